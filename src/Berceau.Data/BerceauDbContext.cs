@@ -1,0 +1,45 @@
+using Berceau.Data.Identity;
+using Berceau.Domain.Audit;
+using Berceau.Domain.Offer;
+using Berceau.Domain.Territories;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Berceau.Data;
+
+/// <summary>
+/// The one database of Berceau. Each provider has its own subclass (<see cref="SqliteBerceauDbContext"/>,
+/// <see cref="PostgresBerceauDbContext"/>) so that each keeps its own migration set; features depend on this base type.
+/// </summary>
+public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbContext<BerceauUser>(options)
+{
+    public DbSet<Departement> Departements => Set<Departement>();
+    public DbSet<Intercommunality> Intercommunalities => Set<Intercommunality>();
+    public DbSet<Commune> Communes => Set<Commune>();
+    public DbSet<Sector> Sectors => Set<Sector>();
+    public DbSet<CnafCoverage> CnafCoverages => Set<CnafCoverage>();
+    public DbSet<CommuneBirths> CommuneBirths => Set<CommuneBirths>();
+    public DbSet<Facility> Facilities => Set<Facility>();
+    public DbSet<Section> Sections => Set<Section>();
+    public DbSet<Vacancy> Vacancies => Set<Vacancy>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<UserGrant> UserGrants => Set<UserGrant>();
+    public DbSet<Berceau.Domain.Fees.FeeParameter> FeeParameters => Set<Berceau.Domain.Fees.FeeParameter>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(BerceauDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<CareMode>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<ManagerType>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<IntercommunalityKind>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<FacilityId>().HaveConversion<FacilityIdConverter>();
+    }
+}
+
+internal sealed class FacilityIdConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<FacilityId, Guid>(
+    id => id.Value, value => new FacilityId(value));

@@ -1,0 +1,72 @@
+using Berceau.Domain.Territories;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Berceau.Data.Configurations;
+
+internal sealed class DepartementConfiguration : IEntityTypeConfiguration<Departement>
+{
+    public void Configure(EntityTypeBuilder<Departement> b)
+    {
+        b.HasKey(d => d.Code);
+        b.Property(d => d.Code).HasMaxLength(3);
+        b.Property(d => d.Name).HasMaxLength(100);
+    }
+}
+
+internal sealed class IntercommunalityConfiguration : IEntityTypeConfiguration<Intercommunality>
+{
+    public void Configure(EntityTypeBuilder<Intercommunality> b)
+    {
+        b.HasKey(i => i.Code);
+        b.Property(i => i.Code).HasMaxLength(9);
+        b.Property(i => i.Name).HasMaxLength(200);
+    }
+}
+
+internal sealed class CommuneConfiguration : IEntityTypeConfiguration<Commune>
+{
+    public void Configure(EntityTypeBuilder<Commune> b)
+    {
+        b.HasKey(c => c.Code);
+        b.Property(c => c.Code).HasMaxLength(5);
+        b.Property(c => c.Name).HasMaxLength(100);
+        b.Property(c => c.DepartementCode).HasMaxLength(3);
+        b.Property(c => c.EpciCode).HasMaxLength(9);
+        b.Property(c => c.EptCode).HasMaxLength(9);
+        b.Property(c => c.PostalCodes).HasMaxLength(100);
+        b.Ignore(c => c.PostalCodeList);
+        b.HasOne<Departement>().WithMany().HasForeignKey(c => c.DepartementCode);
+        b.HasIndex(c => c.DepartementCode);
+        b.HasIndex(c => c.Name);
+    }
+}
+
+internal sealed class SectorConfiguration : IEntityTypeConfiguration<Sector>
+{
+    public void Configure(EntityTypeBuilder<Sector> b)
+    {
+        b.HasKey(s => s.Id);
+        b.Property(s => s.Name).HasMaxLength(100);
+        b.HasOne<Commune>().WithMany().HasForeignKey(s => s.CommuneCode);
+    }
+}
+
+internal sealed class CnafCoverageConfiguration : IEntityTypeConfiguration<CnafCoverage>
+{
+    public void Configure(EntityTypeBuilder<CnafCoverage> b)
+    {
+        b.HasKey(c => new { c.CommuneCode, c.Year });
+        b.Property(c => c.CommuneCode).HasMaxLength(5);
+        b.Property(c => c.GlobalRate).HasPrecision(6, 1);
+    }
+}
+
+internal sealed class CommuneBirthsConfiguration : IEntityTypeConfiguration<CommuneBirths>
+{
+    public void Configure(EntityTypeBuilder<CommuneBirths> b)
+    {
+        b.HasKey(c => new { c.CommuneCode, c.Year });
+        b.Property(c => c.CommuneCode).HasMaxLength(5);
+    }
+}

@@ -1,0 +1,168 @@
+using Berceau.Data;
+using Berceau.Domain.Offer;
+using Berceau.Domain.Territories;
+using Microsoft.EntityFrameworkCore;
+
+namespace Berceau.Web.Features.Portal;
+
+/// <summary>What a parent asks: where (commune name, INSEE code or postcode), for which child, and which kind of care.</summary>
+public sealed record FacilitySearchCriteria
+{
+    public string? Where { get; init; }
+    public string? Departement { get; init; }
+    public IReadOnlyList<CareMode> Modes { get; init; } = [];
+    public ReceptionTypes Reception { get; init; } = ReceptionTypes.None;
+    public bool VacanciesOnly { get; init; }
+    public bool AtypicalHours { get; init; }
+    public bool DisabilityInclusion { get; init; }
+    /// <summary>Age of the child in months at the start date; filters by section or agrément ages.</summary>
+    public int? ChildAgeMonths { get; init; }
+    public DateOnly? StartDate { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 20;
+}
+
+public sealed record FacilitySummary(
+    Guid Id,
+    string Name,
+    CareMode Mode,
+    ManagerType ManagerType,
+    string CommuneCode,
+    string CommuneName,
+    string Street,
+    string PostalCode,
+    double Latitude,
+    double Longitude,
+    bool IsPsu,
+    int Capacity,
+    int FreePlaces,
+    bool AtypicalHours,
+    bool DisabilityInclusion,
+    ReceptionTypes ReceptionTypes,
+    bool IsDemo);
+
+public sealed record FacilitySearchResult(
+    IReadOnlyList<FacilitySummary> Items,
+    int Total,
+    int Page,
+    int PageSize,
+    IReadOnlyList<Commune> MatchedCommunes)
+{
+    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+}
+
+/// <summary>
+/// The public search of the offer, shared by the portal and the open-data API so both always answer the same.
+/// Only open facilities are listed; vacancies count when declared in the last 2 months.
+/// </summary>
+public sealed class FacilitySearch(BerceauDbContext db, TimeProvider clock)
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<IReadOnlyList<Commune>> ResolveWhereAsync(string? where, string? departement, CancellationToken ct)
+    {
+        var communes = db.Communes.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(departement)) communes = communes.Where(c => c.DepartementCode == departement);
+        if (string.IsNullOrWhiteSpace(where)) return [];
+        var text = where.Trim();
+        if (text.Length == 5 && text.All(char.IsAsciiDigit) || text.Length == 5 && text[..2] is "2A" or "2B")
+        {
+            // An INSEE code or a postcode: both are five characters, postcodes are stored '|'-separated.
+            var byCode = await communes.Where(c => c.Code == text || ("|" + c.PostalCodes + "|").Contains("|" + text + "|")).ToListAsync(ct);
+            if (byCode.Count > 0) return byCode;
+        }
+        var normalised = Normalise(text);
+        var all = await communes.Select(c => new { c.Code, c.Name }).ToListAsync(ct);
+        var exact = all.Where(c => Normalise(c.Name) == normalised).Select(c => c.Code).ToList();
+        var codes = exact.Count > 0 ? exact : all.Where(c => Normalise(c.Name).Contains(normalised)).Select(c => c.Code).ToList();
+        if (codes.Count == 0)
+        {
+            // An address typed in full ("12 rue X, 93200 Saint-Denis"): keep the commune or postcode it contains.
+            codes = all.Where(c => normalised.Contains(Normalise(c.Name))).OrderByDescending(c => c.Name.Length).Select(c => c.Code).Take(1).ToList();
+            var postcode = System.Text.RegularExpressions.Regex.Match(text, @"\b\d{5}\b");
+            if (codes.Count == 0 && postcode.Success)
+                return await ResolveWhereAsync(postcode.Value, departement, ct);
+        }
+        return await communes.Where(c => codes.Contains(c.Code)).OrderBy(c => c.Name).ToListAsync(ct);
+    }
+
+    /// <summary>Largest page a map may ask for (GeoJSON of the open-data API): a whole commune in one request.</summary>
+    public const int MaxMapPageSize = 5000;
+
+    public Task<FacilitySearchResult> SearchAsync(FacilitySearchCriteria criteria, CancellationToken ct = default) =>
+        SearchAsync(criteria, MaxPageSize, ct);
+
+    /// <summary>The same search with a larger page allowed (up to <see cref="MaxMapPageSize"/>), for maps.</summary>
+    public async Task<FacilitySearchResult> SearchAsync(FacilitySearchCriteria criteria, int maxPageSize, CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var freshSince = clock.GetUtcNow().AddMonths(-2);
+        var day = criteria.StartDate is { } start && start > today ? start : today;
+        var pageSize = Math.Clamp(criteria.PageSize, 1, Math.Clamp(maxPageSize, 1, MaxMapPageSize));
+        var page = Math.Max(1, criteria.Page);
+
+        var matched = await ResolveWhereAsync(criteria.Where, criteria.Departement, ct);
+        var query = db.Facilities.AsNoTracking().Where(f => f.ClosedOn == null || f.ClosedOn > today);
+        if (!string.IsNullOrWhiteSpace(criteria.Where))
+        {
+            var codes = matched.Select(c => c.Code).ToList();
+            query = query.Where(f => codes.Contains(f.CommuneCode));
+        }
+        else if (!string.IsNullOrWhiteSpace(criteria.Departement))
+        {
+            query = query.Where(f => f.CommuneCode.StartsWith(criteria.Departement));
+        }
+        if (criteria.Modes.Count > 0)
+        {
+            var modes = criteria.Modes.ToList();
+            query = query.Where(f => modes.Contains(f.Mode));
+        }
+        if (criteria.Reception != ReceptionTypes.None)
+        {
+            var wanted = criteria.Reception;
+            query = query.Where(f => (f.ReceptionTypes & wanted) == wanted);
+        }
+        if (criteria.AtypicalHours) query = query.Where(f => f.AtypicalHours);
+        if (criteria.DisabilityInclusion) query = query.Where(f => f.DisabilityInclusion);
+        if (criteria.ChildAgeMonths is { } age)
+        {
+            query = query.Where(f =>
+                f.Sections.Any(s => s.MinAgeMonths <= age && s.MaxAgeMonths >= age)
+                || (f.Agrement != null && f.Agrement.MinAgeMonths <= age && f.Agrement.MaxAgeMonths >= age));
+        }
+        if (criteria.VacanciesOnly)
+        {
+            var vacancyAge = criteria.ChildAgeMonths;
+            query = query.Where(f => f.Vacancies.Any(v => v.Places > 0 && v.DeclaredAt >= freshSince && v.From <= day
+                && (vacancyAge == null || (v.MinAgeMonths <= vacancyAge && v.MaxAgeMonths >= vacancyAge))));
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query
+            .OrderBy(f => f.Mode == CareMode.Rpe || f.Mode == CareMode.Laep)
+            .ThenBy(f => f.Name).ThenBy(f => f.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Join(db.Communes, f => f.CommuneCode, c => c.Code, (f, c) => new FacilitySummary(
+                f.Id.Value, f.Name, f.Mode, f.ManagerType, f.CommuneCode, c.Name, f.Street, f.PostalCode,
+                f.Latitude, f.Longitude, f.IsPsu,
+                f.Sections.Any() ? f.Sections.Sum(s => s.Places) : f.Agrement != null ? f.Agrement.Children : 0,
+                f.Vacancies.Where(v => v.Places > 0 && v.DeclaredAt >= freshSince && v.From <= day).Sum(v => (int?)v.Places) ?? 0,
+                f.AtypicalHours, f.DisabilityInclusion, f.ReceptionTypes, f.IsDemo))
+            .ToListAsync(ct);
+        return new FacilitySearchResult(items, total, page, pageSize, matched);
+    }
+
+    /// <summary>Lower-case, no accents, hyphens and apostrophes as spaces: "L'Île-Saint-Denis" matches "ile saint denis".</summary>
+    public static string Normalise(string text)
+    {
+        var decomposed = text.Normalize(System.Text.NormalizationForm.FormD);
+        var builder = new System.Text.StringBuilder(decomposed.Length);
+        foreach (var ch in decomposed)
+        {
+            var category = System.Globalization.CharUnicodeInfo.GetUnicodeCategory(ch);
+            if (category == System.Globalization.UnicodeCategory.NonSpacingMark) continue;
+            builder.Append(char.IsLetterOrDigit(ch) ? char.ToLowerInvariant(ch) : ' ');
+        }
+        return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+}

@@ -1,0 +1,73 @@
+using Berceau.Data;
+using Berceau.Data.Identity;
+using Berceau.Domain.Access;
+using Berceau.Domain.Offer;
+using Berceau.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Berceau.Web.Features.Pro;
+
+public sealed record ProLink(string Text, string Href, string Description);
+
+/// <summary>
+/// The staff home page: who you are, what you may do (roles) and where (territory), and the way to each feature your
+/// roles open. Authorization (any staff role) and mandatory two-factor come from the /Pro folder conventions.
+/// </summary>
+public sealed class IndexModel(UserManager<BerceauUser> users, CurrentStaff staff, BerceauDbContext db) : PageModel
+{
+    public string DisplayName { get; private set; } = "";
+    public IReadOnlyList<string> RoleLabels { get; private set; } = [];
+    public IReadOnlyList<string> Departements { get; private set; } = [];
+    public IReadOnlyList<string> Communes { get; private set; } = [];
+    public IReadOnlyList<string> Facilities { get; private set; } = [];
+    public IReadOnlyList<ProLink> Links { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        DisplayName = string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "" : user.DisplayName;
+        var roles = await users.GetRolesAsync(user);
+        RoleLabels = [.. Roles.All.Where(roles.Contains).Select(Roles.Label)];
+
+        var scope = await staff.ScopeAsync(ct);
+        var departementCodes = scope.Departements.ToList();
+        var communeCodes = scope.Communes.ToList();
+        Departements = await db.Departements.AsNoTracking()
+            .Where(d => departementCodes.Contains(d.Code))
+            .OrderBy(d => d.Code)
+            .Select(d => d.Name + " (" + d.Code + ")")
+            .ToListAsync(ct);
+        Communes = await db.Communes.AsNoTracking()
+            .Where(c => communeCodes.Contains(c.Code))
+            .OrderBy(c => c.Name)
+            .Select(c => c.Name + " (" + c.Code + ")")
+            .ToListAsync(ct);
+        var facilityIds = scope.Facilities.Select(id => new FacilityId(id)).ToList();
+        Facilities = await db.Facilities.AsNoTracking()
+            .Where(f => facilityIds.Contains(f.Id))
+            .OrderBy(f => f.Name)
+            .Select(f => f.Name)
+            .ToListAsync(ct);
+
+        Links = LinksFor(roles);
+        return Page();
+    }
+
+    /// <summary>Only links the person's roles can open: a link that ends on "accès refusé" is a dead end.</summary>
+    internal static IReadOnlyList<ProLink> LinksFor(ICollection<string> roles)
+    {
+        var links = new List<ProLink>();
+        if (roles.Any(Roles.IsStaff))
+            links.Add(new ProLink("Structures d’accueil", "/pro/structures", "Fiches des structures de votre territoire, sections, capacités et places disponibles."));
+        if (roles.Contains(Roles.Admin))
+        {
+            links.Add(new ProLink("Utilisateurs", "/admin/utilisateurs", "Comptes, rôles et territoires des personnes de votre territoire."));
+            links.Add(new ProLink("Paramètres tarifaires", "/admin/parametres", "Barème PSU et paramètres du CMG, avec leurs dates de validité."));
+        }
+        return links;
+    }
+}

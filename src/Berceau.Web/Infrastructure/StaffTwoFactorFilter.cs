@@ -1,0 +1,35 @@
+using Berceau.Data.Identity;
+using Berceau.Domain.Access;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Berceau.Web.Infrastructure;
+
+/// <summary>
+/// Staff see other people's data, so a staff member must have two-factor authentication on before reaching any staff
+/// page: without it, they are sent to set it up. Family and childminder accounts are not concerned.
+/// </summary>
+public sealed class StaffTwoFactorFilter(UserManager<BerceauUser> users) : IAsyncPageFilter
+{
+    public const string SetupPath = "/compte/double-authentification";
+
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        var path = http.Request.Path;
+        var isStaffArea = path.StartsWithSegments("/pro") || path.StartsWithSegments("/admin");
+        if (isStaffArea && http.User.Identity?.IsAuthenticated == true && Roles.Staff.Any(http.User.IsInRole))
+        {
+            var user = await users.GetUserAsync(http.User);
+            if (user is null || !user.TwoFactorEnabled)
+            {
+                context.Result = new Microsoft.AspNetCore.Mvc.RedirectResult(SetupPath + "?returnUrl=" + Uri.EscapeDataString(path + http.Request.QueryString));
+                return;
+            }
+        }
+        await next();
+    }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Berceau.Data;
+using Berceau.Data.Identity;
+using Berceau.Domain.Access;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+
+namespace Berceau.Web.Infrastructure;
+
+public static class WebServices
+{
+    public const string StaffPolicy = "staff";
+    public const string AdminPolicy = "admin";
+
+    /// <summary>What every feature relies on: Razor Pages under /Features, Identity, authorization, problem details, health.</summary>
+    public static IServiceCollection AddBerceauWeb(this IServiceCollection services)
+    {
+        var french = new CultureInfo("fr-FR");
+        CultureInfo.DefaultThreadCurrentCulture = french;
+        CultureInfo.DefaultThreadCurrentUICulture = french;
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(french);
+            o.SupportedCultures = [french];
+            o.SupportedUICultures = [french];
+        });
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/Offer/Staff", StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
+            o.Conventions.AuthorizeFolder("/Pro", StaffPolicy);
+        })
+        .AddMvcOptions(o => o.Filters.Add<StaffTwoFactorFilter>());
+
+        services.AddIdentity<BerceauUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireDigit = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<BerceauDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<FrenchIdentityErrorDescriber>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "berceau.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/compte/connexion";
+            o.LogoutPath = "/compte/deconnexion";
+            o.AccessDeniedPath = "/erreur/403";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // The API answers with status codes, never with a redirect to an HTML login page.
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff))
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
+
+        services.AddAntiforgery(o => o.Cookie.Name = "berceau.af");
+        services.AddFrenchProblemDetails();
+        services.AddHttpContextAccessor();
+        services.AddHealthChecks().AddDbContextCheck<BerceauDbContext>("base de données");
+        services.AddScoped<AuditLog>();
+        services.AddScoped<CurrentStaff>();
+        services.AddScoped<Berceau.Data.Accounts.DemoSeeding>();
+        return services;
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

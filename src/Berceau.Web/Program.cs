@@ -1,0 +1,41 @@
+using Berceau.Data;
+using Berceau.Web.Features.Account;
+using Berceau.Web.Features.Admin;
+using Berceau.Web.Features.Offer;
+using Berceau.Web.Features.OpenData;
+using Berceau.Web.Features.Portal;
+using Berceau.Web.Features.Shared;
+using Berceau.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddBerceauData(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
+builder.Services.Configure<DeploymentOptions>(builder.Configuration.GetSection("Deployment"));
+builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
+builder.Services.AddBerceauWeb();
+builder.Services.AddAccountFeature();
+builder.Services.AddAdminFeature();
+builder.Services.AddOfferFeature();
+builder.Services.AddPortalFeature();
+builder.Services.AddOpenDataFeature();
+
+var app = builder.Build();
+
+await app.Services.InitialiseDatabaseAsync();
+
+app.UseBerceauErrorHandling();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/health");
+app.MapOpenDataApi();
+app.MapRazorPages();
+
+app.Run();
+
+/// <summary>Entry point type, public so that integration tests can host the app.</summary>
+public partial class Program;

@@ -1,0 +1,76 @@
+using Berceau.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Berceau.Web.Tests.Support;
+
+/// <summary>
+/// The real application on Kestrel (loopback, free port), over a fresh database seeded with the demo 93, with the
+/// clock fixed. Shared by a test collection: tests that change data create their own records.
+/// </summary>
+public sealed class BerceauApp : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly TestDatabase _database = TestDatabase.Create();
+
+    public BerceauApp()
+    {
+        UseKestrel(0);
+        StartServer();
+    }
+
+    public FakeTimeProvider Clock { get; } = new(Now);
+
+    public string Provider => _database.Provider;
+
+    public Uri BaseAddress =>
+        new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", _database.Provider);
+        builder.UseSetting("ConnectionStrings:Berceau", _database.ConnectionString);
+        builder.UseSetting("Seed:OnStartup", "true");
+        builder.UseSetting("Seed:Territories:0", "93");
+        builder.UseSetting("Logging:Console:FormatterName", "simple");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see what the browser would be told.</summary>
+    public HttpClient Client(bool followRedirects = false) =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true, BaseAddress = BaseAddress });
+
+    public async Task<T> WithDbAsync<T>(Func<BerceauDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<BerceauDbContext>());
+    }
+
+    public async Task WithScopeAsync(Func<IServiceProvider, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _database.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<BerceauApp>
+{
+    public const string Name = "app";
+}

@@ -41,16 +41,18 @@ fi
 run() { # $1 = label, rest = dotnet test arguments
   local label=$1; shift
   echo "== $label"
-  dotnet test "$@" -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log_dir/$label.log" | grep -E "^\s*(Failed|Skipped) |Passed!|Failed!|error" || true
+  dotnet test "$@" -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log_dir/$label.log" | grep -E "^ +(Failed|Skipped) |^Total tests|^ +(Passed|Failed|Skipped): |Test Run|error" || true
 }
 
 BERCEAU_TEST_DB=sqlite run sqlite Berceau.slnx
 BERCEAU_TEST_DB=postgres run postgres Berceau.slnx --filter "Category=Database"
 
 passed=0; failed=0; skipped=0
+count() { grep -E "^ +$1: +[0-9]+" "$2" | awk '{s += $2} END {print s + 0}'; }
 for f in "$log_dir"/sqlite.log "$log_dir"/postgres.log; do
-  while read -r p fl s; do passed=$((passed + p)); failed=$((failed + fl)); skipped=$((skipped + s)); done < <(
-    grep -E "(Passed|Failed)! +- " "$f" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/')
+  passed=$((passed + $(count Passed "$f")))
+  failed=$((failed + $(count Failed "$f")))
+  skipped=$((skipped + $(count Skipped "$f")))
   if grep -qE "Test Run Aborted|The active test run was aborted" "$f"; then failed=$((failed + 1)); fi
 done
 [ "$passed" -gt 0 ] || failed=$((failed + 1))

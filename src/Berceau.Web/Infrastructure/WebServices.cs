@@ -32,7 +32,13 @@ public static class WebServices
             o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
             o.Conventions.AuthorizeFolder("/Pro", StaffPolicy);
         })
-        .AddMvcOptions(o => o.Filters.Add<StaffTwoFactorFilter>());
+        .AddMvcOptions(o =>
+        {
+            o.Filters.Add<StaffTwoFactorFilter>();
+            FrenchBindingMessages.Apply(o.ModelBindingMessageProvider);
+        });
+        // Accented letters stay readable in the HTML source instead of numeric entities; Razor still encodes what matters.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
         services.AddIdentity<BerceauUser, IdentityRole>(o =>
             {

@@ -34,6 +34,7 @@ public static class Messages
         ["invalid-departement"] = "Le code de département comporte 2 ou 3 caractères, par exemple 93, 2A ou 974.",
         ["unknown-commune"] = "Aucune commune ne correspond à « {0} ». Indiquez un code INSEE, un code postal ou un nom de commune.",
         ["facility-closed"] = "Cette structure a fermé le {0:dd/MM/yyyy}.",
+        ["at-least"] = "La valeur doit être supérieure ou égale à {0}.",
         // Accounts and sign-in.
         ["email-required"] = "Saisissez une adresse e-mail.",
         ["email-invalid"] = "Saisissez une adresse e-mail valide, par exemple prenom.nom@commune.fr.",

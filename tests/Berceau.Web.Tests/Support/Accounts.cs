@@ -48,7 +48,7 @@ public static class Accounts
     /// </summary>
     public static async Task<HttpClient> SignInAsync(BerceauApp app, string email, string password)
     {
-        var client = app.Client();
+        var client = Forms.Client(app);
         var response = await Forms.PostFormAsync(client, "/compte/connexion", ("Input.Email", email), ("Input.Password", password));
         await EnsureRedirectAsync(response, "la connexion de " + email);
         if (response.Headers.Location?.OriginalString.StartsWith("/compte/connexion/code", StringComparison.Ordinal) == true)
@@ -163,6 +163,6 @@ public static class Accounts
     {
         if (response.StatusCode == HttpStatusCode.Redirect) return;
         var errors = await Forms.ErrorSummaryAsync(response);
-        throw new InvalidOperationException($"Échec de {step} : {(int)response.StatusCode} {string.Join(" | ", errors)}");
+        throw new InvalidOperationException($"Échec de {step} : {(int)response.StatusCode} {string.Join(" | ", errors)}" + (errors.Count == 0 ? await response.Content.ReadAsStringAsync() : ""));
     }
 }

@@ -27,4 +27,8 @@ public static class AuthenticatorSetup
     /// <summary>What users type: "123 456", "123-456"… Spaces and dashes are ignored.</summary>
     public static string NormaliseCode(string? code) =>
         new((code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
+
+    /// <summary>Recovery codes look like "A1B2C-D3E4F": the dash belongs to the code, spaces and case do not.</summary>
+    public static string NormaliseRecoveryCode(string? code) =>
+        new string((code ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
 }

@@ -37,7 +37,7 @@ public sealed class SignInRecoveryCodeModel(
         if (user is null)
             return RestartSignIn();
 
-        var code = AuthenticatorSetup.NormaliseCode(Input.Code);
+        var code = AuthenticatorSetup.NormaliseRecoveryCode(Input.Code);
         if (code.Length == 0)
             return Invalid(Messages.Get("recovery-code-required"));
 

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Berceau.Data.Seed;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
@@ -17,10 +19,27 @@ public static class OpenDataApi
     public static IServiceCollection AddOpenDataFeature(this IServiceCollection services)
     {
         // Source-generated metadata first: the framework's reflection resolver stays behind it for everything else.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, OpenDataJsonContext.Default));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, OpenDataJsonContext.Default);
+            // "Crèche", not "Cr\u00e8che": French text stays readable; characters unsafe in HTML are still escaped.
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        });
         services.AddOpenApi(DocumentName, o =>
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
+            // Responses are always written as JSON numbers; the web defaults also *read* numbers from strings, which the
+            // generator would otherwise advertise as "number or string" everywhere.
+            o.AddSchemaTransformer((schema, _, _) =>
+            {
+                if (schema.Type is { } type && type.HasFlag(JsonSchemaType.String)
+                    && (type.HasFlag(JsonSchemaType.Integer) || type.HasFlag(JsonSchemaType.Number)))
+                {
+                    schema.Type = type & ~JsonSchemaType.String;
+                    schema.Pattern = null;
+                }
+                return Task.CompletedTask;
+            });
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
@@ -69,8 +88,14 @@ public static class OpenDataApi
                 + "FeatureCollection de points (coordonnées [longitude, latitude]), jusqu’à 5000 par page pour une carte. "
                 + "Les assistants maternels accueillent chez eux : leur adresse n’est pas publiée et leur position est "
                 + "arrondie au centième de degré (environ 1 km).")
-            .Produces<GeoFeatureCollection>(StatusCodes.Status200OK, "application/geo+json")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .AddOpenApiOperationTransformer(async (operation, context, ct) =>
+            {
+                // The 200 answer has two shapes: JSON (from the typed result) and GeoJSON (format=geojson).
+                var geoJson = await context.GetOrCreateSchemaAsync(typeof(GeoFeatureCollection), null, ct);
+                if (operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content is not null)
+                    ok.Content["application/geo+json"] = new OpenApiMediaType { Schema = geoJson };
+            });
 
         api.MapGet("/structures/{id}", StructuresEndpoints.DetailAsync)
             .WithName("ConsulterStructure")

@@ -38,7 +38,10 @@ internal sealed partial class QueryErrors
         }
         if (value < min || value > max)
         {
-            Add(parameter, "out-of-range", min, max);
+            if (max == int.MaxValue)
+                Add(parameter, "at-least", min);
+            else
+                Add(parameter, "out-of-range", min, max);
             return null;
         }
         return value;

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Berceau.Web.Features.OpenData;
 
@@ -54,7 +56,7 @@ internal static class StructuresEndpoints
     private const string GeoJsonContentType = "application/geo+json";
 
     public static async Task<Results<Ok<FacilityPage>, JsonHttpResult<GeoFeatureCollection>, ValidationProblem, ProblemHttpResult>> SearchAsync(
-        [AsParameters] FacilityQuery query, FacilitySearch search, HttpContext http, CancellationToken ct)
+        [AsParameters] FacilityQuery query, FacilitySearch search, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct)
     {
         var errors = new QueryErrors();
         var geoJson = false;
@@ -106,7 +108,7 @@ internal static class StructuresEndpoints
             var features = items.Select(i => new GeoFeature("Feature", i.Id, new GeoPoint("Point", [i.Longitude, i.Latitude]), i)).ToList();
             return TypedResults.Json(
                 new GeoFeatureCollection("FeatureCollection", features, result.Total, page, pageSize, pages, links),
-                OpenDataJsonContext.Default.GeoFeatureCollection,
+                json.Value.SerializerOptions,
                 GeoJsonContentType);
         }
         return TypedResults.Ok(new FacilityPage(

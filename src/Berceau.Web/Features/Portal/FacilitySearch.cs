@@ -80,7 +80,8 @@ public sealed class FacilitySearch(BerceauDbContext db, TimeProvider clock)
             // An address typed in full ("12 rue X, 93200 Saint-Denis"): keep the commune or postcode it contains.
             codes = all.Where(c => normalised.Contains(Normalise(c.Name))).OrderByDescending(c => c.Name.Length).Select(c => c.Code).Take(1).ToList();
             var postcode = System.Text.RegularExpressions.Regex.Match(text, @"\b\d{5}\b");
-            if (codes.Count == 0 && postcode.Success)
+            // Only when the postcode is part of a longer text: a lone unknown code would recurse for ever.
+            if (codes.Count == 0 && postcode.Success && postcode.Value != text)
                 return await ResolveWhereAsync(postcode.Value, departement, ct);
         }
         return await communes.Where(c => codes.Contains(c.Code)).OrderBy(c => c.Name).ToListAsync(ct);

@@ -21,7 +21,7 @@ public sealed class SignInTests(BerceauApp app)
     public async Task SignIn_WithRightPassword_RedirectsHomeAndSignsIn()
     {
         var (email, password) = await Accounts.CreateFamilyAsync(app);
-        var client = app.Client();
+        var client = Forms.Client(app);
 
         var response = await PostSignInAsync(client, email, password);
 
@@ -39,7 +39,7 @@ public sealed class SignInTests(BerceauApp app)
     {
         var (email, password) = await Accounts.CreateFamilyAsync(app);
 
-        var response = await PostSignInAsync(app.Client(), email, password, SignInUrl + "?returnUrl=%2Fsimulateur");
+        var response = await PostSignInAsync(Forms.Client(app), email, password, SignInUrl + "?returnUrl=%2Fsimulateur");
 
         Assert.Equal("/simulateur", response.Headers.Location?.OriginalString);
     }
@@ -49,7 +49,7 @@ public sealed class SignInTests(BerceauApp app)
     {
         var (email, password) = await Accounts.CreateFamilyAsync(app);
 
-        var response = await PostSignInAsync(app.Client(), email, password, SignInUrl + "?returnUrl=https%3A%2F%2Fexemple.org%2F");
+        var response = await PostSignInAsync(Forms.Client(app), email, password, SignInUrl + "?returnUrl=https%3A%2F%2Fexemple.org%2F");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
@@ -59,12 +59,12 @@ public sealed class SignInTests(BerceauApp app)
     public async Task SignIn_WithWrongPassword_ShowsFrenchErrorAndStaysSignedOut()
     {
         var (email, _) = await Accounts.CreateFamilyAsync(app);
-        var client = app.Client();
+        var client = Forms.Client(app);
 
         var response = await PostSignInAsync(client, email, "pas le bon mot de passe");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["Adresse e-mail ou mot de passe incorrect."], await Forms.ErrorSummaryAsync(response));
+        Assert.Equal(new[] { "Adresse e-mail ou mot de passe incorrect." }, await Forms.ErrorSummaryAsync(response));
         var setup = await client.GetAsync("/compte/double-authentification");
         Assert.Equal(HttpStatusCode.Redirect, setup.StatusCode);
         Assert.StartsWith("/compte/connexion", setup.Headers.Location?.AbsolutePath);
@@ -76,29 +76,29 @@ public sealed class SignInTests(BerceauApp app)
     [Fact]
     public async Task SignIn_WithUnknownEmail_ShowsTheSameErrorAsAWrongPassword()
     {
-        var response = await PostSignInAsync(app.Client(), $"inconnu.{Guid.NewGuid():N}@test.berceau.fr", Accounts.Password);
+        var response = await PostSignInAsync(Forms.Client(app), $"inconnu.{Guid.NewGuid():N}@test.berceau.fr", Accounts.Password);
 
-        Assert.Equal(["Adresse e-mail ou mot de passe incorrect."], await Forms.ErrorSummaryAsync(response));
+        Assert.Equal(new[] { "Adresse e-mail ou mot de passe incorrect." }, await Forms.ErrorSummaryAsync(response));
     }
 
     [Fact]
     public async Task SignIn_WithEmptyFields_AsksForEachField()
     {
-        var response = await PostSignInAsync(app.Client(), "", "");
+        var response = await PostSignInAsync(Forms.Client(app), "", "");
 
-        Assert.Equal(["Saisissez une adresse e-mail.", "Saisissez votre mot de passe."], await Forms.ErrorSummaryAsync(response));
+        Assert.Equal(new[] { "Saisissez une adresse e-mail.", "Saisissez votre mot de passe." }, await Forms.ErrorSummaryAsync(response));
     }
 
     [Fact]
     public async Task SignIn_AfterFiveWrongPasswords_LocksTheAccountEvenForTheRightPassword()
     {
         var (email, password) = await Accounts.CreateFamilyAsync(app);
-        var client = app.Client();
+        var client = Forms.Client(app);
 
         for (var attempt = 1; attempt <= 4; attempt++)
         {
             var wrong = await PostSignInAsync(client, email, "mauvais mot de passe " + attempt);
-            Assert.Equal(["Adresse e-mail ou mot de passe incorrect."], await Forms.ErrorSummaryAsync(wrong));
+            Assert.Equal(new[] { "Adresse e-mail ou mot de passe incorrect." }, await Forms.ErrorSummaryAsync(wrong));
         }
         var fifth = await PostSignInAsync(client, email, "mauvais mot de passe 5");
         var right = await PostSignInAsync(client, email, password);
@@ -120,10 +120,10 @@ public sealed class SignInTests(BerceauApp app)
             await users.UpdateAsync(user);
         });
 
-        var response = await PostSignInAsync(app.Client(), email, password);
+        var response = await PostSignInAsync(Forms.Client(app), email, password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["Ce compte est désactivé. Adressez-vous à l’administration de votre territoire."], await Forms.ErrorSummaryAsync(response));
+        Assert.Equal(new[] { "Ce compte est désactivé. Adressez-vous à l’administration de votre territoire." }, await Forms.ErrorSummaryAsync(response));
     }
 
     [Fact]
@@ -138,16 +138,16 @@ public sealed class SignInTests(BerceauApp app)
             await users.UpdateAsync(user);
         });
 
-        var response = await PostSignInAsync(app.Client(), email, "pas le bon mot de passe");
+        var response = await PostSignInAsync(Forms.Client(app), email, "pas le bon mot de passe");
 
-        Assert.Equal(["Adresse e-mail ou mot de passe incorrect."], await Forms.ErrorSummaryAsync(response));
+        Assert.Equal(new[] { "Adresse e-mail ou mot de passe incorrect." }, await Forms.ErrorSummaryAsync(response));
     }
 
     [Fact]
     public async Task SignIn_WhenStaffHasTwoFactor_AsksTheCodeBeforeSigningIn()
     {
         var (email, password) = await Accounts.CreateStaffAsync(app, Roles.Agent, departement: "93");
-        var client = app.Client();
+        var client = Forms.Client(app);
 
         var response = await PostSignInAsync(client, email, password);
 
@@ -162,7 +162,7 @@ public sealed class SignInTests(BerceauApp app)
     public async Task SignInCode_WithWrongCode_IsRejectedInFrench()
     {
         var (email, password) = await Accounts.CreateStaffAsync(app, Roles.Agent, departement: "93");
-        var client = app.Client();
+        var client = Forms.Client(app);
         await PostSignInAsync(client, email, password);
         var wrong = Accounts.CurrentCode() == "000000" ? "111111" : "000000";
 
@@ -178,7 +178,7 @@ public sealed class SignInTests(BerceauApp app)
     public async Task SignInCode_WithRightCode_OpensTheStaffArea()
     {
         var (email, password) = await Accounts.CreateStaffAsync(app, Roles.Agent, departement: "93");
-        var client = app.Client();
+        var client = Forms.Client(app);
         await PostSignInAsync(client, email, password);
 
         var response = await Forms.PostFormAsync(client, "/compte/connexion/code", ("Input.Code", Accounts.CurrentCode()));
@@ -191,7 +191,7 @@ public sealed class SignInTests(BerceauApp app)
     [Fact]
     public async Task SignInCode_WithoutPasswordStep_SendsBackToSignIn()
     {
-        var response = await app.Client().GetAsync("/compte/connexion/code");
+        var response = await Forms.Client(app).GetAsync("/compte/connexion/code");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/compte/connexion", response.Headers.Location?.OriginalString);
@@ -207,16 +207,16 @@ public sealed class SignInTests(BerceauApp app)
             var users = services.GetRequiredService<UserManager<BerceauUser>>();
             codes.AddRange(await users.GenerateNewTwoFactorRecoveryCodesAsync((await users.FindByEmailAsync(email))!, 10) ?? []);
         });
-        var first = app.Client();
+        var first = Forms.Client(app);
         await PostSignInAsync(first, email, password);
         var used = await Forms.PostFormAsync(first, "/compte/connexion/code-de-secours", ("Input.Code", codes[0]));
-        var second = app.Client();
+        var second = Forms.Client(app);
         await PostSignInAsync(second, email, password);
 
         var reused = await Forms.PostFormAsync(second, "/compte/connexion/code-de-secours", ("Input.Code", codes[0]));
 
         Assert.Equal(HttpStatusCode.Redirect, used.StatusCode);
-        Assert.Equal(["Ce code de secours n’est pas valide ou a déjà été utilisé."], await Forms.ErrorSummaryAsync(reused));
+        Assert.Equal(new[] { "Ce code de secours n’est pas valide ou a déjà été utilisé." }, await Forms.ErrorSummaryAsync(reused));
     }
 
     [Fact]
@@ -260,7 +260,7 @@ public sealed class SignInTests(BerceauApp app)
     {
         var (email, password) = await Accounts.CreateFamilyAsync(app);
 
-        var response = await app.Client().PostAsync(SignInUrl, new FormUrlEncodedContent(
+        var response = await Forms.Client(app).PostAsync(SignInUrl, new FormUrlEncodedContent(
             [KeyValuePair.Create("Input.Email", email), KeyValuePair.Create("Input.Password", password)]));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -272,7 +272,7 @@ public sealed class SignInTests(BerceauApp app)
     [InlineData("/admin/parametres")]
     public async Task StaffPage_WhenAnonymous_RedirectsToSignIn(string url)
     {
-        var response = await app.Client().GetAsync(url);
+        var response = await Forms.Client(app).GetAsync(url);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/compte/connexion", response.Headers.Location?.AbsolutePath);
@@ -303,7 +303,7 @@ public sealed class SignInTests(BerceauApp app)
         var tooShort = await Forms.PostFormAsync(client, "/compte/mot-de-passe",
             ("Input.CurrentPassword", password), ("Input.NewPassword", "court"), ("Input.ConfirmPassword", "court"));
 
-        Assert.Equal(["Les deux mots de passe saisis ne sont pas identiques."], await Forms.ErrorSummaryAsync(mismatch));
-        Assert.Equal(["Le mot de passe doit contenir au moins 12 caractères."], await Forms.ErrorSummaryAsync(tooShort));
+        Assert.Equal(new[] { "Les deux mots de passe saisis ne sont pas identiques." }, await Forms.ErrorSummaryAsync(mismatch));
+        Assert.Equal(new[] { "Le mot de passe doit contenir au moins 12 caractères." }, await Forms.ErrorSummaryAsync(tooShort));
     }
 }

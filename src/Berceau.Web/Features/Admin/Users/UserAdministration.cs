@@ -266,8 +266,14 @@ public sealed class UserAdministration(
 
     private static Outcome<CreatedAccount> Failure(IdentityResult result) => FailureOf<CreatedAccount>(result);
 
-    private static Outcome<T> FailureOf<T>(IdentityResult result) =>
-        Outcome<T>.Failure([.. result.Errors.Select(ProblemOf)]);
+    /// <summary>The e-mail is also the user name: when both are refused, the message about the e-mail is the one to show.</summary>
+    private static Outcome<T> FailureOf<T>(IdentityResult result)
+    {
+        var emailRefused = result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.InvalidEmail));
+        return Outcome<T>.Failure([.. result.Errors
+            .Where(e => !(emailRefused && e.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.InvalidUserName)))
+            .Select(ProblemOf)]);
+    }
 
     private static Problem ProblemOf(IdentityError error) => error.Code switch
     {

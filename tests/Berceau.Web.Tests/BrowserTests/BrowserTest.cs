@@ -1,0 +1,118 @@
+using Berceau.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Berceau.Web.Tests.BrowserTests;
+
+/// <summary>
+/// Base of the browser tests: a fresh browser context per test (its own cookies), in French, on the app's loopback
+/// address. Every request is routed through a guard that lets only loopback through and records anything else, so that
+/// a page fetching from another site (a CDN, a tile server, a font) is caught. JavaScript errors are recorded too.
+/// </summary>
+public abstract class BrowserTest(BerceauApp app) : IAsyncLifetime
+{
+    private readonly List<string> _outsideRequests = [];
+    private readonly List<string> _scriptErrors = [];
+
+    protected BerceauApp App { get; } = app;
+    protected IBrowserContext Context { get; private set; } = null!;
+    protected IPage Page { get; private set; } = null!;
+
+    /// <summary>Context options a test may change before the context opens (e.g. JavaScript off).</summary>
+    protected virtual BrowserNewContextOptions ContextOptions => new()
+    {
+        BaseURL = App.BaseAddress.ToString().TrimEnd('/'),
+        Locale = "fr-FR",
+        TimezoneId = "Europe/Paris",
+        ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+    };
+
+    /// <summary>Requests that tried to leave the loopback address (they were aborted).</summary>
+    protected IReadOnlyList<string> OutsideRequests { get { lock (_outsideRequests) return [.. _outsideRequests]; } }
+
+    protected IReadOnlyList<string> ScriptErrors { get { lock (_scriptErrors) return [.. _scriptErrors]; } }
+
+    public async Task InitializeAsync()
+    {
+        var browser = await Chromium.BrowserAsync();
+        Context = await browser.NewContextAsync(ContextOptions);
+        Context.SetDefaultTimeout(15_000);
+        await Context.RouteAsync("**/*", async route =>
+        {
+            if (IsLocal(route.Request.Url))
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            lock (_outsideRequests) _outsideRequests.Add(route.Request.Url);
+            await route.AbortAsync("blockedbyclient");
+        });
+        Page = await Context.NewPageAsync();
+        Page.PageError += (_, error) => { lock (_scriptErrors) _scriptErrors.Add(error); };
+    }
+
+    public async Task DisposeAsync() => await Context.CloseAsync();
+
+    private static bool IsLocal(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme is "data" or "blob" or "about" || uri.IsLoopback);
+
+    protected static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    protected static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
+
+    /// <summary>Presses Tab until <paramref name="target"/> has the focus, as a keyboard user would; fails after <paramref name="max"/> presses.</summary>
+    protected async Task TabToAsync(ILocator target, int max = 120)
+    {
+        await target.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        for (var i = 0; i < max; i++)
+        {
+            await Page.Keyboard.PressAsync("Tab");
+            if (await target.EvaluateAsync<bool>("element => element === document.activeElement"))
+            {
+                await AssertFocusIsVisibleAsync();
+                return;
+            }
+        }
+        Assert.Fail($"Après {max} appuis sur Tab, le focus n’est jamais arrivé sur {target}.");
+    }
+
+    /// <summary>The focused element shows it: an outline, a shadow or the yellow background of GOV.UK's focus style.</summary>
+    protected async Task AssertFocusIsVisibleAsync()
+    {
+        var style = await Page.EvaluateAsync<string[]>(
+            """
+            () => {
+              const s = getComputedStyle(document.activeElement);
+              return [s.outlineStyle, s.outlineWidth, s.boxShadow, s.backgroundColor, document.activeElement.outerHTML.slice(0, 120)];
+            }
+            """);
+        var visible = (style[0] != "none" && style[1] != "0px") || style[2] != "none" || style[3] == "rgb(255, 221, 0)";
+        Assert.True(visible, $"Le focus n’est pas visible sur {style[4]} (outline {style[0]} {style[1]}, box-shadow {style[2]}, fond {style[3]}).");
+    }
+
+    /// <summary>
+    /// Saves a full-page screenshot as BERCEAU_SCREENSHOTS/&lt;name&gt;.png when that variable names a folder (to refresh
+    /// the README's pictures: <c>BERCEAU_SCREENSHOTS=docs/screenshots dotnet test --filter Category=Browser</c>); else nothing.
+    /// </summary>
+    protected async Task ScreenshotAsync(string name, int maxHeight = 1800)
+    {
+        var folder = Environment.GetEnvironmentVariable("BERCEAU_SCREENSHOTS");
+        if (string.IsNullOrWhiteSpace(folder)) return;
+        Directory.CreateDirectory(folder);
+        var height = await Page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        await Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(folder, name + ".png"),
+            FullPage = true,
+            Clip = new Clip { X = 0, Y = 0, Width = Page.ViewportSize?.Width ?? 1280, Height = Math.Min(height, maxHeight) },
+        });
+    }
+
+    /// <summary>Waits until every map of the page has drawn (or given up): map.mjs sets data-state on each.</summary>
+    protected async Task WaitForMapsAsync()
+    {
+        var maps = Page.Locator(".berceau-map");
+        for (var i = 0; i < await maps.CountAsync(); i++)
+            await Expect(maps.Nth(i)).ToHaveAttributeAsync("data-state", new System.Text.RegularExpressions.Regex("ready|error"));
+    }
+}

@@ -26,7 +26,7 @@ internal static class CliServices
             .AddFilter("Microsoft", LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
         services.AddBerceauData(DatabaseSettings.From(configuration, contentRoot));
-        services.AddIdentityCore<BerceauUser>(o => o.User.RequireUniqueEmail = true)
+        services.AddIdentityCore<BerceauUser>(AccountRules.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<BerceauDbContext>();
         services.AddScoped<DemoSeeding>();

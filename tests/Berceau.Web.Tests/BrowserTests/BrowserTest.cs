@@ -99,6 +99,8 @@ public abstract class BrowserTest(BerceauApp app) : IAsyncLifetime
         var folder = Environment.GetEnvironmentVariable("BERCEAU_SCREENSHOTS");
         if (string.IsNullOrWhiteSpace(folder)) return;
         Directory.CreateDirectory(folder);
+        // No focus ring in a picture meant for the README.
+        await Page.EvaluateAsync("() => document.activeElement?.blur()");
         var height = await Page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
         await Page.ScreenshotAsync(new PageScreenshotOptions
         {

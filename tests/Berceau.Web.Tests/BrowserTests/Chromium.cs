@@ -31,6 +31,8 @@ internal static class Chromium
                 Headless = true,
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
             });
+            // Test machines are often busy (builds, a database): assertions wait up to 15 s for the page to get there.
+            Assertions.SetDefaultExpectTimeout(15_000);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => Close();
             return browser;
         }

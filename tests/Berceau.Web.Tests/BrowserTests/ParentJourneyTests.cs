@@ -37,7 +37,6 @@ public sealed partial class ParentJourneyTests(BerceauApp app) : BrowserTest(app
         await WaitForMapsAsync();
 
         await Page.GetByLabel("Places disponibles uniquement").CheckAsync();
-        await Page.GetByLabel("Crèche collective / multi-accueil").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Appliquer les filtres" }).ClickAsync();
 
         await Expect(Page).ToHaveURLAsync(new Regex("Options=places"));
@@ -47,6 +46,12 @@ public sealed partial class ParentJourneyTests(BerceauApp app) : BrowserTest(app
         await Expect(Page.Locator(".berceau-results > li").First).ToContainTextAsync("disponible");
         await WaitForMapsAsync();
         await ScreenshotAsync("recherche");
+
+        await Page.GetByLabel("Crèche collective / multi-accueil").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Appliquer les filtres" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("CollectiveModes=EAJE_COLLECTIF"));
+        Assert.InRange(await ShownCountAsync(), 1, withPlaces);
+        await Expect(Page.Locator(".berceau-results > li").First).ToContainTextAsync("Crèche collective / multi-accueil");
 
         var first = Page.Locator(".berceau-results").GetByRole(AriaRole.Link).First;
         var name = (await first.InnerTextAsync()).Trim();

@@ -48,7 +48,11 @@ public sealed class BerceauApp : WebApplicationFactory<Program>
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see what the browser would be told.</summary>
     public HttpClient Client(bool followRedirects = false) =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true, BaseAddress = BaseAddress });
+        // On Kestrel the factory's own client ignores AllowAutoRedirect, so the handler is built here.
+        new(new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = true, CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = BaseAddress,
+        };
 
     public async Task<T> WithDbAsync<T>(Func<BerceauDbContext, Task<T>> action)
     {

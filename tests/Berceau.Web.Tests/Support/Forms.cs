@@ -13,14 +13,9 @@ public static partial class Forms
 
     /// <summary>
     /// A client like a browser's: it keeps cookies and does NOT follow redirects, so that tests see the Location the
-    /// browser is given. (On Kestrel, <c>BerceauApp.Client()</c> currently follows redirects whatever it asks:
-    /// WebApplicationFactory's inner HttpClientHandler keeps its default AllowAutoRedirect = true.)
+    /// browser is given.
     /// </summary>
-    public static HttpClient Client(BerceauApp app) =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
-        {
-            BaseAddress = app.BaseAddress,
-        };
+    public static HttpClient Client(BerceauApp app) => app.Client();
 
     /// <summary>GETs <paramref name="url"/> and returns the value of its hidden anti-forgery input.</summary>
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string url)

@@ -1,75 +1,32 @@
 using Berceau.Data;
 using Berceau.Data.Identity;
-using Berceau.Domain.Common;
 using Berceau.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace Berceau.Web.Features.Account;
 
-public sealed record CodeInput
-{
-    public string? Code { get; init; }
-}
-
-/// <summary>
-/// Second step of signing in: the 6-digit code of the authenticator app. Identity keeps who passed the first step in
-/// its short-lived two-factor cookie; without it, the person starts again from the first step.
-/// </summary>
-[AllowAnonymous]
+/// <summary>Second step of signing in: the 6-digit code of the authenticator app.</summary>
 public sealed class SignInCodeModel(
     SignInManager<BerceauUser> signIn,
     UserManager<BerceauUser> users,
     IOptions<IdentityOptions> identity,
     AuditLog audit,
-    BerceauDbContext db) : PageModel
+    BerceauDbContext db) : SecondFactorPageModel(signIn, users, identity, audit, db)
 {
-    [BindProperty]
-    public CodeInput Input { get; set; } = new();
-
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
-
     public string RecoveryUrl => AccountFeature.SignInRecoveryCodePath + SignInModel.ReturnQuery(ReturnUrl);
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RestartSignIn() : Page();
+    protected override string Factor => "code d’authentification";
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        ModelState.Clear();
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null)
-            return RestartSignIn();
+    protected override string WrongCodeMessage => "totp-invalid";
 
-        var code = AuthenticatorSetup.NormaliseCode(Input.Code);
-        if (code.Length == 0)
-            return Invalid(Messages.Get("totp-required"));
-        if (code.Length != 6 || !code.All(char.IsAsciiDigit))
-            return Invalid(Messages.Get("totp-invalid"));
+    protected override string Normalise(string? code) => AuthenticatorSetup.NormaliseCode(code);
 
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
-        if (result.Succeeded)
-        {
-            audit.Record("connexion", AccountAudit.UserEntity, user.Id, "mot de passe et code d’authentification");
-            await db.SaveChangesAsync();
-            return LocalRedirect(AccountFeature.SafeReturnUrl(Url, ReturnUrl, await SignInModel.HomeOfAsync(users, user)));
-        }
-        audit.Record("connexion-refusee", AccountAudit.UserEntity, user.Id, result.IsLockedOut ? "compte verrouillé" : "code d’authentification incorrect");
-        await db.SaveChangesAsync();
-        return result.IsLockedOut
-            ? Invalid(AccountFeature.LockedOutMessage(identity.Value))
-            : Invalid(Messages.Get("totp-invalid"));
-    }
+    protected override string? FormatProblem(string code) =>
+        code.Length == 0 ? "totp-required"
+        : code.Length != 6 || !code.All(char.IsAsciiDigit) ? "totp-invalid"
+        : null;
 
-    private IActionResult RestartSignIn() => Redirect(AccountFeature.SignInPath + SignInModel.ReturnQuery(ReturnUrl));
-
-    private IActionResult Invalid(string message)
-    {
-        ModelState.AddModelError("Input.Code", message);
-        return Page();
-    }
+    protected override Task<SignInResult> SignInWithAsync(string code) =>
+        SignInManager.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
 }

@@ -131,7 +131,10 @@ public static class OpenDataApi
                 .DisableTelemetry()
                 .DisableAgent()
                 .DisableMcp()
-                .HideClientButton())
+                .HideClientButton()
+                .HideDeveloperTools()
+                .ExpandAllTags()
+                .WithLocalization(new ScalarLocalizationOptions { Locale = "fr" }))
             .AllowAnonymous();
 
         // Where the published figures come from (data/PROVENANCE.md, shipped with the binaries).

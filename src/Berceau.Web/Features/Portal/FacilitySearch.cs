@@ -142,7 +142,8 @@ public sealed class FacilitySearch(BerceauDbContext db, TimeProvider clock)
         var items = await query
             .OrderBy(f => f.Mode == CareMode.Rpe || f.Mode == CareMode.Laep)
             .ThenBy(f => f.Name).ThenBy(f => f.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            // In long arithmetic: a page number typed by hand (?page=999999999) must give an empty page, not an overflow.
+            .Skip((int)Math.Min((long)(page - 1) * pageSize, int.MaxValue)).Take(pageSize)
             .Join(db.Communes, f => f.CommuneCode, c => c.Code, (f, c) => new FacilitySummary(
                 f.Id.Value, f.Name, f.Mode, f.ManagerType, f.CommuneCode, c.Name, f.Street, f.PostalCode,
                 f.Latitude, f.Longitude, f.IsPsu,

@@ -141,7 +141,7 @@ async function resultsMap(container) {
     onEachFeature: (feature, layer) => layer.bindPopup(() => popupContent(feature.properties, modes)),
   }).addTo(map);
 
-  if (features.length > 0) map.fitBounds(points.getBounds(), { padding: [24, 24], maxZoom: 15 });
+  if (features.length > 0) map.fitBounds(points.getBounds(), { padding: [24, 24], maxZoom: 14 });
   else if (communeBounds) map.fitBounds(communeBounds);
   else map.setView([48.91, 2.45], 11);
   drawLegend(container, modes, [...counts].sort((a, b) => b[1] - a[1]));

@@ -52,6 +52,7 @@ public sealed class StaffHomeTests(BerceauApp app)
 
         var response = await client.GetAsync("/pro");
 
-        Assert.Equal("/erreur/403", response.Headers.Location?.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Accès refusé", await Forms.TextAsync(response));
     }
 }

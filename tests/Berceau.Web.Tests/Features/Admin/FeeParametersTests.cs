@@ -126,6 +126,7 @@ public sealed class FeeParametersTests(BerceauApp app)
 
         var response = await client.GetAsync(Url);
 
-        Assert.Equal("/erreur/403", response.Headers.Location?.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Accès refusé", await Forms.TextAsync(response));
     }
 }

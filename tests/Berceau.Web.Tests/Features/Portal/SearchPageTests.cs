@@ -193,6 +193,19 @@ public sealed partial class SearchPageTests(BerceauApp app)
         Assert.Contains("href=\"/?Where=Montreuil&IndividualModes=AM&Reception=regulier&PageNumber=1\"", html);
     }
 
+    [Theory]
+    [InlineData("999999999")]
+    [InlineData("-3")]
+    [InlineData("deux")]
+    public async Task Search_WithAnOddPageNumber_AnswersWithoutError(string page)
+    {
+        var (response, html) = await app.Client().GetPageAsync($"/?Where=Montreuil&PageNumber={page}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(Forms.ErrorSummary(html));
+        Assert.Matches("résultats à Montreuil", html);
+    }
+
     [Fact]
     public async Task CommuneBoundaries_AreGeoJsonOfTheDepartement()
     {

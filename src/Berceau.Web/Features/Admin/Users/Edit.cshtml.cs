@@ -34,6 +34,9 @@ public sealed class EditModel(
 
     public AccountState Account { get; private set; } = null!;
 
+    /// <summary>An admin cannot disable their own account (nobody would be left to re-enable it).</summary>
+    public bool IsSelf => Id == _staff.UserId;
+
     [TempData]
     public string? Notice { get; set; }
 

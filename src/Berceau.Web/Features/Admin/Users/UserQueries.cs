@@ -47,6 +47,8 @@ public sealed class UserQueries(BerceauDbContext db)
 {
     public const int PageSize = 25;
 
+    private static readonly System.Globalization.CultureInfo French = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+
     public async Task<AdminTerritory> TerritoryAsync(TerritoryScope scope, CancellationToken ct = default)
     {
         var departementCodes = scope.Departements.ToList();
@@ -58,10 +60,10 @@ public sealed class UserQueries(BerceauDbContext db)
             .ToListAsync(ct);
         var communes = await db.Communes.AsNoTracking()
             .Where(c => departementCodes.Contains(c.DepartementCode) || communeCodes.Contains(c.Code))
-            .OrderBy(c => c.Name)
             .Select(c => new Place(c.Code, c.Name))
             .ToListAsync(ct);
-        return new AdminTerritory(scope, departements, communes);
+        // Sorted in French ("Épinay" among the E), which the database's ordinal order does not do.
+        return new AdminTerritory(scope, departements, [.. communes.OrderBy(c => c.Name, StringComparer.Create(French, ignoreCase: true))]);
     }
 
     /// <summary>

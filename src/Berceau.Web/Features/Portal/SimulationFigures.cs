@@ -32,7 +32,7 @@ public sealed record SimulationFigures(
     /// <summary>How each field is named in the messages, and an example of a good answer.</summary>
     private static readonly Dictionary<string, (string Noun, string Label, string Example)> Descriptions = new(StringComparer.Ordinal)
     {
-        [nameof(AnnualResources)] = ("vos ressources annuelles", "Ressources annuelles", "36 000"),
+        [nameof(AnnualResources)] = ("vos ressources annuelles", "Ressources annuelles", "36\u00a0000"),
         [nameof(Children)] = ("le nombre d’enfants à charge", "Nombre d’enfants à charge", "2"),
         [nameof(HoursPerWeek)] = ("le nombre d’heures d’accueil par semaine", "Heures par semaine", "40"),
         [nameof(WeeksPerYear)] = ("le nombre de semaines d’accueil par an", "Semaines par an", "45"),

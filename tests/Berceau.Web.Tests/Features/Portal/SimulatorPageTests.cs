@@ -60,7 +60,7 @@ public sealed class SimulatorPageTests(BerceauApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(
             [
-                "Saisissez vos ressources annuelles en chiffres, par exemple 36 000.",
+                "Saisissez vos ressources annuelles en chiffres, par exemple 36\u00a0000.",
                 "Nombre d’enfants à charge\u00a0: la valeur doit être comprise entre 1 et 15.",
                 "Heures par semaine\u00a0: la valeur doit être comprise entre 1 et 60.",
                 "Saisissez le nombre de semaines d’accueil par an, par exemple 45.",

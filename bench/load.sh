@@ -18,7 +18,7 @@ dotnet build src/Berceau.Cli -c Release -nologo -v quiet >/dev/null
 dotnet src/Berceau.Cli/bin/Release/net10.0/berceau.dll seed --territory 93 --territory 92 --connection "$db" >/dev/null
 
 (cd src/Berceau.Web && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Berceau="$db" Seed__OnStartup=false \
-  Logging__LogLevel__Default=Warning dotnet bin/Release/net10.0/Berceau.Web.dll --urls "http://127.0.0.1:$port" > "$work/app.log" 2>&1) &
+  Logging__LogLevel__Default=Warning exec dotnet bin/Release/net10.0/Berceau.Web.dll --urls "http://127.0.0.1:$port" > "$work/app.log" 2>&1) &
 app=$!
 trap 'kill $app 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 1; done

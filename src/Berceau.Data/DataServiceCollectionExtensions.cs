@@ -40,9 +40,9 @@ public static class DataServiceCollectionExtensions
     {
         services.AddSingleton(settings);
         if (settings.Provider == DatabaseProvider.Sqlite)
-            services.AddDbContext<BerceauDbContext, SqliteBerceauDbContext>(o => o.UseSqlite(settings.ConnectionString));
+            services.AddDbContextPool<BerceauDbContext, SqliteBerceauDbContext>(o => o.UseSqlite(settings.ConnectionString));
         else
-            services.AddDbContext<BerceauDbContext, PostgresBerceauDbContext>(o => o.UseNpgsql(settings.ConnectionString));
+            services.AddDbContextPool<BerceauDbContext, PostgresBerceauDbContext>(o => o.UseNpgsql(settings.ConnectionString));
         return services;
     }
 }

@@ -55,36 +55,36 @@ public sealed record FacilitySearchResult(
 /// The public search of the offer, shared by the portal and the open-data API so both always answer the same.
 /// Only open facilities are listed; vacancies count when declared in the last 2 months.
 /// </summary>
-public sealed class FacilitySearch(BerceauDbContext db, TimeProvider clock)
+public sealed class FacilitySearch(BerceauDbContext db, CommuneDirectory communes, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
 
     public async Task<IReadOnlyList<Commune>> ResolveWhereAsync(string? where, string? departement, CancellationToken ct)
     {
-        var communes = db.Communes.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(departement)) communes = communes.Where(c => c.DepartementCode == departement);
         if (string.IsNullOrWhiteSpace(where)) return [];
+        var all = (await communes.AllAsync(ct))
+            .Where(c => string.IsNullOrWhiteSpace(departement) || c.Commune.DepartementCode == departement)
+            .ToList();
         var text = where.Trim();
         if (text.Length == 5 && text.All(char.IsAsciiDigit) || text.Length == 5 && text[..2] is "2A" or "2B")
         {
-            // An INSEE code or a postcode: both are five characters, postcodes are stored '|'-separated.
-            var byCode = await communes.Where(c => c.Code == text || ("|" + c.PostalCodes + "|").Contains("|" + text + "|")).ToListAsync(ct);
+            // An INSEE code or a postcode: both are five characters.
+            var byCode = all.Where(c => c.Commune.Code == text || c.PostalCodes.Contains(text)).Select(c => c.Commune).ToList();
             if (byCode.Count > 0) return byCode;
         }
         var normalised = Normalise(text);
-        var all = await communes.Select(c => new { c.Code, c.Name }).ToListAsync(ct);
-        var exact = all.Where(c => Normalise(c.Name) == normalised).Select(c => c.Code).ToList();
-        var codes = exact.Count > 0 ? exact : all.Where(c => Normalise(c.Name).Contains(normalised)).Select(c => c.Code).ToList();
-        if (codes.Count == 0)
+        var exact = all.Where(c => c.NormalisedName == normalised).ToList();
+        var matches = exact.Count > 0 ? exact : all.Where(c => c.NormalisedName.Contains(normalised)).ToList();
+        if (matches.Count == 0)
         {
             // An address typed in full ("12 rue X, 93200 Saint-Denis"): keep the commune or postcode it contains.
-            codes = all.Where(c => normalised.Contains(Normalise(c.Name))).OrderByDescending(c => c.Name.Length).Select(c => c.Code).Take(1).ToList();
+            matches = all.Where(c => normalised.Contains(c.NormalisedName)).OrderByDescending(c => c.Commune.Name.Length).Take(1).ToList();
             var postcode = System.Text.RegularExpressions.Regex.Match(text, @"\b\d{5}\b");
             // Only when the postcode is part of a longer text: a lone unknown code would recurse for ever.
-            if (codes.Count == 0 && postcode.Success && postcode.Value != text)
+            if (matches.Count == 0 && postcode.Success && postcode.Value != text)
                 return await ResolveWhereAsync(postcode.Value, departement, ct);
         }
-        return await communes.Where(c => codes.Contains(c.Code)).OrderBy(c => c.Name).ToListAsync(ct);
+        return matches.Select(c => c.Commune).ToList();
     }
 
     /// <summary>Largest page a map may ask for (GeoJSON of the open-data API): a whole commune in one request.</summary>

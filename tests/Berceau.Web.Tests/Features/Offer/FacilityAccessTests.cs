@@ -24,8 +24,8 @@ public sealed class FacilityAccessTests(BerceauApp app)
     [Fact]
     public async Task Edit_WhenDirectorOfAnotherFacility_Returns403OnGetAndPost()
     {
-        var mine = await app.AddAsync(Creche(Montreuil, UniqueName("Crèche A"), ("Bébés", 0, 18, 10)));
-        var other = await app.AddAsync(Creche(Montreuil, UniqueName("Crèche B"), ("Bébés", 0, 18, 10)));
+        var mine = await app.SaveAsync(Creche(Montreuil, UniqueName("Crèche A"), ("Bébés", 0, 18, 10)));
+        var other = await app.SaveAsync(Creche(Montreuil, UniqueName("Crèche B"), ("Bébés", 0, 18, 10)));
         using var director = await app.SignedInAsync(Roles.Director, facility: mine.Id.Value);
 
         using var get = await director.GetAsync($"/pro/structures/{other.Id}/modifier");
@@ -46,7 +46,7 @@ public sealed class FacilityAccessTests(BerceauApp app)
     [Fact]
     public async Task Edit_WhenDirectorOfFacility_SavesTheChangeWithAnAuditDiff()
     {
-        var mine = await app.AddAsync(Creche(Montreuil, UniqueName("Crèche A"), ("Bébés", 0, 18, 10)));
+        var mine = await app.SaveAsync(Creche(Montreuil, UniqueName("Crèche A"), ("Bébés", 0, 18, 10)));
         using var director = await app.SignedInAsync(Roles.Director, facility: mine.Id.Value);
         var sectionId = mine.Sections[0].Id;
         var newName = UniqueName("Crèche renommée");
@@ -73,8 +73,8 @@ public sealed class FacilityAccessTests(BerceauApp app)
     public async Task Details_WhenAgentOfAnotherCommune_Returns403AndListLeavesItOut()
     {
         var prefix = UniqueName("Portée");
-        var montreuil = await app.AddAsync(Creche(Montreuil, prefix + " Montreuil", ("Bébés", 0, 18, 10)));
-        var saintDenis = await app.AddAsync(Creche(SaintDenis, prefix + " Saint-Denis", ("Bébés", 0, 18, 10)));
+        var montreuil = await app.SaveAsync(Creche(Montreuil, prefix + " Montreuil", ("Bébés", 0, 18, 10)));
+        var saintDenis = await app.SaveAsync(Creche(SaintDenis, prefix + " Saint-Denis", ("Bébés", 0, 18, 10)));
         using var agent = await app.SignedInAsync(Roles.Agent, commune: Montreuil);
 
         using var details = await agent.GetAsync($"/pro/structures/{saintDenis.Id}");
@@ -96,8 +96,8 @@ public sealed class FacilityAccessTests(BerceauApp app)
     public async Task List_WhenAgentOfDepartement_ShowsEveryCommuneAndFilters()
     {
         var prefix = UniqueName("Département");
-        var montreuil = await app.AddAsync(Creche(Montreuil, prefix + " Montreuil", ("Bébés", 0, 18, 10)));
-        var saintDenis = await app.AddAsync(Creche(SaintDenis, prefix + " Saint-Denis", ("Bébés", 0, 18, 10)));
+        var montreuil = await app.SaveAsync(Creche(Montreuil, prefix + " Montreuil", ("Bébés", 0, 18, 10)));
+        var saintDenis = await app.SaveAsync(Creche(SaintDenis, prefix + " Saint-Denis", ("Bébés", 0, 18, 10)));
         using var agent = await app.SignedInAsync(Roles.Agent, departement: "93");
 
         var all = await Forms.TextAsync(await agent.GetAsync("/pro/structures?q=" + Uri.EscapeDataString(prefix)));
@@ -114,8 +114,8 @@ public sealed class FacilityAccessTests(BerceauApp app)
     public async Task List_WhenDirector_ShowsOnlyTheirFacilities()
     {
         var prefix = UniqueName("Direction");
-        var mine = await app.AddAsync(Creche(Montreuil, prefix + " à moi", ("Bébés", 0, 18, 10)));
-        var other = await app.AddAsync(Creche(Montreuil, prefix + " à une autre", ("Bébés", 0, 18, 10)));
+        var mine = await app.SaveAsync(Creche(Montreuil, prefix + " à moi", ("Bébés", 0, 18, 10)));
+        var other = await app.SaveAsync(Creche(Montreuil, prefix + " à une autre", ("Bébés", 0, 18, 10)));
         using var director = await app.SignedInAsync(Roles.Director, facility: mine.Id.Value);
 
         var html = await Forms.TextAsync(await director.GetAsync("/pro/structures"));
@@ -129,7 +129,7 @@ public sealed class FacilityAccessTests(BerceauApp app)
     [Fact]
     public async Task Create_WhenDirector_Returns403()
     {
-        var mine = await app.AddAsync(Creche(Montreuil, UniqueName("Crèche A"), ("Bébés", 0, 18, 10)));
+        var mine = await app.SaveAsync(Creche(Montreuil, UniqueName("Crèche A"), ("Bébés", 0, 18, 10)));
         using var director = await app.SignedInAsync(Roles.Director, facility: mine.Id.Value);
         var name = UniqueName("Créée par la direction");
 
@@ -145,7 +145,7 @@ public sealed class FacilityAccessTests(BerceauApp app)
     [Fact]
     public async Task Close_WhenDirector_Returns403AndLeavesTheFacilityOpen()
     {
-        var mine = await app.AddAsync(Creche(Montreuil, UniqueName("Crèche A"), ("Bébés", 0, 18, 10)));
+        var mine = await app.SaveAsync(Creche(Montreuil, UniqueName("Crèche A"), ("Bébés", 0, 18, 10)));
         using var director = await app.SignedInAsync(Roles.Director, facility: mine.Id.Value);
 
         using var get = await director.GetAsync($"/pro/structures/{mine.Id}/fermer");
@@ -163,7 +163,7 @@ public sealed class FacilityAccessTests(BerceauApp app)
     [Fact]
     public async Task Edit_WhenCommissionMember_CanReadButNotEdit()
     {
-        var facility = await app.AddAsync(Creche(Montreuil, UniqueName("Crèche lue"), ("Bébés", 0, 18, 10)));
+        var facility = await app.SaveAsync(Creche(Montreuil, UniqueName("Crèche lue"), ("Bébés", 0, 18, 10)));
         using var member = await app.SignedInAsync(Roles.Committee, commune: Montreuil);
 
         using var details = await member.GetAsync($"/pro/structures/{facility.Id}");

@@ -103,7 +103,7 @@ public sealed class FacilityFormTests(BerceauApp app)
     [Fact]
     public async Task Edit_WhenInputIsWrong_ShowsErrorsAndChangesNothing()
     {
-        var facility = await app.AddAsync(Creche(Montreuil, UniqueName("Crèche stable"), ("Bébés", 0, 18, 10)));
+        var facility = await app.SaveAsync(Creche(Montreuil, UniqueName("Crèche stable"), ("Bébés", 0, 18, 10)));
         using var agent = await app.SignedInAsync(Roles.Agent, commune: Montreuil);
         var form = CrecheForm("", Montreuil, "75001", facility.Version, (facility.Sections[0].Id, "Bébés", "0", "18", "-1"));
 
@@ -123,7 +123,7 @@ public sealed class FacilityFormTests(BerceauApp app)
     [Fact]
     public async Task Edit_WhenSomeoneSavedMeanwhile_ShowsConflictAndOverwritesNothing()
     {
-        var facility = await app.AddAsync(Creche(Montreuil, UniqueName("Crèche disputée"), ("Bébés", 0, 18, 10)));
+        var facility = await app.SaveAsync(Creche(Montreuil, UniqueName("Crèche disputée"), ("Bébés", 0, 18, 10)));
         using var agent = await app.SignedInAsync(Roles.Agent, commune: Montreuil);
         var page = await Forms.TextAsync(await agent.GetAsync($"/pro/structures/{facility.Id}/modifier"));
         var version = Forms.HiddenValue(page, "Input.Version")!;
@@ -151,7 +151,7 @@ public sealed class FacilityFormTests(BerceauApp app)
     {
         var facility = Creche(Montreuil, UniqueName("Crèche réorganisée"), ("Bébés", 0, 18, 10), ("Grands", 18, 36, 10));
         facility.Vacancies.Add(new Vacancy { SectionId = facility.Sections[0].Id, Places = 2, From = new DateOnly(2026, 11, 1), DeclaredAt = BerceauApp.Now });
-        await app.AddAsync(facility);
+        await app.SaveAsync(facility);
         using var agent = await app.SignedInAsync(Roles.Agent, departement: "93");
 
         using var response = await Forms.PostFormAsync(agent, $"/pro/structures/{facility.Id}/modifier",
@@ -167,7 +167,7 @@ public sealed class FacilityFormTests(BerceauApp app)
     [Fact]
     public async Task Edit_WhenChildminderAgrementIsAboveSixChildren_IsRefused()
     {
-        var childminder = await app.AddAsync(Childminder(Montreuil, UniqueName("AM Test")));
+        var childminder = await app.SaveAsync(Childminder(Montreuil, UniqueName("AM Test")));
         using var agent = await app.SignedInAsync(Roles.Agent, commune: Montreuil);
         var form = CrecheForm(childminder.Name, Montreuil, MontreuilPostalCode, 0)
             .Set("Input.Mode", "AM").Set("Input.ManagerType", "Private").Set("Input.Street", "")
@@ -188,7 +188,7 @@ public sealed class FacilityFormTests(BerceauApp app)
     [Fact]
     public async Task Close_WhenAgent_ClosesWithReasonThenReopensWithAudit()
     {
-        var facility = await app.AddAsync(Creche(Montreuil, UniqueName("Crèche en travaux"), ("Bébés", 0, 18, 10)));
+        var facility = await app.SaveAsync(Creche(Montreuil, UniqueName("Crèche en travaux"), ("Bébés", 0, 18, 10)));
         using var agent = await app.SignedInAsync(Roles.Agent, commune: Montreuil);
         var url = $"/pro/structures/{facility.Id}/fermer";
 

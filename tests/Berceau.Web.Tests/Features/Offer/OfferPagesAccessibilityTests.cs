@@ -27,8 +27,8 @@ public sealed class OfferPagesAccessibilityTests(BerceauApp app) : BrowserTest(a
     {
         var creche = Creche(Montreuil, UniqueName("Crèche axe"), ("Bébés", 0, 18, 10), ("Grands", 18, 36, 12));
         creche.Vacancies.Add(new Vacancy { SectionId = creche.Sections[0].Id, Places = 2, From = new DateOnly(2026, 12, 1), DeclaredAt = BerceauApp.Now, DeclaredBy = "test" });
-        await App.AddAsync(creche);
-        var childminder = await App.AddAsync(Childminder(Montreuil, UniqueName("AM axe")));
+        await App.SaveAsync(creche);
+        var childminder = await App.SaveAsync(Childminder(Montreuil, UniqueName("AM axe")));
         await SignInAsync(Roles.Agent, Montreuil);
 
         foreach (var path in new[]
@@ -50,7 +50,7 @@ public sealed class OfferPagesAccessibilityTests(BerceauApp app) : BrowserTest(a
     [Fact]
     public async Task EditForm_WithErrors_HasNoAxeViolationAndLinksToTheField()
     {
-        var creche = await App.AddAsync(Creche(Montreuil, UniqueName("Crèche erreurs"), ("Bébés", 0, 18, 10)));
+        var creche = await App.SaveAsync(Creche(Montreuil, UniqueName("Crèche erreurs"), ("Bébés", 0, 18, 10)));
         await SignInAsync(Roles.Agent, Montreuil);
         await Page.GotoAsync($"/pro/structures/{creche.Id}/modifier");
 

@@ -18,46 +18,11 @@ internal static class OfferTestData
     // "Test …" sorts after the demo names ("Crèche …", "Multi-accueil …"), so that other tests still find demo facilities first.
     public static string UniqueName(string prefix) => $"Test {prefix} {Guid.NewGuid():N}"[..(prefix.Length + 14)];
 
-    public static Facility Creche(string communeCode, string name, params (string Name, int Min, int Max, int Places)[] sections)
-    {
-        var facility = new Facility
-        {
-            Name = name,
-            Mode = CareMode.EajeCollectif,
-            ManagerType = ManagerType.Municipal,
-            CommuneCode = communeCode,
-            Street = "1 rue de l’Essai",
-            PostalCode = communeCode == SaintDenis ? SaintDenisPostalCode : MontreuilPostalCode,
-            Latitude = 48.8611,
-            Longitude = 2.4432,
-            IsPsu = true,
-        };
-        foreach (var (sectionName, min, max, places) in sections)
-            facility.Sections.Add(new Section { Name = sectionName, MinAgeMonths = min, MaxAgeMonths = max, Places = places });
-        return facility;
-    }
+    public static Facility Creche(string communeCode, string name, params (string Name, int Min, int Max, int Places)[] sections) =>
+        TestData.Creche(communeCode, name, communeCode == SaintDenis ? SaintDenisPostalCode : MontreuilPostalCode, 48.8611, 2.4432, sections);
 
-    public static Facility Childminder(string communeCode, string name) => new()
-    {
-        Name = name,
-        Mode = CareMode.AssistantMaternel,
-        ManagerType = ManagerType.Private,
-        CommuneCode = communeCode,
-        PostalCode = MontreuilPostalCode,
-        Latitude = 48.86,
-        Longitude = 2.44,
-        Agrement = new Agrement(3, 0, 36, new DateOnly(2029, 1, 1), "AG-TEST"),
-    };
-
-    public static async Task<Facility> AddAsync(this BerceauApp app, Facility facility)
-    {
-        await app.WithDbAsync(async db =>
-        {
-            db.Facilities.Add(facility);
-            return await db.SaveChangesAsync();
-        });
-        return facility;
-    }
+    public static Facility Childminder(string communeCode, string name) =>
+        TestData.Childminder(communeCode, name, MontreuilPostalCode, 48.86, 2.44, new Agrement(3, 0, 36, new DateOnly(2029, 1, 1), "AG-TEST"));
 
     /// <summary>The facility as stored now (sections, vacancies), or null.</summary>
     public static Task<Facility?> StoredAsync(this BerceauApp app, FacilityId id) =>

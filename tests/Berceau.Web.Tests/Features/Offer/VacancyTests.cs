@@ -16,7 +16,7 @@ public sealed class VacancyTests(BerceauApp app)
     [Fact]
     public async Task Declare_WhenNewDeclarationForASection_ReplacesThePreviousAndShowsInPublicSearch()
     {
-        var facility = await app.AddAsync(Creche(Montreuil, UniqueName("Crèche qui recrute"), ("Bébés", 0, 18, 10), ("Grands", 18, 36, 12)));
+        var facility = await app.SaveAsync(Creche(Montreuil, UniqueName("Crèche qui recrute"), ("Bébés", 0, 18, 10), ("Grands", 18, 36, 12)));
         var babies = facility.Sections[0].Id;
         var older = facility.Sections[1].Id;
         using var director = await app.SignedInAsync(Roles.Director, facility: facility.Id.Value);
@@ -52,7 +52,7 @@ public sealed class VacancyTests(BerceauApp app)
         var facility = Creche(Montreuil, UniqueName("Crèche pleine"), ("Bébés", 0, 18, 10));
         var babies = facility.Sections[0].Id;
         facility.Vacancies.Add(new Vacancy { SectionId = babies, Places = 1, From = new DateOnly(2026, 11, 1), DeclaredAt = BerceauApp.Now.AddDays(-3) });
-        await app.AddAsync(facility);
+        await app.SaveAsync(facility);
         using var agent = await app.SignedInAsync(Roles.Agent, commune: Montreuil);
 
         using var response = await Forms.PostFormAsync(agent, $"/pro/structures/{facility.Id}/places-disponibles",
@@ -70,7 +70,7 @@ public sealed class VacancyTests(BerceauApp app)
     [Fact]
     public async Task Declare_WhenChildminder_StaysWithinTheAgrementAndCanWithdraw()
     {
-        var childminder = await app.AddAsync(Childminder(Montreuil, UniqueName("AM disponible")));
+        var childminder = await app.SaveAsync(Childminder(Montreuil, UniqueName("AM disponible")));
         using var agent = await app.SignedInAsync(Roles.Agent, commune: Montreuil);
         var url = $"/pro/structures/{childminder.Id}/places-disponibles";
 

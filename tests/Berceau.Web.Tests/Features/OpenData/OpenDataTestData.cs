@@ -14,43 +14,24 @@ internal static class OpenDataTestData
 
     public static Facility Creche(string communeCode, string name, params (string Name, int Min, int Max, int Places)[] sections)
     {
-        var facility = new Facility
-        {
-            Name = name,
-            Mode = CareMode.EajeCollectif,
-            ManagerType = ManagerType.Municipal,
-            ManagerName = "Ville de test",
-            CommuneCode = communeCode,
-            Street = "1 rue de l’Essai",
-            PostalCode = "93100",
-            Latitude = 48.8611,
-            Longitude = 2.4432,
-            IsPsu = true,
-            OpensAt = new TimeOnly(7, 30),
-            ClosesAt = new TimeOnly(18, 30),
-            ReceptionTypes = ReceptionTypes.Regular | ReceptionTypes.Occasional,
-            Languages = "anglais, arabe",
-            Phone = "01 99 00 12 34",
-            Website = "https://creche.example",
-        };
-        foreach (var (sectionName, min, max, places) in sections)
-            facility.Sections.Add(new Section { Name = sectionName, MinAgeMonths = min, MaxAgeMonths = max, Places = places });
+        var facility = TestData.Creche(communeCode, name, "93100", 48.8611, 2.4432, sections);
+        facility.ManagerName = "Ville de test";
+        facility.OpensAt = new TimeOnly(7, 30);
+        facility.ClosesAt = new TimeOnly(18, 30);
+        facility.ReceptionTypes = ReceptionTypes.Regular | ReceptionTypes.Occasional;
+        facility.Languages = "anglais, arabe";
+        facility.Phone = "01 99 00 12 34";
+        facility.Website = "https://creche.example";
         return facility;
     }
 
-    public static Facility Childminder(string communeCode, string name) => new()
+    public static Facility Childminder(string communeCode, string name)
     {
-        Name = name,
-        Mode = CareMode.AssistantMaternel,
-        ManagerType = ManagerType.Private,
-        CommuneCode = communeCode,
-        Street = "12 rue du Domicile",
-        PostalCode = "93100",
-        Latitude = 48.861234,
-        Longitude = 2.443219,
-        Phone = "01 99 00 98 76",
-        Agrement = new Agrement(3, 0, 48, new DateOnly(2029, 1, 1), "AG-TEST"),
-    };
+        var facility = TestData.Childminder(communeCode, name, "93100", 48.861234, 2.443219, new Agrement(3, 0, 48, new DateOnly(2029, 1, 1), "AG-TEST"));
+        facility.Street = "12 rue du Domicile";
+        facility.Phone = "01 99 00 98 76";
+        return facility;
+    }
 
     public static Vacancy Vacancy(Guid? sectionId, int places, DateTimeOffset declaredAt, DateOnly from) => new()
     {
@@ -62,16 +43,6 @@ internal static class OpenDataTestData
         DeclaredAt = declaredAt,
         DeclaredBy = "Personne à ne pas publier",
     };
-
-    public static async Task<Facility> SaveAsync(this BerceauApp app, Facility facility)
-    {
-        await app.WithDbAsync(async db =>
-        {
-            db.Facilities.Add(facility);
-            return await db.SaveChangesAsync();
-        });
-        return facility;
-    }
 
     public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
     {

@@ -15,47 +15,29 @@ internal static class PortalTestData
 
     public static Facility Creche(string communeCode, string name, params (string Name, int Min, int Max, int Places)[] sections)
     {
-        var facility = new Facility
-        {
-            Name = name,
-            Mode = CareMode.EajeCollectif,
-            ManagerType = ManagerType.Municipal,
-            ManagerName = "Ville de test",
-            CommuneCode = communeCode,
-            Street = "3 rue des Essais",
-            PostalCode = "93140",
-            Latitude = 48.9022,
-            Longitude = 2.4828,
-            IsPsu = true,
-            OpeningDays = WeekDays.Weekdays,
-            OpensAt = new TimeOnly(7, 30),
-            ClosesAt = new TimeOnly(18, 30),
-            ReceptionTypes = ReceptionTypes.Regular | ReceptionTypes.Occasional,
-            AtypicalHours = true,
-            DisabilityInclusion = true,
-            Languages = "anglais, tamoul",
-            Phone = "01 99 00 11 22",
-            Website = "https://creche-test.example",
-            IsDemo = true,
-        };
-        foreach (var (sectionName, min, max, places) in sections)
-            facility.Sections.Add(new Section { Name = sectionName, MinAgeMonths = min, MaxAgeMonths = max, Places = places });
+        var facility = TestData.Creche(communeCode, name, "93140", 48.9022, 2.4828, sections);
+        facility.ManagerName = "Ville de test";
+        facility.Street = "3 rue des Essais";
+        facility.OpeningDays = WeekDays.Weekdays;
+        facility.OpensAt = new TimeOnly(7, 30);
+        facility.ClosesAt = new TimeOnly(18, 30);
+        facility.ReceptionTypes = ReceptionTypes.Regular | ReceptionTypes.Occasional;
+        facility.AtypicalHours = true;
+        facility.DisabilityInclusion = true;
+        facility.Languages = "anglais, tamoul";
+        facility.Phone = "01 99 00 11 22";
+        facility.Website = "https://creche-test.example";
+        facility.IsDemo = true;
         return facility;
     }
 
-    public static Facility Childminder(string communeCode, string name) => new()
+    public static Facility Childminder(string communeCode, string name)
     {
-        Name = name,
-        Mode = CareMode.AssistantMaternel,
-        ManagerType = ManagerType.Private,
-        CommuneCode = communeCode,
-        Street = "12 rue Privée",
-        PostalCode = "93140",
-        Latitude = 48.903456,
-        Longitude = 2.481234,
-        Phone = "06 99 00 98 76",
-        Agrement = new Agrement(3, 0, 36, new DateOnly(2029, 6, 30), "AGR-TEST-1"),
-    };
+        var facility = TestData.Childminder(communeCode, name, "93140", 48.903456, 2.481234, new Agrement(3, 0, 36, new DateOnly(2029, 6, 30), "AGR-TEST-1"));
+        facility.Street = "12 rue Privée";
+        facility.Phone = "06 99 00 98 76";
+        return facility;
+    }
 
     public static Vacancy Vacancy(Guid? sectionId, int places, DateOnly from, int minAge = 0, int maxAge = 36) => new()
     {
@@ -67,16 +49,6 @@ internal static class PortalTestData
         DeclaredAt = BerceauApp.Now.AddDays(-10),
         DeclaredBy = "test",
     };
-
-    public static async Task<Facility> SaveAsync(this BerceauApp app, Facility facility)
-    {
-        await app.WithDbAsync(async db =>
-        {
-            db.Facilities.Add(facility);
-            return await db.SaveChangesAsync();
-        });
-        return facility;
-    }
 
     public static async Task<(HttpResponseMessage Response, string Html)> GetPageAsync(this HttpClient client, string url)
     {

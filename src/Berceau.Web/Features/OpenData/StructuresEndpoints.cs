@@ -39,6 +39,9 @@ public sealed class FacilityQuery
     [FromQuery(Name = "handicap"), Description("true : seulement les structures qui déclarent accueillir des enfants en situation de handicap.")]
     public string? Handicap { get; init; }
 
+    [FromQuery(Name = "debut"), Description("Date de début souhaitée (AAAA-MM-JJ) : avec « placesDisponibles », compte les places libres à cette date (par défaut aujourd’hui).")]
+    public string? Debut { get; init; }
+
     [FromQuery(Name = "page"), Description("Numéro de page, à partir de 1 (par défaut 1).")]
     public string? Page { get; init; }
 
@@ -76,6 +79,7 @@ internal static class StructuresEndpoints
         var vacanciesOnly = errors.Boolean("placesDisponibles", query.PlacesDisponibles) ?? false;
         var atypical = errors.Boolean("horairesAtypiques", query.HorairesAtypiques) ?? false;
         var disability = errors.Boolean("handicap", query.Handicap) ?? false;
+        var start = errors.Date("debut", query.Debut);
         if (errors.Any)
             return errors.ToValidationProblem();
 
@@ -90,6 +94,7 @@ internal static class StructuresEndpoints
             AtypicalHours = atypical,
             DisabilityInclusion = disability,
             ChildAgeMonths = age,
+            StartDate = start,
             Page = page,
             PageSize = pageSize,
         }, maxPageSize, ct);

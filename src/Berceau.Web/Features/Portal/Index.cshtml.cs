@@ -173,7 +173,6 @@ public sealed class IndexModel(FacilitySearch search, BerceauDbContext db, TimeP
 
     /// <summary>
     /// The open-data API's GeoJSON for the same criteria (every result, not one page): the map shows what the list shows.
-    /// The API has no start date: with a start date and "places disponibles", the map counts today's places.
     /// </summary>
     public string GeoJsonUrl()
     {
@@ -185,6 +184,7 @@ public sealed class IndexModel(FacilitySearch search, BerceauDbContext db, TimeP
         if (criteria.Reception != ReceptionTypes.None)
             query.Add("accueil", string.Join(',', PortalText.ReceptionChoices.Where(r => criteria.Reception.HasFlag(r.Type)).Select(r => r.Value)));
         if (criteria.VacanciesOnly) query.Add("placesDisponibles", "true");
+        if (criteria.StartDate is { } start) query.Add("debut", start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         if (criteria.AtypicalHours) query.Add("horairesAtypiques", "true");
         if (criteria.DisabilityInclusion) query.Add("handicap", "true");
         query.Add("parPage", FacilitySearch.MaxMapPageSize.ToString(PortalText.French));

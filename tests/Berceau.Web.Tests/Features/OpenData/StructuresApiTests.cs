@@ -198,6 +198,24 @@ public sealed class StructuresApiTests(BerceauApp app)
         Assert.DoesNotContain(after, s => s.GetProperty("id").GetGuid() == stale.Id.Value);
     }
 
+    [Fact]
+    public async Task Structures_WithStartDate_CountPlacesFreeOnThatDateOnly()
+    {
+        var creche = OpenDataTestData.Creche(OpenDataTestData.Montreuil, OpenDataTestData.UniqueName("Crèche Rentrée"), ("Bébés", 2, 17, 10));
+        var today = DateOnly.FromDateTime(BerceauApp.Now.UtcDateTime);
+        creche.Vacancies.Add(OpenDataTestData.Vacancy(creche.Sections[0].Id, 3, BerceauApp.Now.AddDays(-1), today.AddMonths(2)));
+        await app.SaveAsync(creche);
+        var client = app.Client();
+        const string url = "/api/v1/structures?commune=93048&placesDisponibles=true&mode=EAJE_COLLECTIF&parPage=100";
+
+        var now = (await client.GetJsonAsync(url)).GetProperty("resultats").EnumerateArray();
+        Assert.DoesNotContain(now, s => s.GetProperty("id").GetGuid() == creche.Id.Value);
+
+        var atStart = (await client.GetJsonAsync(url + "&debut=" + today.AddMonths(3).ToString("yyyy-MM-dd"))).GetProperty("resultats").EnumerateArray();
+        var shown = Assert.Single(atStart, s => s.GetProperty("id").GetGuid() == creche.Id.Value);
+        Assert.Equal(3, shown.GetProperty("placesDisponibles").GetInt32());
+    }
+
     [Theory]
     [InlineData("commune=Atlantide")]
     [InlineData("commune=99999")]
@@ -229,6 +247,8 @@ public sealed class StructuresApiTests(BerceauApp app)
     [InlineData("handicap=yes", "handicap")]
     [InlineData("accueil=nuit", "accueil")]
     [InlineData("departement=9", "departement")]
+    [InlineData("debut=01/09/2027", "debut")]
+    [InlineData("debut=2027-02-30", "debut")]
     public async Task Structures_WithABadParameter_Return400NamingIt(string query, string parameter)
     {
         var problem = await app.Client().AssertProblemAsync($"/api/v1/structures?commune=93048&{query}", HttpStatusCode.BadRequest, parameter);

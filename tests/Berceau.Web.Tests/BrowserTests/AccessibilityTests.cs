@@ -15,21 +15,6 @@ namespace Berceau.Web.Tests.BrowserTests;
 [Trait("Category", "Browser")]
 public sealed class AccessibilityTests(BerceauApp app) : BrowserTest(app)
 {
-    private static readonly AxeRunOptions WcagAa = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
-    private async Task AssertNoViolationAsync(string what)
-    {
-        await WaitForMapsAsync();
-        var result = await Page.RunAxe(WcagAa);
-        var violations = result.Violations ?? [];
-        var report = string.Join("\n", violations.Select(v =>
-            $"- {v.Id} ({v.Impact}) : {v.Help}\n    " + string.Join("\n    ", v.Nodes.Select(n => $"{n.Target} {n.Html}"))));
-        Assert.True(violations.Length == 0, $"axe trouve {violations.Length} violation(s) sur {what} ({Page.Url}) :\n{report}");
-    }
-
     [Theory]
     [InlineData("/")]
     [InlineData("/?Where=Montreuil")]
@@ -46,7 +31,7 @@ public sealed class AccessibilityTests(BerceauApp app) : BrowserTest(app)
     {
         await Page.GotoAsync(path);
 
-        await AssertNoViolationAsync(path);
+        await AssertNoAxeViolationAsync(path);
     }
 
     [Fact]
@@ -58,7 +43,7 @@ public sealed class AccessibilityTests(BerceauApp app) : BrowserTest(app)
             || !(await response.HeaderValueAsync("content-type") ?? "").StartsWith("text/html", StringComparison.Ordinal))
             return;
 
-        await AssertNoViolationAsync("/api");
+        await AssertNoAxeViolationAsync("/api");
     }
 
     [Fact]
@@ -67,7 +52,7 @@ public sealed class AccessibilityTests(BerceauApp app) : BrowserTest(app)
         await Page.GotoAsync($"/simulateur?{StructurePageTests.SimulatorQuery}");
         await Page.GetByText("Paramètres utilisés, leurs dates et leurs sources").ClickAsync();
 
-        await AssertNoViolationAsync("le résultat du simulateur");
+        await AssertNoAxeViolationAsync("le résultat du simulateur");
     }
 
     [Fact]
@@ -81,16 +66,16 @@ public sealed class AccessibilityTests(BerceauApp app) : BrowserTest(app)
         await App.SaveAsync(childminder);
 
         await Page.GotoAsync($"/structures/{creche.Id}");
-        await AssertNoViolationAsync("une fiche de crèche");
+        await AssertNoAxeViolationAsync("une fiche de crèche");
         await Page.GotoAsync($"/structures/{childminder.Id}");
-        await AssertNoViolationAsync("une fiche d’assistante maternelle");
+        await AssertNoAxeViolationAsync("une fiche d’assistante maternelle");
 
         await Page.GotoAsync($"/simulateur?{StructurePageTests.SimulatorQuery}");
         await Page.GotoAsync($"/structures/{creche.Id}");
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Coût estimé pour votre famille" })).ToBeVisibleAsync();
-        await AssertNoViolationAsync("une fiche de crèche avec le coût pour la famille");
+        await AssertNoAxeViolationAsync("une fiche de crèche avec le coût pour la famille");
         await Page.GotoAsync($"/structures/{childminder.Id}");
-        await AssertNoViolationAsync("une fiche d’assistante maternelle avec le coût pour la famille");
+        await AssertNoAxeViolationAsync("une fiche d’assistante maternelle avec le coût pour la famille");
     }
 
     [Fact]
@@ -100,6 +85,6 @@ public sealed class AccessibilityTests(BerceauApp app) : BrowserTest(app)
 
         Assert.Equal((int)HttpStatusCode.NotFound, response?.Status);
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Page introuvable" })).ToBeVisibleAsync();
-        await AssertNoViolationAsync("la page 404");
+        await AssertNoAxeViolationAsync("la page 404");
     }
 }

@@ -1,4 +1,6 @@
 using Berceau.Web.Tests.Support;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Berceau.Web.Tests.BrowserTests;
@@ -116,5 +118,34 @@ public abstract class BrowserTest(BerceauApp app) : IAsyncLifetime
         var maps = Page.Locator(".berceau-map");
         for (var i = 0; i < await maps.CountAsync(); i++)
             await Expect(maps.Nth(i)).ToHaveAttributeAsync("data-state", new System.Text.RegularExpressions.Regex("ready|error"));
+    }
+
+    private static readonly AxeRunOptions WcagAa = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    /// <summary>axe (WCAG 2.0 and 2.1, A and AA) finds no violation on the current page; the message lists each one.</summary>
+    protected async Task AssertNoAxeViolationAsync(string what)
+    {
+        await WaitForMapsAsync();
+        var result = await Page.RunAxe(WcagAa);
+        var violations = result.Violations ?? [];
+        var report = string.Join("\n", violations.Select(v =>
+            $"- {v.Id} ({v.Impact}) : {v.Help}\n    " + string.Join("\n    ", v.Nodes.Select(n => $"{n.Target} {n.Html}"))));
+        Assert.True(violations.Length == 0, $"axe trouve {violations.Length} violation(s) sur {what} ({Page.Url}) :\n{report}");
+    }
+
+    /// <summary>Signs a new staff member in through the real pages, code step included.</summary>
+    protected async Task SignInAsStaffAsync(string role, string? departement = null, string? commune = null)
+    {
+        var (email, password) = await Accounts.CreateStaffAsync(App, role, departement, commune);
+        await Page.GotoAsync("/compte/connexion");
+        await Page.GetByLabel("Adresse e-mail").FillAsync(email);
+        await Page.GetByLabel("Mot de passe").FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Page.GetByLabel("Saisissez le code de votre application d’authentification").FillAsync(Accounts.CurrentCode());
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Continuer" }).ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/compte/connexion", StringComparison.Ordinal));
     }
 }

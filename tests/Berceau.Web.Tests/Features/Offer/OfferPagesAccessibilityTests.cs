@@ -17,11 +17,6 @@ namespace Berceau.Web.Tests.Features.Offer;
 [Trait("Category", "Browser")]
 public sealed class OfferPagesAccessibilityTests(BerceauApp app) : BrowserTest(app)
 {
-    private static readonly AxeRunOptions WcagAa = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
     [Fact]
     public async Task StaffPages_HaveNoAxeViolation()
     {
@@ -29,7 +24,7 @@ public sealed class OfferPagesAccessibilityTests(BerceauApp app) : BrowserTest(a
         creche.Vacancies.Add(new Vacancy { SectionId = creche.Sections[0].Id, Places = 2, From = new DateOnly(2026, 12, 1), DeclaredAt = BerceauApp.Now, DeclaredBy = "test" });
         await App.SaveAsync(creche);
         var childminder = await App.SaveAsync(Childminder(Montreuil, UniqueName("AM axe")));
-        await SignInAsync(Roles.Agent, Montreuil);
+        await SignInAsStaffAsync(Roles.Agent, commune: Montreuil);
 
         foreach (var path in new[]
         {
@@ -39,7 +34,7 @@ public sealed class OfferPagesAccessibilityTests(BerceauApp app) : BrowserTest(a
         })
         {
             await Page.GotoAsync(path);
-            await AssertNoViolationAsync(path);
+            await AssertNoAxeViolationAsync(path);
         }
         await Page.GotoAsync($"/pro/structures/{creche.Id}");
         await ScreenshotAsync("pro-structure");
@@ -51,7 +46,7 @@ public sealed class OfferPagesAccessibilityTests(BerceauApp app) : BrowserTest(a
     public async Task EditForm_WithErrors_HasNoAxeViolationAndLinksToTheField()
     {
         var creche = await App.SaveAsync(Creche(Montreuil, UniqueName("Crèche erreurs"), ("Bébés", 0, 18, 10)));
-        await SignInAsync(Roles.Agent, Montreuil);
+        await SignInAsStaffAsync(Roles.Agent, commune: Montreuil);
         await Page.GotoAsync($"/pro/structures/{creche.Id}/modifier");
 
         await Page.GetByLabel("Nom de la structure").FillAsync("");
@@ -59,30 +54,9 @@ public sealed class OfferPagesAccessibilityTests(BerceauApp app) : BrowserTest(a
         await Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
 
         await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Il y a un problème");
-        await AssertNoViolationAsync("le formulaire en erreur");
+        await AssertNoAxeViolationAsync("le formulaire en erreur");
         await ScreenshotAsync("pro-structure-modifier-erreurs");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Ce code postal n’est pas celui de Montreuil. Codes postaux de la commune : 93100." }).ClickAsync();
         await Expect(Page.GetByLabel("Code postal")).ToBeFocusedAsync();
-    }
-
-    private async Task SignInAsync(string role, string commune)
-    {
-        var (email, password) = await Accounts.CreateStaffAsync(App, role, commune: commune);
-        await Page.GotoAsync("/compte/connexion");
-        await Page.GetByLabel("Adresse e-mail").FillAsync(email);
-        await Page.GetByLabel("Mot de passe").FillAsync(password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Page.GetByLabel("Saisissez le code de votre application d’authentification").FillAsync(Accounts.CurrentCode());
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Continuer" }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/compte/connexion", StringComparison.Ordinal));
-    }
-
-    private async Task AssertNoViolationAsync(string what)
-    {
-        var result = await Page.RunAxe(WcagAa);
-        var violations = result.Violations ?? [];
-        var report = string.Join("\n", violations.Select(v =>
-            $"- {v.Id} ({v.Impact}) : {v.Help}\n    " + string.Join("\n    ", v.Nodes.Select(n => $"{n.Target} {n.Html}"))));
-        Assert.True(violations.Length == 0, $"axe trouve {violations.Length} violation(s) sur {what} ({Page.Url}) :\n{report}");
     }
 }

@@ -54,9 +54,6 @@ public sealed class Facility
 
     public bool IsOpenOn(DateOnly day) => ClosedOn is null || ClosedOn > day;
 
-    /// <summary>Free places on <paramref name="day"/> according to the fresh declarations known <paramref name="today"/>.</summary>
-    public int FreePlacesOn(DateOnly today, DateOnly day) => Vacancies.Where(v => v.IsAvailableOn(today, day)).Sum(v => v.Places);
-
     public void Close(DateOnly on, string reason)
     {
         ClosedOn = on;
@@ -80,8 +77,6 @@ public sealed class Section
     public int MinAgeMonths { get; set; }
     public int MaxAgeMonths { get; set; }
     public int Places { get; set; }
-
-    public bool Accepts(int ageMonths) => ageMonths >= MinAgeMonths && ageMonths <= MaxAgeMonths;
 }
 
 public sealed record Agrement(int Children, int MinAgeMonths, int MaxAgeMonths, DateOnly? ValidUntil, string? Number);
@@ -101,9 +96,14 @@ public sealed class Vacancy
     public DateTimeOffset DeclaredAt { get; set; }
     public string? DeclaredBy { get; set; }
 
-    /// <summary>A declaration older than 2 months is stale (the national obligation asks childminders to refresh it).</summary>
-    public bool IsFresh(DateOnly today) => Places > 0 && DateOnly.FromDateTime(DeclaredAt.UtcDateTime) >= today.AddMonths(-2);
+    /// <summary>
+    /// Declarations made before this instant are stale (the national obligation asks for a refresh every 2 months). The one
+    /// rule used by the SQL filters of the portal, the API and the staff pages, and by <see cref="IsFresh"/>.
+    /// </summary>
+    public static DateTimeOffset FreshSince(DateTimeOffset now) => now.AddMonths(-2);
 
-    /// <summary>Free on <paramref name="day"/>: fresh as of <paramref name="today"/> and starting on or before that day.</summary>
-    public bool IsAvailableOn(DateOnly today, DateOnly day) => IsFresh(today) && From <= day;
+    public bool IsFresh(DateTimeOffset now) => Places > 0 && DeclaredAt >= FreshSince(now);
+
+    /// <summary>Free on <paramref name="day"/>: fresh at <paramref name="now"/> and starting on or before that day.</summary>
+    public bool IsAvailableOn(DateTimeOffset now, DateOnly day) => IsFresh(now) && From <= day;
 }

@@ -132,7 +132,7 @@ internal static class StructuresEndpoints
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         // Same freshness rule as the search, so a detail never disagrees with the list it was opened from.
-        var freshSince = now.AddMonths(-2);
+        var freshSince = Vacancy.FreshSince(now);
 
         var f = await db.Facilities.AsNoTracking()
             .Where(f => f.Id == facilityId)

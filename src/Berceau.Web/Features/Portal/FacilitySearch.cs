@@ -97,7 +97,7 @@ public sealed class FacilitySearch(BerceauDbContext db, CommuneDirectory commune
     public async Task<FacilitySearchResult> SearchAsync(FacilitySearchCriteria criteria, int maxPageSize, CancellationToken ct = default)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var freshSince = clock.GetUtcNow().AddMonths(-2);
+        var freshSince = Vacancy.FreshSince(clock.GetUtcNow());
         var day = criteria.StartDate is { } start && start > today ? start : today;
         var pageSize = Math.Clamp(criteria.PageSize, 1, Math.Clamp(maxPageSize, 1, MaxMapPageSize));
         var page = Math.Max(1, criteria.Page);

@@ -49,12 +49,13 @@ public sealed class StructureModel(BerceauDbContext db, TimeProvider clock, ICon
         if (facility is null) return NotFound();
 
         Facility = facility;
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow();
+        Today = DateOnly.FromDateTime(now.UtcDateTime);
         CommuneName = await db.Communes.Where(c => c.Code == facility.CommuneCode).Select(c => c.Name).FirstOrDefaultAsync(ct)
             ?? facility.CommuneCode;
 
         // Only fresh declarations count, as in the search (a declaration older than 2 months is stale).
-        var fresh = facility.Vacancies.Where(v => v.IsFresh(Today)).OrderBy(v => v.From).ToList();
+        var fresh = facility.Vacancies.Where(v => v.IsFresh(now)).OrderBy(v => v.From).ToList();
         Sections = [.. facility.Sections
             .OrderBy(s => s.MinAgeMonths).ThenBy(s => s.Name)
             .Select(s => new SectionView(s, [.. fresh.Where(v => v.SectionId == s.Id)]))];

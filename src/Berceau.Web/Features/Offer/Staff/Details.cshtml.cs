@@ -17,6 +17,7 @@ public sealed class DetailsModel(CurrentStaff staff, FacilityQueries queries) : 
     public bool CanClose { get; private set; }
     public bool DeclaresVacancies { get; private set; }
     public DateOnly Today => queries.Today;
+    public DateTimeOffset Now => queries.Now;
     public string? Message { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -46,5 +47,5 @@ public sealed class DetailsModel(CurrentStaff staff, FacilityQueries queries) : 
 
     /// <summary>Free places of a section as the public portal counts them today.</summary>
     public int FreePlaces(Section section) =>
-        Facility.Vacancies.Where(v => v.SectionId == section.Id && v.IsAvailableOn(Today, Today)).Sum(v => v.Places);
+        Facility.Vacancies.Where(v => v.SectionId == section.Id && v.IsAvailableOn(Now, Today)).Sum(v => v.Places);
 }

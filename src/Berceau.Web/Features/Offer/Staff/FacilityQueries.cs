@@ -55,7 +55,9 @@ public sealed class FacilityQueries(BerceauDbContext db, TimeProvider clock)
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Declarations older than this are stale and no longer count as free places (as on the public portal).</summary>
-    public DateTimeOffset FreshSince => clock.GetUtcNow().AddMonths(-2);
+    public DateTimeOffset FreshSince => Vacancy.FreshSince(Now);
+
+    public DateTimeOffset Now => clock.GetUtcNow();
 
     public async Task<FacilityList> ListAsync(TerritoryScope scope, FacilityListFilter filter, CancellationToken ct)
     {

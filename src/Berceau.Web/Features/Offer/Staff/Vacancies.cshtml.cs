@@ -65,7 +65,7 @@ public sealed class VacanciesModel(CurrentStaff staff, FacilityQueries queries, 
 
     public string Describe(Vacancy v) =>
         $"{v.Places} {(v.Places > 1 ? "places" : "place")} à partir du {OfferDisplay.Date(v.From)}, déclarée le {OfferDisplay.Instant(v.DeclaredAt)}"
-        + (v.IsFresh(Today) || v.Places == 0 ? "" : " (plus de 2 mois : elle n’est plus montrée aux familles)");
+        + (v.IsFresh(queries.Now) || v.Places == 0 ? "" : " (plus de 2 mois : elle n’est plus montrée aux familles)");
 
     /// <summary>One row per section in display order, keeping what the user typed in rows they already filled.</summary>
     private VacancyInput Blank(VacancyInput? keep = null)

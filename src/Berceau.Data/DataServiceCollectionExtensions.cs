@@ -39,10 +39,14 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddBerceauData(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddSingleton(settings);
+        services.AddSingleton<OfferChangeSignal>();
+        services.AddSingleton<OfferChangeInterceptor>();
         if (settings.Provider == DatabaseProvider.Sqlite)
-            services.AddDbContextPool<BerceauDbContext, SqliteBerceauDbContext>(o => o.UseSqlite(settings.ConnectionString));
+            services.AddDbContextPool<BerceauDbContext, SqliteBerceauDbContext>((sp, o) =>
+                o.UseSqlite(settings.ConnectionString).AddInterceptors(sp.GetRequiredService<OfferChangeInterceptor>()));
         else
-            services.AddDbContextPool<BerceauDbContext, PostgresBerceauDbContext>(o => o.UseNpgsql(settings.ConnectionString));
+            services.AddDbContextPool<BerceauDbContext, PostgresBerceauDbContext>((sp, o) =>
+                o.UseNpgsql(settings.ConnectionString).AddInterceptors(sp.GetRequiredService<OfferChangeInterceptor>()));
         return services;
     }
 }

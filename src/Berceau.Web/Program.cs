@@ -17,7 +17,7 @@ builder.Services.AddBerceauWeb();
 builder.Services.AddAccountFeature();
 builder.Services.AddAdminFeature();
 builder.Services.AddOfferFeature();
-builder.Services.AddPortalFeature();
+builder.Services.AddPortalFeature(builder.Configuration);
 builder.Services.AddOpenDataFeature();
 
 var app = builder.Build();

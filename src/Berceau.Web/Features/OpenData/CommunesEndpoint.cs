@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Berceau.Data;
 using Berceau.Domain.Offer;
+using Berceau.Web.Features.Portal;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -14,13 +15,21 @@ internal static class CommunesEndpoint
 
     public static async Task<Results<Ok<List<CommuneItem>>, ValidationProblem>> ListAsync(
         [FromQuery(Name = "departement"), Description("Code du département (93, 2A, 974). Sans ce paramètre : toutes les communes.")] string? departement,
-        BerceauDbContext db, TimeProvider clock, CancellationToken ct)
+        BerceauDbContext db, PublicOfferCache cache, TimeProvider clock, CancellationToken ct)
     {
         var errors = new QueryErrors();
         var code = errors.Departement("departement", departement);
         if (errors.Any)
             return errors.ToValidationProblem();
 
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return TypedResults.Ok(await cache.GetOrLoadAsync(new CommunesKey(code, today), () => LoadAsync(db, code, today, ct)));
+    }
+
+    private sealed record CommunesKey(string? Departement, DateOnly Today);
+
+    private static async Task<List<CommuneItem>> LoadAsync(BerceauDbContext db, string? code, DateOnly today, CancellationToken ct)
+    {
         var communes = db.Communes.AsNoTracking();
         if (code is not null)
             communes = communes.Where(c => c.DepartementCode == code);
@@ -34,7 +43,6 @@ internal static class CommunesEndpoint
 
         // Open facilities and their places, per commune, counted in the database (three grouped queries, no N+1).
         // Places follow the search's rule: sections when the facility has some, else the childminder agrément.
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var open = db.Facilities.AsNoTracking()
             .Where(f => f.ClosedOn == null || f.ClosedOn > today)
             .Where(f => communes.Select(c => c.Code).Contains(f.CommuneCode));
@@ -60,6 +68,6 @@ internal static class CommunesEndpoint
                 counts.GetValueOrDefault(r.Code),
                 sectionPlaces.GetValueOrDefault(r.Code) + agrementPlaces.GetValueOrDefault(r.Code)))
             .ToList();
-        return TypedResults.Ok(items);
+        return items;
     }
 }

@@ -55,7 +55,7 @@ public sealed record FacilitySearchResult(
 /// The public search of the offer, shared by the portal and the open-data API so both always answer the same.
 /// Only open facilities are listed; vacancies count when declared in the last 2 months.
 /// </summary>
-public sealed class FacilitySearch(BerceauDbContext db, CommuneDirectory communes, TimeProvider clock)
+public sealed class FacilitySearch(BerceauDbContext db, CommuneDirectory communes, PublicOfferCache cache, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
 
@@ -96,11 +96,26 @@ public sealed class FacilitySearch(BerceauDbContext db, CommuneDirectory commune
     /// <summary>The same search with a larger page allowed (up to <see cref="MaxMapPageSize"/>), for maps.</summary>
     public async Task<FacilitySearchResult> SearchAsync(FacilitySearchCriteria criteria, int maxPageSize, CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var freshSince = Vacancy.FreshSince(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var freshSince = Vacancy.FreshSince(now);
         var day = criteria.StartDate is { } start && start > today ? start : today;
         var pageSize = Math.Clamp(criteria.PageSize, 1, Math.Clamp(maxPageSize, 1, MaxMapPageSize));
         var page = Math.Max(1, criteria.Page);
+        var key = new SearchKey(criteria.Where, criteria.Departement, string.Join(',', criteria.Modes.Select(m => (int)m).Order()),
+            criteria.Reception, criteria.VacanciesOnly, criteria.AtypicalHours, criteria.DisabilityInclusion, criteria.ChildAgeMonths,
+            today, day, page, pageSize);
+        return await cache.GetOrLoadAsync(key, () => LoadAsync(criteria, today, freshSince, day, page, pageSize, ct));
+    }
+
+    /// <summary>Every input of a search's answer: the cache key.</summary>
+    private readonly record struct SearchKey(
+        string? Where, string? Departement, string Modes, ReceptionTypes Reception, bool VacanciesOnly, bool AtypicalHours,
+        bool DisabilityInclusion, int? ChildAgeMonths, DateOnly Today, DateOnly Day, int Page, int PageSize);
+
+    private async Task<FacilitySearchResult> LoadAsync(
+        FacilitySearchCriteria criteria, DateOnly today, DateTimeOffset freshSince, DateOnly day, int page, int pageSize, CancellationToken ct)
+    {
 
         var matched = await ResolveWhereAsync(criteria.Where, criteria.Departement, ct);
         var query = db.Facilities.AsNoTracking().Where(f => f.ClosedOn == null || f.ClosedOn > today);

@@ -1,6 +1,6 @@
-using Berceau.Data.Import;
+using Berceau.Domain.Territories;
 
-namespace Berceau.Data.Tests.Import;
+namespace Berceau.Domain.Tests.Territories;
 
 public class GeoBoundaryTests
 {

@@ -16,6 +16,8 @@ public sealed record FacilityInput
     public string? ManagerType { get; set; }
     public string? ManagerName { get; set; }
     public string? CommuneCode { get; set; }
+    /// <summary>A sector of the commune, or empty for none.</summary>
+    public string? SectorId { get; set; }
     public string? Street { get; set; }
     public string? PostalCode { get; set; }
     public string? Latitude { get; set; }
@@ -82,8 +84,11 @@ public sealed record FacilityValues(
 
 public sealed record SectionValues(Guid? Id, string Name, int MinAgeMonths, int MaxAgeMonths, int Places);
 
-/// <summary>The choices offered by the form (labels in French, values stable codes).</summary>
-public sealed record FacilityFormOptions(IReadOnlyList<SelectListItem> Communes)
+/// <summary>
+/// The choices offered by the form (labels in French, values stable codes). <paramref name="Sectors"/> holds the sectors
+/// of the communes offered, grouped by commune when there are several.
+/// </summary>
+public sealed record FacilityFormOptions(IReadOnlyList<SelectListItem> Communes, IReadOnlyList<SelectListItem> Sectors)
 {
     public IReadOnlyList<SelectListItem> Modes { get; } =
         [.. CareModes.All.Select(m => new SelectListItem(m.Label(), m.Code()))];
@@ -136,6 +141,7 @@ public static class FacilityForm
         ManagerType = f.ManagerType.ToString(),
         ManagerName = f.ManagerName,
         CommuneCode = f.CommuneCode,
+        SectorId = f.SectorId?.ToString(),
         Street = f.Street,
         PostalCode = f.PostalCode,
         Latitude = f.Latitude.ToString("0.######", CultureInfo.InvariantCulture),

@@ -41,6 +41,7 @@ public sealed class SectorDrawingTests(BerceauApp app) : BrowserTest(app)
         var drawn = GeoBoundary.Parse(geoJson);
         Assert.StartsWith("""{"type":"Polygon","coordinates":[[[2.""", geoJson);
         await Expect(Page.GetByLabel("Rattacher automatiquement les structures situées dans ce secteur")).ToBeCheckedAsync();
+        await ScreenshotAsync("secteur");
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
 

@@ -3,7 +3,8 @@
 // way, and the only one without JavaScript). The map writes into it at every click, and follows what is typed in it.
 //
 // The map is a .berceau-sector-map element with data-target (id of the GeoJSON textarea), data-status (id of the live
-// region that tells how many points are placed) and the data-* of map-base.mjs. Its tools (.berceau-map-tools, buttons
+// region that tells how many points are placed), data-other-sectors (the commune's other sectors, a GeoJSON
+// FeatureCollection drawn dashed) and the data-* of map-base.mjs. Its tools (.berceau-map-tools, buttons
 // with data-map-action="undo" or "clear") and its help text are hidden until the map works. When it is ready it gets
 // data-state="ready" and data-points (the number of vertices drawn).
 
@@ -11,6 +12,7 @@ import { createMap, drawCommunes } from "./map-base.mjs";
 
 const L = window.L;
 const SHAPE = { color: "#1d70b8", weight: 3, fillColor: "#1d70b8", fillOpacity: 0.2 };
+const OTHER = { color: "#505a5f", weight: 2, dashArray: "6 6", fillColor: "#505a5f", fillOpacity: 0.08 };
 
 /** 6 decimals: about 10 cm, more than a click can tell. */
 const round = (value) => Math.round(value * 1e6) / 1e6;
@@ -56,6 +58,10 @@ async function start(container) {
   const bounds = await drawCommunes(map, container).catch(() => null);
   if (bounds) map.fitBounds(bounds);
   else map.setView([48.91, 2.45], 12);
+  if (container.dataset.otherSectors) {
+    // The neighbours, to draw alongside them; clicks go through them to the map.
+    L.geoJSON(JSON.parse(container.dataset.otherSectors), { style: OTHER, interactive: false }).addTo(map);
+  }
 
   let vertices = [];
   // A shape typed in the field that the map cannot edit point by point (MultiPolygon, holes) is shown as it is.

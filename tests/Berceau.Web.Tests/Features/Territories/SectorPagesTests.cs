@@ -66,6 +66,8 @@ public sealed class SectorPagesTests(BerceauApp app)
     [Fact]
     public async Task New_OpensWithTheMapTheGeoJsonFieldAndTheAttachmentTicked()
     {
+        var neighbour = await app.SaveSectorAsync(Montreuil, UniqueName("Voisin"), SquareInMontreuil);
+        var elsewhere = await app.SaveSectorAsync(SaintDenis, UniqueName("Ailleurs"), Square(2.35, 48.93, 2.36, 48.94));
         using var agent = await app.SignedInAsync(Roles.Agent, commune: Montreuil);
 
         using var response = await agent.GetAsync("/pro/secteurs/nouveau");
@@ -77,6 +79,9 @@ public sealed class SectorPagesTests(BerceauApp app)
         Assert.Contains("Annuler le dernier point", html);
         Assert.Matches("<input [^>]*checked=\"checked\"[^>]*name=\"Input.AssignFacilities\" type=\"checkbox\"", html);
         Assert.Contains("/js/sector-map.mjs", html);
+        // The other sectors of the commune are drawn too, not those of another commune.
+        Assert.Contains($"\"nom\":\"{neighbour.Name}\"", html);
+        Assert.DoesNotContain(elsewhere.Name, html);
         Assert.DoesNotContain("<script>", html);
     }
 

@@ -20,6 +20,8 @@ public sealed class EditModel(SectorAccess access, SectorQueries queries, SaveSe
 
     public SectorMapSettings Map { get; } = SectorMapSettings.From(configuration);
 
+    public string? OtherSectorsGeoJson { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var (denied, sector, _) = await LoadAsync(id, tracked: false, ct);
@@ -55,6 +57,7 @@ public sealed class EditModel(SectorAccess access, SectorQueries queries, SaveSe
         if (commune is null) return (NotFound(), null, null);
         SectorName = sector.Name;
         SectorCommune = new CommuneChoice(commune.Code, commune.Name);
+        OtherSectorsGeoJson = await queries.OtherSectorsGeoJsonAsync(commune.Code, sector.Id, ct);
         return (null, sector, commune);
     }
 }

@@ -33,6 +33,8 @@ public sealed class NewModel(SectorAccess access, SectorQueries queries, SaveSec
 
     public SectorMapSettings Map { get; } = SectorMapSettings.From(configuration);
 
+    public string? OtherSectorsGeoJson { get; private set; }
+
     public async Task<IActionResult> OnGetAsync([FromQuery] string? commune, CancellationToken ct)
     {
         var (denied, _) = await LoadAsync(commune, ct);
@@ -72,6 +74,8 @@ public sealed class NewModel(SectorAccess access, SectorQueries queries, SaveSec
         ChosenCommune = Communes.FirstOrDefault(c => c.Code == code);
         if (ChosenCommune is null) return (Forbid(), null);
         var commune = await queries.CommuneAsync(code, ct);
-        return commune is null ? (NotFound(), null) : (null, commune);
+        if (commune is null) return (NotFound(), null);
+        OtherSectorsGeoJson = await queries.OtherSectorsGeoJsonAsync(commune.Code, null, ct);
+        return (null, commune);
     }
 }

@@ -10,6 +10,8 @@ public interface ISectorFormPage
     CommuneChoice SectorCommune { get; }
     string CancelHref { get; }
     SectorMapSettings Map { get; }
+    /// <summary>The other drawn sectors of the commune (GeoJSON FeatureCollection), shown on the map; null when none.</summary>
+    string? OtherSectorsGeoJson { get; }
 }
 
 /// <summary>The tile layer of the drawing map: the portal's configuration (Map:TileUrl), none by default.</summary>

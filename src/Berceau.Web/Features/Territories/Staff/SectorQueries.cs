@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using Berceau.Data;
 using Berceau.Domain.Access;
 using Berceau.Domain.Territories;
@@ -48,6 +50,42 @@ public sealed class SectorQueries(BerceauDbContext db)
 
     public Task<Commune?> CommuneAsync(string code, CancellationToken ct) =>
         db.Communes.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct);
+
+    /// <summary>
+    /// The drawn sectors of the commune but <paramref name="exceptId"/>, as a GeoJSON FeatureCollection (property "nom"),
+    /// so that the drawing map shows where the neighbouring sectors are; null when there is none.
+    /// </summary>
+    public async Task<string?> OtherSectorsGeoJsonAsync(string communeCode, Guid? exceptId, CancellationToken ct)
+    {
+        var sectors = await db.Sectors.AsNoTracking()
+            .Where(s => s.CommuneCode == communeCode && s.Id != exceptId && s.BoundaryGeoJson != null)
+            .OrderBy(s => s.Name)
+            .Select(s => new { s.Name, s.BoundaryGeoJson })
+            .ToListAsync(ct);
+        if (sectors.Count == 0) return null;
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "FeatureCollection");
+            json.WriteStartArray("features");
+            foreach (var sector in sectors)
+            {
+                json.WriteStartObject();
+                json.WriteString("type", "Feature");
+                json.WriteStartObject("properties");
+                json.WriteString("nom", sector.Name);
+                json.WriteEndObject();
+                // Stored by GeoBoundary.ToGeoJson after the domain's checks: written as it is.
+                json.WritePropertyName("geometry");
+                json.WriteRawValue(sector.BoundaryGeoJson!);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
 
     public Task<int> FacilityCountAsync(Guid sectorId, CancellationToken ct) =>
         db.Facilities.CountAsync(f => f.SectorId == sectorId, ct);

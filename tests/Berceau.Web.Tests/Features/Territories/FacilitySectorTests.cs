@@ -90,6 +90,30 @@ public sealed class FacilitySectorTests(BerceauApp app)
     }
 
     [Fact]
+    public async Task FacilityForm_OfADirector_HasNoSectorAndKeepsTheFacilityInItsSector()
+    {
+        var sector = await app.SaveSectorAsync(Montreuil, UniqueName("De la commune"));
+        var other = await app.SaveSectorAsync(Montreuil, UniqueName("Autre"));
+        var facility = await app.SaveAsync(Creche(Montreuil, UniqueName("Crèche"), ("Bébés", 0, 18, 10)));
+        await app.PutInSectorAsync(facility, sector);
+        var version = (await app.StoredAsync(facility.Id))!.Version;
+        using var director = await app.SignedInAsync(Roles.Director, facility: facility.Id.Value);
+        var url = $"/pro/structures/{facility.Id}/modifier";
+        var newName = UniqueName("Renommée par la direction");
+
+        var page = await Forms.TextAsync(await director.GetAsync(url));
+        using var response = await Forms.PostFormAsync(director, url,
+            CrecheForm(newName, Montreuil, MontreuilPostalCode, version, (facility.Sections[0].Id, "Bébés", "0", "18", "10"))
+                .Set("Input.SectorId", other.Id.ToString()));
+
+        Assert.DoesNotContain("Input.SectorId", page);
+        AssertRedirectTo(response, $"/pro/structures/{facility.Id}");
+        var stored = (await app.StoredAsync(facility.Id))!;
+        Assert.Equal(newName, stored.Name);
+        Assert.Equal(sector.Id, stored.SectorId);
+    }
+
+    [Fact]
     public async Task NewFacility_WithASectorOfItsCommune_IsCreatedInIt()
     {
         var sector = await app.SaveSectorAsync(Montreuil, UniqueName("Nouvelle"));

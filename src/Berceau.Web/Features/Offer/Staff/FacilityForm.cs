@@ -86,10 +86,13 @@ public sealed record SectionValues(Guid? Id, string Name, int MinAgeMonths, int 
 
 /// <summary>
 /// The choices offered by the form (labels in French, values stable codes). <paramref name="Sectors"/> holds the sectors
-/// of the communes offered, grouped by commune when there are several.
+/// of the communes offered, grouped by commune when there are several; empty when the user may not choose the sector.
 /// </summary>
 public sealed record FacilityFormOptions(IReadOnlyList<SelectListItem> Communes, IReadOnlyList<SelectListItem> Sectors)
 {
+    /// <summary>Sectors are the territory's business: admins and agents choose them, a director does not.</summary>
+    public bool ChoosesSector { get; init; }
+
     public IReadOnlyList<SelectListItem> Modes { get; } =
         [.. CareModes.All.Select(m => new SelectListItem(m.Label(), m.Code()))];
 

@@ -38,6 +38,10 @@ public sealed class SaveFacility(BerceauDbContext db, AuditLog audit)
             .ToListAsync(ct))
             .ToLookup(s => s.CommuneCode);
         var sectorItems = new List<SelectListItem>();
+        if (!user.ManagesTerritory)
+        {
+            return new FacilityFormOptions([.. communes.Select(c => new SelectListItem($"{c.Name} ({c.Code})", c.Code))], sectorItems);
+        }
         foreach (var commune in communes.Where(c => sectors[c.Code].Any()))
         {
             var group = communes.Count > 1 ? new SelectListGroup { Name = commune.Name } : null;
@@ -46,7 +50,7 @@ public sealed class SaveFacility(BerceauDbContext db, AuditLog audit)
         }
         return new FacilityFormOptions(
             [.. communes.Select(c => new SelectListItem($"{c.Name} ({c.Code})", c.Code))],
-            sectorItems);
+            sectorItems) { ChoosesSector = true };
     }
 
     public async Task<Outcome<FacilityId>> CreateAsync(StaffMember user, FacilityInput input, CancellationToken ct)
@@ -88,7 +92,8 @@ public sealed class SaveFacility(BerceauDbContext db, AuditLog audit)
         var commune = await FindCommuneAsync(input.CommuneCode, ct);
         var allowed = commune is not null && (commune.Code == facility.CommuneCode || FacilityAccess.CanUseCommune(user, commune.Code));
         var outcome = FacilityForm.Validate(input, commune, allowed);
-        var sector = await FindSectorAsync(input.SectorId, commune, ct);
+        // A director's form has no sector field: the facility stays in its sector, whatever is posted.
+        var sector = user.ManagesTerritory ? await FindSectorAsync(input.SectorId, commune, ct) : (facility.SectorId, null);
         if (!outcome.IsSuccess || sector.Problem is not null)
         {
             return Outcome<bool>.Failure([.. outcome.Problems, .. Optional(sector.Problem)]);

@@ -5,6 +5,7 @@ using Berceau.Web.Features.Offer;
 using Berceau.Web.Features.OpenData;
 using Berceau.Web.Features.Portal;
 using Berceau.Web.Features.Shared;
+using Berceau.Web.Features.Territories;
 using Berceau.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ builder.Services.AddBerceauWeb();
 builder.Services.AddAccountFeature();
 builder.Services.AddAdminFeature();
 builder.Services.AddOfferFeature();
+builder.Services.AddTerritoriesFeature();
 builder.Services.AddPortalFeature(builder.Configuration);
 builder.Services.AddOpenDataFeature();
 

@@ -30,6 +30,8 @@ internal sealed class FacilityConfiguration : IEntityTypeConfiguration<Facility>
         b.HasMany(f => f.Sections).WithOne().HasForeignKey("FacilityId").OnDelete(DeleteBehavior.Cascade);
         b.HasMany(f => f.Vacancies).WithOne().HasForeignKey("FacilityId").OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Commune>().WithMany().HasForeignKey(f => f.CommuneCode);
+        // Deleting a sector leaves its facilities without sector, never deletes them.
+        b.HasOne<Sector>().WithMany().HasForeignKey(f => f.SectorId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(f => new { f.CommuneCode, f.Mode });
         b.HasIndex(f => f.Mode);
         b.HasIndex(f => f.Name);

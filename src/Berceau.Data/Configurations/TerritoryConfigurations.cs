@@ -47,8 +47,12 @@ internal sealed class SectorConfiguration : IEntityTypeConfiguration<Sector>
     public void Configure(EntityTypeBuilder<Sector> b)
     {
         b.HasKey(s => s.Id);
-        b.Property(s => s.Name).HasMaxLength(100);
+        b.Property(s => s.CommuneCode).HasMaxLength(5);
+        b.Property(s => s.Name).HasMaxLength(Sector.MaxNameLength);
+        b.Property(s => s.Version).IsConcurrencyToken();
         b.HasOne<Commune>().WithMany().HasForeignKey(s => s.CommuneCode);
+        // The last guard of "one name per commune" when two people create the same sector at once.
+        b.HasIndex(s => new { s.CommuneCode, s.Name }).IsUnique();
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Berceau.Domain.Territories;
 
 namespace Berceau.Data.Import;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Berceau.Data.Import;
+using Berceau.Domain.Territories;
 using Berceau.Domain.Offer;
 
 namespace Berceau.Data.Seed;

@@ -101,6 +101,13 @@ public static class Messages
         ["vacancy-section-range"] = "La section « {0} » compte {1} places : indiquez un nombre de places disponibles entre 0 et {1}.",
         ["vacancy-nothing"] = "Indiquez le nombre de places disponibles d’au moins une section.",
         ["vacancy-too-far"] = "La date ne peut pas dépasser {0} mois à partir d’aujourd’hui.",
+        // Sectors of a commune.
+        ["sector-name-required"] = "Saisissez le nom du secteur.",
+        ["sector-name-taken"] = "{0} a déjà un secteur nommé « {1} » : choisissez un autre nom.",
+        ["sector-boundary-invalid"] = "Le contour n’est pas un polygone GeoJSON valide : {0}",
+        ["sector-boundary-outside"] = "Le contour est entièrement en dehors de {0} : dessinez le secteur sur la commune.",
+        ["sector-of-another-commune"] = "Choisissez un secteur de la commune de la structure, ou « Aucun secteur ».",
+        ["sector-concurrency"] = "Ce secteur a été modifié ou supprimé par quelqu’un d’autre pendant votre saisie : rechargez la page.",
     };
 
     public static string Get(string code) => Texts.TryGetValue(code, out var text) ? text : code;

@@ -61,6 +61,15 @@ public sealed class Facility
         Version++;
     }
 
+    /// <summary>Puts the facility in a sector of its commune (or in none); false when it already was there.</summary>
+    public bool MoveToSector(Guid? sectorId)
+    {
+        if (SectorId == sectorId) return false;
+        SectorId = sectorId;
+        Version++;
+        return true;
+    }
+
     public void Reopen()
     {
         ClosedOn = null;

@@ -29,6 +29,7 @@ public static class WebServices
         {
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/Offer/Staff", StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Territories/Staff", StaffPolicy);
             o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
             o.Conventions.AuthorizeFolder("/Pro", StaffPolicy);
         })

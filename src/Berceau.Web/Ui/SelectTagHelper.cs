@@ -46,11 +46,26 @@ public sealed class SelectTagHelper(IHtmlGenerator generator) : FieldTagHelper(g
         {
             select.InnerHtml.AppendHtml(Option("", Placeholder, selected.Count == 0, disabled: false));
         }
+        // Items with a Group go in an <optgroup> of that name, in the order the groups first appear.
+        TagBuilder? optgroup = null;
         foreach (var item in Items)
         {
             var value = item.Value ?? item.Text;
             var isSelected = selected.Count > 0 ? selected.Contains(value) : item.Selected;
-            select.InnerHtml.AppendHtml(Option(value, item.Text, isSelected, item.Disabled));
+            var option = Option(value, item.Text, isSelected, item.Disabled);
+            if (item.Group is null)
+            {
+                optgroup = null;
+                select.InnerHtml.AppendHtml(option);
+                continue;
+            }
+            if (optgroup is null || optgroup.Attributes["label"] != item.Group.Name)
+            {
+                optgroup = new TagBuilder("optgroup");
+                optgroup.Attributes["label"] = item.Group.Name;
+                select.InnerHtml.AppendHtml(optgroup);
+            }
+            optgroup.InnerHtml.AppendHtml(option);
         }
         group.InnerHtml.AppendHtml(select);
         Markup.Replace(output, group);

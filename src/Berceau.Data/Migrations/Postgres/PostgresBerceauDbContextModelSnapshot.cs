@@ -305,6 +305,8 @@ namespace Berceau.Data.Migrations.Postgres
 
                     b.HasIndex("Name");
 
+                    b.HasIndex("SectorId");
+
                     b.HasIndex("CommuneCode", "Mode");
 
                     b.ToTable("Facilities");
@@ -520,8 +522,12 @@ namespace Berceau.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("BoundaryGeoJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("CommuneCode")
                         .IsRequired()
+                        .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
                     b.Property<string>("Name")
@@ -529,9 +535,14 @@ namespace Berceau.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("CommuneCode");
+                    b.HasIndex("CommuneCode", "Name")
+                        .IsUnique();
 
                     b.ToTable("Sectors");
                 });
@@ -684,6 +695,11 @@ namespace Berceau.Data.Migrations.Postgres
                         .HasForeignKey("CommuneCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Berceau.Domain.Territories.Sector", null)
+                        .WithMany()
+                        .HasForeignKey("SectorId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.OwnsOne("Berceau.Domain.Offer.Agrement", "Agrement", b1 =>
                         {

@@ -298,6 +298,8 @@ namespace Berceau.Data.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
+                    b.HasIndex("SectorId");
+
                     b.HasIndex("CommuneCode", "Mode");
 
                     b.ToTable("Facilities");
@@ -513,8 +515,12 @@ namespace Berceau.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BoundaryGeoJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CommuneCode")
                         .IsRequired()
+                        .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -522,9 +528,14 @@ namespace Berceau.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("CommuneCode");
+                    b.HasIndex("CommuneCode", "Name")
+                        .IsUnique();
 
                     b.ToTable("Sectors");
                 });
@@ -673,6 +684,11 @@ namespace Berceau.Data.Migrations.Sqlite
                         .HasForeignKey("CommuneCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Berceau.Domain.Territories.Sector", null)
+                        .WithMany()
+                        .HasForeignKey("SectorId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.OwnsOne("Berceau.Domain.Offer.Agrement", "Agrement", b1 =>
                         {

@@ -38,6 +38,7 @@ public static class FacilityAudit
             [nameof(f.ManagerType)] = f.ManagerType.ToString(),
             [nameof(f.ManagerName)] = f.ManagerName,
             [nameof(f.CommuneCode)] = f.CommuneCode,
+            [nameof(f.SectorId)] = f.SectorId?.ToString(),
             [nameof(f.Street)] = f.Street,
             [nameof(f.PostalCode)] = f.PostalCode,
             [nameof(f.Latitude)] = f.Latitude.ToString("0.######", invariant),

@@ -134,7 +134,8 @@ public sealed record FacilityDetail(
     [property: JsonPropertyName("agrement")] AgrementItem? Agrement,
     [property: JsonPropertyName("sections")] IReadOnlyList<SectionItem> Sections,
     [property: JsonPropertyName("disponibilites")] IReadOnlyList<VacancyItem> Vacancies,
-    [property: JsonPropertyName("demonstration")] bool IsDemo);
+    [property: JsonPropertyName("demonstration")] bool IsDemo,
+    [property: JsonPropertyName("secteur")] string? Sector);
 
 public sealed record PsuEstimate(
     [property: JsonPropertyName("tarifHoraire")] decimal HourlyRate,

@@ -140,6 +140,7 @@ internal static class StructuresEndpoints
             {
                 f.Id, f.Name, f.Mode, f.ManagerType, f.ManagerName, f.CommuneCode,
                 CommuneName = db.Communes.Where(c => c.Code == f.CommuneCode).Select(c => c.Name).FirstOrDefault(),
+                SectorName = db.Sectors.Where(s => s.Id == f.SectorId).Select(s => s.Name).FirstOrDefault(),
                 f.Street, f.PostalCode, f.Latitude, f.Longitude, f.IsPsu, f.OpeningDays, f.OpensAt, f.ClosesAt,
                 f.ReceptionTypes, f.AtypicalHours, f.DisabilityInclusion, f.Languages, f.Phone, f.Website, f.Description,
                 HasAgrement = f.Agrement != null,
@@ -201,7 +202,7 @@ internal static class StructuresEndpoints
             f.Description,
             isHome ? null : new ContactItem(f.Phone, f.Website),
             f.HasAgrement ? new AgrementItem(f.AgrementChildren, f.AgrementMin, f.AgrementMax, f.AgrementUntil) : null,
-            sections, vacancies, f.IsDemo));
+            sections, vacancies, f.IsDemo, f.SectorName));
     }
 
     internal static FacilityItem ToItem(FacilitySummary s)

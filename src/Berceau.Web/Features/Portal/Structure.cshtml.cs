@@ -17,6 +17,8 @@ public sealed class StructureModel(BerceauDbContext db, TimeProvider clock, ICon
 {
     public Facility Facility { get; private set; } = null!;
     public string CommuneName { get; private set; } = "";
+    /// <summary>The sector of the commune the facility is attached to, if any.</summary>
+    public string? SectorName { get; private set; }
     public DateOnly Today { get; private set; }
     public IReadOnlyList<SectionView> Sections { get; private set; } = [];
 
@@ -53,6 +55,9 @@ public sealed class StructureModel(BerceauDbContext db, TimeProvider clock, ICon
         Today = DateOnly.FromDateTime(now.UtcDateTime);
         CommuneName = await db.Communes.Where(c => c.Code == facility.CommuneCode).Select(c => c.Name).FirstOrDefaultAsync(ct)
             ?? facility.CommuneCode;
+        SectorName = facility.SectorId is { } sectorId
+            ? await db.Sectors.Where(s => s.Id == sectorId).Select(s => s.Name).FirstOrDefaultAsync(ct)
+            : null;
 
         // Only fresh declarations count, as in the search (a declaration older than 2 months is stale).
         var fresh = facility.Vacancies.Where(v => v.IsFresh(now)).OrderBy(v => v.From).ToList();

@@ -11,77 +11,13 @@
 // and, for both, data-communes-url (boundaries), data-highlight (commune codes to outline), data-tile-url and
 // data-tile-attribution. When it is ready it gets data-state="ready" and data-markers (the number of points drawn).
 
+import { createMap, drawCommunes, element, fetchJson } from "./map-base.mjs";
+
 const L = window.L;
-
-/** Colours of the background drawn without tiles: the communes are the land. */
-const LAND = { found: "#ffffff", other: "#f3f2f1", border: "#505a5f", foundBorder: "#0b0c0c" };
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-async function fetchJson(url) {
-  const response = await fetch(url, { headers: { Accept: "application/geo+json, application/json" } });
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return response.json();
-}
 
 function freePlacesText(count) {
   if (!count) return "Pas de place déclarée";
   return count === 1 ? "1 place disponible" : `${count} places disponibles`;
-}
-
-/** Leaflet's own texts are English: the controls are told in French. */
-function frenchControls(map) {
-  map.on("popupopen", (event) => {
-    const close = event.popup.getElement()?.querySelector(".leaflet-popup-close-button");
-    if (close) {
-      close.setAttribute("aria-label", "Fermer");
-      close.setAttribute("title", "Fermer");
-    }
-  });
-}
-
-function createMap(container) {
-  const map = L.map(container, {
-    zoomControl: false,
-    scrollWheelZoom: false, // the page scrolls under the wheel; zoom with the buttons, a double click or + and −
-  });
-  L.control.zoom({ zoomInTitle: "Zoomer", zoomOutTitle: "Dézoomer" }).addTo(map);
-  map.attributionControl.setPrefix('<a href="https://leafletjs.com/" hreflang="en">Leaflet</a>');
-  const { tileUrl, tileAttribution } = container.dataset;
-  if (tileUrl) {
-    L.tileLayer(tileUrl, { attribution: tileAttribution || "", maxZoom: 19 }).addTo(map);
-  }
-  frenchControls(map);
-  return map;
-}
-
-async function drawCommunes(map, container) {
-  const url = container.dataset.communesUrl;
-  if (!url) return null;
-  const highlight = new Set((container.dataset.highlight || "").split(",").filter(Boolean));
-  const withTiles = Boolean(container.dataset.tileUrl);
-  const data = await fetchJson(url);
-  const all = L.geoJSON(data, {
-    interactive: false,
-    style: (feature) => {
-      const found = highlight.has(feature.properties.code);
-      return {
-        color: found ? LAND.foundBorder : LAND.border,
-        weight: found ? 2 : 1,
-        fillColor: found ? LAND.found : LAND.other,
-        fillOpacity: withTiles ? 0.1 : 1,
-      };
-    },
-  }).addTo(map);
-  const found = L.geoJSON(
-    { type: "FeatureCollection", features: data.features.filter((f) => highlight.has(f.properties.code)) },
-  );
-  return found.getLayers().length > 0 ? found.getBounds() : all.getBounds();
 }
 
 function popupContent(properties, modes) {

@@ -10,7 +10,7 @@ public sealed class EditModel(CurrentStaff staff, FacilityQueries queries, SaveF
     [BindProperty]
     public FacilityInput Input { get; set; } = new();
 
-    public FacilityFormOptions Options { get; private set; } = new([]);
+    public FacilityFormOptions Options { get; private set; } = new([], []);
 
     public string FacilityName { get; private set; } = "";
 

@@ -16,6 +16,8 @@ public sealed record FacilityInput
     public string? ManagerType { get; set; }
     public string? ManagerName { get; set; }
     public string? CommuneCode { get; set; }
+    /// <summary>A sector of the commune, or empty for none.</summary>
+    public string? SectorId { get; set; }
     public string? Street { get; set; }
     public string? PostalCode { get; set; }
     public string? Latitude { get; set; }
@@ -82,9 +84,15 @@ public sealed record FacilityValues(
 
 public sealed record SectionValues(Guid? Id, string Name, int MinAgeMonths, int MaxAgeMonths, int Places);
 
-/// <summary>The choices offered by the form (labels in French, values stable codes).</summary>
-public sealed record FacilityFormOptions(IReadOnlyList<SelectListItem> Communes)
+/// <summary>
+/// The choices offered by the form (labels in French, values stable codes). <paramref name="Sectors"/> holds the sectors
+/// of the communes offered, grouped by commune when there are several; empty when the user may not choose the sector.
+/// </summary>
+public sealed record FacilityFormOptions(IReadOnlyList<SelectListItem> Communes, IReadOnlyList<SelectListItem> Sectors)
 {
+    /// <summary>Sectors are the territory's business: admins and agents choose them, a director does not.</summary>
+    public bool ChoosesSector { get; init; }
+
     public IReadOnlyList<SelectListItem> Modes { get; } =
         [.. CareModes.All.Select(m => new SelectListItem(m.Label(), m.Code()))];
 
@@ -136,6 +144,7 @@ public static class FacilityForm
         ManagerType = f.ManagerType.ToString(),
         ManagerName = f.ManagerName,
         CommuneCode = f.CommuneCode,
+        SectorId = f.SectorId?.ToString(),
         Street = f.Street,
         PostalCode = f.PostalCode,
         Latitude = f.Latitude.ToString("0.######", CultureInfo.InvariantCulture),

@@ -42,7 +42,7 @@ public sealed record FacilityList(
     int FreePlaces,
     IReadOnlyList<SelectListItem> Communes);
 
-public sealed record FacilityDetail(Facility Facility, string CommuneName, IReadOnlyList<AuditEntry> History);
+public sealed record FacilityDetail(Facility Facility, string CommuneName, string? SectorName, IReadOnlyList<AuditEntry> History);
 
 /// <summary>Reads of the offer registry for staff. Every read goes through <see cref="FacilityAccess.InScope"/> or a check of the caller.</summary>
 public sealed class FacilityQueries(BerceauDbContext db, TimeProvider clock)
@@ -138,12 +138,15 @@ public sealed class FacilityQueries(BerceauDbContext db, TimeProvider clock)
     public async Task<FacilityDetail> DetailAsync(Facility facility, CancellationToken ct)
     {
         var communeName = await db.Communes.Where(c => c.Code == facility.CommuneCode).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? facility.CommuneCode;
+        var sectorName = facility.SectorId is { } sectorId
+            ? await db.Sectors.Where(s => s.Id == sectorId).Select(s => s.Name).FirstOrDefaultAsync(ct)
+            : null;
         var entityId = facility.Id.ToString();
         var history = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == FacilityAudit.EntityType && a.EntityId == entityId)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Take(HistoryLength)
             .ToListAsync(ct);
-        return new FacilityDetail(facility, communeName, history);
+        return new FacilityDetail(facility, communeName, sectorName, history);
     }
 }

@@ -11,7 +11,7 @@ public sealed class NewModel(CurrentStaff staff, SaveFacility save) : PageModel,
     [BindProperty]
     public FacilityInput Input { get; set; } = new();
 
-    public FacilityFormOptions Options { get; private set; } = new([]);
+    public FacilityFormOptions Options { get; private set; } = new([], []);
 
     public string CancelHref => "/pro/structures";
 

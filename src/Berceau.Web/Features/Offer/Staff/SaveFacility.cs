@@ -17,27 +17,50 @@ public sealed class SaveFacility(BerceauDbContext db, AuditLog audit)
 {
     private static readonly StringComparer FrenchOrder = StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true);
 
-    /// <summary>The communes the user may choose: those their territory covers, plus the facility's current one.</summary>
+    /// <summary>
+    /// The communes the user may choose: those their territory covers, plus the facility's current one; and the sectors
+    /// of those communes, grouped by commune when there are several.
+    /// </summary>
     public async Task<FacilityFormOptions> OptionsAsync(StaffMember user, string? currentCommune, CancellationToken ct)
     {
         var codes = user.ManagesTerritory ? user.Scope.Communes.ToList() : [];
         var departements = user.ManagesTerritory ? user.Scope.Departements.ToList() : [];
-        var communes = await db.Communes.AsNoTracking()
+        var communes = (await db.Communes.AsNoTracking()
             .Where(c => codes.Contains(c.Code) || departements.Contains(c.DepartementCode) || c.Code == currentCommune)
             .Select(c => new { c.Code, c.Name })
-            .ToListAsync(ct);
-        return new FacilityFormOptions([.. communes
+            .ToListAsync(ct))
             .OrderBy(c => c.Name, FrenchOrder)
-            .Select(c => new SelectListItem($"{c.Name} ({c.Code})", c.Code))]);
+            .ToList();
+        var communeCodes = communes.Select(c => c.Code).ToList();
+        var sectors = (await db.Sectors.AsNoTracking()
+            .Where(s => communeCodes.Contains(s.CommuneCode))
+            .Select(s => new { s.Id, s.CommuneCode, s.Name })
+            .ToListAsync(ct))
+            .ToLookup(s => s.CommuneCode);
+        var sectorItems = new List<SelectListItem>();
+        if (!user.ManagesTerritory)
+        {
+            return new FacilityFormOptions([.. communes.Select(c => new SelectListItem($"{c.Name} ({c.Code})", c.Code))], sectorItems);
+        }
+        foreach (var commune in communes.Where(c => sectors[c.Code].Any()))
+        {
+            var group = communes.Count > 1 ? new SelectListGroup { Name = commune.Name } : null;
+            sectorItems.AddRange(sectors[commune.Code].OrderBy(s => s.Name, FrenchOrder)
+                .Select(s => new SelectListItem(s.Name, s.Id.ToString()) { Group = group }));
+        }
+        return new FacilityFormOptions(
+            [.. communes.Select(c => new SelectListItem($"{c.Name} ({c.Code})", c.Code))],
+            sectorItems) { ChoosesSector = true };
     }
 
     public async Task<Outcome<FacilityId>> CreateAsync(StaffMember user, FacilityInput input, CancellationToken ct)
     {
         var commune = await FindCommuneAsync(input.CommuneCode, ct);
         var outcome = FacilityForm.Validate(input, commune, commune is not null && FacilityAccess.CanUseCommune(user, commune.Code));
-        if (!outcome.IsSuccess)
+        var sector = await FindSectorAsync(input.SectorId, commune, ct);
+        if (!outcome.IsSuccess || sector.Problem is not null)
         {
-            return Outcome<FacilityId>.Failure(outcome.Problems);
+            return Outcome<FacilityId>.Failure([.. outcome.Problems, .. Optional(sector.Problem)]);
         }
         var values = outcome.Value;
         var position = Position(values, commune!, current: null);
@@ -48,6 +71,7 @@ public sealed class SaveFacility(BerceauDbContext db, AuditLog audit)
 
         var facility = new Facility { Name = values.Name, CommuneCode = values.CommuneCode };
         Apply(values, position.Value, facility);
+        facility.SectorId = sector.Id;
         db.Facilities.Add(facility);
         audit.Record(FacilityAudit.Created, FacilityAudit.EntityType, facility.Id.ToString(),
             FacilityAudit.Diff(new Dictionary<string, string?>(), FacilityAudit.Snapshot(facility)));
@@ -68,9 +92,11 @@ public sealed class SaveFacility(BerceauDbContext db, AuditLog audit)
         var commune = await FindCommuneAsync(input.CommuneCode, ct);
         var allowed = commune is not null && (commune.Code == facility.CommuneCode || FacilityAccess.CanUseCommune(user, commune.Code));
         var outcome = FacilityForm.Validate(input, commune, allowed);
-        if (!outcome.IsSuccess)
+        // A director's form has no sector field: the facility stays in its sector, whatever is posted.
+        var sector = user.ManagesTerritory ? await FindSectorAsync(input.SectorId, commune, ct) : (facility.SectorId, null);
+        if (!outcome.IsSuccess || sector.Problem is not null)
         {
-            return Outcome<bool>.Failure(outcome.Problems);
+            return Outcome<bool>.Failure([.. outcome.Problems, .. Optional(sector.Problem)]);
         }
         var values = outcome.Value;
         var position = Position(values, commune!, facility);
@@ -81,6 +107,7 @@ public sealed class SaveFacility(BerceauDbContext db, AuditLog audit)
 
         var before = FacilityAudit.Snapshot(facility);
         Apply(values, position.Value, facility);
+        facility.SectorId = sector.Id;
         var diff = FacilityAudit.Diff(before, FacilityAudit.Snapshot(facility));
         if (diff is null)
         {
@@ -99,6 +126,21 @@ public sealed class SaveFacility(BerceauDbContext db, AuditLog audit)
         }
         return true;
     }
+
+    /// <summary>
+    /// The sector chosen: none, or one of the chosen commune's (an id from another commune, or no sector at all, is
+    /// refused on the field). Without a valid commune there is nothing to check against: the commune's error says it.
+    /// </summary>
+    private async Task<(Guid? Id, Problem? Problem)> FindSectorAsync(string? text, Commune? commune, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(text) || commune is null) return (null, null);
+        var refused = Problem.Of("sector-of-another-commune", nameof(FacilityInput.SectorId));
+        if (!Guid.TryParse(text.Trim(), out var id)) return (null, refused);
+        var found = await db.Sectors.AnyAsync(s => s.Id == id && s.CommuneCode == commune.Code, ct);
+        return found ? (id, null) : (null, refused);
+    }
+
+    private static IEnumerable<Problem> Optional(Problem? problem) => problem is null ? [] : [problem];
 
     private async Task<Commune?> FindCommuneAsync(string? code, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(code) ? null : await db.Communes.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code.Trim(), ct);

@@ -102,6 +102,11 @@ public static class Messages
         ["vacancy-nothing"] = "Indiquez le nombre de places disponibles d’au moins une section.",
         ["vacancy-too-far"] = "La date ne peut pas dépasser {0} mois à partir d’aujourd’hui.",
         // Sectors of a commune.
+        ["application-move-refused"] = "Une demande « {0} » ne peut pas passer à « {1} ».",
+        ["application-final"] = "Cette demande est « {0} » : elle ne peut plus changer (demandé : « {1} »).",
+        ["application-move-backdated"] = "Un changement de statut ne peut pas être daté d’avant le précédent ({0:dd/MM/yyyy HH:mm}).",
+        ["application-reason-required"] = "Indiquez la raison du passage à « {0} » : elle est expliquée à la famille.",
+        ["application-history-broken"] = "L’historique de la demande est incohérent : elle était « {0} », pas « {1} ».",
         ["sector-name-required"] = "Saisissez le nom du secteur.",
         ["sector-name-taken"] = "{0} a déjà un secteur nommé « {1} » : choisissez un autre nom.",
         ["sector-boundary-invalid"] = "Le contour n’est pas un polygone GeoJSON valide : {0}",

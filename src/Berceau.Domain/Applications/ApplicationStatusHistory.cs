@@ -1,0 +1,53 @@
+using Berceau.Domain.Common;
+
+namespace Berceau.Domain.Applications;
+
+/// <summary>One step of an application's timeline: who moved it, when, and why.</summary>
+public sealed record StatusChange(ApplicationStatus From, ApplicationStatus To, DateTimeOffset At, string By, string? Reason);
+
+/// <summary>
+/// The status of an application and every change that led to it. The only way to change the status is <see cref="Move"/>,
+/// which refuses what <see cref="ApplicationStatuses"/> does not allow; so the timeline a family reads is always a legal path
+/// from the draft, in time order.
+/// </summary>
+public sealed class ApplicationStatusHistory
+{
+    private readonly List<StatusChange> _changes = [];
+
+    public ApplicationStatus Current { get; private set; } = ApplicationStatus.Draft;
+
+    public IReadOnlyList<StatusChange> Changes => _changes;
+
+    /// <summary>Rebuilds a history read from storage, checking it as if every change were made again.</summary>
+    public static Outcome<ApplicationStatusHistory> Replay(IEnumerable<StatusChange> changes)
+    {
+        var history = new ApplicationStatusHistory();
+        foreach (var change in changes)
+        {
+            if (change.From != history.Current)
+                return Problem.Of("application-history-broken", "", history.Current.Label(), change.From.Label());
+            var moved = history.Move(change.To, change.At, change.By, change.Reason);
+            if (!moved.IsSuccess) return Outcome<ApplicationStatusHistory>.Failure(moved.Problems);
+        }
+        return history;
+    }
+
+    public Outcome<StatusChange> Move(ApplicationStatus to, DateTimeOffset at, string by, string? reason = null)
+    {
+        var from = Current;
+        if (!ApplicationStatuses.CanMove(from, to))
+            return Problem.Of(ApplicationStatuses.IsFinal(from) ? "application-final" : "application-move-refused", "", from.Label(), to.Label());
+        if (_changes.Count > 0 && at < _changes[^1].At)
+            return Problem.Of("application-move-backdated", "", _changes[^1].At);
+        var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (why is null && ApplicationStatuses.NeedsReason(to, from))
+            return Problem.Of("application-reason-required", "Reason", to.Label());
+        if (string.IsNullOrWhiteSpace(by))
+            throw new ArgumentException("A status change always has an author (a user id or « système »).", nameof(by));
+
+        var change = new StatusChange(from, to, at, by, why);
+        _changes.Add(change);
+        Current = to;
+        return change;
+    }
+}

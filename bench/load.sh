@@ -30,6 +30,7 @@ for target in \
   "/api/v1/structures?commune=93048" \
   "/api/v1/structures?commune=92012&mode=EAJE_COLLECTIF" \
   "/api/v1/structures?commune=93066&format=geojson&parPage=5000" \
+  "/" \
   "/?Where=Montreuil" \
   "/?Where=Saint-Denis&VacanciesOnly=true" ; do
   curl -fs -o /dev/null "http://127.0.0.1:$port$target"   # warm-up

@@ -16,7 +16,8 @@ namespace Berceau.Web.Features.Portal;
 /// Without a commune the page lists the communes instead of thousands of facilities.
 /// </summary>
 [AllowAnonymous]
-public sealed class IndexModel(FacilitySearch search, BerceauDbContext db, TimeProvider clock, IConfiguration configuration) : PageModel
+public sealed class IndexModel(
+    FacilitySearch search, BerceauDbContext db, PublicOfferCache cache, TimeProvider clock, IConfiguration configuration) : PageModel
 {
     public const int PageSize = 20;
 
@@ -221,7 +222,13 @@ public sealed class IndexModel(FacilitySearch search, BerceauDbContext db, TimeP
 
     public static string SearchHref(string where) => "/?" + nameof(Where) + "=" + Uri.EscapeDataString(where);
 
-    private async Task<IReadOnlyList<DepartementCommunes>> CommunesAsync(DateOnly today, CancellationToken ct)
+    private sealed record StartCommunesKey(DateOnly Today);
+
+    /// <summary>The communes offered on the home page, with their count of open places of care: the same for every visitor.</summary>
+    private Task<IReadOnlyList<DepartementCommunes>> CommunesAsync(DateOnly today, CancellationToken ct) =>
+        cache.GetOrLoadAsync(new StartCommunesKey(today), () => LoadCommunesAsync(today, ct));
+
+    private async Task<IReadOnlyList<DepartementCommunes>> LoadCommunesAsync(DateOnly today, CancellationToken ct)
     {
         // One query: the communes and how many open places of care each has (a correlated count, no N+1).
         var communes = await db.Communes.AsNoTracking()

@@ -1,0 +1,82 @@
+using System.Text.Json;
+
+namespace Berceau.Allocation.Json;
+
+/// <summary>The contract's JSON: instances in and out (the generator writes them), results out. Streams both ways.</summary>
+public static class AllocationJson
+{
+    private const int FlushAt = 1 << 16;
+
+    /// <summary>
+    /// Reads an instance. Malformed JSON, a value of the wrong type or a missing required field gives errors with their JSON path;
+    /// the rules between fields (duplicates, unknown structures, capacities) are checked by <see cref="AllocationEngine.Validate"/>.
+    /// </summary>
+    public static InstanceReading ReadInstance(Stream utf8Json)
+    {
+        InstanceDto? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize(utf8Json, AllocationJsonContext.Default.InstanceDto);
+        }
+        catch (JsonException e)
+        {
+            var path = e.Path is null or "$" ? "$" : e.Path.StartsWith("$.", StringComparison.Ordinal) ? e.Path[2..] : e.Path;
+            return new InstanceReading(null, [new InstanceError(path, "invalid-json",
+                $"JSON illisible (ligne {e.LineNumber + 1}, position {e.BytePositionInLine + 1}) : valeur d’un type inattendu ou syntaxe incorrecte.")]);
+        }
+        if (dto is null) return new InstanceReading(null, [InstanceErrors.Missing("$")]);
+        return InstanceMapping.ToInstance(dto);
+    }
+
+    public static void WriteResult(Result result, Stream utf8Json)
+    {
+        var context = AllocationJsonContext.Default;
+        using var writer = new Utf8JsonWriter(utf8Json);
+        writer.WriteStartObject();
+        writer.WriteNumber("version", result.Version);
+        if (result.Seed is { } seed) writer.WriteNumber("seed", seed);
+        writer.WriteString("instanceHash", result.InstanceHash);
+        WriteArray(writer, "assignments", result.Assignments, (w, a) => JsonSerializer.Serialize(w, a, context.Assignment));
+        WriteArray(writer, "unassigned", result.Unassigned, (w, id) => w.WriteStringValue(id));
+        WriteArray(writer, "sections", result.Sections, (w, s) => JsonSerializer.Serialize(w, s, context.SectionResult));
+        WriteArray(writer, "explanations", result.Explanations, (w, e) => JsonSerializer.Serialize(w, e, context.Explanation));
+        writer.WriteStartObject("tieBreaks");
+        foreach (var (id, value) in result.TieBreaks)
+        {
+            writer.WriteNumber(id, value);
+            if (writer.BytesPending > FlushAt) writer.Flush();
+        }
+        writer.WriteEndObject();
+        writer.WritePropertyName("stats");
+        JsonSerializer.Serialize(writer, result.Stats, context.Stats);
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    public static void WriteInstance(Instance instance, Stream utf8Json)
+    {
+        var context = AllocationJsonContext.Default;
+        using var writer = new Utf8JsonWriter(utf8Json);
+        writer.WriteStartObject();
+        writer.WriteNumber("version", instance.Version);
+        if (instance.Seed is { } seed) writer.WriteNumber("seed", seed);
+        WriteArray(writer, "sections", instance.Sections, (w, s) => JsonSerializer.Serialize(w, s, context.Section));
+        WriteArray(writer, "applications", instance.Applications, (w, a) => JsonSerializer.Serialize(w, a, context.Application));
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    private static void WriteArray<T>(Utf8JsonWriter writer, string name, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> write)
+    {
+        writer.WriteStartArray(name);
+        for (var i = 0; i < items.Count; i++)
+        {
+            write(writer, items[i]);
+            if (writer.BytesPending > FlushAt) writer.Flush();
+        }
+        writer.WriteEndArray();
+    }
+}
+
+/// <summary>Either an instance (still to be validated by the engine) or the reasons it could not be read.</summary>
+public sealed record InstanceReading(Instance? Instance, IReadOnlyList<InstanceError> Errors);

@@ -25,7 +25,7 @@ public static class AllocationEngine
     }
 
     /// <summary>
-    /// Runs the proposals. <c>current[rank]</c> ends on the wish that holds the application, or on its end of wishes when none does.
+    /// Runs the proposals. <c>current[i]</c> (by input index) ends on the wish that holds the application, or on its end of wishes when none does.
     /// Returns also the wishes rejected, in the order of rejection.
     /// </summary>
     internal static (SectionSeats Seats, int[] Current, ArraySegment<int> Rejected) DeferredAcceptance(IndexedInstance index)
@@ -43,20 +43,21 @@ public static class AllocationEngine
 
         // The order in which free applications propose does not change the result (the choice rules are substitutable),
         // so each one proposes in turn and the one it displaces, if any, proposes next (McVitie and Wilson).
+        var appOfRank = index.AppOfRank;
         for (var start = 0; start < applications; start++)
         {
-            var rank = start;
+            var i = start;
             while (true)
             {
-                var w = current[rank];
-                var end = wishStart[rank + 1];
+                var w = current[i];
+                var end = wishStart[i + 1];
                 while (w < end && wishSection[w] < 0) w++;
-                current[rank] = w;
+                current[i] = w;
                 if (w == end) break;
                 var loser = seats.Propose(wishSection[w], wishKey[w]);
                 if (loser == SectionSeats.None) break;
-                rank = IndexedInstance.RankOfKey(loser);
-                rejected[rejectedCount++] = current[rank]++;
+                i = appOfRank[IndexedInstance.RankOfKey(loser)];
+                rejected[rejectedCount++] = current[i]++;
             }
         }
         return (seats, current, new ArraySegment<int>(rejected, 0, rejectedCount));

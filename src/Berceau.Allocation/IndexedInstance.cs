@@ -14,7 +14,7 @@ internal sealed class IndexedInstance
     public required int[] ById { get; init; }              // input indices in ordinal order of id
     public required long[] TieBreak { get; init; }         // input index → tieBreak given or drawn
     public required bool[] Drawn { get; init; }            // input index → tieBreak drawn by the engine
-    public required int[] WishStart { get; init; }         // rank → first wish (length: applications + 1)
+    public required int[] WishStart { get; init; }         // input index → first wish (length: applications + 1)
     public required int[] WishSection { get; init; }       // wish → section index, -1 when no section takes the child's age
     public required ulong[] WishKey { get; init; }         // wish → priority key
     public required int[] ReserveStart { get; init; }      // section → first reserve (length: sections + 1)
@@ -60,45 +60,71 @@ internal sealed class IndexedInstance
 
         if (!canRank)
         {
-            for (var i = 0; i < count; i++) CheckWishes(applications[i], i, structures, null, list);
+            for (var i = 0; i < count; i++) CheckWishes(applications[i], i, structures, list);
             errors = list.InDocumentOrder();
             return null;
         }
 
         var (appOfRank, rankOfApp) = RankApplications(applications, tieBreak);
+        // Wishes are laid out in input order: building reads and writes memory in sequence.
         var wishStart = new int[count + 1];
-        for (var r = 0; r < count; r++) wishStart[r + 1] = checked(wishStart[r] + applications[appOfRank[r]].Wishes.Count);
+        for (var i = 0; i < count; i++) wishStart[i + 1] = checked(wishStart[i] + applications[i].Wishes.Count);
         var wishCount = wishStart[count];
-        var wishSection = new int[wishCount];
-        var wishKey = new ulong[wishCount];
-        var demand = new int[instance.Sections!.Count];
-        var structureOfWish = new int[Math.Max(1, MaxWishes(applications))];
+        var wishSection = GC.AllocateUninitializedArray<int>(wishCount);
+        var wishKey = GC.AllocateUninitializedArray<ulong>(wishCount);
+        var sections = instance.Sections!;
+        var demand = new int[sections.Count];
+        var minAge = new int[sections.Count];
+        var maxAge = new int[sections.Count];
+        for (var s = 0; s < sections.Count; s++) (minAge[s], maxAge[s]) = (sections[s].MinAgeMonths, sections[s].MaxAgeMonths);
         var seen = new int[structures.Count];
         Array.Fill(seen, -1);
-        for (var r = 0; r < count; r++)
+        var stride = (categories.Count + 63) >> 6;
+        var memberBits = new ulong[count * stride];
+        for (var i = 0; i < count; i++)
         {
-            var i = appOfRank[r];
             var application = applications[i];
-            if (!CheckWishes(application, i, structures, structureOfWish, list, seen, r)) continue;
+            var r = rankOfApp[i];
             var wishes = application.Wishes;
+            var array = wishes as Wish[];
             var age = application.AgeMonthsAtStart;
-            var w = wishStart[r];
+            var w = wishStart[i];
+            if (wishes.Count == 0)
+            {
+                CheckWishes(application, i, structures, list);
+                continue;
+            }
             for (var k = 0; k < wishes.Count; k++, w++)
             {
-                var structure = structureOfWish[k];
+                var wish = array is null ? wishes[k] : array[k];
+                if (wish.Structure is null || !structures.TryGetValue(wish.Structure, out var structure) || seen[structure] == r)
+                {
+                    CheckWishes(application, i, structures, list);
+                    break;
+                }
+                seen[structure] = r;
                 var section = -1;
                 for (var p = structureStart[structure]; p < structureStart[structure + 1]; p++)
                 {
-                    var candidate = instance.Sections[structureSections[p]];
-                    if (age >= candidate.MinAgeMonths && age <= candidate.MaxAgeMonths)
+                    var candidate = structureSections[p];
+                    if (age >= minAge[candidate] && age <= maxAge[candidate])
                     {
-                        section = structureSections[p];
+                        section = candidate;
                         break;
                     }
                 }
                 wishSection[w] = section;
-                wishKey[w] = Key(wishes[k].Score, r);
+                wishKey[w] = Key(wish.Score, r);
                 if (section >= 0) demand[section]++;
+            }
+            var own = application.Categories;
+            if (stride == 0 || own is null) continue;
+            for (var c = 0; c < own.Count; c++)
+            {
+                if (own[c] is { } name && categories.TryGetValue(name, out var category))
+                {
+                    memberBits[r * stride + (category >> 6)] |= 1UL << (category & 63);
+                }
             }
         }
         if (list.Any)
@@ -107,20 +133,6 @@ internal sealed class IndexedInstance
             return null;
         }
 
-        var stride = (categories.Count + 63) >> 6;
-        var memberBits = new ulong[count * stride];
-        if (stride > 0)
-        {
-            for (var r = 0; r < count; r++)
-            {
-                var own = applications[appOfRank[r]].Categories;
-                if (own is null) continue;
-                foreach (var name in own)
-                {
-                    if (name is not null && categories.TryGetValue(name, out var c)) memberBits[r * stride + (c >> 6)] |= 1UL << (c & 63);
-                }
-            }
-        }
         var categoryNames = new string[categories.Count];
         foreach (var (name, c) in categories) categoryNames[c] = name;
 
@@ -132,13 +144,6 @@ internal sealed class IndexedInstance
             ReserveCategory = reserveCategory, ReserveSeats = reserveSeats, CategoryNames = categoryNames, MemberBits = memberBits,
             MemberStride = stride, Demand = demand,
         };
-    }
-
-    private static int MaxWishes(IReadOnlyList<Application> applications)
-    {
-        var max = 0;
-        for (var i = 0; i < applications.Count; i++) max = Math.Max(max, applications[i].Wishes.Count);
-        return max;
     }
 
     private static (int[] StructureStart, int[] StructureSections, int[] ReserveStart, int[] ReserveCategory, int[] ReserveSeats)
@@ -255,7 +260,7 @@ internal sealed class IndexedInstance
             ids[i] = applications[i].Id;
             byId[i] = i;
         }
-        Array.Sort(ids, byId, StringComparer.Ordinal);
+        if (!IsStrictlyAscending(ids)) Array.Sort(ids, byId, StringComparer.Ordinal);
         for (var k = 1; k < count; k++)
         {
             if (!string.Equals(ids[k], ids[k - 1], StringComparison.Ordinal)) continue;
@@ -299,60 +304,47 @@ internal sealed class IndexedInstance
         return byId;
     }
 
-    /// <summary>Wishes: at least one, known structures, no structure twice. Fills the structure indices when asked.</summary>
-    private static bool CheckWishes(Application? application, int i, Dictionary<string, int> structures, int[]? structureOfWish,
-        ErrorList list, int[]? seen = null, int stamp = 0)
+    /// <summary>Files exported from a database are often already in id order: then there is nothing to sort.</summary>
+    private static bool IsStrictlyAscending(string[] ids)
     {
-        if (application is null) return false;
+        for (var k = 1; k < ids.Length; k++)
+        {
+            if (string.CompareOrdinal(ids[k - 1], ids[k]) >= 0) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Wishes: at least one, known structures, no structure twice. Slow and thorough: run only to report errors.</summary>
+    private static void CheckWishes(Application? application, int i, Dictionary<string, int> structures, ErrorList list)
+    {
+        if (application is null) return;
         var wishes = application.Wishes;
         if (wishes is null)
         {
             list.Add(ErrorList.InApplication(i, 5), InstanceErrors.Missing($"applications[{i}].wishes"));
-            return false;
+            return;
         }
         if (wishes.Count == 0)
         {
             list.Add(ErrorList.InApplication(i, 5), InstanceErrors.NoWish($"applications[{i}].wishes"));
-            return false;
+            return;
         }
-        var ok = true;
         for (var k = 0; k < wishes.Count; k++)
         {
             var name = wishes[k].Structure;
-            if (name is null)
-            {
-                list.Add(ErrorList.InApplication(i, 6 + k), InstanceErrors.Missing($"applications[{i}].wishes[{k}].structure"));
-                ok = false;
-            }
-            else if (!structures.TryGetValue(name, out var s))
-            {
-                list.Add(ErrorList.InApplication(i, 6 + k), InstanceErrors.UnknownStructure($"applications[{i}].wishes[{k}].structure", name));
-                ok = false;
-            }
-            else if (seen is not null && structureOfWish is not null)
-            {
-                if (seen[s] == stamp)
-                {
-                    list.Add(ErrorList.InApplication(i, 6 + k), InstanceErrors.Duplicate($"applications[{i}].wishes[{k}].structure", name));
-                    ok = false;
-                }
-                seen[s] = stamp;
-                structureOfWish[k] = s;
-            }
+            var path = $"applications[{i}].wishes[{k}].structure";
+            if (name is null) list.Add(ErrorList.InApplication(i, 6 + k), InstanceErrors.Missing(path));
+            else if (!structures.ContainsKey(name)) list.Add(ErrorList.InApplication(i, 6 + k), InstanceErrors.UnknownStructure(path, name));
             else
             {
                 for (var p = 0; p < k; p++)
                 {
-                    if (string.Equals(wishes[p].Structure, name, StringComparison.Ordinal))
-                    {
-                        list.Add(ErrorList.InApplication(i, 6 + k), InstanceErrors.Duplicate($"applications[{i}].wishes[{k}].structure", name));
-                        ok = false;
-                        break;
-                    }
+                    if (!string.Equals(wishes[p].Structure, name, StringComparison.Ordinal)) continue;
+                    list.Add(ErrorList.InApplication(i, 6 + k), InstanceErrors.Duplicate(path, name));
+                    break;
                 }
             }
         }
-        return ok;
     }
 
     /// <summary>Ranks applications by submitted date then tieBreak: one sort by tieBreak (none when the values are 1..n, as when all
@@ -376,20 +368,21 @@ internal sealed class IndexedInstance
         }
 
         var appOfRank = new int[count];
+        var days = new int[count];
         var minDay = int.MaxValue;
         var maxDay = int.MinValue;
         for (var i = 0; i < count; i++)
         {
-            var day = applications[i].Submitted.DayNumber;
+            var day = days[i] = applications[i].Submitted.DayNumber;
             minDay = Math.Min(minDay, day);
             maxDay = Math.Max(maxDay, day);
         }
         if (count > 0)
         {
             var start = new int[maxDay - minDay + 2];
-            for (var i = 0; i < count; i++) start[applications[i].Submitted.DayNumber - minDay + 1]++;
+            for (var i = 0; i < count; i++) start[days[i] - minDay + 1]++;
             for (var d = 1; d < start.Length; d++) start[d] += start[d - 1];
-            foreach (var i in byTieBreak) appOfRank[start[applications[i].Submitted.DayNumber - minDay]++] = i;
+            foreach (var i in byTieBreak) appOfRank[start[days[i] - minDay]++] = i;
         }
         var rankOfApp = new int[count];
         for (var r = 0; r < count; r++) rankOfApp[appOfRank[r]] = r;

@@ -40,50 +40,40 @@ internal static class ResultBuilder
             seatsFilled += seats.Filled(s);
         }
 
-        var waitlistPosition = WaitlistPositions(index, rejected);
-
-        var assignments = new List<Assignment>(index.Applications);
+        var assignments = new List<Assignment>((int)Math.Min(seatsFilled, index.Applications));
         var unassigned = new List<string>();
-        var explanations = new Explanation[index.Applications];
-        var tieBreaks = new Dictionary<string, long>(StringComparer.Ordinal);
+        var drawnIds = new List<string>();
+        var drawnValues = new List<long>();
         var firstWish = 0;
         for (var k = 0; k < index.ById.Length; k++)
         {
             var i = index.ById[k];
             var application = applications[i];
-            var rank = index.RankOfApp[i];
-            var first = index.WishStart[rank];
-            var end = index.WishStart[rank + 1];
-            var held = current[rank];
-            var wishes = application.Wishes;
-            var lines = new WishExplanation[wishes.Count];
-            for (var w = first; w < end; w++)
-            {
-                var wish = wishes[w - first];
-                var section = index.WishSection[w];
-                var rankOfWish = w - first + 1;
-                lines[w - first] = section < 0 ? new(rankOfWish, wish.Structure, WishOutcome.NotEligibleAge)
-                    : w == held ? new(rankOfWish, wish.Structure, WishOutcome.Assigned)
-                    : w > held ? new(rankOfWish, wish.Structure, WishOutcome.NotNeeded)
-                    : new(rankOfWish, wish.Structure, WishOutcome.Full, wish.Score, cutoffScore[section], waitlistPosition[w]);
-            }
-            explanations[k] = new Explanation(application.Id, lines);
-            if (held < end)
+            var held = current[i];
+            if (held < index.WishStart[i + 1])
             {
                 var section = index.WishSection[held];
-                var via = viaReserve[rank];
-                assignments.Add(new Assignment(application.Id, sections[section].Structure, sections[section].Id, held - first + 1,
+                var via = viaReserve[index.RankOfApp[i]];
+                var wishRank = held - index.WishStart[i] + 1;
+                assignments.Add(new Assignment(application.Id, sections[section].Structure, sections[section].Id, wishRank,
                     via < 0 ? null : index.CategoryNames[via]));
-                if (held == first) firstWish++;
+                if (wishRank == 1) firstWish++;
             }
             else
             {
                 unassigned.Add(application.Id);
             }
-            if (index.Drawn[i]) tieBreaks.Add(application.Id, index.TieBreak[i]);
+            if (index.Drawn[i])
+            {
+                drawnIds.Add(application.Id);
+                drawnValues.Add(index.TieBreak[i]);
+            }
         }
 
-        var stats = new Stats(index.Applications, assignments.Count, firstWish, seatsOffered, seatsFilled, clock.Elapsed.TotalMilliseconds);
+        var explanations = new ExplanationList(index, current, cutoffScore, WaitlistPositions(index, rejected));
+        var tieBreaks = new SortedTieBreaks(drawnIds.ToArray(), drawnValues.ToArray());
+        var stats = new Stats(index.Applications, assignments.Count, firstWish, seatsOffered, seatsFilled,
+            Math.Round(clock.Elapsed.TotalMilliseconds, 3));
         return new Result(Instance.CurrentVersion, instance.Seed, hash, assignments, unassigned, sectionResults, explanations, tieBreaks, stats);
     }
 
@@ -98,8 +88,8 @@ internal static class ResultBuilder
         foreach (var w in rejected) start[index.WishSection[w] + 1]++;
         for (var s = 0; s < sections; s++) start[s + 1] += start[s];
         var fill = start[..^1];
-        var keys = new ulong[rejected.Count];
-        var wishes = new int[rejected.Count];
+        var keys = GC.AllocateUninitializedArray<ulong>(rejected.Count);
+        var wishes = GC.AllocateUninitializedArray<int>(rejected.Count);
         foreach (var w in rejected)
         {
             var p = fill[index.WishSection[w]]++;

@@ -20,22 +20,20 @@ public class HashAndJsonTests
     [Fact]
     public void TheHash_IsTheSha256OfTheCanonicalForm()
     {
-        var instance = new Instance(1, 42, [Section("S1-bebes", "S1", 10, 2, 18, new Reserve("poverty", 1))],
-            [new Application("A1", 7, new DateOnly(2026, 3, 2), ["poverty", "insertion", "poverty"], 1834, [new Wish("S1", 37)])]);
-        const string canonical = """{"version":1,"seed":42,"sections":[{"id":"S1-bebes","structure":"S1","capacity":10,"minAgeMonths":2,"maxAgeMonths":18,"reserves":[{"category":"poverty","seats":1}]}],"applications":[{"id":"A1","ageMonthsAtStart":7,"submitted":"2026-03-02","categories":["insertion","poverty"],"tieBreak":1834,"wishes":[{"structure":"S1","score":37}]}]}""";
+        var instance = new Instance(1, 42, [Section("S1-bébés", "S1", 10, 2, 18, new Reserve("poverty", 1))],
+            [new Application("A1", 7, new DateOnly(2026, 3, 2), ["poverty", "insertion", "poverty"], null, [new Wish("S1", -37)])]);
+        // The canonical form written by hand from its definition (InstanceHash, docs/allocation.md).
+        using var bytes = new MemoryStream();
+        using (var w = new BinaryWriter(bytes, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            void Text(string s) { var b = System.Text.Encoding.UTF8.GetBytes(s); w.Write(b.Length); w.Write(b); }
+            w.Write(1); w.Write((byte)1); w.Write(42L);
+            w.Write(1); Text("S1-bébés"); Text("S1"); w.Write(10); w.Write(2); w.Write(18); w.Write(1); Text("poverty"); w.Write(1);
+            w.Write(1); Text("A1"); w.Write(7); w.Write(20260302); w.Write(2); Text("insertion"); Text("poverty"); w.Write((byte)0);
+            w.Write(1); Text("S1"); w.Write(-37);
+        }
 
-        var expected = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)));
-
-        Assert.Equal(expected, Hash(instance));
-    }
-
-    [Fact]
-    public void TheHash_EscapesStringsAsRfc8785()
-    {
-        var instance = new Instance(1, null, [Section("é\"\\\n\u0001", "S", 1, 0, 9)], []);
-        const string canonical = "{\"version\":1,\"sections\":[{\"id\":\"é\\\"\\\\\\n\\u0001\",\"structure\":\"S\",\"capacity\":1,\"minAgeMonths\":0,\"maxAgeMonths\":9,\"reserves\":[]}],\"applications\":[]}";
-
-        var expected = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)));
+        var expected = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.ToArray()));
 
         Assert.Equal(expected, Hash(instance));
     }

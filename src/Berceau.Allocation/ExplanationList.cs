@@ -3,11 +3,11 @@ using System.Collections;
 namespace Berceau.Allocation;
 
 /// <summary>
-/// The explanations of a result, in application id order, each built when read from four compact arrays the solver leaves behind
-/// (about 8 bytes a wish instead of an object per wish): at national scale (6 million wishes) this keeps the result small and the
+/// The explanations of a result, in application id order, each built when read from the compact arrays the solver leaves behind
+/// (about 20 bytes a wish instead of an object per wish): at national scale (6 million wishes) this keeps the result small and the
 /// solve fast, and the JSON writer or a screen showing one family reads them one at a time. Immutable, so safe across threads.
 /// </summary>
-internal sealed class ExplanationList(IndexedInstance index, int[] current, int?[] cutoffScore, int[] waitlistPosition)
+internal sealed class ExplanationList(IndexedInstance index, int[] current, int?[] cutoffScore, Waitlists waitlists)
     : IReadOnlyList<Explanation>
 {
     public int Count => index.Applications;
@@ -31,7 +31,7 @@ internal sealed class ExplanationList(IndexedInstance index, int[] current, int?
                 lines[w - first] = section < 0 ? new(rankOfWish, wish.Structure, WishOutcome.NotEligibleAge)
                     : w == held ? new(rankOfWish, wish.Structure, WishOutcome.Assigned)
                     : w > held ? new(rankOfWish, wish.Structure, WishOutcome.NotNeeded)
-                    : new(rankOfWish, wish.Structure, WishOutcome.Full, wish.Score, cutoffScore[section], waitlistPosition[w]);
+                    : new(rankOfWish, wish.Structure, WishOutcome.Full, wish.Score, cutoffScore[section], waitlists.Position(section, index.WishKey[w]));
             }
             return new Explanation(application.Id, lines);
         }

@@ -51,12 +51,12 @@ internal static class InstanceHash
             writer.Int32(application.Submitted.Year * 10000 + application.Submitted.Month * 100 + application.Submitted.Day);
             WriteCategories(writer, application.Categories);
             writer.Optional(application.TieBreak);
-            var wishes = application.Wishes;
-            writer.Int32(wishes.Count);
-            for (var k = 0; k < wishes.Count; k++)
+            var wishes = application.Wishes as Wish[] ?? application.Wishes.ToArray();
+            writer.Int32(wishes.Length);
+            foreach (var wish in wishes)
             {
-                writer.String(wishes[k].Structure);
-                writer.Int32(wishes[k].Score);
+                writer.String(wish.Structure);
+                writer.Int32(wish.Score);
             }
         }
         return "sha256:" + Convert.ToHexStringLower(writer.Finish());
@@ -99,6 +99,15 @@ internal static class InstanceHash
 
         public void String(string value)
         {
+            if (value.Length + 4 <= _buffer.Length && System.Text.Ascii.IsValid(value))
+            {
+                // ASCII, by far the common case: UTF-8 is the same bytes, copied without the general encoder.
+                Ensure(value.Length + 4);
+                BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), value.Length);
+                System.Text.Ascii.FromUtf16(value, _buffer.AsSpan(_length + 4), out var copied);
+                _length += 4 + copied;
+                return;
+            }
             var bytes = Encoding.UTF8.GetMaxByteCount(value.Length);
             if (bytes + 4 > _buffer.Length)
             {

@@ -70,7 +70,7 @@ internal static class ResultBuilder
             }
         }
 
-        var explanations = new ExplanationList(index, current, cutoffScore, WaitlistPositions(index, rejected));
+        var explanations = new ExplanationList(index, current, cutoffScore, RejectedBySection(index, rejected));
         var tieBreaks = new SortedTieBreaks(drawnIds.ToArray(), drawnValues.ToArray());
         var stats = new Stats(index.Applications, assignments.Count, firstWish, seatsOffered, seatsFilled,
             Math.Round(clock.Elapsed.TotalMilliseconds, 3));
@@ -78,10 +78,10 @@ internal static class ResultBuilder
     }
 
     /// <summary>
-    /// For each rejected wish, 1 + the number of applications rejected by the same section that rank above it: the rejected wishes
-    /// are grouped by section (counting sort) and each group sorted by priority.
+    /// The keys of the applications each section rejected, grouped by section (counting sort) and sorted within each group, so that
+    /// a waitlist position is one binary search away (see <see cref="Waitlists.Position"/>).
     /// </summary>
-    private static int[] WaitlistPositions(IndexedInstance index, ArraySegment<int> rejected)
+    private static Waitlists RejectedBySection(IndexedInstance index, ArraySegment<int> rejected)
     {
         var sections = index.Sections;
         var start = new int[sections + 1];
@@ -89,21 +89,21 @@ internal static class ResultBuilder
         for (var s = 0; s < sections; s++) start[s + 1] += start[s];
         var fill = start[..^1];
         var keys = GC.AllocateUninitializedArray<ulong>(rejected.Count);
-        var wishes = GC.AllocateUninitializedArray<int>(rejected.Count);
-        foreach (var w in rejected)
-        {
-            var p = fill[index.WishSection[w]]++;
-            keys[p] = index.WishKey[w];
-            wishes[p] = w;
-        }
-        var position = new int[index.WishSection.Length];
-        for (var s = 0; s < sections; s++)
-        {
-            var count = start[s + 1] - start[s];
-            if (count == 0) continue;
-            keys.AsSpan(start[s], count).Sort(wishes.AsSpan(start[s], count));
-            for (var p = 0; p < count; p++) position[wishes[start[s] + p]] = count - p;
-        }
-        return position;
+        foreach (var w in rejected) keys[fill[index.WishSection[w]]++] = index.WishKey[w];
+        for (var s = 0; s < sections; s++) keys.AsSpan(start[s], start[s + 1] - start[s]).Sort();
+        return new Waitlists(start, keys);
+    }
+}
+
+/// <summary>For each section, the priority keys of the applications it rejected, in increasing order.</summary>
+internal sealed class Waitlists(int[] start, ulong[] keys)
+{
+    /// <summary>1 + the number of applications rejected by the section that rank above this key (a key it rejected).</summary>
+    public int Position(int section, ulong key)
+    {
+        var from = start[section];
+        var count = start[section + 1] - from;
+        var at = keys.AsSpan(from, count).BinarySearch(key);
+        return count - at;
     }
 }

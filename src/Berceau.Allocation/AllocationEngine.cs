@@ -35,10 +35,10 @@ public static class AllocationEngine
         var wishStart = index.WishStart;
         var wishSection = index.WishSection;
         var wishKey = index.WishKey;
-        var current = new int[applications];
+        var current = GC.AllocateUninitializedArray<int>(applications);
         Array.Copy(wishStart, current, applications);
         // Each wish is rejected at most once: an application proposes to each of its sections at most once.
-        var rejected = new int[wishSection.Length];
+        var rejected = GC.AllocateUninitializedArray<int>(wishSection.Length);
         var rejectedCount = 0;
 
         // The order in which free applications propose does not change the result (the choice rules are substitutable),

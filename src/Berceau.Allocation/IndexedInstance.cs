@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Berceau.Allocation;
 
 /// <summary>
@@ -27,6 +29,8 @@ internal sealed class IndexedInstance
 
     public int Applications => AppOfRank.Length;
     public int Sections => Instance.Sections.Count;
+
+    private const int NameCacheSize = 1 << 14;
 
     public static ulong Key(int score, int rank) => ((ulong)((uint)score ^ 0x8000_0000u) << 32) | (uint)~rank;
     public static int RankOfKey(ulong key) => (int)~(uint)key;
@@ -77,6 +81,8 @@ internal sealed class IndexedInstance
         var minAge = new int[sections.Count];
         var maxAge = new int[sections.Count];
         for (var s = 0; s < sections.Count; s++) (minAge[s], maxAge[s]) = (sections[s].MinAgeMonths, sections[s].MaxAgeMonths);
+        var cachedNames = new string?[NameCacheSize];
+        var cachedStructures = new int[NameCacheSize];
         var seen = new int[structures.Count];
         Array.Fill(seen, -1);
         var stride = (categories.Count + 63) >> 6;
@@ -97,7 +103,18 @@ internal sealed class IndexedInstance
             for (var k = 0; k < wishes.Count; k++, w++)
             {
                 var wish = array is null ? wishes[k] : array[k];
-                if (wish.Structure is null || !structures.TryGetValue(wish.Structure, out var structure) || seen[structure] == r)
+                var name = wish.Structure;
+                var structure = -1;
+                if (name is not null)
+                {
+                    // The same few thousand structure names recur millions of times, usually as the same string objects
+                    // (the JSON reader shares them): a cache by reference skips most hash lookups.
+                    var slot = RuntimeHelpers.GetHashCode(name) & (NameCacheSize - 1);
+                    if (ReferenceEquals(cachedNames[slot], name)) structure = cachedStructures[slot];
+                    else if (structures.TryGetValue(name, out structure)) (cachedNames[slot], cachedStructures[slot]) = (name, structure);
+                    else structure = -1;
+                }
+                if (structure < 0 || seen[structure] == r)
                 {
                     CheckWishes(application, i, structures, list);
                     break;
@@ -254,7 +271,7 @@ internal sealed class IndexedInstance
         if (!canRank) return [];
 
         var ids = new string[count];
-        var byId = new int[count];
+        var byId = GC.AllocateUninitializedArray<int>(count);
         for (var i = 0; i < count; i++)
         {
             ids[i] = applications[i].Id;
@@ -352,7 +369,7 @@ internal sealed class IndexedInstance
     private static (int[] AppOfRank, int[] RankOfApp) RankApplications(IReadOnlyList<Application> applications, long[] tieBreak)
     {
         var count = applications.Count;
-        var byTieBreak = new int[count];
+        var byTieBreak = GC.AllocateUninitializedArray<int>(count);
         var dense = true;
         for (var i = 0; i < count && dense; i++) dense = tieBreak[i] >= 1 && tieBreak[i] <= count;
         if (dense)
@@ -367,8 +384,8 @@ internal sealed class IndexedInstance
             Array.Sort(values, byTieBreak);
         }
 
-        var appOfRank = new int[count];
-        var days = new int[count];
+        var appOfRank = GC.AllocateUninitializedArray<int>(count);
+        var days = GC.AllocateUninitializedArray<int>(count);
         var minDay = int.MaxValue;
         var maxDay = int.MinValue;
         for (var i = 0; i < count; i++)
@@ -384,7 +401,7 @@ internal sealed class IndexedInstance
             for (var d = 1; d < start.Length; d++) start[d] += start[d - 1];
             foreach (var i in byTieBreak) appOfRank[start[days[i] - minDay]++] = i;
         }
-        var rankOfApp = new int[count];
+        var rankOfApp = GC.AllocateUninitializedArray<int>(count);
         for (var r = 0; r < count; r++) rankOfApp[appOfRank[r]] = r;
         return (appOfRank, rankOfApp);
     }

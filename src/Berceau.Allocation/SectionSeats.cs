@@ -51,7 +51,7 @@ internal sealed class SectionSeats
                 size += Math.Min(index.ReserveSeats[r], demand);
             }
         }
-        _heap = new ulong[checked((int)size)];
+        _heap = GC.AllocateUninitializedArray<ulong>(checked((int)size));
     }
 
     /// <summary>Section s receives the application of priority key <paramref name="key"/>; returns the key rejected, or <see cref="None"/>.</summary>

@@ -12,7 +12,7 @@ public static class TieBreakDraw
     /// <summary>Returns the values drawn for the applications given in id order: values[k] goes to sortedIds[k].</summary>
     public static long[] Draw(int count, long seed, long valueBase)
     {
-        var slots = new long[count];
+        var slots = GC.AllocateUninitializedArray<long>(count);
         for (var i = 0; i < count; i++) slots[i] = valueBase + 1 + i;
         var rng = new Prng(seed);
         for (var i = count - 1; i > 0; i--)

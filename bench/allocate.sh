@@ -23,5 +23,7 @@ taskset -c 0 /usr/bin/time -v dotnet src/Berceau.Cli/bin/Release/net10.0/berceau
   --input "$work/instance.json" --output "$work/result.json" 2> "$work/time.txt"
 echo "result: $(du -m "$work/result.json" | cut -f1) MB"
 echo "allocate (one core): $(grep 'Elapsed (wall clock)' "$work/time.txt" | awk '{print $NF}') wall, $(grep 'User time' "$work/time.txt" | awk '{print $NF}') s user, peak RSS $(grep 'Maximum resident' "$work/time.txt" | awk '{printf "%.0f MB", $NF/1024}')"
-echo "engine (Solve, as reported in the result): $(grep -o '"elapsedMs":[0-9.]*' "$work/result.json" | cut -d: -f2) ms"
-grep -o '"stats":{[^}]*}' "$work/result.json"
+# The result is one long line: read its end only.
+stats=$(tail -c 400 "$work/result.json" | grep -o '"stats":{[^}]*}')
+echo "engine (Solve, as reported in the result): $(echo "$stats" | grep -o '"elapsedMs":[0-9.]*' | cut -d: -f2) ms"
+echo "$stats"

@@ -31,7 +31,8 @@ public static class AllocationJson
     public static void WriteResult(Result result, Stream utf8Json)
     {
         var context = AllocationJsonContext.Default;
-        using var writer = new Utf8JsonWriter(utf8Json);
+        var buffer = new StreamBufferWriter(utf8Json);
+        using var writer = new Utf8JsonWriter(buffer);
         writer.WriteStartObject();
         writer.WriteNumber("version", result.Version);
         if (result.Seed is { } seed) writer.WriteNumber("seed", seed);
@@ -44,19 +45,21 @@ public static class AllocationJson
         foreach (var (id, value) in result.TieBreaks)
         {
             writer.WriteNumber(id, value);
-            if (writer.BytesPending > FlushAt) writer.Flush();
+            if (writer.BytesPending > FlushAt) writer.Flush();  // commits to the buffer, not to the stream
         }
         writer.WriteEndObject();
         writer.WritePropertyName("stats");
         JsonSerializer.Serialize(writer, result.Stats, context.Stats);
         writer.WriteEndObject();
         writer.Flush();
+        buffer.Complete();
     }
 
     public static void WriteInstance(Instance instance, Stream utf8Json)
     {
         var context = AllocationJsonContext.Default;
-        using var writer = new Utf8JsonWriter(utf8Json);
+        var buffer = new StreamBufferWriter(utf8Json);
+        using var writer = new Utf8JsonWriter(buffer);
         writer.WriteStartObject();
         writer.WriteNumber("version", instance.Version);
         if (instance.Seed is { } seed) writer.WriteNumber("seed", seed);
@@ -64,6 +67,7 @@ public static class AllocationJson
         WriteArray(writer, "applications", instance.Applications, (w, a) => JsonSerializer.Serialize(w, a, context.Application));
         writer.WriteEndObject();
         writer.Flush();
+        buffer.Complete();
     }
 
     private static void WriteArray<T>(Utf8JsonWriter writer, string name, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> write)

@@ -35,6 +35,7 @@ internal sealed class ApplicationDto
     public List<WishDto>? Wishes { get; set; }
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(WishDtoConverter))]
 internal struct WishDto
 {
     public string? Structure { get; set; }

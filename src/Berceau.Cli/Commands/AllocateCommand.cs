@@ -18,13 +18,20 @@ internal static class AllocateCommand
             Description = "Fichier où écrire le résultat JSON, ou - pour la sortie standard (défaut)",
             DefaultValueFactory = _ => "-",
         };
-        var command = new Command("allocate", "Attribue les places d’une instance (acceptation différée, réserves d’abord)") { input, output };
-        command.SetAction(parse => Run(parse.GetValue(input)!, parse.GetValue(output)!, parse.InvocationConfiguration.Error));
+        var timings = new Option<bool>("--timings") { Description = "Affiche sur la sortie d’erreur la durée de la lecture, du calcul et de l’écriture" };
+        var command = new Command("allocate", "Attribue les places d’une instance (acceptation différée, réserves d’abord)") { input, output, timings };
+        command.SetAction(parse => Run(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(timings), parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(string input, string output, TextWriter error)
+    private static int Run(string input, string output, bool timings, TextWriter error)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Lap(string step)
+        {
+            if (timings) error.WriteLine($"{step} : {clock.ElapsedMilliseconds} ms");
+            clock.Restart();
+        }
         try
         {
             if (input != "-" && !File.Exists(input))
@@ -37,6 +44,7 @@ internal static class AllocateCommand
             {
                 reading = AllocationJson.ReadInstance(stream);
             }
+            Lap("lecture");
             if (reading.Instance is null) return Invalid(reading.Errors, error);
             Result result;
             try
@@ -47,7 +55,9 @@ internal static class AllocateCommand
             {
                 return Invalid(e.Errors, error);
             }
+            Lap("calcul");
             OutputFile.Write(output, stream => AllocationJson.WriteResult(result, stream));
+            Lap("écriture");
             return 0;
         }
         catch (Exception e)

@@ -62,7 +62,7 @@ internal sealed class IndexedInstance
         var drawn = new bool[count];
         var byId = CheckApplications(instance, tieBreak, drawn, list, out var canRank);
 
-        if (!canRank)
+        if (!canRank || list.Any)
         {
             for (var i = 0; i < count; i++) CheckWishes(applications[i], i, structures, list);
             errors = list.InDocumentOrder();

@@ -113,6 +113,14 @@ public class ValidationTests
         Assert.All(errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
     }
 
+    [Fact]
+    public void NullSectionsOrApplications_AreReportedNotThrown()
+    {
+        var instance = Valid() with { Sections = [null!, Section("S2", 1)], Applications = [App("A1", 1, ("S2", 1)), null!] };
+
+        Assert.Equal(["sections[0]", "applications[1]"], AllocationEngine.Validate(instance).Select(e => e.Path));
+    }
+
     [Theory]
     [InlineData("""{"seed":1,"sections":[],"applications":[]}""", "version")]
     [InlineData("""{"version":1,"seed":1,"applications":[]}""", "sections")]

@@ -20,7 +20,8 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 echo "instance: $(du -m "$work/instance.json" | cut -f1) MB"
 
 taskset -c 0 /usr/bin/time -v dotnet src/Berceau.Cli/bin/Release/net10.0/berceau.dll allocate \
-  --input "$work/instance.json" --output "$work/result.json" 2> "$work/time.txt"
+  --input "$work/instance.json" --output "$work/result.json" --timings 2> "$work/time.txt"
+grep " ms$" "$work/time.txt"
 echo "result: $(du -m "$work/result.json" | cut -f1) MB"
 echo "allocate (one core): $(grep 'Elapsed (wall clock)' "$work/time.txt" | awk '{print $NF}') wall, $(grep 'User time' "$work/time.txt" | awk '{print $NF}') s user, peak RSS $(grep 'Maximum resident' "$work/time.txt" | awk '{printf "%.0f MB", $NF/1024}')"
 # The result is one long line: read its end only.

@@ -16,13 +16,19 @@ public static class AllocationJson
         InstanceDto? dto;
         try
         {
+            ApplicationDtoConverter.ClearNames();
             dto = JsonSerializer.Deserialize(utf8Json, AllocationJsonContext.Default.InstanceDto);
         }
         catch (JsonException e)
         {
             var path = e.Path is null or "$" ? "$" : e.Path.StartsWith("$.", StringComparison.Ordinal) ? e.Path[2..] : e.Path;
+            if (e is FieldException field) path = path == "$" ? field.Field : $"{path}.{field.Field}";
             return new InstanceReading(null, [new InstanceError(path, "invalid-json",
                 $"JSON illisible (ligne {e.LineNumber + 1}, position {e.BytePositionInLine + 1}) : valeur d’un type inattendu ou syntaxe incorrecte.")]);
+        }
+        finally
+        {
+            ApplicationDtoConverter.ClearNames();
         }
         if (dto is null) return new InstanceReading(null, [InstanceErrors.Missing("$")]);
         return InstanceMapping.ToInstance(dto);

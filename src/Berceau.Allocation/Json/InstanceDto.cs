@@ -25,6 +25,7 @@ internal struct ReserveDto
     public int? Seats { get; set; }
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(ApplicationDtoConverter))]
 internal sealed class ApplicationDto
 {
     public string? Id { get; set; }
@@ -35,7 +36,6 @@ internal sealed class ApplicationDto
     public List<WishDto>? Wishes { get; set; }
 }
 
-[System.Text.Json.Serialization.JsonConverter(typeof(WishDtoConverter))]
 internal struct WishDto
 {
     public string? Structure { get; set; }

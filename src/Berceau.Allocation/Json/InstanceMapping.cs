@@ -13,15 +13,11 @@ internal static class InstanceMapping
 
         var sections = new Section[dto.Sections!.Count];
         for (var i = 0; i < sections.Length; i++) sections[i] = ToSection(dto.Sections[i], i, errors);
-        // Wishes name structures millions of times: one string object per structure instead of one per wish (a few hundred MB at
-        // national scale), which also lets the engine recognise them by reference.
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var section in sections) if (section?.Structure is { } name) names.TryAdd(name, name);
         var dtos = dto.Applications!;
         var applications = new Application[dtos.Count];
         for (var i = 0; i < applications.Length; i++)
         {
-            applications[i] = ToApplication(dtos[i], i, errors, names);
+            applications[i] = ToApplication(dtos[i], i, errors);
             dtos[i] = null;  // lets the collector take the JSON shape while the contract one is built
         }
         return errors.Any
@@ -53,7 +49,7 @@ internal static class InstanceMapping
         return new Section(dto.Id!, dto.Structure!, dto.Capacity ?? 0, dto.MinAgeMonths ?? 0, dto.MaxAgeMonths ?? 0, reserves);
     }
 
-    private static Application ToApplication(ApplicationDto? dto, int i, ErrorList errors, Dictionary<string, string> names)
+    private static Application ToApplication(ApplicationDto? dto, int i, ErrorList errors)
     {
         var path = $"applications[{i}]";
         if (dto is null)
@@ -72,8 +68,7 @@ internal static class InstanceMapping
             var wish = dto.Wishes![k];
             Require(wish.Structure, $"{path}.wishes[{k}].structure", ErrorList.InApplication(i, 6 + k), errors);
             Require(wish.Score, $"{path}.wishes[{k}].score", ErrorList.InApplication(i, 6 + k), errors);
-            var structure = wish.Structure is not null && names.TryGetValue(wish.Structure, out var shared) ? shared : wish.Structure;
-            wishes[k] = new Wish(structure!, wish.Score ?? 0);
+            wishes[k] = new Wish(wish.Structure!, wish.Score ?? 0);
         }
         return new Application(dto.Id!, dto.AgeMonthsAtStart ?? 0, dto.Submitted ?? default, categories!, dto.TieBreak, wishes);
     }

@@ -6,7 +6,8 @@ namespace Berceau.Allocation.Json;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    NumberHandling = JsonNumberHandling.Strict)]
+    NumberHandling = JsonNumberHandling.Strict,
+    DefaultBufferSize = 1 << 20)]
 [JsonSerializable(typeof(InstanceDto))]
 [JsonSerializable(typeof(Section))]
 [JsonSerializable(typeof(Application))]

@@ -60,7 +60,10 @@ internal sealed class IndexedInstance
         var count = applications.Count;
         var tieBreak = new long[count];
         var drawn = new bool[count];
-        var byId = CheckApplications(instance, tieBreak, drawn, list, out var canRank);
+        // One pass over the application objects gathers what the later passes need, as they are scattered in memory.
+        var days = GC.AllocateUninitializedArray<int>(count);
+        var wishStart = new int[count + 1];
+        var byId = CheckApplications(instance, tieBreak, drawn, days, wishStart, list, out var canRank);
 
         if (!canRank || list.Any)
         {
@@ -69,10 +72,9 @@ internal sealed class IndexedInstance
             return null;
         }
 
-        var (appOfRank, rankOfApp) = RankApplications(applications, tieBreak);
+        var (appOfRank, rankOfApp) = RankApplications(days, tieBreak);
         // Wishes are laid out in input order: building reads and writes memory in sequence.
-        var wishStart = new int[count + 1];
-        for (var i = 0; i < count; i++) wishStart[i + 1] = checked(wishStart[i] + applications[i].Wishes.Count);
+        for (var i = 0; i < count; i++) wishStart[i + 1] = checked(wishStart[i] + wishStart[i + 1]);
         var wishCount = wishStart[count];
         var wishSection = GC.AllocateUninitializedArray<int>(wishCount);
         var wishKey = GC.AllocateUninitializedArray<ulong>(wishCount);
@@ -220,7 +222,8 @@ internal sealed class IndexedInstance
     }
 
     /// <summary>Checks the scalar fields, duplicate ids and tieBreaks, and draws the missing tieBreaks. Returns ids in ordinal order.</summary>
-    private static int[] CheckApplications(Instance instance, long[] tieBreak, bool[] drawn, ErrorList list, out bool canRank)
+    private static int[] CheckApplications(Instance instance, long[] tieBreak, bool[] drawn, int[] days, int[] wishCounts, ErrorList list,
+        out bool canRank)
     {
         var applications = instance.Applications;
         var count = applications.Count;
@@ -228,6 +231,7 @@ internal sealed class IndexedInstance
         var missingTieBreaks = 0;
         var given = 0;
         long maxGiven = 0;
+        var ids = new string[count];
         for (var i = 0; i < count; i++)
         {
             var application = applications[i];
@@ -266,17 +270,15 @@ internal sealed class IndexedInstance
                 drawn[i] = true;
                 missingTieBreaks++;
             }
+            ids[i] = application.Id!;
+            days[i] = application.Submitted.DayNumber;
             if (application.Wishes is null) canRank = false;
+            else wishCounts[i + 1] = application.Wishes.Count;
         }
         if (!canRank) return [];
 
-        var ids = new string[count];
         var byId = GC.AllocateUninitializedArray<int>(count);
-        for (var i = 0; i < count; i++)
-        {
-            ids[i] = applications[i].Id;
-            byId[i] = i;
-        }
+        for (var i = 0; i < count; i++) byId[i] = i;
         if (!IsStrictlyAscending(ids)) Array.Sort(ids, byId, StringComparer.Ordinal);
         for (var k = 1; k < count; k++)
         {
@@ -366,9 +368,9 @@ internal sealed class IndexedInstance
 
     /// <summary>Ranks applications by submitted date then tieBreak: one sort by tieBreak (none when the values are 1..n, as when all
     /// are drawn), then a stable counting sort by day.</summary>
-    private static (int[] AppOfRank, int[] RankOfApp) RankApplications(IReadOnlyList<Application> applications, long[] tieBreak)
+    private static (int[] AppOfRank, int[] RankOfApp) RankApplications(int[] days, long[] tieBreak)
     {
-        var count = applications.Count;
+        var count = days.Length;
         var byTieBreak = GC.AllocateUninitializedArray<int>(count);
         var dense = true;
         for (var i = 0; i < count && dense; i++) dense = tieBreak[i] >= 1 && tieBreak[i] <= count;
@@ -385,12 +387,11 @@ internal sealed class IndexedInstance
         }
 
         var appOfRank = GC.AllocateUninitializedArray<int>(count);
-        var days = GC.AllocateUninitializedArray<int>(count);
         var minDay = int.MaxValue;
         var maxDay = int.MinValue;
         for (var i = 0; i < count; i++)
         {
-            var day = days[i] = applications[i].Submitted.DayNumber;
+            var day = days[i];
             minDay = Math.Min(minDay, day);
             maxDay = Math.Max(maxDay, day);
         }

@@ -56,7 +56,7 @@ public static class AllocationEngine
                 if (w == end) break;
                 var loser = seats.Propose(wishSection[w], wishKey[w]);
                 if (loser == SectionSeats.None) break;
-                i = appOfRank[IndexedInstance.RankOfKey(loser)];
+                i = appOfRank[index.RankOfKey(loser)];
                 rejected[rejectedCount++] = current[i]++;
             }
         }

@@ -5,8 +5,10 @@ namespace Berceau.Allocation;
 /// <summary>
 /// An instance checked and turned into flat arrays for the solver. Applications are renumbered by their <b>rank</b>: rank 0 is the
 /// earliest submitted (then smallest tieBreak). The priority of a wish is then one 64-bit key, higher is better:
-/// (score, flipped to sort as unsigned) in the high 32 bits and (~rank) in the low 32 bits, so that one integer comparison applies
-/// the contract's order (score, then submitted, then tieBreak) and the key alone tells which application it is.
+/// (score, flipped to sort as unsigned) in the high 32 bits, then (rank, reversed) and, when they fit in the bits the rank leaves
+/// free, the application's reserve categories as a bit mask. One integer comparison applies the contract's order (score, then
+/// submitted, then tieBreak: the rank is unique, so the category bits never decide), and the key alone tells which application it
+/// is and which reserves it may take, without another memory access during deferred acceptance.
 /// </summary>
 internal sealed class IndexedInstance
 {
@@ -25,6 +27,8 @@ internal sealed class IndexedInstance
     public required string[] CategoryNames { get; init; }
     public required ulong[] MemberBits { get; init; }      // rank × stride bits: category membership
     public required int MemberStride { get; init; }
+    public required int CategoryBits { get; init; }        // low bits of a key holding the category mask (0: not packed)
+    public required uint RankMask { get; init; }
     public required int[] Demand { get; init; }            // section → number of wishes aimed at it
 
     public int Applications => AppOfRank.Length;
@@ -32,12 +36,15 @@ internal sealed class IndexedInstance
 
     private const int NameCacheSize = 1 << 14;
 
-    public static ulong Key(int score, int rank) => ((ulong)((uint)score ^ 0x8000_0000u) << 32) | (uint)~rank;
-    public static int RankOfKey(ulong key) => (int)~(uint)key;
+    private static ulong Key(int score, int rank, uint categories, int categoryBits, uint rankMask) =>
+        ((ulong)((uint)score ^ 0x8000_0000u) << 32) | ((rankMask - (uint)rank) << categoryBits) | categories;
+
+    public int RankOfKey(ulong key) => (int)(RankMask - ((uint)key >> CategoryBits));
     public static int ScoreOfKey(ulong key) => (int)((uint)(key >> 32) ^ 0x8000_0000u);
 
-    public bool IsMember(int rank, int category) =>
-        (MemberBits[rank * MemberStride + (category >> 6)] & (1UL << (category & 63))) != 0;
+    public bool IsMember(ulong key, int category) => CategoryBits > 0
+        ? ((uint)key & (1u << category)) != 0
+        : (MemberBits[RankOfKey(key) * MemberStride + (category >> 6)] & (1UL << (category & 63))) != 0;
 
     /// <summary>Checks every rule of the contract; returns null and the errors when the instance is invalid.</summary>
     public static IndexedInstance? Build(Instance instance, out IReadOnlyList<InstanceError> errors)
@@ -89,6 +96,10 @@ internal sealed class IndexedInstance
         Array.Fill(seen, -1);
         var stride = (categories.Count + 63) >> 6;
         var memberBits = new ulong[count * stride];
+        // Ranks need the bits of count (2^bits > count, so that no key is 0); what is left of the low 32 bits may hold the categories.
+        var rankBits = Math.Max(1, 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)count));
+        var categoryBits = categories.Count <= 32 - rankBits ? 32 - rankBits : 0;
+        var rankMask = categoryBits > 0 ? (1u << rankBits) - 1 : uint.MaxValue;
         for (var i = 0; i < count; i++)
         {
             var application = applications[i];
@@ -101,6 +112,17 @@ internal sealed class IndexedInstance
             {
                 CheckWishes(application, i, structures, list);
                 continue;
+            }
+            var mask = 0u;
+            var own = application.Categories;
+            if (stride > 0 && own is not null)
+            {
+                for (var c = 0; c < own.Count; c++)
+                {
+                    if (own[c] is not { } category || !categories.TryGetValue(category, out var bit)) continue;
+                    memberBits[r * stride + (bit >> 6)] |= 1UL << (bit & 63);
+                    if (categoryBits > 0) mask |= 1u << bit;
+                }
             }
             for (var k = 0; k < wishes.Count; k++, w++)
             {
@@ -133,17 +155,8 @@ internal sealed class IndexedInstance
                     }
                 }
                 wishSection[w] = section;
-                wishKey[w] = Key(wish.Score, r);
+                wishKey[w] = Key(wish.Score, r, mask, categoryBits, rankMask);
                 if (section >= 0) demand[section]++;
-            }
-            var own = application.Categories;
-            if (stride == 0 || own is null) continue;
-            for (var c = 0; c < own.Count; c++)
-            {
-                if (own[c] is { } name && categories.TryGetValue(name, out var category))
-                {
-                    memberBits[r * stride + (category >> 6)] |= 1UL << (category & 63);
-                }
             }
         }
         if (list.Any)
@@ -161,7 +174,7 @@ internal sealed class IndexedInstance
             Instance = instance, AppOfRank = appOfRank, RankOfApp = rankOfApp, ById = byId, TieBreak = tieBreak, Drawn = drawn,
             WishStart = wishStart, WishSection = wishSection, WishKey = wishKey, ReserveStart = reserveStart,
             ReserveCategory = reserveCategory, ReserveSeats = reserveSeats, CategoryNames = categoryNames, MemberBits = memberBits,
-            MemberStride = stride, Demand = demand,
+            MemberStride = stride, CategoryBits = categoryBits, RankMask = rankMask, Demand = demand,
         };
     }
 

@@ -25,13 +25,13 @@ internal static class ResultBuilder
                 foreach (var key in seats.InReserve(r))
                 {
                     lowest = Math.Min(lowest, key);
-                    viaReserve[IndexedInstance.RankOfKey(key)] = index.ReserveCategory[r];
+                    viaReserve[index.RankOfKey(key)] = index.ReserveCategory[r];
                 }
             }
             Cutoff? cutoff = null;
             if (seats.Filled(s) > 0)
             {
-                var app = index.AppOfRank[IndexedInstance.RankOfKey(lowest)];
+                var app = index.AppOfRank[index.RankOfKey(lowest)];
                 cutoffScore[s] = IndexedInstance.ScoreOfKey(lowest);
                 cutoff = new Cutoff(cutoffScore[s]!.Value, applications[app].Submitted, index.TieBreak[app]);
             }

@@ -16,7 +16,7 @@ namespace Berceau.Allocation;
 /// </summary>
 internal sealed class SectionSeats
 {
-    public const ulong None = 0;  // no key is 0: the rank part of a key is ~rank, never 0 for fewer than 2³² applications
+    public const ulong None = 0;  // no key is 0: the rank part of a key is (a mask ≥ the number of applications) − rank ≥ 1
 
     private readonly IndexedInstance _index;
     private readonly ulong[] _heap;
@@ -60,7 +60,7 @@ internal sealed class SectionSeats
         var index = _index;
         for (var r = index.ReserveStart[s]; r < index.ReserveStart[s + 1]; r++)
         {
-            if (!index.IsMember(IndexedInstance.RankOfKey(key), index.ReserveCategory[r])) continue;
+            if (!index.IsMember(key, index.ReserveCategory[r])) continue;
             var count = _reserveCount[r];
             if (count < index.ReserveSeats[r])
             {

@@ -177,4 +177,18 @@ public class PropertyTests
 
         Assert.Equal(JsonText.Stable(AllocationEngine.Solve(instance)), JsonText.Stable(AllocationEngine.Solve(instance)));
     }
+
+    [Property(MaxTest = 500)]
+    public void CategoryMembership_PackedInTheKeyOrNot_GivesTheSameResult(int seed)
+    {
+        // 40 more reserve categories (in a structure nobody wants) no longer fit in the key: the engine reads them from a table.
+        var instance = RandomInstances.Create(seed);
+        var unwanted = new Section("ZZ-s", "ZZ", 40, 0, 0, Enumerable.Range(0, 40).Select(c => new Reserve($"unused{c}", 1)).ToArray());
+
+        var packed = AllocationEngine.Solve(instance);
+        var table = AllocationEngine.Solve(instance with { Sections = [.. instance.Sections, unwanted] });
+
+        Assert.Equal(packed.Assignments, table.Assignments);
+        Assert.Equal(packed.Unassigned, table.Unassigned);
+    }
 }

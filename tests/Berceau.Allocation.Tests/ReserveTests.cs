@@ -99,4 +99,31 @@ public class ReserveTests
         Assert.Equal("S1", StructureOf(result, "B"));
         Assert.Equal(["A"], result.Unassigned);
     }
+
+    [Fact]
+    public void ManyCategories_TooManyToPackInThePriorityKey_StillWork()
+    {
+        // 40 categories do not fit in the key's spare bits: membership is then read from the per-application bit table.
+        var reserves = Enumerable.Range(0, 40).Select(c => new Reserve($"c{c}", 1)).ToArray();
+
+        var result = Solve(Section("S1", 41, reserves), Person("A", 10), Person("B", 1, "c39"), Person("C", 2, "c0", "c39"));
+
+        Assert.Equal("c39", AssignmentOf(result, "B")!.ViaReserve);
+        Assert.Equal("c0", AssignmentOf(result, "C")!.ViaReserve);
+        Assert.Null(AssignmentOf(result, "A")!.ViaReserve);
+    }
+
+    [Fact]
+    public void ManyCategories_TheReserveOrderStillDecides()
+    {
+        var many = Section("S9", 40, Enumerable.Range(0, 40).Select(c => new Reserve($"c{c}", 1)).ToArray());
+        var two = Section("S1", 2, new Reserve("c39", 1), new Reserve("c0", 1));
+        Application[] people = [Person("A", 10), Person("B", 1, "c39"), Person("C", 2, "c0", "c39")];
+
+        var result = AllocationEngine.Solve(WithTieBreaksInOrder(Instance([many, two], people)));
+
+        Assert.Equal("c39", AssignmentOf(result, "C")!.ViaReserve);
+        Assert.Null(AssignmentOf(result, "A")!.ViaReserve);
+        Assert.Equal(["B"], result.Unassigned);
+    }
 }

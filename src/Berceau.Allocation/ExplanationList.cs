@@ -16,25 +16,32 @@ internal sealed class ExplanationList(IndexedInstance index, int[] current, int?
     {
         get
         {
-            var i = index.ById[position];
-            var application = index.Instance.Applications[i];
-            var first = index.WishStart[i];
-            var end = index.WishStart[i + 1];
-            var held = current[i];
-            var wishes = application.Wishes;
-            var lines = new WishExplanation[end - first];
-            for (var w = first; w < end; w++)
-            {
-                var wish = wishes[w - first];
-                var section = index.WishSection[w];
-                var rankOfWish = w - first + 1;
-                lines[w - first] = section < 0 ? new(rankOfWish, wish.Structure, WishOutcome.NotEligibleAge)
-                    : w == held ? new(rankOfWish, wish.Structure, WishOutcome.Assigned)
-                    : w > held ? new(rankOfWish, wish.Structure, WishOutcome.NotNeeded)
-                    : new(rankOfWish, wish.Structure, WishOutcome.Full, wish.Score, cutoffScore[section], waitlists.Position(section, index.WishKey[w]));
-            }
-            return new Explanation(application.Id, lines);
+            var lines = new WishExplanation[WishCount(position)];
+            for (var k = 0; k < lines.Length; k++) lines[k] = Line(position, k);
+            return new Explanation(ApplicationAt(position), lines);
         }
+    }
+
+    public string ApplicationAt(int position) => index.Instance.Applications[index.ById[position]].Id;
+
+    public int WishCount(int position)
+    {
+        var i = index.ById[position];
+        return index.WishStart[i + 1] - index.WishStart[i];
+    }
+
+    /// <summary>The explanation of wish k (0-based) of the application at this position, without building the others.</summary>
+    public WishExplanation Line(int position, int k)
+    {
+        var i = index.ById[position];
+        var w = index.WishStart[i] + k;
+        var wish = index.Instance.Applications[i].Wishes[k];
+        var section = index.WishSection[w];
+        var held = current[i];
+        return section < 0 ? new(k + 1, wish.Structure, WishOutcome.NotEligibleAge)
+            : w == held ? new(k + 1, wish.Structure, WishOutcome.Assigned)
+            : w > held ? new(k + 1, wish.Structure, WishOutcome.NotNeeded)
+            : new(k + 1, wish.Structure, WishOutcome.Full, wish.Score, cutoffScore[section], waitlists.Position(section, index.WishKey[w]));
     }
 
     public IEnumerator<Explanation> GetEnumerator()

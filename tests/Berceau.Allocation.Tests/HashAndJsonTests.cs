@@ -68,4 +68,18 @@ public class HashAndJsonTests
 
         Assert.Equal(hashes.Length, hashes.Distinct().Count());
     }
+
+    [Fact]
+    public void ExplanationsWrittenFromTheSolverArrays_AreTheBytesOfTheGeneratedSerialiser()
+    {
+        var result = AllocationEngine.Solve(InstanceGenerator.Generate(400, 25, 6, 11) with
+        {
+            Sections = InstanceGenerator.Generate(400, 25, 6, 11).Sections.Select((s, i) => i % 7 == 0 ? s with { Capacity = 0, Reserves = [] } : i % 5 == 1 ? s with { MinAgeMonths = s.MaxAgeMonths } : s).ToArray(),
+        });
+        var materialised = result with { Explanations = result.Explanations.ToArray() };
+
+        Assert.Contains("\"outcome\":\"full\"", JsonText.Of(result));
+        Assert.Contains("\"outcome\":\"not-eligible-age\"", JsonText.Of(result));
+        Assert.Equal(JsonText.Stable(materialised), JsonText.Stable(result));
+    }
 }

@@ -46,7 +46,8 @@ public static class AllocationJson
         WriteArray(writer, "assignments", result.Assignments, (w, a) => JsonSerializer.Serialize(w, a, context.Assignment));
         WriteArray(writer, "unassigned", result.Unassigned, (w, id) => w.WriteStringValue(id));
         WriteArray(writer, "sections", result.Sections, (w, s) => JsonSerializer.Serialize(w, s, context.SectionResult));
-        WriteArray(writer, "explanations", result.Explanations, (w, e) => JsonSerializer.Serialize(w, e, context.Explanation));
+        if (result.Explanations is ExplanationList explanations) WriteExplanations(writer, explanations);
+        else WriteArray(writer, "explanations", result.Explanations, (w, e) => JsonSerializer.Serialize(w, e, context.Explanation));
         writer.WriteStartObject("tieBreaks");
         foreach (var (id, value) in result.TieBreaks)
         {
@@ -74,6 +75,49 @@ public static class AllocationJson
         writer.WriteEndObject();
         writer.Flush();
         buffer.Complete();
+    }
+
+    private static readonly JsonEncodedText ApplicationName = JsonEncodedText.Encode("application");
+    private static readonly JsonEncodedText WishesName = JsonEncodedText.Encode("wishes");
+    private static readonly JsonEncodedText RankName = JsonEncodedText.Encode("rank");
+    private static readonly JsonEncodedText StructureName = JsonEncodedText.Encode("structure");
+    private static readonly JsonEncodedText OutcomeName = JsonEncodedText.Encode("outcome");
+    private static readonly JsonEncodedText YourScoreName = JsonEncodedText.Encode("yourScore");
+    private static readonly JsonEncodedText CutoffScoreName = JsonEncodedText.Encode("cutoffScore");
+    private static readonly JsonEncodedText WaitlistPositionName = JsonEncodedText.Encode("waitlistPosition");
+    private static readonly JsonEncodedText[] Outcomes =
+        [JsonEncodedText.Encode("assigned"), JsonEncodedText.Encode("not-needed"), JsonEncodedText.Encode("full"), JsonEncodedText.Encode("not-eligible-age")];
+
+    /// <summary>
+    /// The explanations written straight from the solver's arrays, the same bytes as the generated serialiser gives for
+    /// <see cref="Explanation"/> (a test holds them equal) without building six million objects at national scale.
+    /// </summary>
+    private static void WriteExplanations(Utf8JsonWriter writer, ExplanationList explanations)
+    {
+        writer.WriteStartArray("explanations");
+        for (var p = 0; p < explanations.Count; p++)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(ApplicationName, explanations.ApplicationAt(p));
+            writer.WriteStartArray(WishesName);
+            var count = explanations.WishCount(p);
+            for (var k = 0; k < count; k++)
+            {
+                var line = explanations.Line(p, k);
+                writer.WriteStartObject();
+                writer.WriteNumber(RankName, line.Rank);
+                writer.WriteString(StructureName, line.Structure);
+                writer.WriteString(OutcomeName, Outcomes[(int)line.Outcome]);
+                if (line.YourScore is { } yourScore) writer.WriteNumber(YourScoreName, yourScore);
+                if (line.CutoffScore is { } cutoffScore) writer.WriteNumber(CutoffScoreName, cutoffScore);
+                if (line.WaitlistPosition is { } position) writer.WriteNumber(WaitlistPositionName, position);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            if (writer.BytesPending > FlushAt) writer.Flush();
+        }
+        writer.WriteEndArray();
     }
 
     private static void WriteArray<T>(Utf8JsonWriter writer, string name, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> write)

@@ -27,54 +27,54 @@ internal static class InstanceMapping
 
     private static Section ToSection(SectionDto? dto, int i, ErrorList errors)
     {
-        var path = $"sections[{i}]";
         if (dto is null)
         {
-            errors.Add(ErrorList.InSection(i, 0), InstanceErrors.Missing(path));
+            errors.Add(ErrorList.InSection(i, 0), InstanceErrors.Missing($"sections[{i}]"));
             return null!;
         }
-        Require(dto.Id, $"{path}.id", ErrorList.InSection(i, 0), errors);
-        Require(dto.Structure, $"{path}.structure", ErrorList.InSection(i, 1), errors);
-        Require(dto.Capacity, $"{path}.capacity", ErrorList.InSection(i, 2), errors);
-        Require(dto.MinAgeMonths, $"{path}.minAgeMonths", ErrorList.InSection(i, 3), errors);
-        Require(dto.MaxAgeMonths, $"{path}.maxAgeMonths", ErrorList.InSection(i, 4), errors);
+        if (dto.Id is null) Missing(errors, i, 0, "id");
+        if (dto.Structure is null) Missing(errors, i, 1, "structure");
+        if (dto.Capacity is null) Missing(errors, i, 2, "capacity");
+        if (dto.MinAgeMonths is null) Missing(errors, i, 3, "minAgeMonths");
+        if (dto.MaxAgeMonths is null) Missing(errors, i, 4, "maxAgeMonths");
         var reserves = new Reserve[dto.Reserves?.Count ?? 0];
         for (var j = 0; j < reserves.Length; j++)
         {
             var reserve = dto.Reserves![j];
-            Require(reserve.Category, $"{path}.reserves[{j}].category", ErrorList.InSection(i, 6 + 2 * j), errors);
-            Require(reserve.Seats, $"{path}.reserves[{j}].seats", ErrorList.InSection(i, 7 + 2 * j), errors);
+            if (reserve.Category is null) Missing(errors, i, 6 + 2 * j, $"reserves[{j}].category");
+            if (reserve.Seats is null) Missing(errors, i, 7 + 2 * j, $"reserves[{j}].seats");
             reserves[j] = new Reserve(reserve.Category!, reserve.Seats ?? 0);
         }
         return new Section(dto.Id!, dto.Structure!, dto.Capacity ?? 0, dto.MinAgeMonths ?? 0, dto.MaxAgeMonths ?? 0, reserves);
+
+        static void Missing(ErrorList errors, int i, int field, string name) =>
+            errors.Add(ErrorList.InSection(i, field), InstanceErrors.Missing($"sections[{i}].{name}"));
     }
 
     private static Application ToApplication(ApplicationDto? dto, int i, ErrorList errors)
     {
-        var path = $"applications[{i}]";
         if (dto is null)
         {
-            errors.Add(ErrorList.InApplication(i, 0), InstanceErrors.Missing(path));
+            errors.Add(ErrorList.InApplication(i, 0), InstanceErrors.Missing($"applications[{i}]"));
             return null!;
         }
-        Require(dto.Id, $"{path}.id", ErrorList.InApplication(i, 0), errors);
-        Require(dto.AgeMonthsAtStart, $"{path}.ageMonthsAtStart", ErrorList.InApplication(i, 1), errors);
-        Require(dto.Submitted, $"{path}.submitted", ErrorList.InApplication(i, 2), errors);
-        Require(dto.Wishes, $"{path}.wishes", ErrorList.InApplication(i, 5), errors);
+        // Paths are built only for a missing value: a million applications must not cost seventeen million strings.
+        if (dto.Id is null) Missing(errors, i, 0, "id");
+        if (dto.AgeMonthsAtStart is null) Missing(errors, i, 1, "ageMonthsAtStart");
+        if (dto.Submitted is null) Missing(errors, i, 2, "submitted");
+        if (dto.Wishes is null) Missing(errors, i, 5, "wishes");
         var categories = dto.Categories is { Count: > 0 } given ? given.ToArray() : [];
         var wishes = new Wish[dto.Wishes?.Count ?? 0];
         for (var k = 0; k < wishes.Length; k++)
         {
             var wish = dto.Wishes![k];
-            Require(wish.Structure, $"{path}.wishes[{k}].structure", ErrorList.InApplication(i, 6 + k), errors);
-            Require(wish.Score, $"{path}.wishes[{k}].score", ErrorList.InApplication(i, 6 + k), errors);
+            if (wish.Structure is null) Missing(errors, i, 6 + k, $"wishes[{k}].structure");
+            if (wish.Score is null) Missing(errors, i, 6 + k, $"wishes[{k}].score");
             wishes[k] = new Wish(wish.Structure!, wish.Score ?? 0);
         }
         return new Application(dto.Id!, dto.AgeMonthsAtStart ?? 0, dto.Submitted ?? default, categories!, dto.TieBreak, wishes);
     }
 
-    private static void Require<T>(T? value, string path, long order, ErrorList errors)
-    {
-        if (value is null) errors.Add(order, InstanceErrors.Missing(path));
-    }
+    private static void Missing(ErrorList errors, int i, int field, string name) =>
+        errors.Add(ErrorList.InApplication(i, field), InstanceErrors.Missing($"applications[{i}].{name}"));
 }

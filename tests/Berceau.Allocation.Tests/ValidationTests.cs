@@ -130,6 +130,9 @@ public class ValidationTests
     [InlineData("""{"version":1,"seed":1,"sections":[],"applications":[{"id":"A","ageMonthsAtStart":3,"submitted":"2026-13-01","wishes":[]}]}""", "applications[0].submitted")]
     [InlineData("""{"version":1,"seed":1,"sections":[],"applications":[{"id":"A","ageMonthsAtStart":3,"submitted":"2026-01-01","wishes":[{"structure":"S"}]}]}""", "applications[0].wishes[0].score")]
     [InlineData("""{"version":1,"seed":1,"sections":[],"applications":[{"ageMonthsAtStart":3,"submitted":"2026-01-01","wishes":[]}]}""", "applications[0].id")]
+    [InlineData("""{"version":1,"seed":1,"sections":[],"applications":[{"id":"A","ageMonthsAtStart":3,"submitted":"2026-01-01","wishes":[{"structure":"S","score":1},{"score":2}]}]}""", "applications[0].wishes[1].structure")]
+    [InlineData("""{"version":1,"seed":1,"sections":[],"applications":[{"id":"A","ageMonthsAtStart":3,"submitted":"2026-01-01","wishes":[{"structure":7,"score":1}]}]}""", "applications[0].wishes[0].structure")]
+    [InlineData("""{"version":1,"seed":1,"sections":[],"applications":[{"id":"A","ageMonthsAtStart":3,"submitted":"2026-01-01","categories":[1],"wishes":[]}]}""", "applications[0].categories[0]")]
     [InlineData("""{"version":1,"seed":1,"sections":[],"applications":[{"id":"A","ageMonthsAtStart":3.5,"submitted":"2026-01-01","wishes":[]}]}""", "applications[0].ageMonthsAtStart")]
     public void JsonErrors_NameTheirPath(string json, string path)
     {

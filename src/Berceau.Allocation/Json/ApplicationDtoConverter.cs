@@ -24,7 +24,7 @@ internal sealed class ApplicationDtoConverter : JsonConverter<ApplicationDto>
             else if (reader.ValueTextEquals("submitted"u8)) application.Submitted = ReadDate(ref reader, "submitted");
             else if (reader.ValueTextEquals("categories"u8)) application.Categories = ReadStrings(ref reader, "categories");
             else if (reader.ValueTextEquals("tieBreak"u8)) application.TieBreak = ReadInt64(ref reader, "tieBreak");
-            else if (reader.ValueTextEquals("wishes"u8)) application.Wishes = ReadWishes(ref reader);
+            else if (reader.ValueTextEquals("wishes"u8)) application.Wishes = ReadWishes(ref reader, application);
             else
             {
                 reader.Read();
@@ -99,30 +99,36 @@ internal sealed class ApplicationDtoConverter : JsonConverter<ApplicationDto>
         return list;
     }
 
-    private static List<WishDto>? ReadWishes(ref Utf8JsonReader reader)
+    /// <summary>Wishes go straight into the contract's array (one allocation); a missing score is noted for the mapping to report.</summary>
+    private static Wish[]? ReadWishes(ref Utf8JsonReader reader, ApplicationDto application)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.Null) return null;
         if (reader.TokenType != JsonTokenType.StartArray) throw new FieldException("wishes");
-        var list = new List<WishDto>(6);
+        var buffer = _wishes ??= new List<Wish>(16);
+        buffer.Clear();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (reader.TokenType != JsonTokenType.StartObject) throw new FieldException($"wishes[{list.Count}]");
-            var wish = new WishDto();
+            if (reader.TokenType != JsonTokenType.StartObject) throw new FieldException($"wishes[{buffer.Count}]");
+            string? structure = null;
+            int? score = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("structure"u8)) wish.Structure = ReadName(ref reader, list.Count);
-                else if (reader.ValueTextEquals("score"u8)) wish.Score = ReadInt32(ref reader, $"wishes[{list.Count}].score");
+                if (reader.ValueTextEquals("structure"u8)) structure = ReadName(ref reader, buffer.Count);
+                else if (reader.ValueTextEquals("score"u8)) score = ReadInt32(ref reader, $"wishes[{buffer.Count}].score");
                 else
                 {
                     reader.Read();
                     reader.Skip();
                 }
             }
-            list.Add(wish);
+            if (score is null) (application.WishesWithoutScore ??= []).Add(buffer.Count);
+            buffer.Add(new Wish(structure!, score ?? 0));
         }
-        return list;
+        return buffer.ToArray();
     }
+
+    [ThreadStatic] private static List<Wish>? _wishes;
 
     /// <summary>
     /// Structure names of wishes, read into one shared string per name: six million wishes name a few thousand structures, and a

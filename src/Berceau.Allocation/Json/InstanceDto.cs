@@ -33,11 +33,8 @@ internal sealed class ApplicationDto
     public DateOnly? Submitted { get; set; }
     public List<string?>? Categories { get; set; }
     public long? TieBreak { get; set; }
-    public List<WishDto>? Wishes { get; set; }
-}
+    public Wish[]? Wishes { get; set; }
 
-internal struct WishDto
-{
-    public string? Structure { get; set; }
-    public int? Score { get; set; }
+    /// <summary>Wishes whose score was missing (index): their score reads 0 in <see cref="Wishes"/> until reported.</summary>
+    public List<int>? WishesWithoutScore { get; set; }
 }

@@ -64,14 +64,12 @@ internal static class InstanceMapping
         if (dto.Submitted is null) Missing(errors, i, 2, "submitted");
         if (dto.Wishes is null) Missing(errors, i, 5, "wishes");
         var categories = dto.Categories is { Count: > 0 } given ? given.ToArray() : [];
-        var wishes = new Wish[dto.Wishes?.Count ?? 0];
+        var wishes = dto.Wishes ?? [];
         for (var k = 0; k < wishes.Length; k++)
         {
-            var wish = dto.Wishes![k];
-            if (wish.Structure is null) Missing(errors, i, 6 + k, $"wishes[{k}].structure");
-            if (wish.Score is null) Missing(errors, i, 6 + k, $"wishes[{k}].score");
-            wishes[k] = new Wish(wish.Structure!, wish.Score ?? 0);
+            if (wishes[k].Structure is null) Missing(errors, i, 6 + k, $"wishes[{k}].structure");
         }
+        foreach (var k in dto.WishesWithoutScore ?? []) Missing(errors, i, 6 + k, $"wishes[{k}].score");
         return new Application(dto.Id!, dto.AgeMonthsAtStart ?? 0, dto.Submitted ?? default, categories!, dto.TieBreak, wishes);
     }
 

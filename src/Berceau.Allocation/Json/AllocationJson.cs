@@ -2,7 +2,12 @@ using System.Text.Json;
 
 namespace Berceau.Allocation.Json;
 
-/// <summary>The contract's JSON: instances in and out (the generator writes them), results out. Streams both ways.</summary>
+/// <summary>
+/// The contract's JSON: instances in and out (the generator writes them), results out. Streams both ways. Everything goes through
+/// the source-generated <see cref="AllocationJsonContext"/>, except the two shapes that repeat millions of times at national scale:
+/// applications with their wishes are read by <see cref="ApplicationDtoConverter"/>, and explanations are written straight from
+/// the solver's arrays (a test holds those bytes equal to the generated serialiser's).
+/// </summary>
 public static class AllocationJson
 {
     private const int FlushAt = 1 << 16;

@@ -2,7 +2,8 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
 using Berceau.Domain.Fees;
 
-BenchmarkRunner.Run<SimulatorBenchmarks>(args: args);
+// `-- --filter '*Simulator*'` or `'*Allocation*'` picks a class; `--job short` keeps a run within minutes.
+BenchmarkSwitcher.FromAssembly(typeof(SimulatorBenchmarks).Assembly).Run(args);
 
 /// <summary>The cost simulator runs on every structure page once a family has filled it: it must cost next to nothing.</summary>
 [MemoryDiagnoser]

@@ -7,13 +7,15 @@ public static class CliProgram
 {
     public static Task<int> Main(string[] args) => RunAsync(args);
 
-    /// <summary>Runs one command line, as the `berceau` executable would; used by the tests too.</summary>
-    public static Task<int> RunAsync(string[] args)
+    /// <summary>Runs one command line, as the `berceau` executable would; used by the tests too, which may capture the messages.</summary>
+    public static Task<int> RunAsync(string[] args, InvocationConfiguration? configuration = null)
     {
         var root = new RootCommand("berceau — outils en ligne de commande du service public de la petite enfance")
         {
             SeedCommand.Create(),
+            AllocateCommand.Create(),
+            GenerateInstanceCommand.Create(),
         };
-        return root.Parse(args).InvokeAsync();
+        return root.Parse(args).InvokeAsync(configuration);
     }
 }

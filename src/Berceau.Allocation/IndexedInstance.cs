@@ -1,0 +1,422 @@
+using System.Runtime.CompilerServices;
+
+namespace Berceau.Allocation;
+
+/// <summary>
+/// An instance checked and turned into flat arrays for the solver. Applications are renumbered by their <b>rank</b>: rank 0 is the
+/// earliest submitted (then smallest tieBreak). The priority of a wish is then one 64-bit key, higher is better:
+/// (score, flipped to sort as unsigned) in the high 32 bits, then (rank, reversed) and, when they fit in the bits the rank leaves
+/// free, the application's reserve categories as a bit mask. One integer comparison applies the contract's order (score, then
+/// submitted, then tieBreak: the rank is unique, so the category bits never decide), and the key alone tells which application it
+/// is and which reserves it may take, without another memory access during deferred acceptance.
+/// </summary>
+internal sealed class IndexedInstance
+{
+    public required Instance Instance { get; init; }
+    public required int[] AppOfRank { get; init; }         // rank → input index
+    public required int[] RankOfApp { get; init; }         // input index → rank
+    public required int[] ById { get; init; }              // input indices in ordinal order of id
+    public required long[] TieBreak { get; init; }         // input index → tieBreak given or drawn
+    public required bool[] Drawn { get; init; }            // input index → tieBreak drawn by the engine
+    public required int[] WishStart { get; init; }         // input index → first wish (length: applications + 1)
+    public required int[] WishSection { get; init; }       // wish → section index, -1 when no section takes the child's age
+    public required ulong[] WishKey { get; init; }         // wish → priority key
+    public required int[] ReserveStart { get; init; }      // section → first reserve (length: sections + 1)
+    public required int[] ReserveCategory { get; init; }   // reserve → category index
+    public required int[] ReserveSeats { get; init; }
+    public required string[] CategoryNames { get; init; }
+    public required ulong[] MemberBits { get; init; }      // rank × stride bits: category membership
+    public required int MemberStride { get; init; }
+    public required int CategoryBits { get; init; }        // low bits of a key holding the category mask (0: not packed)
+    public required uint RankMask { get; init; }
+    public required int[] Demand { get; init; }            // section → number of wishes aimed at it
+
+    public int Applications => AppOfRank.Length;
+    public int Sections => Instance.Sections.Count;
+
+    private const int NameCacheSize = 1 << 14;
+
+    private static ulong Key(int score, int rank, uint categories, int categoryBits, uint rankMask) =>
+        ((ulong)((uint)score ^ 0x8000_0000u) << 32) | ((rankMask - (uint)rank) << categoryBits) | categories;
+
+    public int RankOfKey(ulong key) => (int)(RankMask - ((uint)key >> CategoryBits));
+    public static int ScoreOfKey(ulong key) => (int)((uint)(key >> 32) ^ 0x8000_0000u);
+
+    public bool IsMember(ulong key, int category) => CategoryBits > 0
+        ? ((uint)key & (1u << category)) != 0
+        : (MemberBits[RankOfKey(key) * MemberStride + (category >> 6)] & (1UL << (category & 63))) != 0;
+
+    /// <summary>Checks every rule of the contract; returns null and the errors when the instance is invalid.</summary>
+    public static IndexedInstance? Build(Instance instance, out IReadOnlyList<InstanceError> errors)
+    {
+        var list = new ErrorList();
+        if (instance.Version != Instance.CurrentVersion) list.Add(ErrorList.Top(0), InstanceErrors.Version("version", instance.Version));
+        if (instance.Sections is null) list.Add(ErrorList.Top(2), InstanceErrors.Missing("sections"));
+        if (instance.Applications is null) list.Add(ErrorList.Top(3), InstanceErrors.Missing("applications"));
+        if (list.Any)
+        {
+            errors = list.InDocumentOrder();
+            return null;
+        }
+
+        var structures = new Dictionary<string, int>(StringComparer.Ordinal);
+        var categories = new Dictionary<string, int>(StringComparer.Ordinal);
+        var (structureStart, structureSections, reserveStart, reserveCategory, reserveSeats) =
+            CheckSections(instance.Sections!, structures, categories, list);
+        var applications = instance.Applications!;
+        var count = applications.Count;
+        var tieBreak = new long[count];
+        var drawn = new bool[count];
+        // One pass over the application objects gathers what the later passes need, as they are scattered in memory.
+        var days = GC.AllocateUninitializedArray<int>(count);
+        var wishStart = new int[count + 1];
+        var byId = CheckApplications(instance, tieBreak, drawn, days, wishStart, list, out var canRank);
+
+        if (!canRank || list.Any)
+        {
+            for (var i = 0; i < count; i++) CheckWishes(applications[i], i, structures, list);
+            errors = list.InDocumentOrder();
+            return null;
+        }
+
+        var (appOfRank, rankOfApp) = RankApplications(days, tieBreak);
+        // Wishes are laid out in input order: building reads and writes memory in sequence.
+        for (var i = 0; i < count; i++) wishStart[i + 1] = checked(wishStart[i] + wishStart[i + 1]);
+        var wishCount = wishStart[count];
+        var wishSection = GC.AllocateUninitializedArray<int>(wishCount);
+        var wishKey = GC.AllocateUninitializedArray<ulong>(wishCount);
+        var sections = instance.Sections!;
+        var demand = new int[sections.Count];
+        var minAge = new int[sections.Count];
+        var maxAge = new int[sections.Count];
+        for (var s = 0; s < sections.Count; s++) (minAge[s], maxAge[s]) = (sections[s].MinAgeMonths, sections[s].MaxAgeMonths);
+        var cachedNames = new string?[NameCacheSize];
+        var cachedStructures = new int[NameCacheSize];
+        var seen = new int[structures.Count];
+        Array.Fill(seen, -1);
+        var stride = (categories.Count + 63) >> 6;
+        var memberBits = new ulong[count * stride];
+        // Ranks need the bits of count (2^bits > count, so that no key is 0); what is left of the low 32 bits may hold the categories.
+        var rankBits = Math.Max(1, 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)count));
+        var categoryBits = categories.Count <= 32 - rankBits ? 32 - rankBits : 0;
+        var rankMask = categoryBits > 0 ? (1u << rankBits) - 1 : uint.MaxValue;
+        for (var i = 0; i < count; i++)
+        {
+            var application = applications[i];
+            var r = rankOfApp[i];
+            var wishes = application.Wishes;
+            var array = wishes as Wish[];
+            var age = application.AgeMonthsAtStart;
+            var w = wishStart[i];
+            if (wishes.Count == 0)
+            {
+                CheckWishes(application, i, structures, list);
+                continue;
+            }
+            var mask = 0u;
+            var own = application.Categories;
+            if (stride > 0 && own is not null)
+            {
+                for (var c = 0; c < own.Count; c++)
+                {
+                    if (own[c] is not { } category || !categories.TryGetValue(category, out var bit)) continue;
+                    memberBits[r * stride + (bit >> 6)] |= 1UL << (bit & 63);
+                    if (categoryBits > 0) mask |= 1u << bit;
+                }
+            }
+            for (var k = 0; k < wishes.Count; k++, w++)
+            {
+                var wish = array is null ? wishes[k] : array[k];
+                var name = wish.Structure;
+                var structure = -1;
+                if (name is not null)
+                {
+                    // The same few thousand structure names recur millions of times, usually as the same string objects
+                    // (the JSON reader shares them): a cache by reference skips most hash lookups.
+                    var slot = RuntimeHelpers.GetHashCode(name) & (NameCacheSize - 1);
+                    if (ReferenceEquals(cachedNames[slot], name)) structure = cachedStructures[slot];
+                    else if (structures.TryGetValue(name, out structure)) (cachedNames[slot], cachedStructures[slot]) = (name, structure);
+                    else structure = -1;
+                }
+                if (structure < 0 || seen[structure] == r)
+                {
+                    CheckWishes(application, i, structures, list);
+                    break;
+                }
+                seen[structure] = r;
+                var section = -1;
+                for (var p = structureStart[structure]; p < structureStart[structure + 1]; p++)
+                {
+                    var candidate = structureSections[p];
+                    if (age >= minAge[candidate] && age <= maxAge[candidate])
+                    {
+                        section = candidate;
+                        break;
+                    }
+                }
+                wishSection[w] = section;
+                wishKey[w] = Key(wish.Score, r, mask, categoryBits, rankMask);
+                if (section >= 0) demand[section]++;
+            }
+        }
+        if (list.Any)
+        {
+            errors = list.InDocumentOrder();
+            return null;
+        }
+
+        var categoryNames = new string[categories.Count];
+        foreach (var (name, c) in categories) categoryNames[c] = name;
+
+        errors = [];
+        return new IndexedInstance
+        {
+            Instance = instance, AppOfRank = appOfRank, RankOfApp = rankOfApp, ById = byId, TieBreak = tieBreak, Drawn = drawn,
+            WishStart = wishStart, WishSection = wishSection, WishKey = wishKey, ReserveStart = reserveStart,
+            ReserveCategory = reserveCategory, ReserveSeats = reserveSeats, CategoryNames = categoryNames, MemberBits = memberBits,
+            MemberStride = stride, CategoryBits = categoryBits, RankMask = rankMask, Demand = demand,
+        };
+    }
+
+    private static (int[] StructureStart, int[] StructureSections, int[] ReserveStart, int[] ReserveCategory, int[] ReserveSeats)
+        CheckSections(IReadOnlyList<Section> sections, Dictionary<string, int> structures, Dictionary<string, int> categories, ErrorList list)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var structureOf = new int[sections.Count];
+        var reserveStart = new int[sections.Count + 1];
+        var reserveCategory = new List<int>();
+        var reserveSeats = new List<int>();
+        for (var i = 0; i < sections.Count; i++)
+        {
+            var section = sections[i];
+            structureOf[i] = -1;
+            reserveStart[i + 1] = reserveStart[i];
+            if (section is null)
+            {
+                list.Add(ErrorList.InSection(i, 0), InstanceErrors.Missing($"sections[{i}]"));
+                continue;
+            }
+            if (section.Id is null) list.Add(ErrorList.InSection(i, 0), InstanceErrors.Missing($"sections[{i}].id"));
+            else if (!ids.Add(section.Id)) list.Add(ErrorList.InSection(i, 0), InstanceErrors.Duplicate($"sections[{i}].id", section.Id));
+            if (section.Structure is null) list.Add(ErrorList.InSection(i, 1), InstanceErrors.Missing($"sections[{i}].structure"));
+            else
+            {
+                if (!structures.TryGetValue(section.Structure, out var s)) structures.Add(section.Structure, s = structures.Count);
+                structureOf[i] = s;
+            }
+            if (section.Capacity < 0) list.Add(ErrorList.InSection(i, 2), InstanceErrors.Negative($"sections[{i}].capacity"));
+            if (section.MinAgeMonths < 0) list.Add(ErrorList.InSection(i, 3), InstanceErrors.Negative($"sections[{i}].minAgeMonths"));
+            if (section.MaxAgeMonths < section.MinAgeMonths) list.Add(ErrorList.InSection(i, 4), InstanceErrors.AgeRange($"sections[{i}].maxAgeMonths"));
+            var reserves = section.Reserves ?? [];
+            long seats = 0;
+            for (var j = 0; j < reserves.Count; j++)
+            {
+                var reserve = reserves[j];
+                if (reserve.Category is null) list.Add(ErrorList.InSection(i, 6 + 2 * j), InstanceErrors.Missing($"sections[{i}].reserves[{j}].category"));
+                if (reserve.Seats < 0) list.Add(ErrorList.InSection(i, 7 + 2 * j), InstanceErrors.Negative($"sections[{i}].reserves[{j}].seats"));
+                if (reserve.Category is null || reserve.Seats < 0) continue;
+                seats += reserve.Seats;
+                if (!categories.TryGetValue(reserve.Category, out var c)) categories.Add(reserve.Category, c = categories.Count);
+                reserveCategory.Add(c);
+                reserveSeats.Add(reserve.Seats);
+                reserveStart[i + 1]++;
+            }
+            if (seats > Math.Max(0, section.Capacity)) list.Add(ErrorList.InSection(i, 5), InstanceErrors.ReservesOverCapacity($"sections[{i}].reserves"));
+        }
+
+        // Sections of each structure, in input order: the first one taking the child's age is used.
+        var structureStart = new int[structures.Count + 1];
+        foreach (var s in structureOf) if (s >= 0) structureStart[s + 1]++;
+        for (var s = 0; s < structures.Count; s++) structureStart[s + 1] += structureStart[s];
+        var fill = structureStart[..^1];
+        var structureSections = new int[structureStart[^1]];
+        for (var i = 0; i < sections.Count; i++) if (structureOf[i] >= 0) structureSections[fill[structureOf[i]]++] = i;
+        return (structureStart, structureSections, reserveStart, reserveCategory.ToArray(), reserveSeats.ToArray());
+    }
+
+    /// <summary>Checks the scalar fields, duplicate ids and tieBreaks, and draws the missing tieBreaks. Returns ids in ordinal order.</summary>
+    private static int[] CheckApplications(Instance instance, long[] tieBreak, bool[] drawn, int[] days, int[] wishCounts, ErrorList list,
+        out bool canRank)
+    {
+        var applications = instance.Applications;
+        var count = applications.Count;
+        canRank = true;
+        var missingTieBreaks = 0;
+        var given = 0;
+        long maxGiven = 0;
+        var ids = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            var application = applications[i];
+            if (application is null)
+            {
+                list.Add(ErrorList.InApplication(i, 0), InstanceErrors.Missing($"applications[{i}]"));
+                canRank = false;
+                continue;
+            }
+            if (application.Id is null)
+            {
+                list.Add(ErrorList.InApplication(i, 0), InstanceErrors.Missing($"applications[{i}].id"));
+                canRank = false;
+            }
+            if (application.AgeMonthsAtStart < 0) list.Add(ErrorList.InApplication(i, 1), InstanceErrors.Negative($"applications[{i}].ageMonthsAtStart"));
+            if (application.Categories is not null)
+            {
+                for (var c = 0; c < application.Categories.Count; c++)
+                {
+                    if (application.Categories[c] is null) list.Add(ErrorList.InApplication(i, 3), InstanceErrors.Missing($"applications[{i}].categories[{c}]"));
+                }
+            }
+            if (application.TieBreak is { } value)
+            {
+                if (value < 0)
+                {
+                    list.Add(ErrorList.InApplication(i, 4), InstanceErrors.Negative($"applications[{i}].tieBreak"));
+                    canRank = false;
+                }
+                tieBreak[i] = value;
+                maxGiven = Math.Max(maxGiven, value);
+                given++;
+            }
+            else
+            {
+                drawn[i] = true;
+                missingTieBreaks++;
+            }
+            ids[i] = application.Id!;
+            days[i] = application.Submitted.DayNumber;
+            if (application.Wishes is null) canRank = false;
+            else wishCounts[i + 1] = application.Wishes.Count;
+        }
+        if (!canRank) return [];
+
+        var byId = GC.AllocateUninitializedArray<int>(count);
+        for (var i = 0; i < count; i++) byId[i] = i;
+        if (!IsStrictlyAscending(ids)) Array.Sort(ids, byId, StringComparer.Ordinal);
+        for (var k = 1; k < count; k++)
+        {
+            if (!string.Equals(ids[k], ids[k - 1], StringComparison.Ordinal)) continue;
+            // Equal ids sort in any order: the error goes to the later one in the file.
+            var later = Math.Max(byId[k], byId[k - 1]);
+            list.Add(ErrorList.InApplication(later, 0), InstanceErrors.Duplicate($"applications[{later}].id", ids[k]));
+            canRank = false;
+        }
+
+        if (given > 1)
+        {
+            var values = new long[given];
+            var owners = new int[given];
+            for (int i = 0, n = 0; i < count; i++) if (!drawn[i]) (values[n], owners[n++]) = (tieBreak[i], i);
+            Array.Sort(values, owners);
+            for (var k = 1; k < given; k++)
+            {
+                if (values[k] != values[k - 1]) continue;
+                var later = Math.Max(owners[k], owners[k - 1]);
+                list.Add(ErrorList.InApplication(later, 4), InstanceErrors.Duplicate($"applications[{later}].tieBreak", values[k].ToString()));
+                canRank = false;
+            }
+        }
+        if (missingTieBreaks > 0 && instance.Seed is null)
+        {
+            list.Add(ErrorList.Top(1), InstanceErrors.SeedRequired("seed"));
+            canRank = false;
+        }
+        if (missingTieBreaks > 0 && long.MaxValue - maxGiven < missingTieBreaks)
+        {
+            list.Add(ErrorList.Top(1), InstanceErrors.TooLarge("applications"));
+            canRank = false;
+        }
+        if (!canRank) return [];
+
+        if (missingTieBreaks > 0)
+        {
+            var values = TieBreakDraw.Draw(missingTieBreaks, instance.Seed!.Value, maxGiven);
+            for (int k = 0, n = 0; k < count; k++) if (drawn[byId[k]]) tieBreak[byId[k]] = values[n++];
+        }
+        return byId;
+    }
+
+    /// <summary>Files exported from a database are often already in id order: then there is nothing to sort.</summary>
+    private static bool IsStrictlyAscending(string[] ids)
+    {
+        for (var k = 1; k < ids.Length; k++)
+        {
+            if (string.CompareOrdinal(ids[k - 1], ids[k]) >= 0) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Wishes: at least one, known structures, no structure twice. Slow and thorough: run only to report errors.</summary>
+    private static void CheckWishes(Application? application, int i, Dictionary<string, int> structures, ErrorList list)
+    {
+        if (application is null) return;
+        var wishes = application.Wishes;
+        if (wishes is null)
+        {
+            list.Add(ErrorList.InApplication(i, 5), InstanceErrors.Missing($"applications[{i}].wishes"));
+            return;
+        }
+        if (wishes.Count == 0)
+        {
+            list.Add(ErrorList.InApplication(i, 5), InstanceErrors.NoWish($"applications[{i}].wishes"));
+            return;
+        }
+        for (var k = 0; k < wishes.Count; k++)
+        {
+            var name = wishes[k].Structure;
+            var path = $"applications[{i}].wishes[{k}].structure";
+            if (name is null) list.Add(ErrorList.InApplication(i, 6 + k), InstanceErrors.Missing(path));
+            else if (!structures.ContainsKey(name)) list.Add(ErrorList.InApplication(i, 6 + k), InstanceErrors.UnknownStructure(path, name));
+            else
+            {
+                for (var p = 0; p < k; p++)
+                {
+                    if (!string.Equals(wishes[p].Structure, name, StringComparison.Ordinal)) continue;
+                    list.Add(ErrorList.InApplication(i, 6 + k), InstanceErrors.Duplicate(path, name));
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Ranks applications by submitted date then tieBreak: one sort by tieBreak (none when the values are 1..n, as when all
+    /// are drawn), then a stable counting sort by day.</summary>
+    private static (int[] AppOfRank, int[] RankOfApp) RankApplications(int[] days, long[] tieBreak)
+    {
+        var count = days.Length;
+        var byTieBreak = GC.AllocateUninitializedArray<int>(count);
+        var dense = true;
+        for (var i = 0; i < count && dense; i++) dense = tieBreak[i] >= 1 && tieBreak[i] <= count;
+        if (dense)
+        {
+            // Values are unique, so 1..n is a permutation: place each application at its value.
+            for (var i = 0; i < count; i++) byTieBreak[tieBreak[i] - 1] = i;
+        }
+        else
+        {
+            var values = (long[])tieBreak.Clone();
+            for (var i = 0; i < count; i++) byTieBreak[i] = i;
+            Array.Sort(values, byTieBreak);
+        }
+
+        var appOfRank = GC.AllocateUninitializedArray<int>(count);
+        var minDay = int.MaxValue;
+        var maxDay = int.MinValue;
+        for (var i = 0; i < count; i++)
+        {
+            var day = days[i];
+            minDay = Math.Min(minDay, day);
+            maxDay = Math.Max(maxDay, day);
+        }
+        if (count > 0)
+        {
+            var start = new int[maxDay - minDay + 2];
+            for (var i = 0; i < count; i++) start[days[i] - minDay + 1]++;
+            for (var d = 1; d < start.Length; d++) start[d] += start[d - 1];
+            foreach (var i in byTieBreak) appOfRank[start[days[i] - minDay]++] = i;
+        }
+        var rankOfApp = GC.AllocateUninitializedArray<int>(count);
+        for (var r = 0; r < count; r++) rankOfApp[appOfRank[r]] = r;
+        return (appOfRank, rankOfApp);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text.Json;
+
+namespace Berceau.Allocation.Json;
+
+/// <summary>
+/// The contract's JSON: instances in and out (the generator writes them), results out. Streams both ways. Everything goes through
+/// the source-generated <see cref="AllocationJsonContext"/>, except the two shapes that repeat millions of times at national scale:
+/// applications with their wishes are read by <see cref="ApplicationDtoConverter"/>, and explanations are written straight from
+/// the solver's arrays (a test holds those bytes equal to the generated serialiser's).
+/// </summary>
+public static class AllocationJson
+{
+    private const int FlushAt = 1 << 16;
+
+    /// <summary>
+    /// Reads an instance. Malformed JSON, a value of the wrong type or a missing required field gives errors with their JSON path;
+    /// the rules between fields (duplicates, unknown structures, capacities) are checked by <see cref="AllocationEngine.Validate"/>.
+    /// </summary>
+    public static InstanceReading ReadInstance(Stream utf8Json)
+    {
+        InstanceDto? dto;
+        try
+        {
+            ApplicationDtoConverter.ClearNames();
+            dto = JsonSerializer.Deserialize(utf8Json, AllocationJsonContext.Default.InstanceDto);
+        }
+        catch (JsonException e)
+        {
+            var path = e.Path is null or "$" ? "$" : e.Path.StartsWith("$.", StringComparison.Ordinal) ? e.Path[2..] : e.Path;
+            if (e is FieldException field) path = path == "$" ? field.Field : $"{path}.{field.Field}";
+            return new InstanceReading(null, [new InstanceError(path, "invalid-json",
+                $"JSON illisible (ligne {e.LineNumber + 1}, position {e.BytePositionInLine + 1}) : valeur d’un type inattendu ou syntaxe incorrecte.")]);
+        }
+        finally
+        {
+            ApplicationDtoConverter.ClearNames();
+        }
+        if (dto is null) return new InstanceReading(null, [InstanceErrors.Missing("$")]);
+        return InstanceMapping.ToInstance(dto);
+    }
+
+    public static void WriteResult(Result result, Stream utf8Json)
+    {
+        var context = AllocationJsonContext.Default;
+        var buffer = new StreamBufferWriter(utf8Json);
+        using var writer = new Utf8JsonWriter(buffer);
+        writer.WriteStartObject();
+        writer.WriteNumber("version", result.Version);
+        if (result.Seed is { } seed) writer.WriteNumber("seed", seed);
+        writer.WriteString("instanceHash", result.InstanceHash);
+        WriteArray(writer, "assignments", result.Assignments, (w, a) => JsonSerializer.Serialize(w, a, context.Assignment));
+        WriteArray(writer, "unassigned", result.Unassigned, (w, id) => w.WriteStringValue(id));
+        WriteArray(writer, "sections", result.Sections, (w, s) => JsonSerializer.Serialize(w, s, context.SectionResult));
+        if (result.Explanations is ExplanationList explanations) WriteExplanations(writer, explanations);
+        else WriteArray(writer, "explanations", result.Explanations, (w, e) => JsonSerializer.Serialize(w, e, context.Explanation));
+        writer.WriteStartObject("tieBreaks");
+        foreach (var (id, value) in result.TieBreaks)
+        {
+            writer.WriteNumber(id, value);
+            if (writer.BytesPending > FlushAt) writer.Flush();  // commits to the buffer, not to the stream
+        }
+        writer.WriteEndObject();
+        writer.WritePropertyName("stats");
+        JsonSerializer.Serialize(writer, result.Stats, context.Stats);
+        writer.WriteEndObject();
+        writer.Flush();
+        buffer.Complete();
+    }
+
+    public static void WriteInstance(Instance instance, Stream utf8Json)
+    {
+        var context = AllocationJsonContext.Default;
+        var buffer = new StreamBufferWriter(utf8Json);
+        using var writer = new Utf8JsonWriter(buffer);
+        writer.WriteStartObject();
+        writer.WriteNumber("version", instance.Version);
+        if (instance.Seed is { } seed) writer.WriteNumber("seed", seed);
+        WriteArray(writer, "sections", instance.Sections, (w, s) => JsonSerializer.Serialize(w, s, context.Section));
+        WriteArray(writer, "applications", instance.Applications, (w, a) => JsonSerializer.Serialize(w, a, context.Application));
+        writer.WriteEndObject();
+        writer.Flush();
+        buffer.Complete();
+    }
+
+    private static readonly JsonEncodedText ApplicationName = JsonEncodedText.Encode("application");
+    private static readonly JsonEncodedText WishesName = JsonEncodedText.Encode("wishes");
+    private static readonly JsonEncodedText RankName = JsonEncodedText.Encode("rank");
+    private static readonly JsonEncodedText StructureName = JsonEncodedText.Encode("structure");
+    private static readonly JsonEncodedText OutcomeName = JsonEncodedText.Encode("outcome");
+    private static readonly JsonEncodedText YourScoreName = JsonEncodedText.Encode("yourScore");
+    private static readonly JsonEncodedText CutoffScoreName = JsonEncodedText.Encode("cutoffScore");
+    private static readonly JsonEncodedText WaitlistPositionName = JsonEncodedText.Encode("waitlistPosition");
+    private static readonly JsonEncodedText[] Outcomes =
+        [JsonEncodedText.Encode("assigned"), JsonEncodedText.Encode("not-needed"), JsonEncodedText.Encode("full"), JsonEncodedText.Encode("not-eligible-age")];
+
+    /// <summary>
+    /// The explanations written straight from the solver's arrays, the same bytes as the generated serialiser gives for
+    /// <see cref="Explanation"/> (a test holds them equal) without building six million objects at national scale.
+    /// </summary>
+    private static void WriteExplanations(Utf8JsonWriter writer, ExplanationList explanations)
+    {
+        writer.WriteStartArray("explanations");
+        for (var p = 0; p < explanations.Count; p++)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(ApplicationName, explanations.ApplicationAt(p));
+            writer.WriteStartArray(WishesName);
+            var count = explanations.WishCount(p);
+            for (var k = 0; k < count; k++)
+            {
+                var line = explanations.Line(p, k);
+                writer.WriteStartObject();
+                writer.WriteNumber(RankName, line.Rank);
+                writer.WriteString(StructureName, line.Structure);
+                writer.WriteString(OutcomeName, Outcomes[(int)line.Outcome]);
+                if (line.YourScore is { } yourScore) writer.WriteNumber(YourScoreName, yourScore);
+                if (line.CutoffScore is { } cutoffScore) writer.WriteNumber(CutoffScoreName, cutoffScore);
+                if (line.WaitlistPosition is { } position) writer.WriteNumber(WaitlistPositionName, position);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            if (writer.BytesPending > FlushAt) writer.Flush();
+        }
+        writer.WriteEndArray();
+    }
+
+    private static void WriteArray<T>(Utf8JsonWriter writer, string name, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> write)
+    {
+        writer.WriteStartArray(name);
+        for (var i = 0; i < items.Count; i++)
+        {
+            write(writer, items[i]);
+            if (writer.BytesPending > FlushAt) writer.Flush();
+        }
+        writer.WriteEndArray();
+    }
+}
+
+/// <summary>Either an instance (still to be validated by the engine) or the reasons it could not be read.</summary>
+public sealed record InstanceReading(Instance? Instance, IReadOnlyList<InstanceError> Errors);

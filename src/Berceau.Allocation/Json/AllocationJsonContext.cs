@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace Berceau.Allocation.Json;
+
+/// <summary>Source-generated (de)serialisers: no reflection, and the same bytes for the same values on every run.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.Strict,
+    DefaultBufferSize = 1 << 20)]
+[JsonSerializable(typeof(InstanceDto))]
+[JsonSerializable(typeof(Section))]
+[JsonSerializable(typeof(Application))]
+[JsonSerializable(typeof(Assignment))]
+[JsonSerializable(typeof(SectionResult))]
+[JsonSerializable(typeof(Explanation))]
+[JsonSerializable(typeof(Stats))]
+internal sealed partial class AllocationJsonContext : JsonSerializerContext;

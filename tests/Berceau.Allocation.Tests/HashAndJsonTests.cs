@@ -1,0 +1,85 @@
+using Berceau.Allocation.Tests.Support;
+using static Berceau.Allocation.Tests.Support.Make;
+
+namespace Berceau.Allocation.Tests;
+
+public class HashAndJsonTests
+{
+    private static string Hash(Instance instance) => AllocationEngine.Solve(instance).InstanceHash;
+
+    [Fact]
+    public void AnInstanceWrittenAndReadBack_IsTheSameInstance()
+    {
+        var instance = InstanceGenerator.Generate(200, 15, 4, 9);
+
+        var read = JsonText.Read(JsonText.Of(instance)).Instance!;
+
+        Assert.Equal(JsonText.Stable(AllocationEngine.Solve(instance)), JsonText.Stable(AllocationEngine.Solve(read)));
+    }
+
+    [Fact]
+    public void TheHash_IsTheSha256OfTheCanonicalForm()
+    {
+        var instance = new Instance(1, 42, [Section("S1-bébés", "S1", 10, 2, 18, new Reserve("poverty", 1))],
+            [new Application("A1", 7, new DateOnly(2026, 3, 2), ["poverty", "insertion", "poverty"], null, [new Wish("S1", -37)])]);
+        // The canonical form written by hand from its definition (InstanceHash, docs/allocation.md).
+        using var bytes = new MemoryStream();
+        using (var w = new BinaryWriter(bytes, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            void Text(string s) { var b = System.Text.Encoding.UTF8.GetBytes(s); w.Write(b.Length); w.Write(b); }
+            w.Write(1); w.Write((byte)1); w.Write(42L);
+            w.Write(1); Text("S1-bébés"); Text("S1"); w.Write(10); w.Write(2); w.Write(18); w.Write(1); Text("poverty"); w.Write(1);
+            w.Write(1); Text("A1"); w.Write(7); w.Write(20260302); w.Write(2); Text("insertion"); Text("poverty"); w.Write((byte)0);
+            w.Write(1); Text("S1"); w.Write(-37);
+        }
+
+        var expected = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.ToArray()));
+
+        Assert.Equal(expected, Hash(instance));
+    }
+
+    [Fact]
+    public void TheHash_IgnoresLayoutUnknownFieldsAndTheOrderOfApplications()
+    {
+        var a = JsonText.Read("""{"version":1,"seed":3,"sections":[{"id":"a","structure":"S","capacity":1,"minAgeMonths":0,"maxAgeMonths":9}],"applications":[{"id":"A","ageMonthsAtStart":3,"submitted":"2026-01-01","wishes":[{"structure":"S","score":2}]},{"id":"B","ageMonthsAtStart":3,"submitted":"2026-01-01","wishes":[{"structure":"S","score":2}]}]}""").Instance!;
+        var b = JsonText.Read("""
+            { "applications": [ { "wishes": [ { "score": 2, "structure": "S" } ], "id": "B", "ageMonthsAtStart": 3, "submitted": "2026-01-01", "x": 1 },
+                                { "id": "A", "ageMonthsAtStart": 3, "submitted": "2026-01-01", "categories": [], "wishes": [ { "structure": "S", "score": 2 } ] } ],
+              "sections": [ { "id": "a", "structure": "S", "capacity": 1, "minAgeMonths": 0, "maxAgeMonths": 9, "reserves": [] } ], "seed": 3, "version": 1 }
+            """).Instance!;
+
+        Assert.Equal(Hash(a), Hash(b));
+        Assert.Equal(JsonText.Stable(AllocationEngine.Solve(a)), JsonText.Stable(AllocationEngine.Solve(b)));
+    }
+
+    [Fact]
+    public void TheHash_ChangesWithAnyMeaningfulValue()
+    {
+        var instance = Instance([Section("S1", 2), Section("S2", 1)], App("A1", 1, ("S1", 1), ("S2", 1)));
+        var hashes = new[]
+        {
+            Hash(instance),
+            Hash(instance with { Seed = 8 }),
+            Hash(instance with { Applications = [instance.Applications[0] with { Wishes = [new("S2", 1), new("S1", 1)] }] }),
+            Hash(instance with { Applications = [instance.Applications[0] with { Wishes = [new("S1", 2), new("S2", 1)] }] }),
+            Hash(instance with { Applications = [instance.Applications[0] with { Categories = ["poverty"] }] }),
+            Hash(instance with { Sections = [instance.Sections[1], instance.Sections[0]] }),
+        };
+
+        Assert.Equal(hashes.Length, hashes.Distinct().Count());
+    }
+
+    [Fact]
+    public void ExplanationsWrittenFromTheSolverArrays_AreTheBytesOfTheGeneratedSerialiser()
+    {
+        var result = AllocationEngine.Solve(InstanceGenerator.Generate(400, 25, 6, 11) with
+        {
+            Sections = InstanceGenerator.Generate(400, 25, 6, 11).Sections.Select((s, i) => i % 7 == 0 ? s with { Capacity = 0, Reserves = [] } : i % 5 == 1 ? s with { MinAgeMonths = s.MaxAgeMonths } : s).ToArray(),
+        });
+        var materialised = result with { Explanations = result.Explanations.ToArray() };
+
+        Assert.Contains("\"outcome\":\"full\"", JsonText.Of(result));
+        Assert.Contains("\"outcome\":\"not-eligible-age\"", JsonText.Of(result));
+        Assert.Equal(JsonText.Stable(materialised), JsonText.Stable(result));
+    }
+}

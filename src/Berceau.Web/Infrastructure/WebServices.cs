@@ -11,6 +11,7 @@ public static class WebServices
 {
     public const string StaffPolicy = "staff";
     public const string AdminPolicy = "admin";
+    public const string ChildminderPolicy = "assistant-maternel";
 
     /// <summary>What every feature relies on: Razor Pages under /Features, Identity, authorization, problem details, health.</summary>
     public static IServiceCollection AddBerceauWeb(this IServiceCollection services)
@@ -31,6 +32,7 @@ public static class WebServices
             o.Conventions.AuthorizeFolder("/Offer/Staff", StaffPolicy);
             o.Conventions.AuthorizeFolder("/Territories/Staff", StaffPolicy);
             o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
+            o.Conventions.AuthorizeFolder("/Offer/Childminder", ChildminderPolicy);
             o.Conventions.AuthorizeFolder("/Pro", StaffPolicy);
         })
         .AddMvcOptions(o =>
@@ -68,7 +70,8 @@ public static class WebServices
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff))
-            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(ChildminderPolicy, p => p.RequireRole(Roles.Childminder));
 
         services.AddAntiforgery(o => o.Cookie.Name = "berceau.af");
         services.AddFrenchProblemDetails();

@@ -37,6 +37,10 @@ public static class Accounts
         string? departement = null, string? commune = null, Guid? facility = null) =>
         CreateAsync(app, [role], departement, commune, facility, twoFactor: false);
 
+    /// <summary>A childminder's account attached to their agrément (a facility grant); no two-factor (not staff).</summary>
+    public static Task<(string Email, string Password)> CreateChildminderAsync(BerceauApp app, Guid? facility) =>
+        CreateAsync(app, [Roles.Childminder], null, null, facility, twoFactor: false);
+
     /// <summary>A family account: role "famille", no territory, no two-factor.</summary>
     public static Task<(string Email, string Password)> CreateFamilyAsync(BerceauApp app) =>
         CreateAsync(app, [Roles.Family], null, null, null, twoFactor: false);

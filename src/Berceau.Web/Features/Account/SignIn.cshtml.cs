@@ -90,8 +90,13 @@ public sealed class SignInModel(
         string.IsNullOrEmpty(returnUrl) ? "" : "?returnUrl=" + Uri.EscapeDataString(returnUrl);
 
     /// <summary>Staff land on their home page (which sends them to set up two-factor if needed), others on the portal.</summary>
-    internal static async Task<string> HomeOfAsync(UserManager<BerceauUser> users, BerceauUser user) =>
-        (await users.GetRolesAsync(user)).Any(Roles.IsStaff) ? AccountFeature.StaffHomePath : "/";
+    internal static async Task<string> HomeOfAsync(UserManager<BerceauUser> users, BerceauUser user)
+    {
+        var roles = await users.GetRolesAsync(user);
+        return roles.Any(Roles.IsStaff) ? AccountFeature.StaffHomePath
+            : roles.Contains(Roles.Childminder) ? Features.Offer.Childminder.AvailabilityModel.Path
+            : "/";
+    }
 
     private Task<string> HomeOfAsync(BerceauUser user) => HomeOfAsync(users, user);
 

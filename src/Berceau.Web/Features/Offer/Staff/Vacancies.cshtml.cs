@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Berceau.Web.Features.Offer.Staff;
 
 /// <summary>Declares free places: per section for a collective facility, within the agrément for a childminder or a MAM.</summary>
-public sealed class VacanciesModel(CurrentStaff staff, FacilityQueries queries, DeclareVacancies declare) : PageModel
+public sealed class VacanciesModel(CurrentStaff staff, FacilityQueries queries, DeclareVacancies declare) : PageModel, IVacancyForm
 {
     [BindProperty]
     public VacancyInput Input { get; set; } = new();

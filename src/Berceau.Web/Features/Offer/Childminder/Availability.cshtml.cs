@@ -1,0 +1,108 @@
+using Berceau.Data;
+using Berceau.Domain.Offer;
+using Berceau.Web.Features.Offer.Staff;
+using Berceau.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Berceau.Web.Features.Offer.Childminder;
+
+/// <summary>
+/// An assistant·e maternel·le (or a MAM) declares their own free places, within their agrément, from their account: the same
+/// declaration and the same rules as the relais's page (<see cref="DeclareVacancies"/>). The account is attached to its
+/// agrément(s) by a facility grant; it sees and changes nothing else.
+/// </summary>
+public sealed class AvailabilityModel(CurrentStaff account, BerceauDbContext db, FacilityQueries queries, DeclareVacancies declare)
+    : PageModel, IVacancyForm
+{
+    public const string Path = "/am/disponibilites";
+    public const string MessageKey = "am-message";
+
+    [BindProperty]
+    public VacancyInput Input { get; set; } = new();
+
+    public Facility Facility { get; private set; } = null!;
+
+    /// <summary>The agréments attached to the account, when it has several and none is chosen.</summary>
+    public IReadOnlyList<(Guid Id, string Name)> Choices { get; private set; } = [];
+
+    [TempData(Key = MessageKey)]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
+    {
+        var denied = await LoadAsync(id, tracked: false, ct);
+        if (denied is not null) return denied;
+        if (Facility is not null) Input = Blank();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
+    {
+        var denied = await LoadAsync(id, tracked: true, ct);
+        if (denied is not null) return denied;
+        if (Facility is null) return BadRequest();
+        ModelState.Clear();
+        var outcome = await declare.DeclareAsync(await MeAsync(ct), Facility, Input, ct);
+        if (!outcome.IsSuccess)
+        {
+            ModelState.AddProblems(outcome.Problems, nameof(Input));
+            return Page();
+        }
+        Message = "Vos places disponibles ont été enregistrées : les familles les voient dès maintenant.";
+        return Redirect(PathOf(Facility.Id.Value));
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid? id, CancellationToken ct)
+    {
+        var denied = await LoadAsync(id, tracked: true, ct);
+        if (denied is not null) return denied;
+        if (Facility is null) return BadRequest();
+        await declare.WithdrawAsync(Facility, ct);
+        Message = "Votre déclaration a été retirée : les familles ne voient plus de place disponible chez vous.";
+        return Redirect(PathOf(Facility.Id.Value));
+    }
+
+    public static string PathOf(Guid id) => $"{Path}/{id}";
+
+    public DateOnly Today => queries.Today;
+
+    public IReadOnlyList<Vacancy> Current(Guid? sectionId) => [.. Facility.Vacancies.OrderBy(v => v.From)];
+
+    public string Describe(Vacancy v) =>
+        $"{v.Places} {(v.Places > 1 ? "places" : "place")} à partir du {OfferDisplay.Date(v.From)}, déclarée le {OfferDisplay.Instant(v.DeclaredAt)}"
+        + (v.IsFresh(queries.Now) || v.Places == 0 ? "" : " (plus de 2 mois : elle n’est plus montrée aux familles, déclarez à nouveau)");
+
+    private async Task<StaffMember> MeAsync(CancellationToken ct) => new(account.User, await account.ScopeAsync(ct));
+
+    private VacancyInput Blank() => new()
+    {
+        MinAgeMonths = InputReader.Format(Facility.Agrement?.MinAgeMonths),
+        MaxAgeMonths = InputReader.Format(Facility.Agrement?.MaxAgeMonths),
+    };
+
+    /// <summary>
+    /// Finds the agrément to show: the one asked for if it is the account's own, else the only one the account has.
+    /// Leaves <see cref="Facility"/> null (with <see cref="Choices"/>) when the account has several and none was asked.
+    /// </summary>
+    private async Task<IActionResult?> LoadAsync(Guid? id, bool tracked, CancellationToken ct)
+    {
+        var own = (await account.ScopeAsync(ct)).Facilities.Select(f => new FacilityId(f)).ToList();
+        var mine = await db.Facilities.AsNoTracking()
+            .Where(f => own.Contains(f.Id) && (f.Mode == CareMode.AssistantMaternel || f.Mode == CareMode.Mam))
+            .OrderBy(f => f.Name)
+            .Select(f => new { f.Id, f.Name })
+            .ToListAsync(ct);
+        if (id is { } asked && mine.All(f => f.Id.Value != asked))
+            return Forbid();
+        var chosen = id ?? (mine.Count == 1 ? mine[0].Id.Value : null);
+        if (chosen is null)
+        {
+            Choices = [.. mine.Select(f => (f.Id.Value, f.Name))];
+            return null;
+        }
+        Facility = (await queries.FindAsync(chosen.Value, tracked, ct))!;
+        return null;
+    }
+}

@@ -70,9 +70,7 @@ public sealed class AvailabilityModel(CurrentStaff account, BerceauDbContext db,
 
     public IReadOnlyList<Vacancy> Current(Guid? sectionId) => [.. Facility.Vacancies.OrderBy(v => v.From)];
 
-    public string Describe(Vacancy v) =>
-        $"{v.Places} {(v.Places > 1 ? "places" : "place")} à partir du {OfferDisplay.Date(v.From)}, déclarée le {OfferDisplay.Instant(v.DeclaredAt)}"
-        + (v.IsFresh(queries.Now) || v.Places == 0 ? "" : " (plus de 2 mois : elle n’est plus montrée aux familles, déclarez à nouveau)");
+    public string Describe(Vacancy v) => OfferDisplay.Vacancy(v, queries.Now, staleAdvice: ", déclarez à nouveau");
 
     private async Task<StaffMember> MeAsync(CancellationToken ct) => new(account.User, await account.ScopeAsync(ct));
 

@@ -25,6 +25,14 @@ public static class OfferDisplay
 
     public static string Ages(int min, int max) => $"de {min} à {max} mois";
 
+    /// <summary>
+    /// A declaration of free places as its author reads it back; a stale one says families no longer see it,
+    /// followed by <paramref name="staleAdvice"/> when the reader should act on it.
+    /// </summary>
+    public static string Vacancy(Vacancy v, DateTimeOffset now, string staleAdvice = "") =>
+        $"{v.Places} {(v.Places > 1 ? "places" : "place")} à partir du {Date(v.From)}, déclarée le {Instant(v.DeclaredAt)}"
+        + (v.IsFresh(now) || v.Places == 0 ? "" : $" (plus de 2 mois : elle n’est plus montrée aux familles{staleAdvice})");
+
     public static string YesNo(bool value) => value ? "Oui" : "Non";
 
     public static string Days(WeekDays days)

@@ -63,9 +63,7 @@ public sealed class VacanciesModel(CurrentStaff staff, FacilityQueries queries, 
     public IReadOnlyList<Vacancy> Current(Guid? sectionId) =>
         [.. Facility.Vacancies.Where(v => Kind == VacancyKind.Agrement || v.SectionId == sectionId).OrderBy(v => v.From)];
 
-    public string Describe(Vacancy v) =>
-        $"{v.Places} {(v.Places > 1 ? "places" : "place")} à partir du {OfferDisplay.Date(v.From)}, déclarée le {OfferDisplay.Instant(v.DeclaredAt)}"
-        + (v.IsFresh(queries.Now) || v.Places == 0 ? "" : " (plus de 2 mois : elle n’est plus montrée aux familles)");
+    public string Describe(Vacancy v) => OfferDisplay.Vacancy(v, queries.Now);
 
     /// <summary>One row per section in display order, keeping what the user typed in rows they already filled.</summary>
     private VacancyInput Blank(VacancyInput? keep = null)

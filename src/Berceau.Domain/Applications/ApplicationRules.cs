@@ -121,7 +121,8 @@ public static partial class ApplicationRules
         }
         if (wishes.Count > choices.MaxWishes)
             problems.Add(Problem.Of("application-wishes-too-many", "Wishes", choices.MaxWishes));
-        var seen = new HashSet<FacilityIdOrSector>();
+        // A null id is the sector wish: it may appear once, like any crèche.
+        var seen = new HashSet<Offer.FacilityId?>();
         for (var i = 0; i < wishes.Count; i++)
         {
             var wish = wishes[i];
@@ -130,12 +131,10 @@ public static partial class ApplicationRules
                 problems.Add(Problem.Of("application-wish-outside", field, i + 1));
             else if (wish.FacilityId is null && choices.FamilySector is null)
                 problems.Add(Problem.Of("application-wish-no-sector", field, i + 1));
-            else if (!seen.Add(new FacilityIdOrSector(wish.FacilityId)))
+            else if (!seen.Add(wish.FacilityId))
                 problems.Add(Problem.Of("application-wish-duplicate", field, i + 1));
         }
     }
-
-    private readonly record struct FacilityIdOrSector(Offer.FacilityId? Facility);
 
     private static void Name(string? text, string field, List<Problem> problems, bool required)
     {

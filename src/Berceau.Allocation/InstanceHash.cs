@@ -46,12 +46,28 @@ internal static class InstanceHash
         foreach (var i in byId)
         {
             var application = instance.Applications[i];
+            var wishes = application.Wishes as Wish[] ?? application.Wishes.ToArray();
+            // A million applications: room for the whole application is made once, then its fields are written unchecked.
+            if (writer.TryReserve(Bound(application, wishes)))
+            {
+                writer.UncheckedString(application.Id);
+                writer.UncheckedInt32(application.AgeMonthsAtStart);
+                writer.UncheckedInt32(Yyyymmdd(application.Submitted));
+                WriteCategories(writer, application.Categories);
+                writer.UncheckedOptional(application.TieBreak);
+                writer.UncheckedInt32(wishes.Length);
+                foreach (var wish in wishes)
+                {
+                    writer.UncheckedString(wish.Structure);
+                    writer.UncheckedInt32(wish.Score);
+                }
+                continue;
+            }
             writer.String(application.Id);
             writer.Int32(application.AgeMonthsAtStart);
-            writer.Int32(application.Submitted.Year * 10000 + application.Submitted.Month * 100 + application.Submitted.Day);
+            writer.Int32(Yyyymmdd(application.Submitted));
             WriteCategories(writer, application.Categories);
             writer.Optional(application.TieBreak);
-            var wishes = application.Wishes as Wish[] ?? application.Wishes.ToArray();
             writer.Int32(wishes.Length);
             foreach (var wish in wishes)
             {
@@ -60,6 +76,17 @@ internal static class InstanceHash
             }
         }
         return "sha256:" + Convert.ToHexStringLower(writer.Finish());
+    }
+
+    private static int Yyyymmdd(DateOnly date) => date.Year * 10000 + date.Month * 100 + date.Day;
+
+    /// <summary>At most the bytes of an application's canonical form (UTF-8 takes at most 3 bytes per UTF-16 unit); long when huge.</summary>
+    private static long Bound(Application application, Wish[] wishes)
+    {
+        long bytes = 4 + 3L * application.Id.Length + 4 + 4 + 4 + 9 + 4;
+        if (application.Categories is { } categories) foreach (var category in categories) bytes += 4 + 3L * category.Length;
+        foreach (var wish in wishes) bytes += 4 + 3L * wish.Structure.Length + 4;
+        return bytes;
     }
 
     private static void WriteCategories(CanonicalWriter writer, IReadOnlyList<string>? categories)
@@ -78,7 +105,7 @@ internal static class InstanceHash
     private sealed class CanonicalWriter : IDisposable
     {
         private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        private readonly byte[] _buffer = new byte[1 << 16];
+        private readonly byte[] _buffer = new byte[1 << 20];
         private int _length;
 
         public void Int32(int value)
@@ -119,6 +146,40 @@ internal static class InstanceHash
             }
             Ensure(bytes + 4);
             var written = Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length + 4));
+            BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), written);
+            _length += 4 + written;
+        }
+
+        /// <summary>Makes room for <paramref name="bytes"/>; false when they could never fit in the buffer.</summary>
+        public bool TryReserve(long bytes)
+        {
+            if (bytes > _buffer.Length) return false;
+            Ensure((int)bytes);
+            return true;
+        }
+
+        // The Unchecked writers assume the room was reserved by TryReserve.
+        public void UncheckedInt32(int value)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), value);
+            _length += 4;
+        }
+
+        public void UncheckedOptional(long? value)
+        {
+            _buffer[_length++] = value is null ? (byte)0 : (byte)1;
+            if (value is not { } v) return;
+            BinaryPrimitives.WriteInt64LittleEndian(_buffer.AsSpan(_length), v);
+            _length += 8;
+        }
+
+        public void UncheckedString(string value)
+        {
+            var target = _buffer.AsSpan(_length + 4);
+            // ASCII, by far the common case: copied without the general encoder, which runs only when a non-ASCII character stops the copy.
+            var written = System.Text.Ascii.FromUtf16(value, target, out var copied) == System.Buffers.OperationStatus.Done
+                ? copied
+                : Encoding.UTF8.GetBytes(value, target);
             BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), written);
             _length += 4 + written;
         }

@@ -39,6 +39,31 @@ public class HashAndJsonTests
     }
 
     [Fact]
+    public void TheHash_OfNonAsciiAndHugeStrings_IsTheSha256OfTheCanonicalForm()
+    {
+        // The hash writes an application at once into room reserved for it: non-ASCII text goes through the UTF-8 encoder,
+        // and an application larger than the writer's buffer through the checked path. Both must give the same bytes.
+        var huge = "A" + new string('é', 600_000);
+        var instance = new Instance(1, null, [Section("Sé-1", "Sé", 1, 0, 48)],
+            [new Application("Aé", 7, new DateOnly(2026, 3, 2), ["précarité"], 5, [new Wish("Sé", 3)]),
+             new Application(huge, 8, new DateOnly(2025, 12, 31), [], 9, [new Wish("Sé", 4)])]);
+        using var bytes = new MemoryStream();
+        using (var w = new BinaryWriter(bytes, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            void Text(string s) { var b = System.Text.Encoding.UTF8.GetBytes(s); w.Write(b.Length); w.Write(b); }
+            w.Write(1); w.Write((byte)0);
+            w.Write(1); Text("Sé-1"); Text("Sé"); w.Write(1); w.Write(0); w.Write(48); w.Write(0);
+            w.Write(2);
+            Text("Aé"); w.Write(7); w.Write(20260302); w.Write(1); Text("précarité"); w.Write((byte)1); w.Write(5L); w.Write(1); Text("Sé"); w.Write(3);
+            Text(huge); w.Write(8); w.Write(20251231); w.Write(0); w.Write((byte)1); w.Write(9L); w.Write(1); Text("Sé"); w.Write(4);
+        }
+
+        var expected = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.ToArray()));
+
+        Assert.Equal(expected, Hash(instance));
+    }
+
+    [Fact]
     public void TheHash_IgnoresLayoutUnknownFieldsAndTheOrderOfApplications()
     {
         var a = JsonText.Read("""{"version":1,"seed":3,"sections":[{"id":"a","structure":"S","capacity":1,"minAgeMonths":0,"maxAgeMonths":9}],"applications":[{"id":"A","ageMonthsAtStart":3,"submitted":"2026-01-01","wishes":[{"structure":"S","score":2}]},{"id":"B","ageMonthsAtStart":3,"submitted":"2026-01-01","wishes":[{"structure":"S","score":2}]}]}""").Instance!;

@@ -3,7 +3,9 @@ using BenchmarkDotNet.Running;
 using Berceau.Domain.Fees;
 
 // `-- --filter '*Simulator*'` or `'*Allocation*'` picks a class; `--job short` keeps a run within minutes.
-BenchmarkSwitcher.FromAssembly(typeof(SimulatorBenchmarks).Assembly).Run(args);
+// `-- phases [applications] [structures] [runs]` times the steps of one solve instead (AllocationPhases).
+if (args is ["phases", ..]) AllocationPhases.Run(args);
+else BenchmarkSwitcher.FromAssembly(typeof(SimulatorBenchmarks).Assembly).Run(args);
 
 /// <summary>The cost simulator runs on every structure page once a family has filled it: it must cost next to nothing.</summary>
 [MemoryDiagnoser]

@@ -20,46 +20,50 @@ public static class AllocationEngine
     {
         var clock = Stopwatch.StartNew();
         var index = IndexedInstance.Build(instance, out var errors) ?? throw new InvalidInstanceException(errors);
-        var (seats, current, rejected) = DeferredAcceptance(index);
-        return ResultBuilder.Build(index, seats, current, rejected, InstanceHash.Of(instance, index.ById), clock);
+        var outcome = DeferredAcceptance(index);
+        return ResultBuilder.Build(index, outcome, InstanceHash.Of(instance, index.ById), clock);
     }
 
-    /// <summary>
-    /// Runs the proposals. <c>current[i]</c> (by input index) ends on the wish that holds the application, or on its end of wishes when none does.
-    /// Returns also the wishes rejected, in the order of rejection.
-    /// </summary>
-    internal static (SectionSeats Seats, int[] Current, ArraySegment<int> Rejected) DeferredAcceptance(IndexedInstance index)
+    /// <summary>Runs the proposals.</summary>
+    internal static Proposals DeferredAcceptance(IndexedInstance index)
     {
         var seats = new SectionSeats(index);
         var applications = index.Applications;
-        var wishStart = index.WishStart;
-        var wishSection = index.WishSection;
-        var wishKey = index.WishKey;
+        var wishes = index.Wishes;
         var current = GC.AllocateUninitializedArray<int>(applications);
-        Array.Copy(wishStart, current, applications);
-        // Each wish is rejected at most once: an application proposes to each of its sections at most once.
-        var rejected = GC.AllocateUninitializedArray<int>(wishSection.Length);
+        Array.Copy(index.WishStart, current, applications);
+        var keyLow = index.KeyLow;
+        // Each wish is rejected at most once: an application proposes to each of its sections at most once. Rejections are
+        // written in sequence with what the waitlists need, so that building them later reads memory in order.
+        var rejectedSection = GC.AllocateUninitializedArray<int>(wishes.Length);
+        var rejectedKey = GC.AllocateUninitializedArray<ulong>(wishes.Length);
         var rejectedCount = 0;
 
         // The order in which free applications propose does not change the result (the choice rules are substitutable),
-        // so each one proposes in turn and the one it displaces, if any, proposes next (McVitie and Wilson).
-        var appOfRank = index.AppOfRank;
+        // so each one proposes in turn, by rank, and the one it displaces, if any, proposes next (McVitie and Wilson).
         for (var start = 0; start < applications; start++)
         {
-            var i = start;
+            var r = start;
             while (true)
             {
-                var w = current[i];
-                var end = wishStart[i + 1];
-                while (w < end && wishSection[w] < 0) w++;
-                current[i] = w;
-                if (w == end) break;
-                var loser = seats.Propose(wishSection[w], wishKey[w]);
+                var w = current[r];
+                while (wishes[w].Section == WishEntry.NotEligible) w++;
+                current[r] = w;
+                var (score, section) = wishes[w];
+                if (section == WishEntry.End) break;
+                var loser = seats.Propose(section, IndexedInstance.Key(score, keyLow[r]));
                 if (loser == SectionSeats.None) break;
-                i = appOfRank[index.RankOfKey(loser)];
-                rejected[rejectedCount++] = current[i]++;
+                (rejectedSection[rejectedCount], rejectedKey[rejectedCount++]) = (section, loser);
+                r = index.RankOfKey(loser);
+                current[r]++;
             }
         }
-        return (seats, current, new ArraySegment<int>(rejected, 0, rejectedCount));
+        return new Proposals(seats, current, rejectedSection.AsMemory(0, rejectedCount), rejectedKey.AsMemory(0, rejectedCount));
     }
 }
+
+/// <summary>
+/// The final state of deferred acceptance: what each section holds, and <see cref="Current"/>[r] (by rank) on the wish that holds
+/// the application of rank r, or on its end marker when none does; the rejections, in the order they happened, as (section, key).
+/// </summary>
+internal sealed record Proposals(SectionSeats Seats, int[] Current, ReadOnlyMemory<int> RejectedSection, ReadOnlyMemory<ulong> RejectedKey);

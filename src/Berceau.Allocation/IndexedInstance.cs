@@ -16,16 +16,17 @@ internal sealed class IndexedInstance
     public required int[] AppOfRank { get; init; }         // rank → input index
     public required int[] RankOfApp { get; init; }         // input index → rank
     public required int[] ById { get; init; }              // input indices in ordinal order of id
+    public required string[] SortedIds { get; init; }      // the ids in that order: SortedIds[k] is the id of ById[k]
     public required long[] TieBreak { get; init; }         // input index → tieBreak given or drawn
     public required bool[] Drawn { get; init; }            // input index → tieBreak drawn by the engine
-    public required int[] WishStart { get; init; }         // input index → first wish (length: applications + 1)
-    public required int[] WishSection { get; init; }       // wish → section index, -1 when no section takes the child's age
-    public required ulong[] WishKey { get; init; }         // wish → priority key
+    public required int[] WishStart { get; init; }         // rank → first wish (length: applications + 1)
+    public required WishEntry[] Wishes { get; init; }      // wishes by rank, each application's followed by an end marker
     public required int[] ReserveStart { get; init; }      // section → first reserve (length: sections + 1)
     public required int[] ReserveCategory { get; init; }   // reserve → category index
     public required int[] ReserveSeats { get; init; }
     public required string[] CategoryNames { get; init; }
-    public required ulong[] MemberBits { get; init; }      // rank × stride bits: category membership
+    public required uint[] KeyLow { get; init; }           // rank → the low 32 bits of its keys (rank reversed, categories)
+    public required ulong[] MemberBits { get; init; }      // rank × stride bits: category membership, when not in the key
     public required int MemberStride { get; init; }
     public required int CategoryBits { get; init; }        // low bits of a key holding the category mask (0: not packed)
     public required uint RankMask { get; init; }
@@ -36,8 +37,10 @@ internal sealed class IndexedInstance
 
     private const int NameCacheSize = 1 << 14;
 
-    private static ulong Key(int score, int rank, uint categories, int categoryBits, uint rankMask) =>
-        ((ulong)((uint)score ^ 0x8000_0000u) << 32) | ((rankMask - (uint)rank) << categoryBits) | categories;
+    /// <summary>The priority key of a wish of the application of this rank.</summary>
+    public static ulong Key(int score, uint keyLow) => ((ulong)((uint)score ^ 0x8000_0000u) << 32) | keyLow;
+
+    public ulong KeyOf(int score, int rank) => Key(score, KeyLow[rank]);
 
     public int RankOfKey(ulong key) => (int)(RankMask - ((uint)key >> CategoryBits));
     public static int ScoreOfKey(ulong key) => (int)((uint)(key >> 32) ^ 0x8000_0000u);
@@ -69,8 +72,8 @@ internal sealed class IndexedInstance
         var drawn = new bool[count];
         // One pass over the application objects gathers what the later passes need, as they are scattered in memory.
         var days = GC.AllocateUninitializedArray<int>(count);
-        var wishStart = new int[count + 1];
-        var byId = CheckApplications(instance, tieBreak, drawn, days, wishStart, list, out var canRank);
+        var wishCounts = new int[count];
+        var byId = CheckApplications(instance, tieBreak, drawn, days, wishCounts, list, out var sortedIds, out var canRank);
 
         if (!canRank || list.Any)
         {
@@ -80,11 +83,13 @@ internal sealed class IndexedInstance
         }
 
         var (appOfRank, rankOfApp) = RankApplications(days, tieBreak);
-        // Wishes are laid out in input order: building reads and writes memory in sequence.
-        for (var i = 0; i < count; i++) wishStart[i + 1] = checked(wishStart[i] + wishStart[i + 1]);
-        var wishCount = wishStart[count];
-        var wishSection = GC.AllocateUninitializedArray<int>(wishCount);
-        var wishKey = GC.AllocateUninitializedArray<ulong>(wishCount);
+        // Wishes are laid out by rank, score and section side by side, and an end marker after each application's: when deferred
+        // acceptance jumps to the application a section let go, the rank in the key leads to its next wish in two memory reads.
+        // (8 bytes a wish: on this VM, first touching fresh memory costs more than anything the solver computes.)
+        var wishStart = GC.AllocateUninitializedArray<int>(count + 1);
+        wishStart[0] = 0;
+        for (var r = 0; r < count; r++) wishStart[r + 1] = checked(wishStart[r] + wishCounts[appOfRank[r]] + 1);
+        var entries = GC.AllocateUninitializedArray<WishEntry>(wishStart[count]);
         var sections = instance.Sections!;
         var demand = new int[sections.Count];
         var minAge = new int[sections.Count];
@@ -94,12 +99,13 @@ internal sealed class IndexedInstance
         var cachedStructures = new int[NameCacheSize];
         var seen = new int[structures.Count];
         Array.Fill(seen, -1);
-        var stride = (categories.Count + 63) >> 6;
-        var memberBits = new ulong[count * stride];
+        var keyLow = GC.AllocateUninitializedArray<uint>(count);
         // Ranks need the bits of count (2^bits > count, so that no key is 0); what is left of the low 32 bits may hold the categories.
         var rankBits = Math.Max(1, 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)count));
         var categoryBits = categories.Count <= 32 - rankBits ? 32 - rankBits : 0;
         var rankMask = categoryBits > 0 ? (1u << rankBits) - 1 : uint.MaxValue;
+        var stride = categoryBits > 0 ? 0 : (categories.Count + 63) >> 6;
+        var memberBits = new ulong[count * stride];
         for (var i = 0; i < count; i++)
         {
             var application = applications[i];
@@ -107,7 +113,7 @@ internal sealed class IndexedInstance
             var wishes = application.Wishes;
             var array = wishes as Wish[];
             var age = application.AgeMonthsAtStart;
-            var w = wishStart[i];
+            var w = wishStart[r];
             if (wishes.Count == 0)
             {
                 CheckWishes(application, i, structures, list);
@@ -115,15 +121,16 @@ internal sealed class IndexedInstance
             }
             var mask = 0u;
             var own = application.Categories;
-            if (stride > 0 && own is not null)
+            if (categories.Count > 0 && own is not null)
             {
                 for (var c = 0; c < own.Count; c++)
                 {
                     if (own[c] is not { } category || !categories.TryGetValue(category, out var bit)) continue;
-                    memberBits[r * stride + (bit >> 6)] |= 1UL << (bit & 63);
                     if (categoryBits > 0) mask |= 1u << bit;
+                    else memberBits[r * stride + (bit >> 6)] |= 1UL << (bit & 63);
                 }
             }
+            keyLow[r] = ((rankMask - (uint)r) << categoryBits) | mask;
             for (var k = 0; k < wishes.Count; k++, w++)
             {
                 var wish = array is null ? wishes[k] : array[k];
@@ -154,10 +161,10 @@ internal sealed class IndexedInstance
                         break;
                     }
                 }
-                wishSection[w] = section;
-                wishKey[w] = Key(wish.Score, r, mask, categoryBits, rankMask);
+                entries[w] = new WishEntry(wish.Score, section);
                 if (section >= 0) demand[section]++;
             }
+            entries[w] = WishEntry.EndOfWishes;
         }
         if (list.Any)
         {
@@ -171,9 +178,9 @@ internal sealed class IndexedInstance
         errors = [];
         return new IndexedInstance
         {
-            Instance = instance, AppOfRank = appOfRank, RankOfApp = rankOfApp, ById = byId, TieBreak = tieBreak, Drawn = drawn,
-            WishStart = wishStart, WishSection = wishSection, WishKey = wishKey, ReserveStart = reserveStart,
-            ReserveCategory = reserveCategory, ReserveSeats = reserveSeats, CategoryNames = categoryNames, MemberBits = memberBits,
+            Instance = instance, AppOfRank = appOfRank, RankOfApp = rankOfApp, ById = byId, SortedIds = sortedIds, TieBreak = tieBreak, Drawn = drawn,
+            WishStart = wishStart, Wishes = entries, ReserveStart = reserveStart,
+            ReserveCategory = reserveCategory, ReserveSeats = reserveSeats, CategoryNames = categoryNames, KeyLow = keyLow, MemberBits = memberBits,
             MemberStride = stride, CategoryBits = categoryBits, RankMask = rankMask, Demand = demand,
         };
     }
@@ -234,9 +241,12 @@ internal sealed class IndexedInstance
         return (structureStart, structureSections, reserveStart, reserveCategory.ToArray(), reserveSeats.ToArray());
     }
 
-    /// <summary>Checks the scalar fields, duplicate ids and tieBreaks, and draws the missing tieBreaks. Returns ids in ordinal order.</summary>
+    /// <summary>
+    /// Checks the scalar fields, duplicate ids and tieBreaks, and draws the missing tieBreaks. Returns the input indices in ordinal
+    /// order of id, and the ids in that order.
+    /// </summary>
     private static int[] CheckApplications(Instance instance, long[] tieBreak, bool[] drawn, int[] days, int[] wishCounts, ErrorList list,
-        out bool canRank)
+        out string[] sortedIds, out bool canRank)
     {
         var applications = instance.Applications;
         var count = applications.Count;
@@ -245,6 +255,7 @@ internal sealed class IndexedInstance
         var given = 0;
         long maxGiven = 0;
         var ids = new string[count];
+        sortedIds = ids;
         for (var i = 0; i < count; i++)
         {
             var application = applications[i];
@@ -286,7 +297,7 @@ internal sealed class IndexedInstance
             ids[i] = application.Id!;
             days[i] = application.Submitted.DayNumber;
             if (application.Wishes is null) canRank = false;
-            else wishCounts[i + 1] = application.Wishes.Count;
+            else wishCounts[i] = application.Wishes.Count;
         }
         if (!canRank) return [];
 

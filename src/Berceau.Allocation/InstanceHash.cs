@@ -105,7 +105,8 @@ internal static class InstanceHash
     private sealed class CanonicalWriter : IDisposable
     {
         private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        private readonly byte[] _buffer = new byte[1 << 20];
+        // Pooled: fresh memory costs more to touch the first time than hashing it (docs/performance.md).
+        private readonly byte[] _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
         private int _length;
 
         public void Int32(int value)
@@ -201,6 +202,10 @@ internal static class InstanceHash
             return _hash.GetHashAndReset();
         }
 
-        public void Dispose() => _hash.Dispose();
+        public void Dispose()
+        {
+            _hash.Dispose();
+            System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+        }
     }
 }

@@ -2,14 +2,20 @@ using System.Diagnostics;
 
 namespace Berceau.Allocation;
 
-/// <summary>Turns the final state of deferred acceptance into the contract's result: assignments, cut-offs, explanations.</summary>
+/// <summary>
+/// Turns the final state of deferred acceptance into the contract's result: assignments, cut-offs, explanations. Only what is
+/// small (sections, counts) is built as objects; the per-application lists are views over compact arrays (<see cref="ResultLists"/>),
+/// so that a national result costs a few arrays instead of millions of objects the collector would have to copy.
+/// </summary>
 internal static class ResultBuilder
 {
-    public static Result Build(IndexedInstance index, SectionSeats seats, int[] current, ArraySegment<int> rejected, string hash, Stopwatch clock)
+    public static Result Build(IndexedInstance index, Proposals proposals, string hash, Stopwatch clock)
     {
         var instance = index.Instance;
         var sections = instance.Sections;
         var applications = instance.Applications;
+        var seats = proposals.Seats;
+        var current = proposals.Current;
 
         var viaReserve = new int[index.Applications];
         Array.Fill(viaReserve, -1);
@@ -40,64 +46,60 @@ internal static class ResultBuilder
             seatsFilled += seats.Filled(s);
         }
 
-        var assignments = new List<Assignment>((int)Math.Min(seatsFilled, index.Applications));
-        var unassigned = new List<string>();
-        var drawnIds = new List<string>();
-        var drawnValues = new List<long>();
-        var firstWish = 0;
-        for (var k = 0; k < index.ById.Length; k++)
+        // Positions in id order of the applications assigned, unassigned, and with a drawn tieBreak.
+        var count = index.Applications;
+        var assigned = GC.AllocateUninitializedArray<int>(count);
+        var unassigned = GC.AllocateUninitializedArray<int>(count);
+        var drawn = GC.AllocateUninitializedArray<int>(count);
+        int assignedCount = 0, unassignedCount = 0, drawnCount = 0, firstWish = 0;
+        for (var k = 0; k < count; k++)
         {
             var i = index.ById[k];
-            var application = applications[i];
-            var held = current[i];
-            if (held < index.WishStart[i + 1])
+            var r = index.RankOfApp[i];
+            var held = current[r];
+            if (!index.Wishes[held].IsEnd)
             {
-                var section = index.WishSection[held];
-                var via = viaReserve[index.RankOfApp[i]];
-                var wishRank = held - index.WishStart[i] + 1;
-                assignments.Add(new Assignment(application.Id, sections[section].Structure, sections[section].Id, wishRank,
-                    via < 0 ? null : index.CategoryNames[via]));
-                if (wishRank == 1) firstWish++;
+                assigned[assignedCount++] = k;
+                if (held == index.WishStart[r]) firstWish++;
             }
             else
             {
-                unassigned.Add(application.Id);
+                unassigned[unassignedCount++] = k;
             }
-            if (index.Drawn[i])
-            {
-                drawnIds.Add(application.Id);
-                drawnValues.Add(index.TieBreak[i]);
-            }
+            if (index.Drawn[i]) drawn[drawnCount++] = k;
         }
 
-        var explanations = new ExplanationList(index, current, cutoffScore, RejectedBySection(index, rejected));
-        var tieBreaks = new SortedTieBreaks(drawnIds.ToArray(), drawnValues.ToArray());
-        var stats = new Stats(index.Applications, assignments.Count, firstWish, seatsOffered, seatsFilled,
-            Math.Round(clock.Elapsed.TotalMilliseconds, 3));
-        return new Result(Instance.CurrentVersion, instance.Seed, hash, assignments, unassigned, sectionResults, explanations, tieBreaks, stats);
-    }
-
-    /// <summary>
-    /// The keys of the applications each section rejected, grouped by section (counting sort) and sorted within each group, so that
-    /// a waitlist position is one binary search away (see <see cref="Waitlists.Position"/>).
-    /// </summary>
-    private static Waitlists RejectedBySection(IndexedInstance index, ArraySegment<int> rejected)
-    {
-        var sections = index.Sections;
-        var start = new int[sections + 1];
-        foreach (var w in rejected) start[index.WishSection[w] + 1]++;
-        for (var s = 0; s < sections; s++) start[s + 1] += start[s];
-        var fill = start[..^1];
-        var keys = GC.AllocateUninitializedArray<ulong>(rejected.Count);
-        foreach (var w in rejected) keys[fill[index.WishSection[w]]++] = index.WishKey[w];
-        for (var s = 0; s < sections; s++) keys.AsSpan(start[s], start[s + 1] - start[s]).Sort();
-        return new Waitlists(start, keys);
+        var explanations = new ExplanationList(index, current, cutoffScore, Waitlists.Of(index, proposals));
+        var stats = new Stats(count, assignedCount, firstWish, seatsOffered, seatsFilled, Math.Round(clock.Elapsed.TotalMilliseconds, 3));
+        return new Result(Instance.CurrentVersion, instance.Seed, hash,
+            new AssignmentList(index, current, viaReserve, assigned.AsMemory(0, assignedCount)),
+            new IdList(index.SortedIds, unassigned.AsMemory(0, unassignedCount)),
+            sectionResults, explanations, new SortedTieBreaks(index, drawn.AsMemory(0, drawnCount)), stats);
     }
 }
 
 /// <summary>For each section, the priority keys of the applications it rejected, in increasing order.</summary>
 internal sealed class Waitlists(int[] start, ulong[] keys)
 {
+    /// <summary>
+    /// The rejections grouped by section (counting sort) and sorted within each group, so that a waitlist position is one binary
+    /// search away.
+    /// </summary>
+    public static Waitlists Of(IndexedInstance index, Proposals proposals)
+    {
+        var sections = index.Sections;
+        var rejectedSection = proposals.RejectedSection.Span;
+        var rejectedKey = proposals.RejectedKey.Span;
+        var start = new int[sections + 1];
+        foreach (var s in rejectedSection) start[s + 1]++;
+        for (var s = 0; s < sections; s++) start[s + 1] += start[s];
+        var fill = start[..^1];
+        var keys = GC.AllocateUninitializedArray<ulong>(rejectedKey.Length);
+        for (var k = 0; k < rejectedKey.Length; k++) keys[fill[rejectedSection[k]]++] = rejectedKey[k];
+        for (var s = 0; s < sections; s++) keys.AsSpan(start[s], start[s + 1] - start[s]).Sort();
+        return new Waitlists(start, keys);
+    }
+
     /// <summary>1 + the number of applications rejected by the section that rank above this key (a key it rejected).</summary>
     public int Position(int section, ulong key)
     {

@@ -1,0 +1,80 @@
+using System.Collections;
+
+namespace Berceau.Allocation;
+
+/// <summary>
+/// The assignments of a result, in application id order, each built when read from the solver's arrays: <paramref name="positions"/>
+/// are the positions (in id order) of the applications assigned. Immutable, so safe across threads.
+/// </summary>
+internal sealed class AssignmentList(IndexedInstance index, int[] current, int[] viaReserve, ReadOnlyMemory<int> positions)
+    : IReadOnlyList<Assignment>
+{
+    public int Count => positions.Length;
+
+    public Assignment this[int k]
+    {
+        get
+        {
+            var position = positions.Span[k];
+            var r = index.RankOfApp[index.ById[position]];
+            var held = current[r];
+            var section = index.Instance.Sections[index.Wishes[held].Section];
+            var via = viaReserve[r];
+            return new Assignment(index.SortedIds[position], section.Structure, section.Id, held - index.WishStart[r] + 1,
+                via < 0 ? null : index.CategoryNames[via]);
+        }
+    }
+
+    public IEnumerator<Assignment> GetEnumerator()
+    {
+        for (var k = 0; k < Count; k++) yield return this[k];
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+/// <summary>Application ids at the given positions of the id order.</summary>
+internal sealed class IdList(string[] sortedIds, ReadOnlyMemory<int> positions) : IReadOnlyList<string>
+{
+    public int Count => positions.Length;
+    public string this[int k] => sortedIds[positions.Span[k]];
+
+    public IEnumerator<string> GetEnumerator()
+    {
+        for (var k = 0; k < Count; k++) yield return this[k];
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+/// <summary>
+/// The tieBreaks drawn by the engine, by application id in ordinal order (so enumerated in that order too): <paramref name="positions"/>
+/// are the positions (in id order) of the applications whose tieBreak was drawn.
+/// </summary>
+internal sealed class SortedTieBreaks(IndexedInstance index, ReadOnlyMemory<int> positions) : IReadOnlyDictionary<string, long>
+{
+    public int Count => positions.Length;
+    public long this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+    public IEnumerable<string> Keys => this.Select(pair => pair.Key);
+    public IEnumerable<long> Values => this.Select(pair => pair.Value);
+    public bool ContainsKey(string key) => TryGetValue(key, out _);
+
+    public bool TryGetValue(string key, out long value)
+    {
+        var position = Array.BinarySearch(index.SortedIds, key, StringComparer.Ordinal);
+        var drawn = position >= 0 && index.Drawn[index.ById[position]];
+        value = drawn ? index.TieBreak[index.ById[position]] : 0;
+        return drawn;
+    }
+
+    public IEnumerator<KeyValuePair<string, long>> GetEnumerator()
+    {
+        for (var k = 0; k < positions.Length; k++)
+        {
+            var position = positions.Span[k];
+            yield return new(index.SortedIds[position], index.TieBreak[index.ById[position]]);
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

@@ -20,14 +20,22 @@ public static class AllocationEngine
     {
         var clock = Stopwatch.StartNew();
         var index = IndexedInstance.Build(instance, out var errors) ?? throw new InvalidInstanceException(errors);
-        var outcome = DeferredAcceptance(index);
-        return ResultBuilder.Build(index, outcome, InstanceHash.Of(instance, index.ById), clock);
+        var proposals = DeferredAcceptance(index, index.Capacity);
+        return ResultBuilder.Build(index, proposals, index.Capacity, InstanceHash.Of(instance, index.ById, index.Capacity), clock);
     }
 
+    /// <summary>
+    /// Validates and indexes the instance once, for a commission that will ask several "what if" questions about seats
+    /// (<see cref="PreparedInstance.Solve(IReadOnlyDictionary{string, int})"/>).
+    /// </summary>
+    /// <exception cref="InvalidInstanceException">The instance breaks the contract.</exception>
+    public static PreparedInstance Prepare(Instance instance) =>
+        new(IndexedInstance.Build(instance, out var errors) ?? throw new InvalidInstanceException(errors));
+
     /// <summary>Runs the proposals.</summary>
-    internal static Proposals DeferredAcceptance(IndexedInstance index)
+    internal static Proposals DeferredAcceptance(IndexedInstance index, int[] capacities)
     {
-        var seats = new SectionSeats(index);
+        var seats = new SectionSeats(index, capacities);
         var applications = index.Applications;
         var wishes = index.Wishes;
         var current = GC.AllocateUninitializedArray<int>(applications);

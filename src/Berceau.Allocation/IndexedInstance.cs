@@ -31,6 +31,7 @@ internal sealed class IndexedInstance
     public required int CategoryBits { get; init; }        // low bits of a key holding the category mask (0: not packed)
     public required uint RankMask { get; init; }
     public required int[] Demand { get; init; }            // section → number of wishes aimed at it
+    public required int[] Capacity { get; init; }          // section → capacity given in the instance
 
     public int Applications => AppOfRank.Length;
     public int Sections => Instance.Sections.Count;
@@ -182,6 +183,7 @@ internal sealed class IndexedInstance
             WishStart = wishStart, Wishes = entries, ReserveStart = reserveStart,
             ReserveCategory = reserveCategory, ReserveSeats = reserveSeats, CategoryNames = categoryNames, KeyLow = keyLow, MemberBits = memberBits,
             MemberStride = stride, CategoryBits = categoryBits, RankMask = rankMask, Demand = demand,
+            Capacity = sections.Select(section => section.Capacity).ToArray(),
         };
     }
 

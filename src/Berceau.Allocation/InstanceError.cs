@@ -34,6 +34,7 @@ internal static class InstanceErrors
     public static InstanceError Duplicate(string path, string value) => new(path, "duplicate", $"« {value} » figure déjà plus haut.");
     public static InstanceError UnknownStructure(string path, string value) =>
         new(path, "unknown-structure", $"structure « {value} » inconnue (aucune section ne la porte).");
+    public static InstanceError UnknownSection(string path, string value) => new(path, "unknown-section", $"section « {value} » inconnue.");
     public static InstanceError NoWish(string path) => new(path, "no-wish", "au moins un vœu est nécessaire.");
     public static InstanceError SeedRequired(string path) =>
         new(path, "seed-required", "la graine (seed) est obligatoire quand une demande n’a pas de tieBreak.");

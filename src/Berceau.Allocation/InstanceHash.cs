@@ -21,17 +21,19 @@ namespace Berceau.Allocation;
 /// </summary>
 internal static class InstanceHash
 {
-    public static string Of(Instance instance, int[] byId)
+    /// <param name="capacities">By section, the capacities hashed in place of the sections' own (a "what if").</param>
+    public static string Of(Instance instance, int[] byId, int[] capacities)
     {
         using var writer = new CanonicalWriter();
         writer.Int32(instance.Version);
         writer.Optional(instance.Seed);
         writer.Int32(instance.Sections.Count);
-        foreach (var section in instance.Sections)
+        for (var s = 0; s < instance.Sections.Count; s++)
         {
+            var section = instance.Sections[s];
             writer.String(section.Id);
             writer.String(section.Structure);
-            writer.Int32(section.Capacity);
+            writer.Int32(capacities[s]);
             writer.Int32(section.MinAgeMonths);
             writer.Int32(section.MaxAgeMonths);
             var reserves = section.Reserves ?? [];

@@ -9,7 +9,7 @@ namespace Berceau.Allocation;
 /// </summary>
 internal static class ResultBuilder
 {
-    public static Result Build(IndexedInstance index, Proposals proposals, string hash, Stopwatch clock)
+    public static Result Build(IndexedInstance index, Proposals proposals, int[] capacities, string hash, Stopwatch clock)
     {
         var instance = index.Instance;
         var sections = instance.Sections;
@@ -41,8 +41,8 @@ internal static class ResultBuilder
                 cutoffScore[s] = IndexedInstance.ScoreOfKey(lowest);
                 cutoff = new Cutoff(cutoffScore[s]!.Value, applications[app].Submitted, index.TieBreak[app]);
             }
-            sectionResults[s] = new SectionResult(sections[s].Id, sections[s].Capacity, seats.Filled(s), cutoff);
-            seatsOffered += sections[s].Capacity;
+            sectionResults[s] = new SectionResult(sections[s].Id, capacities[s], seats.Filled(s), cutoff);
+            seatsOffered += capacities[s];
             seatsFilled += seats.Filled(s);
         }
 

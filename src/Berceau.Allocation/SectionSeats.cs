@@ -35,7 +35,8 @@ internal sealed class SectionSeats
     private readonly SectionState[] _sections;
     private readonly ReserveState[] _reserves;
 
-    public SectionSeats(IndexedInstance index)
+    /// <param name="capacities">By section: the instance's (<see cref="IndexedInstance.Capacity"/>) or those of a "what if".</param>
+    public SectionSeats(IndexedInstance index, int[] capacities)
     {
         _index = index;
         var sections = index.Instance.Sections;
@@ -45,7 +46,7 @@ internal sealed class SectionSeats
         long size = 0;
         for (var s = 0; s < sections.Count; s++)
         {
-            var capacity = sections[s].Capacity;
+            var capacity = capacities[s];
             var demand = index.Demand[s];
             _sections[s] = new SectionState
             {

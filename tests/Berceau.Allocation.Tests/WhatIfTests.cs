@@ -33,6 +33,21 @@ public class WhatIfTests
         Assert.Equal(JsonText.Stable(AllocationEngine.Solve(instance)), JsonText.Stable(prepared.Solve()));
     }
 
+    [Property(MaxTest = 1000)]
+    public void OneMoreSeatAnywhere_LeavesNoFamilyWorseOff(int seed)
+    {
+        var instance = RandomInstances.Create(seed);
+        if (instance.Sections.Count == 0) return;
+        var section = instance.Sections[new Random(seed).Next(instance.Sections.Count)];
+        var prepared = AllocationEngine.Prepare(instance);
+
+        var before = prepared.Solve().Assignments.ToDictionary(a => a.Application, a => a.WishRank);
+        var after = prepared.Solve(new Dictionary<string, int> { [section.Id] = section.Capacity + 1 })
+            .Assignments.ToDictionary(a => a.Application, a => a.WishRank);
+
+        foreach (var (application, rank) in before) Assert.True(after.TryGetValue(application, out var now) && now <= rank);
+    }
+
     [Fact]
     public void OneMoreSeat_GoesToTheBestApplicationTheSectionTurnedDown()
     {

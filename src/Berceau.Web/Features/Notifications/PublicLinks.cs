@@ -12,7 +12,8 @@ public sealed class PublicLinks(IOptions<DeploymentOptions> deployment, IHttpCon
 {
     public string Absolute(string path)
     {
-        if (Uri.TryCreate(path, UriKind.Absolute, out _)) return path;
+        // Only a path is made absolute ("/x" is an absolute file URI for Uri on Linux, so the test is on the first character).
+        if (!path.StartsWith('/')) return path;
         var configured = deployment.Value.PublicUrl;
         if (!string.IsNullOrWhiteSpace(configured))
             return configured.TrimEnd('/') + path;

@@ -82,8 +82,8 @@ public sealed class OutboxDispatcher(
     private async Task MarkFailedAsync(BerceauDbContext db, OutboxMessage message, Guid lease, Exception error, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        // message.Attempts was read before the claim added one.
-        var attempts = message.Attempts + 1;
+        // Read back after the claim: it already counts this attempt.
+        var attempts = message.Attempts;
         var givingUp = attempts >= Settings.MaxAttempts;
         var text = $"{error.GetType().Name}: {error.Message}";
         if (error.InnerException is { } inner) text += $" ({inner.Message})";

@@ -13,12 +13,15 @@ namespace Berceau.Web.Features.Account;
 /// scans links in the mailbox only proves what is true, that the e-mail arrived). Opening it again says it is done.
 /// </summary>
 [AllowAnonymous]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ConfirmEmailModel(UserManager<BerceauUser> users, BerceauDbContext db, AuditLog audit) : PageModel
 {
     public bool Confirmed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? utilisateur, string? code, CancellationToken ct)
     {
+        // The address bar holds a secret: no link of this page (the footer's go to other sites) may pass it on as Referer.
+        Response.Headers["Referrer-Policy"] = "no-referrer";
         var token = AccountEmails.TokenOf(code);
         var user = string.IsNullOrEmpty(utilisateur) ? null : await users.FindByIdAsync(utilisateur);
         if (user is null || token is null || user.IsDisabled)

@@ -1,3 +1,4 @@
+using Berceau.Domain.Access;
 using Berceau.Web.Features.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -16,8 +17,9 @@ public sealed class RegisterModel(RegisterFamily register, IOptions<IdentityOpti
 
     public int MinimumLength => identity.Value.Password.RequiredLength;
 
+    /// <summary>A family already signed in goes to its applications rather than creating a second account.</summary>
     public IActionResult OnGet() =>
-        User.Identity?.IsAuthenticated == true ? LocalRedirect(AccountFeature.FamilyHomePath) : Page();
+        User.IsInRole(Roles.Family) ? LocalRedirect(AccountFeature.FamilyHomePath) : Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

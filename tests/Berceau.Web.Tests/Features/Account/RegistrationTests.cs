@@ -55,6 +55,7 @@ public sealed class RegistrationTests(BerceauApp app)
         var confirmed = await Forms.Client(app).GetAsync(Mail.LinkTo(mail, "/compte/confirmer"));
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Contains("Adresse e-mail confirmée", await Forms.TextAsync(confirmed));
+        Assert.Equal("no-referrer", Assert.Single(confirmed.Headers.GetValues("Referrer-Policy")));
         Assert.True((await FindAsync(email))!.EmailConfirmed);
 
         var signedIn = await Forms.PostFormAsync(Forms.Client(app), "/compte/connexion", ("Input.Email", email), ("Input.Password", GoodPassword));

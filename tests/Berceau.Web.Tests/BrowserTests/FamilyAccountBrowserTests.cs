@@ -19,17 +19,11 @@ public sealed class FamilyAccountBrowserTests(BerceauApp app) : BrowserTest(app)
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Créer votre compte famille" })).ToBeVisibleAsync();
         await AssertNoAxeViolationAsync("la création de compte famille");
 
-        await Page.GetByLabel("Adresse e-mail").FillAsync(email);
-        await Page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(password);
-        await Page.GetByLabel("Confirmez le mot de passe").FillAsync(password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
+        await FillRegistrationAsync(email, password, acceptsNotice: false);
         await Expect(Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Il y a un problème" })).ToBeVisibleAsync();
         await AssertNoAxeViolationAsync("la création de compte refusée (notice non cochée)");
 
-        await Page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(password);
-        await Page.GetByLabel("Confirmez le mot de passe").FillAsync(password);
-        await Page.GetByLabel("J’ai lu la notice d’information sur mes données personnelles").CheckAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
+        await FillRegistrationAsync(email, password, acceptsNotice: true);
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Consultez votre messagerie" })).ToBeVisibleAsync();
         await AssertNoAxeViolationAsync("la page « consultez votre messagerie »");
 
@@ -55,11 +49,8 @@ public sealed class FamilyAccountBrowserTests(BerceauApp app) : BrowserTest(app)
         var email = $"parent.{Guid.NewGuid():N}@exemple.fr";
         const string password = "une girafe mange des poires";
         await Page.GotoAsync("/compte/creer");
-        await Page.GetByLabel("Adresse e-mail").FillAsync(email);
-        await Page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(password);
-        await Page.GetByLabel("Confirmez le mot de passe").FillAsync(password);
-        await Page.GetByLabel("J’ai lu la notice d’information sur mes données personnelles").CheckAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
+        await FillRegistrationAsync(email, password, acceptsNotice: true);
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Consultez votre messagerie" })).ToBeVisibleAsync();
 
         await Page.GotoAsync("/compte/connexion");
         await Page.GetByLabel("Adresse e-mail").FillAsync(email);
@@ -71,5 +62,16 @@ public sealed class FamilyAccountBrowserTests(BerceauApp app) : BrowserTest(app)
         await Page.GetByRole(AriaRole.Link, new() { Name = "Recevoir un nouvel e-mail de confirmation" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Recevoir un nouvel e-mail de confirmation" })).ToBeVisibleAsync();
         await AssertNoAxeViolationAsync("la demande d’un nouvel e-mail de confirmation");
+    }
+
+    /// <summary>Fills the registration form as a parent would (the page keeps the e-mail but never the password after an error).</summary>
+    private async Task FillRegistrationAsync(string email, string password, bool acceptsNotice)
+    {
+        await Page.GetByLabel("Adresse e-mail").FillAsync(email);
+        await Page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(password);
+        await Page.GetByLabel("Confirmez le mot de passe").FillAsync(password);
+        if (acceptsNotice)
+            await Page.GetByLabel("J’ai lu la notice d’information sur mes données personnelles").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
     }
 }

@@ -3,8 +3,8 @@ using System.Threading.RateLimiting;
 using Berceau.Data.Identity;
 using Berceau.Domain.Common;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Berceau.Web.Features.Account;
@@ -28,9 +28,9 @@ public static class AccountFeature
         [SignInPath, SignInCodePath, SignInRecoveryCodePath, RegisterPath, ResendConfirmationPath];
 
     /// <summary>
-    /// Identity is configured once in <c>AddBerceauWeb</c>; the account feature only swaps in its own sign-in manager
-    /// (disabled accounts cannot sign in) and claims factory (the display name shown in the header), and checks sessions
-    /// against the account more often.
+    /// Identity is configured once in <c>AddBerceauWeb</c>; the account feature swaps in its own sign-in manager
+    /// (disabled accounts cannot sign in) and claims factory (the display name shown in the header), checks sessions
+    /// against the account more often, and adds family registration and the rate limit of the account forms.
     /// </summary>
     public static IServiceCollection AddAccountFeature(this IServiceCollection services, IConfiguration configuration)
     {

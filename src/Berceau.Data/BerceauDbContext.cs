@@ -1,5 +1,6 @@
 using Berceau.Data.Identity;
 using Berceau.Domain.Audit;
+using Berceau.Domain.Notifications;
 using Berceau.Domain.Offer;
 using Berceau.Domain.Territories;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -25,6 +26,8 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserGrant> UserGrants => Set<UserGrant>();
     public DbSet<Berceau.Domain.Fees.FeeParameter> FeeParameters => Set<Berceau.Domain.Fees.FeeParameter>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using Berceau.Data;
 using Berceau.Web.Features.Account;
 using Berceau.Web.Features.Admin;
+using Berceau.Web.Features.Notifications;
 using Berceau.Web.Features.Offer;
 using Berceau.Web.Features.OpenData;
 using Berceau.Web.Features.Portal;
@@ -15,7 +16,8 @@ builder.Services.AddBerceauData(DatabaseSettings.From(builder.Configuration, bui
 builder.Services.Configure<DeploymentOptions>(builder.Configuration.GetSection("Deployment"));
 builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
 builder.Services.AddBerceauWeb();
-builder.Services.AddAccountFeature();
+builder.Services.AddAccountFeature(builder.Configuration);
+builder.Services.AddNotificationsFeature(builder.Configuration, builder.Environment);
 builder.Services.AddAdminFeature();
 builder.Services.AddOfferFeature();
 builder.Services.AddTerritoriesFeature();
@@ -29,6 +31,7 @@ await app.Services.InitialiseDatabaseAsync();
 app.UseBerceauErrorHandling();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

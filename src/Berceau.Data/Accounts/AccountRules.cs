@@ -15,5 +15,8 @@ public static class AccountRules
         o.Lockout.MaxFailedAccessAttempts = 5;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         o.User.RequireUniqueEmail = true;
+        // A family account is usable only once its owner proved the address is theirs (e-mails about the child go there);
+        // accounts created by an admin are confirmed by the admin.
+        o.SignIn.RequireConfirmedEmail = true;
     }
 }

@@ -47,6 +47,10 @@ public static class Messages
         ["recovery-code-required"] = "Saisissez un de vos codes de secours.",
         ["recovery-code-invalid"] = "Ce code de secours n’est pas valide ou a déjà été utilisé.",
         ["new-password-required"] = "Saisissez le nouveau mot de passe.",
+        ["account-unconfirmed"] = "Votre adresse e-mail n’est pas encore confirmée : ouvrez le lien de l’e-mail que nous vous avons envoyé à la création du compte.",
+        ["registration-password-required"] = "Choisissez un mot de passe.",
+        ["notice-required"] = "Cochez la case pour confirmer que vous avez lu la notice d’information sur vos données personnelles.",
+        ["confirmation-link-invalid"] = "Ce lien n’est pas valable : il a expiré, il a déjà servi avant un changement de votre compte, ou il a été coupé par votre messagerie.",
         ["password-confirmation-mismatch"] = "Les deux mots de passe saisis ne sont pas identiques.",
         // Administration of users.
         ["display-name-required"] = "Saisissez le nom de la personne.",

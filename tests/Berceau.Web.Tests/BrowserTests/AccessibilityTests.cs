@@ -26,6 +26,8 @@ public sealed class AccessibilityTests(BerceauApp app) : BrowserTest(app)
     [InlineData("/accessibilite")]
     [InlineData("/donnees-personnelles")]
     [InlineData("/compte/connexion")]
+    [InlineData("/compte/creer")]
+    [InlineData("/compte/confirmer?utilisateur=inconnu&code=abc")]
     [InlineData("/une-page-qui-n-existe-pas")]
     public async Task PublicPage_HasNoAxeViolation(string path)
     {

@@ -41,9 +41,17 @@ public static class Accounts
     public static Task<(string Email, string Password)> CreateChildminderAsync(BerceauApp app, Guid? facility) =>
         CreateAsync(app, [Roles.Childminder], null, null, facility, twoFactor: false);
 
-    /// <summary>A family account: role "famille", no territory, no two-factor.</summary>
+    /// <summary>A family account with its address already confirmed: role "famille", no territory, no two-factor.</summary>
     public static Task<(string Email, string Password)> CreateFamilyAsync(BerceauApp app) =>
         CreateAsync(app, [Roles.Family], null, null, null, twoFactor: false);
+
+    /// <summary>A new confirmed family, signed in: its client (cookies kept, redirects not followed), e-mail and user id.</summary>
+    public static async Task<(HttpClient Client, string Email, string UserId)> SignInAsNewFamilyAsync(BerceauApp app)
+    {
+        var (email, password) = await CreateFamilyAsync(app);
+        var client = await SignInAsync(app, email, password);
+        return (client, email, await UserIdAsync(app, email));
+    }
 
     /// <summary>
     /// Signs in through /compte/connexion and, when asked, /compte/connexion/code with the code computed from the

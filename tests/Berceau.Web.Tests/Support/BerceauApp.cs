@@ -18,6 +18,9 @@ public sealed class BerceauApp : WebApplicationFactory<Program>
 
     private readonly TestDatabase _database = TestDatabase.Create();
 
+    /// <summary>The pickup folder where the app writes its e-mails (one .eml file per message), deleted with the app.</summary>
+    public string MailFolder { get; } = Directory.CreateTempSubdirectory("berceau-mail-").FullName;
+
     public BerceauApp()
     {
         UseKestrel(0);
@@ -25,6 +28,8 @@ public sealed class BerceauApp : WebApplicationFactory<Program>
     }
 
     public FakeTimeProvider Clock { get; } = new(Now);
+
+    public const int RateLimitForTests = 1000;
 
     public string Provider => _database.Provider;
 
@@ -40,6 +45,11 @@ public sealed class BerceauApp : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Territories:0", "93");
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Mail:PickupDirectory", MailFolder);
+        // Tests run the outbox dispatcher themselves (Support/Mail.cs), so they decide when and with which transport.
+        builder.UseSetting("Outbox:RunWorker", "false");
+        // Every test signs in from 127.0.0.1: the real limit would throttle the suite. The limit's own test uses another address.
+        builder.UseSetting("Account:PostsPerMinute", RateLimitForTests.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -70,6 +80,7 @@ public sealed class BerceauApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         _database.Dispose();
+        try { Directory.Delete(MailFolder, recursive: true); } catch (IOException) { }
     }
 }
 

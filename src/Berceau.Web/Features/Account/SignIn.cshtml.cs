@@ -35,6 +35,9 @@ public sealed class SignInModel(
     public int LockoutMinutes => (int)identity.Value.Lockout.DefaultLockoutTimeSpan.TotalMinutes;
     public int MaxFailedAttempts => identity.Value.Lockout.MaxFailedAccessAttempts;
 
+    /// <summary>The password was right but the address is not confirmed yet: the page offers a new confirmation e-mail.</summary>
+    public bool NeedsConfirmation { get; private set; }
+
     public void OnGet()
     {
     }
@@ -73,12 +76,18 @@ public sealed class SignInModel(
         }
         if (result.IsNotAllowed)
         {
-            // Identity refuses a disabled account before looking at the password: say "disabled" only to whoever knows
-            // the password, and count a wrong one as a failure, so that the state of an account is not revealed to guessers.
+            // Identity refuses a disabled or unconfirmed account before looking at the password: say why only to whoever
+            // knows the password, and count a wrong one as a failure, so that the state of an account is not revealed to guessers.
             if (await users.CheckPasswordAsync(user, Input.Password!))
             {
-                await RecordAsync("connexion-refusee", user.Id, "compte désactivé");
-                return Failed(Messages.Get("account-disabled"));
+                if (user.IsDisabled)
+                {
+                    await RecordAsync("connexion-refusee", user.Id, "compte désactivé");
+                    return Failed(Messages.Get("account-disabled"));
+                }
+                await RecordAsync("connexion-refusee", user.Id, "adresse e-mail non confirmée");
+                NeedsConfirmation = true;
+                return Failed(Messages.Get("account-unconfirmed"));
             }
             await users.AccessFailedAsync(user);
         }
@@ -89,12 +98,16 @@ public sealed class SignInModel(
     internal static string ReturnQuery(string? returnUrl) =>
         string.IsNullOrEmpty(returnUrl) ? "" : "?returnUrl=" + Uri.EscapeDataString(returnUrl);
 
-    /// <summary>Staff land on their home page (which sends them to set up two-factor if needed), others on the portal.</summary>
+    /// <summary>
+    /// Staff land on their home page (which sends them to set up two-factor if needed), childminders on their free places,
+    /// families on their applications, others on the portal.
+    /// </summary>
     internal static async Task<string> HomeOfAsync(UserManager<BerceauUser> users, BerceauUser user)
     {
         var roles = await users.GetRolesAsync(user);
         return roles.Any(Roles.IsStaff) ? AccountFeature.StaffHomePath
             : roles.Contains(Roles.Childminder) ? Features.Offer.Childminder.AvailabilityModel.Path
+            : roles.Contains(Roles.Family) ? AccountFeature.FamilyHomePath
             : "/";
     }
 

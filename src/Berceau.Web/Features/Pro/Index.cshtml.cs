@@ -69,6 +69,7 @@ public sealed class IndexModel(UserManager<BerceauUser> users, CurrentStaff staf
         {
             links.Add(new ProLink("Utilisateurs", "/admin/utilisateurs", "Comptes, rôles et territoires des personnes de votre territoire."));
             links.Add(new ProLink("Paramètres tarifaires", "/admin/parametres", "Barème PSU et paramètres du CMG, avec leurs dates de validité."));
+            links.Add(new ProLink("E-mails non envoyés", Notifications.NotificationsFeature.FailedPath, "Les e-mails que le service n’a pas réussi à envoyer, pour les relancer."));
         }
         return links;
     }

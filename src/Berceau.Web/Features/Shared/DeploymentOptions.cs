@@ -23,6 +23,12 @@ public sealed partial class DeploymentOptions
     /// <summary>Text of the phase banner; empty hides the banner.</summary>
     public string PhaseBanner { get; set; } = "Service en cours de construction — données de démonstration";
 
+    /// <summary>
+    /// Address of the service as users reach it (e.g. https://creches.seinesaintdenis.fr), for links in e-mails. Set it in
+    /// production; when empty, links use the address of the request that queued the e-mail.
+    /// </summary>
+    public string PublicUrl { get; set; } = "";
+
     /// <summary>Legal publisher of the service (éditeur), named on the legal pages.</summary>
     public string Publisher { get; set; } = "Département de la Seine-Saint-Denis";
 

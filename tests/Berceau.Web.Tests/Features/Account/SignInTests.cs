@@ -18,7 +18,7 @@ public sealed class SignInTests(BerceauApp app)
         Forms.PostFormAsync(client, url, ("Input.Email", email), ("Input.Password", password));
 
     [Fact]
-    public async Task SignIn_WithRightPassword_RedirectsHomeAndSignsIn()
+    public async Task SignIn_AsFamilyWithRightPassword_LandsOnTheirApplicationsAndSignsIn()
     {
         var (email, password) = await Accounts.CreateFamilyAsync(app);
         var client = Forms.Client(app);
@@ -26,7 +26,7 @@ public sealed class SignInTests(BerceauApp app)
         var response = await PostSignInAsync(client, email, password);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Equal("/famille/demandes", response.Headers.Location?.OriginalString);
         var setup = await client.GetAsync("/compte/double-authentification");
         Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
         var userId = await Accounts.UserIdAsync(app, email);
@@ -52,7 +52,7 @@ public sealed class SignInTests(BerceauApp app)
         var response = await PostSignInAsync(Forms.Client(app), email, password, SignInUrl + "?returnUrl=https%3A%2F%2Fexemple.org%2F");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Equal("/famille/demandes", response.Headers.Location?.OriginalString);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Security.Cryptography;
 using Berceau.Data;
 using Berceau.Data.Identity;
@@ -59,7 +58,7 @@ public sealed class UserAdministration(
                 problems.Add(Problem.Of("email-required", nameof(UserInput.Email)));
             else if (email.Length > MaxEmailLength)
                 problems.Add(Problem.Of("too-long", nameof(UserInput.Email), MaxEmailLength));
-            else if (!IsEmail(email))
+            else if (!EmailAddress.IsValid(email))
                 problems.Add(Problem.Of("email-invalid", nameof(UserInput.Email)));
         }
 
@@ -240,12 +239,6 @@ public sealed class UserAdministration(
         parts.AddRange(input.Facilities.Distinct().Select(f => "structure " + f));
         return parts.Count == 0 ? "aucun" : string.Join(", ", parts);
     }
-
-    private static bool IsEmail(string text) =>
-        MailAddress.TryCreate(text, out var address)
-        && address.Address == text
-        && address.Host.Contains('.', StringComparison.Ordinal)
-        && !address.Host.EndsWith('.');
 
     /// <summary>
     /// Four groups of four lower-case letters and digits, without look-alikes (l, 1, o, 0), easy to read out over the

@@ -1,0 +1,76 @@
+using Berceau.Data;
+using Berceau.Domain.Notifications;
+using Berceau.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Berceau.Web.Features.Notifications;
+
+/// <summary>Who receives a notification: an address, and the account when there is one (for the in-app copy).</summary>
+public sealed record Recipient(string Email, string? UserId = null);
+
+/// <summary>
+/// What to say. <paramref name="Link"/> is a path on this site (e.g. /famille/demandes/…): the e-mail gets it as a full
+/// address, the in-app notification as a path. <paramref name="InApp"/> false for e-mails about the account itself
+/// (confirming an address), which the person cannot read in an account they cannot open yet.
+/// </summary>
+public sealed record OutgoingNotification(string Kind, string Subject, string Body, string? Link = null, string? HtmlBody = null, bool InApp = true);
+
+/// <summary>
+/// The one way features notify people. It only ADDS rows to the caller's DbContext (an outbox message, and a
+/// notification in the person's account): the caller's SaveChanges commits them with the change they are about, or
+/// neither. The worker (<see cref="OutboxDispatcher"/>) sends the e-mail afterwards.
+/// </summary>
+public sealed class Notifier(BerceauDbContext db, TimeProvider clock, PublicLinks links, IOptions<DeploymentOptions> deployment)
+{
+    /// <summary>
+    /// Queues the notification unless one with the same <paramref name="idempotencyKey"/> exists already (saved, or added
+    /// earlier in this unit of work): a repeated request, a retried job or a double click notify once. Build the key from
+    /// what makes the event unique, e.g. <c>statut:{applicationId}:{historyEntryId}</c>. Returns false when it was a repeat.
+    /// </summary>
+    public async Task<bool> QueueAsync(Recipient to, OutgoingNotification what, string idempotencyKey, CancellationToken ct = default)
+    {
+        if (idempotencyKey.Length > OutboxMessage.MaxKeyLength)
+            throw new ArgumentException($"Clé d’idempotence de plus de {OutboxMessage.MaxKeyLength} caractères.", nameof(idempotencyKey));
+        if (db.OutboxMessages.Local.Any(m => m.IdempotencyKey == idempotencyKey)
+            || await db.OutboxMessages.AnyAsync(m => m.IdempotencyKey == idempotencyKey, ct))
+            return false;
+
+        var now = clock.GetUtcNow();
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Kind = what.Kind,
+            RecipientEmail = to.Email,
+            RecipientUserId = to.UserId,
+            Subject = Truncate(what.Subject, OutboxMessage.MaxSubjectLength),
+            TextBody = EmailText(what),
+            HtmlBody = what.HtmlBody,
+            IdempotencyKey = idempotencyKey,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+        if (what.InApp && to.UserId is not null)
+        {
+            db.Notifications.Add(new Notification
+            {
+                UserId = to.UserId,
+                Kind = what.Kind,
+                Title = Truncate(what.Subject, Notification.MaxTitleLength),
+                Body = what.Body,
+                Link = what.Link,
+                CreatedAt = now,
+            });
+        }
+        return true;
+    }
+
+    private string EmailText(OutgoingNotification what)
+    {
+        var text = what.Body.TrimEnd();
+        if (what.Link is not null)
+            text += "\n\n" + links.Absolute(what.Link);
+        return text + $"\n\n-- \nCe message est envoyé automatiquement par {deployment.Value.Name}. Merci de ne pas y répondre.\n";
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+}

@@ -1,0 +1,101 @@
+using Berceau.Data;
+using Berceau.Domain.Applications;
+using Berceau.Domain.Common;
+using Berceau.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Berceau.Web.Features.Applications.Family;
+
+/// <summary>
+/// Saves the family's form as a draft, or submits it. A submission is written only when every check passes (the domain's
+/// <see cref="Application.Submit"/>); otherwise nothing is saved, not even the draft, and every problem is returned.
+/// </summary>
+public sealed class SaveApplication(BerceauDbContext db, FamilyApplicationQueries queries, AuditLog audit, ApplicationEvents events)
+{
+    private const int ReferenceAttempts = 5;
+
+    /// <summary>Creates the family's application in the commune of the form (a draft, or submitted at once).</summary>
+    public async Task<Outcome<Guid>> CreateAsync(ApplicationInput input, bool submit, CancellationToken ct)
+    {
+        var commune = await queries.CommuneAsync(input.CommuneCode, ct);
+        if (commune is null) return Problem.Of("application-commune-unknown", "CommuneCode");
+        var application = new Application
+        {
+            Reference = "",
+            FamilyUserId = queries.UserId,
+            CommuneCode = commune.Code,
+            CreatedAt = queries.Now,
+        };
+        var outcome = await ApplyAsync(application, commune, input, submit, ct);
+        if (!outcome.IsSuccess) return Outcome<Guid>.Failure(outcome.Problems);
+        db.Applications.Add(application);
+        audit.Record(ApplicationAudit.Created, ApplicationAudit.EntityType, application.Id.ToString(), Audited(application));
+        await SaveNewAsync(application, ct);
+        return application.Id.Value;
+    }
+
+    /// <summary>Rewrites a tracked draft of the family, unless it changed since the form was opened.</summary>
+    public async Task<Outcome<Guid>> UpdateAsync(Application application, ApplicationInput input, bool submit, CancellationToken ct)
+    {
+        if (input.Version != application.Version) return Problem.Of("application-concurrency", "");
+        var commune = await queries.CommuneAsync(application.CommuneCode, ct);
+        var outcome = await ApplyAsync(application, commune!, input, submit, ct);
+        if (!outcome.IsSuccess) return Outcome<Guid>.Failure(outcome.Problems);
+        audit.Record(ApplicationAudit.Updated, ApplicationAudit.EntityType, application.Id.ToString(), Audited(application));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problem.Of("application-concurrency", "");
+        }
+        return application.Id.Value;
+    }
+
+    private async Task<Outcome<bool>> ApplyAsync(Application application, Domain.Territories.Commune commune, ApplicationInput input, bool submit, CancellationToken ct)
+    {
+        var parsed = ApplicationForm.Parse(input, commune, await queries.SectorIdsAsync(commune.Code, ct));
+        var choices = await queries.ChoicesAsync(commune.Code, parsed.Address.SectorId, ct);
+        var checkedByDomain = ApplicationRules.Check(parsed.Request, choices, queries.Today)
+            .Concat(ApplicationForm.AddressProblems(parsed.Address))
+            .Concat(parsed.Consent ? [] : [Problem.Of("application-consent-missing", "Consent")]);
+        var problems = ApplicationForm.Merge(parsed.Problems, checkedByDomain, draft: !submit);
+        if (problems.Count > 0) return Outcome<bool>.Failure(problems);
+
+        var filled = application.Fill(parsed.Request, parsed.Address, parsed.Consent, queries.Now);
+        if (!filled.IsSuccess || !submit) return filled;
+        var submitted = application.Submit(choices, queries.Today, queries.Now, queries.UserId);
+        if (!submitted.IsSuccess) return Outcome<bool>.Failure(submitted.Problems);
+        audit.Record(ApplicationAudit.StatusChanged, ApplicationAudit.EntityType, application.Id.ToString(), ApplicationAudit.Describe(submitted.Value));
+        events.Changed(application, submitted.Value);
+        return true;
+    }
+
+    /// <summary>
+    /// Numbers the application in its commune and year. Two families saving at the same instant may take the same
+    /// number: the unique index refuses the second, which takes the next one.
+    /// </summary>
+    private async Task SaveNewAsync(Application application, CancellationToken ct)
+    {
+        var prefix = ApplicationReference.Prefix(application.CommuneCode, application.CreatedAt.Year);
+        for (var attempt = 1; ; attempt++)
+        {
+            var last = await db.Applications.AsNoTracking().Where(a => a.Reference.StartsWith(prefix))
+                .OrderByDescending(a => a.Reference).Select(a => a.Reference).FirstOrDefaultAsync(ct);
+            application.Reference = ApplicationReference.Format(application.CommuneCode, application.CreatedAt.Year, ApplicationReference.NextNumber(last));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < ReferenceAttempts)
+            {
+                // Only the reference can clash on a new row; the next attempt reads the new last number.
+            }
+        }
+    }
+
+    /// <summary>The audit line says what was written, without personal details: the status and the number of wishes.</summary>
+    private static string Audited(Application a) => $"{a.Status.Label()}, {a.Wishes.Count} vœu(x)";
+}

@@ -2,7 +2,6 @@ using Berceau.Data;
 using Berceau.Domain.Applications;
 using Berceau.Domain.Common;
 using Berceau.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Berceau.Web.Features.Applications.Family;
 
@@ -45,15 +44,7 @@ public sealed class AddProof(BerceauDbContext db, FamilyApplicationQueries queri
         };
         db.ApplicationDocuments.Add(document);
         audit.Record(ApplicationAudit.ProofAdded, ApplicationAudit.EntityType, application.Id.ToString(), $"{kind.Value.Label()} ({document.Size} octets, {contentType})");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Problem.Of("application-concurrency", "");
-        }
-        return document.Id;
+        return await ApplicationSave.SaveAsync(db, document.Id, ct);
     }
 
     private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)

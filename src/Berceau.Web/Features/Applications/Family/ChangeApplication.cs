@@ -3,7 +3,6 @@ using Berceau.Domain.Applications;
 using Berceau.Domain.Common;
 using Berceau.Web.Features.Offer.Staff;
 using Berceau.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Berceau.Web.Features.Applications.Family;
 
@@ -26,7 +25,7 @@ public sealed class ChangeApplication(BerceauDbContext db, FamilyApplicationQuer
         if (!changed.IsSuccess)
             return Outcome<bool>.Failure(ApplicationForm.Merge(reader.Problems, changed.Problems, draft: false));
         audit.Record(ApplicationAudit.WishesChanged, ApplicationAudit.EntityType, application.Id.ToString(), $"{wishes.Count} vœu(x)");
-        return await SaveAsync(ct);
+        return await ApplicationSave.SaveAsync(db, true, ct);
     }
 
     public async Task<Outcome<bool>> ConfirmAsync(Application application, int version, CancellationToken ct)
@@ -35,7 +34,7 @@ public sealed class ChangeApplication(BerceauDbContext db, FamilyApplicationQuer
         var confirmed = application.Confirm(queries.Today, queries.Now, queries.UserId);
         if (!confirmed.IsSuccess) return confirmed;
         audit.Record(ApplicationAudit.Confirmed, ApplicationAudit.EntityType, application.Id.ToString());
-        return await SaveAsync(ct);
+        return await ApplicationSave.SaveAsync(db, true, ct);
     }
 
     public async Task<Outcome<bool>> WithdrawAsync(Application application, int version, string? reason, CancellationToken ct)
@@ -47,19 +46,6 @@ public sealed class ChangeApplication(BerceauDbContext db, FamilyApplicationQuer
         if (!withdrawn.IsSuccess) return Outcome<bool>.Failure(withdrawn.Problems);
         audit.Record(ApplicationAudit.StatusChanged, ApplicationAudit.EntityType, application.Id.ToString(), ApplicationAudit.Describe(withdrawn.Value));
         events.Changed(application, withdrawn.Value);
-        return await SaveAsync(ct);
-    }
-
-    private async Task<Outcome<bool>> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Problem.Of("application-concurrency", "");
-        }
+        return await ApplicationSave.SaveAsync(db, true, ct);
     }
 }

@@ -42,15 +42,7 @@ public sealed class SaveApplication(BerceauDbContext db, FamilyApplicationQuerie
         var outcome = await ApplyAsync(application, commune!, input, submit, ct);
         if (!outcome.IsSuccess) return Outcome<Guid>.Failure(outcome.Problems);
         audit.Record(ApplicationAudit.Updated, ApplicationAudit.EntityType, application.Id.ToString(), Audited(application));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Problem.Of("application-concurrency", "");
-        }
-        return application.Id.Value;
+        return await ApplicationSave.SaveAsync(db, application.Id.Value, ct);
     }
 
     private async Task<Outcome<bool>> ApplyAsync(Application application, Domain.Territories.Commune commune, ApplicationInput input, bool submit, CancellationToken ct)

@@ -13,6 +13,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.HasKey(a => a.Id);
         b.Property(a => a.Reference).HasMaxLength(32);
         b.HasIndex(a => a.Reference).IsUnique();
+        // The last guard of "a form posted twice creates one application" when both posts arrive at once.
+        b.HasIndex(a => a.CreationKey).IsUnique();
         b.Property(a => a.FamilyUserId).HasMaxLength(450);
         // Deleting an account does not delete applications: erasure is the purge job's business (RULES §7).
         b.HasOne<BerceauUser>().WithMany().HasForeignKey(a => a.FamilyUserId).OnDelete(DeleteBehavior.SetNull);

@@ -51,6 +51,11 @@ public sealed class Application
     public List<ApplicationEvent> Events { get; init; } = [];
 
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>
+    /// The key of the form (or API call) that created it: the same form posted twice (double click, retry after a lost
+    /// answer) finds this application instead of creating a second one.
+    /// </summary>
+    public Guid? CreationKey { get; init; }
     public DateTimeOffset? SubmittedAt { get; private set; }
     /// <summary>When the family accepted the information notice (GDPR); an application is not submitted without it.</summary>
     public DateTimeOffset? ConsentAt { get; private set; }

@@ -165,6 +165,9 @@ namespace Berceau.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("CreationKey")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Days")
                         .HasColumnType("integer");
 
@@ -219,6 +222,9 @@ namespace Berceau.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreationKey")
+                        .IsUnique();
 
                     b.HasIndex("FamilyUserId");
 

@@ -160,6 +160,9 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("CreationKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Days")
                         .HasColumnType("INTEGER");
 
@@ -214,6 +217,9 @@ namespace Berceau.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreationKey")
+                        .IsUnique();
 
                     b.HasIndex("FamilyUserId");
 

@@ -195,4 +195,38 @@ public sealed class ApplicationSubmitTests(BerceauApp app)
 
         Assert.Equal(ApplicationReference.NextNumber(first.Reference), ApplicationReference.NextNumber(second.Reference) - 1);
     }
+
+    [Fact]
+    public async Task Submit_TheSameFormTwice_CreatesOneApplication()
+    {
+        var creches = await app.CrechesAsync(Montreuil, 1);
+        var (client, userId) = await app.SignedInFamilyAsync();
+        var page = await (await client.GetAsync(NewPath())).Content.ReadAsStringAsync();
+        var form = ValidForm(Montreuil, creches[0].Id.ToString());
+        form["Input.CreationKey"] = Forms.HiddenValue(page, "Input.CreationKey")!;
+        form[Forms.TokenField] = Forms.AntiforgeryToken(page)!;
+
+        var posts = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => client.PostAsync(NewPath(), new FormUrlEncodedContent(form))));
+
+        var ids = posts.Select(IdFrom).Distinct().ToList();
+        Assert.Single(ids);
+        Assert.Single(await app.ApplicationsOfAsync(userId));
+    }
+
+    [Fact]
+    public async Task Submit_WithAnotherFamilysFormKey_IsRefused()
+    {
+        var creches = await app.CrechesAsync(Montreuil, 1);
+        var (familyA, _) = await app.SignedInFamilyAsync();
+        var (familyB, userB) = await app.SignedInFamilyAsync();
+        var key = Guid.NewGuid().ToString();
+        var form = ValidForm(Montreuil, creches[0].Id.ToString());
+        form["Input.CreationKey"] = key;
+        IdFrom(await PostAsync(familyA, NewPath(), form));
+
+        using var response = await PostAsync(familyB, NewPath(), form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await app.ApplicationsOfAsync(userB));
+    }
 }

@@ -53,6 +53,7 @@ public static class ApplicationForm
 
     public static ApplicationInput Blank(string communeCode, int maxWishes) => Pad(new ApplicationInput
     {
+        CreationKey = Guid.NewGuid(),
         CommuneCode = communeCode,
         ChildrenInHousehold = "1",
         Days = [.. FacilityForm.DayLabels.Where(d => WeekDays.Weekdays.HasFlag(d.Day)).Select(d => d.Day.ToString())],

@@ -10,6 +10,8 @@ public sealed record ApplicationInput
 {
     /// <summary>The version the family started from: a change made meanwhile (other tab, the guichet) is detected.</summary>
     public int Version { get; set; }
+    /// <summary>Drawn when the new form is shown: posting the same form twice creates one application.</summary>
+    public Guid? CreationKey { get; set; }
     public string? CommuneCode { get; set; }
     public string? Street { get; set; }
     public string? PostalCode { get; set; }

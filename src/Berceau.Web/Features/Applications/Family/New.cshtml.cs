@@ -45,8 +45,9 @@ public sealed class NewModel(FamilyApplicationQueries queries, SaveApplication s
         var outcome = await save.CreateAsync(Input, submit, ct);
         if (outcome.IsSuccess)
         {
-            TempData[DetailsModel.MessageKey] = submit ? DetailsModel.SubmittedMessage : DetailsModel.DraftMessage;
-            return Redirect(DetailsModel.PathOf(outcome.Value));
+            if (!outcome.Value.AlreadySaved)
+                TempData[DetailsModel.MessageKey] = submit ? DetailsModel.SubmittedMessage : DetailsModel.DraftMessage;
+            return Redirect(DetailsModel.PathOf(outcome.Value.Id));
         }
         ModelState.AddProblems(outcome.Problems, nameof(Input));
         var commune = await queries.CommuneAsync(Input.CommuneCode, ct);

@@ -14,9 +14,13 @@ public sealed class SaveApplication(BerceauDbContext db, FamilyApplicationQuerie
 {
     private const int ReferenceAttempts = 5;
 
-    /// <summary>Creates the family's application in the commune of the form (a draft, or submitted at once).</summary>
-    public async Task<Outcome<Guid>> CreateAsync(ApplicationInput input, bool submit, CancellationToken ct)
+    /// <summary>
+    /// Creates the family's application in the commune of the form (a draft, or submitted at once). The same form posted
+    /// again finds the application it created (<see cref="NewApplication.AlreadySaved"/>) and changes nothing.
+    /// </summary>
+    public async Task<Outcome<NewApplication>> CreateAsync(ApplicationInput input, bool submit, CancellationToken ct)
     {
+        if (await CreatedWithAsync(input.CreationKey, ct) is { } earlier) return earlier;
         var commune = await queries.CommuneAsync(input.CommuneCode, ct);
         if (commune is null) return Problem.Of("application-commune-unknown", "CommuneCode");
         var application = new Application
@@ -25,13 +29,25 @@ public sealed class SaveApplication(BerceauDbContext db, FamilyApplicationQuerie
             FamilyUserId = queries.UserId,
             CommuneCode = commune.Code,
             CreatedAt = queries.Now,
+            CreationKey = input.CreationKey,
         };
         var outcome = await ApplyAsync(application, commune, input, submit, ct);
-        if (!outcome.IsSuccess) return Outcome<Guid>.Failure(outcome.Problems);
+        if (!outcome.IsSuccess) return Outcome<NewApplication>.Failure(outcome.Problems);
         db.Applications.Add(application);
         audit.Record(ApplicationAudit.Created, ApplicationAudit.EntityType, application.Id.ToString(), Audited(application));
-        await SaveNewAsync(application, ct);
-        return application.Id.Value;
+        return await SaveNewAsync(application, ct);
+    }
+
+    /// <summary>The application this form already created, if any; a key used by another account is refused.</summary>
+    private async Task<Outcome<NewApplication>?> CreatedWithAsync(Guid? key, CancellationToken ct)
+    {
+        if (key is null) return null;
+        var earlier = await db.Applications.AsNoTracking().Where(a => a.CreationKey == key)
+            .Select(a => new { a.Id, a.FamilyUserId }).FirstOrDefaultAsync(ct);
+        if (earlier is null) return null;
+        return earlier.FamilyUserId == queries.UserId
+            ? new NewApplication(earlier.Id.Value, AlreadySaved: true)
+            : Problem.Of("application-concurrency", "");
     }
 
     /// <summary>Rewrites a tracked draft of the family, unless it changed since the form was opened.</summary>
@@ -68,7 +84,7 @@ public sealed class SaveApplication(BerceauDbContext db, FamilyApplicationQuerie
     /// Numbers the application in its commune and year. Two families saving at the same instant may take the same
     /// number: the unique index refuses the second, which takes the next one.
     /// </summary>
-    private async Task SaveNewAsync(Application application, CancellationToken ct)
+    private async Task<Outcome<NewApplication>> SaveNewAsync(Application application, CancellationToken ct)
     {
         var prefix = ApplicationReference.Prefix(application.CommuneCode, application.CreatedAt.Year);
         for (var attempt = 1; ; attempt++)
@@ -79,11 +95,13 @@ public sealed class SaveApplication(BerceauDbContext db, FamilyApplicationQuerie
             try
             {
                 await db.SaveChangesAsync(ct);
-                return;
+                return new NewApplication(application.Id.Value, AlreadySaved: false);
             }
             catch (DbUpdateException) when (attempt < ReferenceAttempts)
             {
-                // Only the reference can clash on a new row; the next attempt reads the new last number.
+                // The same form posted twice at once: the other post saved it.
+                if (await CreatedWithAsync(application.CreationKey, ct) is { } earlier) return earlier;
+                // Otherwise the reference clashed; the next attempt reads the new last number.
             }
         }
     }
@@ -91,3 +109,6 @@ public sealed class SaveApplication(BerceauDbContext db, FamilyApplicationQuerie
     /// <summary>The audit line says what was written, without personal details: the status and the number of wishes.</summary>
     private static string Audited(Application a) => $"{a.Status.Label()}, {a.Wishes.Count} vœu(x)";
 }
+
+/// <summary>The application created, or found already created by the same form.</summary>
+public sealed record NewApplication(Guid Id, bool AlreadySaved);

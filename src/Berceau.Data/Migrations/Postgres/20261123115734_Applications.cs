@@ -37,6 +37,7 @@ namespace Berceau.Data.Migrations.Postgres
                     To = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreationKey = table.Column<Guid>(type: "uuid", nullable: true),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ConsentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LastConfirmedOn = table.Column<DateOnly>(type: "date", nullable: true),
@@ -201,6 +202,12 @@ namespace Berceau.Data.Migrations.Postgres
                 name: "IX_Applications_CommuneCode_Status",
                 table: "Applications",
                 columns: new[] { "CommuneCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_CreationKey",
+                table: "Applications",
+                column: "CreationKey",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_FamilyUserId",

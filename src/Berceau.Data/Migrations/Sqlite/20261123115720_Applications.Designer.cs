@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Berceau.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBerceauDbContext))]
-    [Migration("20261123113106_Applications")]
+    [Migration("20261123115720_Applications")]
     partial class Applications
     {
         /// <inheritdoc />
@@ -163,6 +163,9 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("CreationKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Days")
                         .HasColumnType("INTEGER");
 
@@ -217,6 +220,9 @@ namespace Berceau.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreationKey")
+                        .IsUnique();
 
                     b.HasIndex("FamilyUserId");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Berceau.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBerceauDbContext))]
-    [Migration("20261123113119_Applications")]
+    [Migration("20261123115734_Applications")]
     partial class Applications
     {
         /// <inheritdoc />
@@ -168,6 +168,9 @@ namespace Berceau.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("CreationKey")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Days")
                         .HasColumnType("integer");
 
@@ -222,6 +225,9 @@ namespace Berceau.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreationKey")
+                        .IsUnique();
 
                     b.HasIndex("FamilyUserId");
 

@@ -36,6 +36,7 @@ namespace Berceau.Data.Migrations.Sqlite
                     To = table.Column<TimeOnly>(type: "TEXT", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreationKey = table.Column<Guid>(type: "TEXT", nullable: true),
                     SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ConsentAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LastConfirmedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -200,6 +201,12 @@ namespace Berceau.Data.Migrations.Sqlite
                 name: "IX_Applications_CommuneCode_Status",
                 table: "Applications",
                 columns: new[] { "CommuneCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_CreationKey",
+                table: "Applications",
+                column: "CreationKey",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_FamilyUserId",

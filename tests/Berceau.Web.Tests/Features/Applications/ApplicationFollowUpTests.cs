@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Berceau.Domain.Applications;
+using Berceau.Web.Features.Applications;
 using Berceau.Web.Tests.Support;
 using static Berceau.Web.Tests.Features.Applications.ApplicationTestData;
 
@@ -31,7 +32,7 @@ public sealed class ApplicationFollowUpTests(BerceauApp app)
         var after = await app.StoredAsync(id);
         Assert.Equal(Today, after.LastConfirmedOn);
         Assert.Equal(ApplicationEventKind.Confirmed, Assert.Single(after.Events).Kind);
-        Assert.Contains("demande-confirmee", (await app.AuditOfAsync(id)).Select(a => a.Action));
+        Assert.Contains(ApplicationAudit.Confirmed, (await app.AuditOfAsync(id)).Select(a => a.Action));
         var followed = await Forms.TextAsync(await client.GetAsync($"/famille/demandes/{id}"));
         Assert.Contains("Demande confirmée", followed);
         Assert.DoesNotContain("Je confirme ma demande", followed);
@@ -71,7 +72,7 @@ public sealed class ApplicationFollowUpTests(BerceauApp app)
         var change = after.StatusChanges.OrderBy(c => c.At).Last();
         Assert.Equal((ApplicationStatus.Submitted, ApplicationStatus.Cancelled, userId, "Nous avons trouvé une assistante maternelle."),
             (change.From, change.To, change.By, change.Reason));
-        Assert.Contains((await app.AuditOfAsync(id)), a => a.Action == "demande-statut" && a.Details!.Contains("Annulée", StringComparison.Ordinal));
+        Assert.Contains((await app.AuditOfAsync(id)), a => a.Action == ApplicationAudit.StatusChanged && a.Details!.Contains("Annulée", StringComparison.Ordinal));
         var followed = await Forms.TextAsync(await client.GetAsync($"/famille/demandes/{id}"));
         Assert.Contains("Annulée", followed);
         Assert.DoesNotContain("Retirer ma demande", followed);
@@ -162,6 +163,7 @@ public sealed class ApplicationFollowUpTests(BerceauApp app)
         Assert.Equal("Bernard", json.RootElement.GetProperty("enfant").GetProperty("nom").GetString());
         Assert.Equal(creches[0].Name, json.RootElement.GetProperty("voeux")[0].GetProperty("libelle").GetString());
         Assert.Equal("Déposée", json.RootElement.GetProperty("historique")[0].GetProperty("vers").GetString());
-        Assert.Contains("demande-exportee", (await app.AuditOfAsync(id)).Select(a => a.Action));
+        Assert.Equal("Vous", json.RootElement.GetProperty("historique")[0].GetProperty("par").GetString());
+        Assert.Contains(ApplicationAudit.Exported, (await app.AuditOfAsync(id)).Select(a => a.Action));
     }
 }

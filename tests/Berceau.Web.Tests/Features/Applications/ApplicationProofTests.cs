@@ -1,4 +1,5 @@
 using System.Net;
+using Berceau.Web.Features.Applications;
 using Berceau.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static Berceau.Web.Tests.Features.Applications.ApplicationTestData;
@@ -39,7 +40,7 @@ public sealed class ApplicationProofTests(BerceauApp app)
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
-        Assert.Equal(["piece-ajoutee", "piece-telechargee"], (await app.AuditOfAsync(id)).Select(a => a.Action).Where(a => a.StartsWith("piece", StringComparison.Ordinal)));
+        Assert.Equal([ApplicationAudit.ProofAdded, ApplicationAudit.ProofDownloaded], (await app.AuditOfAsync(id)).Select(a => a.Action).Where(a => a.Contains("pièce", StringComparison.Ordinal)));
     }
 
     [Fact]

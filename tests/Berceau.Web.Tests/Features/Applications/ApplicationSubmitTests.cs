@@ -1,6 +1,7 @@
 using System.Net;
 using Berceau.Domain.Applications;
 using Berceau.Domain.Offer;
+using Berceau.Web.Features.Applications;
 using Berceau.Web.Tests.Support;
 using static Berceau.Web.Tests.Features.Applications.ApplicationTestData;
 
@@ -28,7 +29,7 @@ public sealed class ApplicationSubmitTests(BerceauApp app)
         Assert.Equal((ApplicationStatus.Draft, ApplicationStatus.Submitted, userId), (change.From, change.To, change.By));
         Assert.Equal(Today, stored.LastConfirmedOn);
         Assert.NotNull(stored.ConsentAt);
-        Assert.Equal(["demande-creee", "demande-statut"], (await app.AuditOfAsync(id)).Select(a => a.Action).Order());
+        Assert.Equal([ApplicationAudit.Created, ApplicationAudit.StatusChanged], (await app.AuditOfAsync(id)).Select(a => a.Action));
         var page = await Forms.TextAsync(await client.GetAsync($"/famille/demandes/{id}"));
         Assert.Contains("Déposée", page);
         Assert.Contains(creches[2].Name, page);

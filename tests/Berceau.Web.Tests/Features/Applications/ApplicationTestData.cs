@@ -3,6 +3,7 @@ using Berceau.Domain.Applications;
 using Berceau.Domain.Audit;
 using Berceau.Domain.Offer;
 using Berceau.Domain.Territories;
+using Berceau.Web.Features.Applications;
 using Berceau.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using ApplicationId = Berceau.Domain.Applications.ApplicationId;
@@ -96,7 +97,7 @@ internal static class ApplicationTestData
             .SingleAsync(a => a.Id == new ApplicationId(id)));
 
     public static Task<List<AuditEntry>> AuditOfAsync(this BerceauApp app, Guid id) =>
-        app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "demande" && a.EntityId == id.ToString())
+        app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == ApplicationAudit.EntityType && a.EntityId == id.ToString())
             .OrderBy(a => a.Id).ToListAsync());
 
     /// <summary>

@@ -46,9 +46,12 @@ public static class ApplicationDisplay
         string.Join(" ", new[] { first, last }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } name ? name : "Enfant sans nom";
 
     /// <summary>Every event, newest first: status changes and what happened besides (confirmations, wishes, proofs).</summary>
+    /// <summary>Who did it, as the family reads it: never an agent's account id.</summary>
+    public static string Who(string by, string familyUserId) => by == familyUserId ? "Vous" : "Le guichet";
+
     public static IReadOnlyList<TimelineItem> Timeline(Application a, string familyUserId)
     {
-        string Who(string by) => by == familyUserId ? "Vous" : "Le guichet";
+        string Who(string by) => ApplicationDisplay.Who(by, familyUserId);
         var items = a.StatusChanges.Select(c => new TimelineItem(c.At, c.From == ApplicationStatus.Draft && c.To == ApplicationStatus.Submitted
                 ? "Demande déposée" : $"Statut « {c.To.Label()} »", Who(c.By), c.Reason))
             .Concat(a.Events.Select(e => new TimelineItem(e.At, e.Label, Who(e.By), null)))

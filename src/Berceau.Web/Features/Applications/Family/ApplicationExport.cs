@@ -18,7 +18,7 @@ public static class ApplicationExport
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    public static byte[] ToJson(Application a, IReadOnlyList<DocumentSummary> documents, IReadOnlyDictionary<FacilityId, string> facilityNames) =>
+    public static byte[] ToJson(Application a, string familyUserId, IReadOnlyList<DocumentSummary> documents, IReadOnlyDictionary<FacilityId, string> facilityNames) =>
         JsonSerializer.SerializeToUtf8Bytes(new
         {
             reference = a.Reference,
@@ -39,8 +39,8 @@ public static class ApplicationExport
             creeeLe = a.CreatedAt,
             deposeeLe = a.SubmittedAt,
             derniereConfirmation = a.LastConfirmedOn,
-            historique = a.StatusChanges.OrderBy(c => c.At).Select(c => new { de = c.From.Label(), vers = c.To.Label(), le = c.At, par = c.By, motif = c.Reason }),
-            evenements = a.Events.OrderBy(e => e.At).Select(e => new { evenement = e.Label, le = e.At, par = e.By }),
+            historique = a.StatusChanges.OrderBy(c => c.At).Select(c => new { de = c.From.Label(), vers = c.To.Label(), le = c.At, par = ApplicationDisplay.Who(c.By, familyUserId), motif = c.Reason }),
+            evenements = a.Events.OrderBy(e => e.At).Select(e => new { evenement = e.Label, le = e.At, par = ApplicationDisplay.Who(e.By, familyUserId) }),
             piecesJustificatives = documents.Select(d => new { type = d.Kind.Label(), fichier = d.FileName, octets = d.Size, le = d.UploadedAt }),
         }, Options);
 }

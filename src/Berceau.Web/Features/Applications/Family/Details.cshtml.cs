@@ -63,7 +63,7 @@ public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplica
         var names = await queries.FacilityNamesAsync(application.Wishes.Where(w => w.FacilityId is not null).Select(w => w.FacilityId!.Value), ct);
         audit.Record(ApplicationAudit.Exported, ApplicationAudit.EntityType, application.Id.ToString());
         await db.SaveChangesAsync(ct);
-        var json = ApplicationExport.ToJson(application, documents, names);
+        var json = ApplicationExport.ToJson(application, queries.UserId, documents, names);
         return File(json, "application/json; charset=utf-8", $"{application.Reference}.json");
     }
 

@@ -6,12 +6,7 @@ namespace Berceau.Web.Features.Applications.Family;
 /// <summary>The family's applications, newest first, each with its status and what comes next.</summary>
 public sealed class IndexModel(FamilyApplicationQueries queries) : PageModel
 {
-    public const string MessageKey = "demande-message";
-
     public IReadOnlyList<ApplicationSummary> Applications { get; private set; } = [];
-
-    [TempData(Key = MessageKey)]
-    public string? Message { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => Applications = await queries.MineAsync(ct);
 }

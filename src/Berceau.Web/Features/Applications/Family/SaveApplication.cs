@@ -35,6 +35,7 @@ public sealed class SaveApplication(BerceauDbContext db, FamilyApplicationQuerie
         if (!outcome.IsSuccess) return Outcome<NewApplication>.Failure(outcome.Problems);
         db.Applications.Add(application);
         audit.Record(ApplicationAudit.Created, ApplicationAudit.EntityType, application.Id.ToString(), Audited(application));
+        Submitted(application, outcome.Value);
         return await SaveNewAsync(application, ct);
     }
 
@@ -58,10 +59,12 @@ public sealed class SaveApplication(BerceauDbContext db, FamilyApplicationQuerie
         var outcome = await ApplyAsync(application, commune!, input, submit, ct);
         if (!outcome.IsSuccess) return Outcome<Guid>.Failure(outcome.Problems);
         audit.Record(ApplicationAudit.Updated, ApplicationAudit.EntityType, application.Id.ToString(), Audited(application));
+        Submitted(application, outcome.Value);
         return await ApplicationSave.SaveAsync(db, application.Id.Value, ct);
     }
 
-    private async Task<Outcome<bool>> ApplyAsync(Application application, Domain.Territories.Commune commune, ApplicationInput input, bool submit, CancellationToken ct)
+    /// <summary>Fills the application from the form and, when asked, submits it: the status change made, or null for a draft.</summary>
+    private async Task<Outcome<StatusChange?>> ApplyAsync(Application application, Domain.Territories.Commune commune, ApplicationInput input, bool submit, CancellationToken ct)
     {
         var parsed = ApplicationForm.Parse(input, commune, await queries.SectorIdsAsync(commune.Code, ct));
         var choices = await queries.ChoicesAsync(commune.Code, parsed.Address.SectorId, ct);
@@ -69,15 +72,20 @@ public sealed class SaveApplication(BerceauDbContext db, FamilyApplicationQuerie
             .Concat(ApplicationForm.AddressProblems(parsed.Address))
             .Concat(parsed.Consent ? [] : [Problem.Of("application-consent-missing", "Consent")]);
         var problems = ApplicationForm.Merge(parsed.Problems, checkedByDomain, draft: !submit);
-        if (problems.Count > 0) return Outcome<bool>.Failure(problems);
+        if (problems.Count > 0) return Outcome<StatusChange?>.Failure(problems);
 
         var filled = application.Fill(parsed.Request, parsed.Address, parsed.Consent, queries.Now);
-        if (!filled.IsSuccess || !submit) return filled;
+        if (!filled.IsSuccess) return Outcome<StatusChange?>.Failure(filled.Problems);
+        if (!submit) return Outcome<StatusChange?>.Success(null);
         var submitted = application.Submit(choices, queries.Today, queries.Now, queries.UserId);
-        if (!submitted.IsSuccess) return Outcome<bool>.Failure(submitted.Problems);
-        audit.Record(ApplicationAudit.StatusChanged, ApplicationAudit.EntityType, application.Id.ToString(), ApplicationAudit.Describe(submitted.Value));
-        events.Changed(application, submitted.Value);
-        return true;
+        return submitted.IsSuccess ? submitted.Value : Outcome<StatusChange?>.Failure(submitted.Problems);
+    }
+
+    private void Submitted(Application application, StatusChange? change)
+    {
+        if (change is null) return;
+        audit.Record(ApplicationAudit.StatusChanged, ApplicationAudit.EntityType, application.Id.ToString(), ApplicationAudit.Describe(change));
+        events.Changed(application, change);
     }
 
     /// <summary>

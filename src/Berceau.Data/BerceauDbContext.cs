@@ -1,4 +1,5 @@
 using Berceau.Data.Identity;
+using Berceau.Domain.Applications;
 using Berceau.Domain.Audit;
 using Berceau.Domain.Notifications;
 using Berceau.Domain.Offer;
@@ -25,6 +26,8 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Vacancy> Vacancies => Set<Vacancy>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserGrant> UserGrants => Set<UserGrant>();
+    public DbSet<Application> Applications => Set<Application>();
+    public DbSet<ApplicationDocument> ApplicationDocuments => Set<ApplicationDocument>();
     public DbSet<Berceau.Domain.Fees.FeeParameter> FeeParameters => Set<Berceau.Domain.Fees.FeeParameter>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
@@ -41,8 +44,12 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
         configurationBuilder.Properties<ManagerType>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<IntercommunalityKind>().HaveConversion<string>().HaveMaxLength(8);
         configurationBuilder.Properties<FacilityId>().HaveConversion<FacilityIdConverter>();
+        configurationBuilder.Properties<Domain.Applications.ApplicationId>().HaveConversion<ApplicationIdConverter>();
     }
 }
 
 internal sealed class FacilityIdConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<FacilityId, Guid>(
     id => id.Value, value => new FacilityId(value));
+
+internal sealed class ApplicationIdConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Domain.Applications.ApplicationId, Guid>(
+    id => id.Value, value => new Domain.Applications.ApplicationId(value));

@@ -1,6 +1,7 @@
 using Berceau.Data;
 using Berceau.Web.Features.Account;
 using Berceau.Web.Features.Admin;
+using Berceau.Web.Features.Applications;
 using Berceau.Web.Features.Notifications;
 using Berceau.Web.Features.Offer;
 using Berceau.Web.Features.OpenData;
@@ -23,6 +24,7 @@ builder.Services.AddOfferFeature();
 builder.Services.AddTerritoriesFeature();
 builder.Services.AddPortalFeature(builder.Configuration);
 builder.Services.AddOpenDataFeature();
+builder.Services.AddApplicationsFeature();
 
 var app = builder.Build();
 

@@ -112,6 +112,14 @@ public static partial class ApplicationRules
             problems.Add(Problem.Of("application-hours-order", nameof(request.To)));
     }
 
+    /// <summary>The wishes alone, for a family changing them after submission (the rest of the form is not asked again).</summary>
+    public static IReadOnlyList<Problem> CheckWishes(IReadOnlyList<WishInput> wishes, WishChoices choices)
+    {
+        var problems = new List<Problem>();
+        CheckWishes(wishes, choices, problems);
+        return problems;
+    }
+
     private static void CheckWishes(IReadOnlyList<WishInput> wishes, WishChoices choices, List<Problem> problems)
     {
         if (wishes.Count == 0)

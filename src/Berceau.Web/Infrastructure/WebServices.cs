@@ -12,6 +12,7 @@ public static class WebServices
     public const string StaffPolicy = "staff";
     public const string AdminPolicy = "admin";
     public const string ChildminderPolicy = "assistant-maternel";
+    public const string FamilyPolicy = "famille";
 
     /// <summary>What every feature relies on: Razor Pages under /Features, Identity, authorization, problem details, health.</summary>
     public static IServiceCollection AddBerceauWeb(this IServiceCollection services)
@@ -34,6 +35,7 @@ public static class WebServices
             o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
             o.Conventions.AuthorizeFolder("/Offer/Childminder", ChildminderPolicy);
             o.Conventions.AuthorizeFolder("/Pro", StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Applications/Family", FamilyPolicy);
         })
         .AddMvcOptions(o =>
         {
@@ -71,7 +73,8 @@ public static class WebServices
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff))
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(ChildminderPolicy, p => p.RequireRole(Roles.Childminder));
+            .AddPolicy(ChildminderPolicy, p => p.RequireRole(Roles.Childminder))
+            .AddPolicy(FamilyPolicy, p => p.RequireRole(Roles.Family));
 
         services.AddAntiforgery(o => o.Cookie.Name = "berceau.af");
         services.AddFrenchProblemDetails();

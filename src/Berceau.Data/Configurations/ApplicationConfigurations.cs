@@ -1,0 +1,95 @@
+using Berceau.Data.Identity;
+using Berceau.Domain.Applications;
+using Berceau.Domain.Territories;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Berceau.Data.Configurations;
+
+internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
+{
+    public void Configure(EntityTypeBuilder<Application> b)
+    {
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Reference).HasMaxLength(32);
+        b.HasIndex(a => a.Reference).IsUnique();
+        // The last guard of "a form posted twice creates one application" when both posts arrive at once.
+        b.HasIndex(a => a.CreationKey).IsUnique();
+        b.Property(a => a.FamilyUserId).HasMaxLength(450);
+        // Deleting an account does not delete applications: erasure is the purge job's business (RULES §7).
+        b.HasOne<BerceauUser>().WithMany().HasForeignKey(a => a.FamilyUserId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(a => a.FamilyUserId);
+        b.Property(a => a.CommuneCode).HasMaxLength(5);
+        b.HasOne<Commune>().WithMany().HasForeignKey(a => a.CommuneCode);
+        b.HasOne<Sector>().WithMany().HasForeignKey(a => a.SectorId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(a => new { a.CommuneCode, a.Status });
+        b.Property(a => a.Street).HasMaxLength(200);
+        b.Property(a => a.PostalCode).HasMaxLength(5);
+        b.Property(a => a.ChildFirstName).HasMaxLength(ApplicationRules.MaxNameLength);
+        b.Property(a => a.ChildLastName).HasMaxLength(ApplicationRules.MaxNameLength);
+        b.Property(a => a.AnnualResources).HasPrecision(12, 2);
+        b.Property(a => a.CafNumber).HasMaxLength(7);
+        b.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(a => a.Version).IsConcurrencyToken();
+        b.Ignore(a => a.RankedWishes);
+
+        b.OwnsMany(a => a.Guardians, g =>
+        {
+            g.ToTable("ApplicationGuardians");
+            g.WithOwner().HasForeignKey("ApplicationId");
+            // A generated key, not the rank: rewriting the list deletes and inserts rows instead of clashing on a reused key.
+            g.Property<int>("Id");
+            g.HasKey("Id");
+            g.Property(x => x.FirstName).HasMaxLength(ApplicationRules.MaxNameLength);
+            g.Property(x => x.LastName).HasMaxLength(ApplicationRules.MaxNameLength);
+            g.Property(x => x.Situation).HasConversion<string>().HasMaxLength(16);
+        });
+        b.OwnsMany(a => a.Wishes, w =>
+        {
+            w.ToTable("ApplicationWishes");
+            w.WithOwner().HasForeignKey("ApplicationId");
+            w.Property<int>("Id");
+            w.HasKey("Id");
+            // The commission reads "who wishes this crèche": no foreign key, so that closing a crèche keeps the wish readable.
+            w.HasIndex(x => x.FacilityId);
+        });
+        b.OwnsMany(a => a.StatusChanges, c =>
+        {
+            c.ToTable("ApplicationStatusChanges");
+            c.WithOwner().HasForeignKey("ApplicationId");
+            c.Property<int>("Id");
+            c.HasKey("Id");
+            c.Property(x => x.From).HasConversion<string>().HasMaxLength(16);
+            c.Property(x => x.To).HasConversion<string>().HasMaxLength(16);
+            c.Property(x => x.By).HasMaxLength(450);
+            c.Property(x => x.Reason).HasMaxLength(1000);
+        });
+        b.OwnsMany(a => a.Events, e =>
+        {
+            e.ToTable("ApplicationEvents");
+            e.WithOwner().HasForeignKey("ApplicationId");
+            e.Property<int>("Id");
+            e.HasKey("Id");
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.By).HasMaxLength(450);
+            e.Property(x => x.Detail).HasMaxLength(200);
+            e.Ignore(x => x.Label);
+        });
+        b.Navigation(a => a.Guardians).AutoInclude();
+    }
+}
+
+internal sealed class ApplicationDocumentConfiguration : IEntityTypeConfiguration<ApplicationDocument>
+{
+    public void Configure(EntityTypeBuilder<ApplicationDocument> b)
+    {
+        b.ToTable("ApplicationDocuments");
+        b.HasKey(d => d.Id);
+        b.HasOne<Application>().WithMany().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(d => d.ApplicationId);
+        b.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(d => d.FileName).HasMaxLength(Proofs.MaxFileNameLength);
+        b.Property(d => d.ContentType).HasMaxLength(32);
+        b.Property(d => d.UploadedBy).HasMaxLength(450);
+    }
+}

@@ -1,0 +1,236 @@
+using Berceau.Domain.Common;
+using Berceau.Domain.Offer;
+
+namespace Berceau.Domain.Applications;
+
+public readonly record struct ApplicationId(Guid Value)
+{
+    public static ApplicationId New() => new(Guid.NewGuid());
+    public override string ToString() => Value.ToString();
+}
+
+/// <summary>Where the family lives: the commune decides which crèches it may wish, the sector gives "any crèche of my sector".</summary>
+public sealed record ApplicationAddress(string? Street, string? PostalCode, Guid? SectorId);
+
+/// <summary>
+/// One application (demande d'accueil) to the guichet unique of a commune, from the family's draft to the child's admission.
+/// Every change goes through a verb here: the status only through <see cref="ApplicationStatusHistory"/>, so that an illegal
+/// move cannot be written; the content only while the status allows it. <see cref="Version"/> detects concurrent edits.
+/// </summary>
+public sealed class Application
+{
+    public ApplicationId Id { get; init; } = ApplicationId.New();
+    /// <summary>What families and agents quote on the phone, e.g. DEM-93048-2026-000123 (see <see cref="ApplicationReference"/>).</summary>
+    public required string Reference { get; set; }
+    /// <summary>The family account that owns it; null when an agent created it at the counter and the family has no access yet.</summary>
+    public string? FamilyUserId { get; init; }
+    public required string CommuneCode { get; init; }
+    public string? Street { get; private set; }
+    public string? PostalCode { get; private set; }
+    public Guid? SectorId { get; private set; }
+
+    public string? ChildFirstName { get; private set; }
+    public string? ChildLastName { get; private set; }
+    public DateOnly? ChildBirthDate { get; private set; }
+    public DateOnly? ChildExpectedBirthDate { get; private set; }
+    public List<Guardian> Guardians { get; init; } = [];
+    public int ChildrenInHousehold { get; private set; } = 1;
+    public bool DisabledMemberInHousehold { get; private set; }
+    /// <summary>Resources of year N-2, as on the tax notice (the PSU fee and the grid use them).</summary>
+    public decimal? AnnualResources { get; private set; }
+    public string? CafNumber { get; private set; }
+    public DateOnly? DesiredStart { get; private set; }
+    public WeekDays Days { get; private set; }
+    public TimeOnly? From { get; private set; }
+    public TimeOnly? To { get; private set; }
+    public List<Wish> Wishes { get; init; } = [];
+
+    public ApplicationStatus Status { get; private set; } = ApplicationStatus.Draft;
+    public List<StatusChange> StatusChanges { get; init; } = [];
+    /// <summary>What happened besides status changes (confirmations, wishes changed, proofs added), for the family's timeline.</summary>
+    public List<ApplicationEvent> Events { get; init; } = [];
+
+    public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>
+    /// The key of the form (or API call) that created it: the same form posted twice (double click, retry after a lost
+    /// answer) finds this application instead of creating a second one.
+    /// </summary>
+    public Guid? CreationKey { get; init; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    /// <summary>When the family accepted the information notice (GDPR); an application is not submitted without it.</summary>
+    public DateTimeOffset? ConsentAt { get; private set; }
+    public DateOnly? LastConfirmedOn { get; private set; }
+    /// <summary>When the worker sent the lapse warning (<see cref="ConfirmationSchedule.StepOn"/> counts the lapse from it).</summary>
+    public DateOnly? WarnedOn { get; set; }
+    /// <summary>Optimistic concurrency: incremented at every change so concurrent edits are detected.</summary>
+    public int Version { get; set; }
+
+    /// <summary>The family may change its wishes until the application goes to a commission.</summary>
+    public bool WishesEditable => Status is ApplicationStatus.Draft or ApplicationStatus.Submitted or ApplicationStatus.Incomplete
+        or ApplicationStatus.Complete or ApplicationStatus.Waitlisted;
+
+    /// <summary>Waiting for a place: these applications are confirmed every three months.</summary>
+    public bool AwaitsPlace => Status is ApplicationStatus.Submitted or ApplicationStatus.Incomplete
+        or ApplicationStatus.Complete or ApplicationStatus.Waitlisted;
+
+    public bool CanWithdraw => ApplicationStatuses.CanMove(Status, ApplicationStatus.Cancelled);
+
+    public DateOnly? ConfirmationDueOn => AwaitsPlace && LastConfirmedOn is { } last ? ConfirmationSchedule.DueOn(last) : null;
+
+    public ConfirmationStep? ConfirmationStepOn(DateOnly today) =>
+        AwaitsPlace && LastConfirmedOn is { } last ? ConfirmationSchedule.StepOn(today, last, WarnedOn) : null;
+
+    /// <summary>The form as the family filled it, for <see cref="ApplicationRules.Check"/>.</summary>
+    public ApplicationRequest ToRequest() => new()
+    {
+        Child = new ChildInput(ChildFirstName, ChildLastName, ChildBirthDate, ChildExpectedBirthDate),
+        Guardians = [.. Guardians.OrderBy(g => g.Rank).Select(g => new GuardianInput(g.FirstName, g.LastName, g.Situation))],
+        ChildrenInHousehold = ChildrenInHousehold,
+        DisabledMemberInHousehold = DisabledMemberInHousehold,
+        AnnualResources = AnnualResources,
+        CafNumber = CafNumber,
+        DesiredStart = DesiredStart,
+        Days = Days,
+        From = From,
+        To = To,
+        Wishes = [.. RankedWishes.Select(w => new WishInput(w.FacilityId))],
+    };
+
+    public IEnumerable<Wish> RankedWishes => Wishes.OrderBy(w => w.Rank);
+
+    /// <summary>Writes the whole form; only a draft can be rewritten (after submission, only the wishes change).</summary>
+    public Outcome<bool> Fill(ApplicationRequest request, ApplicationAddress address, bool consent, DateTimeOffset at)
+    {
+        if (Status != ApplicationStatus.Draft) return Problem.Of("application-not-draft", "", Status.Label());
+        Street = Clean(address.Street);
+        PostalCode = Clean(address.PostalCode);
+        SectorId = address.SectorId;
+        ChildFirstName = Clean(request.Child.FirstName);
+        ChildLastName = Clean(request.Child.LastName);
+        ChildBirthDate = request.Child.BirthDate;
+        ChildExpectedBirthDate = request.Child.ExpectedBirthDate;
+        Guardians.Clear();
+        Guardians.AddRange(request.Guardians.Select((g, i) => new Guardian
+        {
+            Rank = i + 1, FirstName = Clean(g.FirstName), LastName = Clean(g.LastName), Situation = g.Situation,
+        }));
+        ChildrenInHousehold = request.ChildrenInHousehold;
+        DisabledMemberInHousehold = request.DisabledMemberInHousehold;
+        AnnualResources = request.AnnualResources;
+        CafNumber = Clean(request.CafNumber);
+        DesiredStart = request.DesiredStart;
+        Days = request.Days;
+        From = request.From;
+        To = request.To;
+        SetWishes(request.Wishes);
+        ConsentAt = consent ? ConsentAt ?? at : null;
+        Version++;
+        return true;
+    }
+
+    /// <summary>Submits the draft (déposée) when every check passes; otherwise nothing changes and every problem is returned.</summary>
+    public Outcome<StatusChange> Submit(WishChoices choices, DateOnly today, DateTimeOffset at, string by)
+    {
+        var problems = ApplicationRules.Check(ToRequest(), choices, today).ToList();
+        if (ConsentAt is null) problems.Add(Problem.Of("application-consent-missing", "Consent"));
+        if (problems.Count > 0) return Outcome<StatusChange>.Failure(problems);
+        var moved = Move(ApplicationStatus.Submitted, at, by);
+        if (!moved.IsSuccess) return moved;
+        SubmittedAt = at;
+        LastConfirmedOn = today;
+        return moved;
+    }
+
+    public Outcome<bool> ChangeWishes(IReadOnlyList<WishInput> wishes, WishChoices choices, DateTimeOffset at, string by)
+    {
+        if (!WishesEditable) return Problem.Of("application-wishes-frozen", "", Status.Label());
+        var problems = ApplicationRules.CheckWishes(wishes, choices);
+        if (problems.Count > 0) return Outcome<bool>.Failure(problems);
+        SetWishes(wishes);
+        Events.Add(new ApplicationEvent { At = at, By = by, Kind = ApplicationEventKind.WishesChanged });
+        Version++;
+        return true;
+    }
+
+    /// <summary>The family says it still needs a place: the three-month clock starts again from today.</summary>
+    public Outcome<bool> Confirm(DateOnly today, DateTimeOffset at, string by)
+    {
+        if (ConfirmationStepOn(today) is null or ConfirmationStep.UpToDate)
+            return Problem.Of("application-confirm-not-due", "", ConfirmationDueOn ?? today);
+        LastConfirmedOn = today;
+        WarnedOn = null;
+        Events.Add(new ApplicationEvent { At = at, By = by, Kind = ApplicationEventKind.Confirmed });
+        Version++;
+        return true;
+    }
+
+    /// <summary>The family withdraws its application (annulée); the reason is optional for the family, so a default one is written.</summary>
+    public Outcome<StatusChange> Withdraw(DateTimeOffset at, string by, string? reason) =>
+        Move(ApplicationStatus.Cancelled, at, by, string.IsNullOrWhiteSpace(reason) ? WithdrawnWithoutReason : reason);
+
+    public const string WithdrawnWithoutReason = "Retirée par la famille, sans motif indiqué.";
+
+    public Outcome<bool> AddProof(ProofKind kind, DateTimeOffset at, string by)
+    {
+        if (ApplicationStatuses.IsFinal(Status)) return Problem.Of("application-final-no-proof", "", Status.Label());
+        Events.Add(new ApplicationEvent { At = at, By = by, Kind = ApplicationEventKind.ProofAdded, Detail = kind.Label() });
+        Version++;
+        return true;
+    }
+
+    /// <summary>The one way the status changes: the history checks the move, then the application records it.</summary>
+    public Outcome<StatusChange> Move(ApplicationStatus to, DateTimeOffset at, string by, string? reason = null)
+    {
+        var history = ApplicationStatusHistory.Replay(StatusChanges.OrderBy(c => c.At));
+        if (!history.IsSuccess) return Outcome<StatusChange>.Failure(history.Problems);
+        var moved = history.Value.Move(to, at, by, reason);
+        if (!moved.IsSuccess) return moved;
+        StatusChanges.Add(moved.Value);
+        Status = to;
+        Version++;
+        return moved;
+    }
+
+    private void SetWishes(IReadOnlyList<WishInput> wishes)
+    {
+        Wishes.Clear();
+        Wishes.AddRange(wishes.Select((w, i) => new Wish { Rank = i + 1, FacilityId = w.FacilityId }));
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>A legal guardian (représentant légal) as written on the application, with the situation the grid asks.</summary>
+public sealed class Guardian
+{
+    public int Rank { get; init; }
+    public string? FirstName { get; init; }
+    public string? LastName { get; init; }
+    public GuardianSituation? Situation { get; init; }
+}
+
+/// <summary>A ranked wish (vœu): a crèche, or any crèche of the family's sector when <see cref="FacilityId"/> is null.</summary>
+public sealed class Wish
+{
+    public int Rank { get; init; }
+    public FacilityId? FacilityId { get; init; }
+}
+
+public enum ApplicationEventKind { Confirmed, WishesChanged, ProofAdded }
+
+/// <summary>Something that happened to an application besides a status change.</summary>
+public sealed class ApplicationEvent
+{
+    public DateTimeOffset At { get; init; }
+    public required string By { get; init; }
+    public ApplicationEventKind Kind { get; init; }
+    public string? Detail { get; init; }
+
+    public string Label => Kind switch
+    {
+        ApplicationEventKind.Confirmed => "Demande confirmée",
+        ApplicationEventKind.WishesChanged => "Vœux modifiés",
+        ApplicationEventKind.ProofAdded => "Pièce justificative ajoutée" + (Detail is null ? "" : " : " + Detail),
+        _ => Kind.ToString(),
+    };
+}

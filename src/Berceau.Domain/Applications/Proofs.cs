@@ -1,0 +1,83 @@
+using Berceau.Domain.Common;
+
+namespace Berceau.Domain.Applications;
+
+/// <summary>The kinds of pièces justificatives a guichet unique asks for.</summary>
+public enum ProofKind { Address, BirthOrPregnancy, Income, Situation, Disability, Other }
+
+public static class Proofs
+{
+    public const int MaxBytes = 5 * 1024 * 1024;
+    public const int MaxFileNameLength = 200;
+
+    public static string Label(this ProofKind kind) => kind switch
+    {
+        ProofKind.Address => "Justificatif de domicile de moins de 3 mois",
+        ProofKind.BirthOrPregnancy => "Acte de naissance ou livret de famille (certificat de grossesse avant la naissance)",
+        ProofKind.Income => "Avis d’imposition de l’année N-2",
+        ProofKind.Situation => "Justificatif de la situation des parents (contrat, attestation de formation, de Pôle emploi / France Travail…)",
+        ProofKind.Disability => "Justificatif de handicap (notification MDPH ou AEEH)",
+        ProofKind.Other => "Autre document",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>
+    /// What the guichet needs to check this application: the address and the child always; the tax notice only when
+    /// there is no CAF number (the agent then reads resources from the CAF); the parents' situation when a situation
+    /// gives points; the disability when the household declares one (RULES §7: "yes" plus a proof, nothing more).
+    /// </summary>
+    public static IReadOnlyList<ProofKind> Required(Application application)
+    {
+        var kinds = new List<ProofKind> { ProofKind.Address, ProofKind.BirthOrPregnancy };
+        if (application.CafNumber is null) kinds.Add(ProofKind.Income);
+        if (application.Guardians.Exists(g => g.Situation is not null and not GuardianSituation.Other)) kinds.Add(ProofKind.Situation);
+        if (application.DisabledMemberInHousehold) kinds.Add(ProofKind.Disability);
+        return kinds;
+    }
+
+    public static IReadOnlyList<ProofKind> Missing(Application application, IEnumerable<ProofKind> given)
+    {
+        var have = given.ToHashSet();
+        return [.. Required(application).Where(k => !have.Contains(k))];
+    }
+
+    /// <summary>
+    /// The file's real type, read from its first bytes (never from its name or the browser's claim), or a problem:
+    /// an executable renamed "x.pdf" is refused here.
+    /// </summary>
+    public static Outcome<string> ContentTypeOf(ReadOnlySpan<byte> content, string field)
+    {
+        if (content.Length == 0) return Problem.Of("proof-empty", field);
+        if (content.Length > MaxBytes) return Problem.Of("proof-too-large", field, MaxBytes / 1024 / 1024);
+        if (content.StartsWith("%PDF-"u8)) return "application/pdf";
+        if (content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) return "image/png";
+        if (content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])) return "image/jpeg";
+        return Problem.Of("proof-type", field);
+    }
+
+    /// <summary>The name shown back to the family: no folders, no control characters, not too long.</summary>
+    public static string SafeFileName(string? name, string contentType)
+    {
+        var file = Path.GetFileName(name ?? "").Trim();
+        file = new string([.. file.Where(c => !char.IsControl(c))]);
+        if (file.Length > MaxFileNameLength) file = file[^MaxFileNameLength..];
+        return file.Length > 0 ? file : "piece" + contentType switch { "application/pdf" => ".pdf", "image/png" => ".png", _ => ".jpg" };
+    }
+}
+
+/// <summary>
+/// A pièce justificative, stored in the database (not on a disk) so that every web node serves it and backups hold it.
+/// Separate from <see cref="Application"/> so that reading an application never loads files.
+/// </summary>
+public sealed class ApplicationDocument
+{
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public ApplicationId ApplicationId { get; init; }
+    public ProofKind Kind { get; init; }
+    public required string FileName { get; init; }
+    public required string ContentType { get; init; }
+    public int Size { get; init; }
+    public required byte[] Content { get; init; }
+    public DateTimeOffset UploadedAt { get; init; }
+    public required string UploadedBy { get; init; }
+}

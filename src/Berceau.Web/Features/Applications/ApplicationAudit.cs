@@ -1,0 +1,20 @@
+using Berceau.Domain.Applications;
+
+namespace Berceau.Web.Features.Applications;
+
+/// <summary>The audit vocabulary of applications: one action per verb, the entity named by its id.</summary>
+public static class ApplicationAudit
+{
+    public const string EntityType = "Application";
+    public const string Created = "création";
+    public const string Updated = "modification";
+    public const string StatusChanged = "changement de statut";
+    public const string WishesChanged = "modification des vœux";
+    public const string Confirmed = "confirmation";
+    public const string ProofAdded = "ajout d’une pièce justificative";
+    public const string ProofDownloaded = "téléchargement d’une pièce justificative";
+    public const string Exported = "export des données";
+
+    public static string Describe(StatusChange change) =>
+        $"{change.From.Label()} → {change.To.Label()}" + (change.Reason is null ? "" : " : " + change.Reason);
+}

@@ -1,0 +1,57 @@
+namespace Berceau.Web.Features.Applications.Family;
+
+/// <summary>
+/// What the application form posts, as typed (text, so that what the family typed is shown back and every message is
+/// French). Property names and nesting follow <see cref="Domain.Applications.ApplicationRequest"/>, so that a problem
+/// found by the domain on "Guardians[1].Situation" lands on the field of the same name; their order is the form's, so
+/// that the error summary lists problems from the top of the page down.
+/// </summary>
+public sealed record ApplicationInput
+{
+    /// <summary>The version the family started from: a change made meanwhile (other tab, the guichet) is detected.</summary>
+    public int Version { get; set; }
+    /// <summary>Drawn when the new form is shown: posting the same form twice creates one application.</summary>
+    public Guid? CreationKey { get; set; }
+    public string? CommuneCode { get; set; }
+    public string? Street { get; set; }
+    public string? PostalCode { get; set; }
+    /// <summary>A sector of the commune, or empty when the family does not know or the commune has none.</summary>
+    public string? SectorId { get; set; }
+    public ChildFields Child { get; set; } = new();
+    public List<GuardianFields> Guardians { get; set; } = [];
+    public string? ChildrenInHousehold { get; set; }
+    public bool DisabledMemberInHousehold { get; set; }
+    public string? AnnualResources { get; set; }
+    public string? CafNumber { get; set; }
+    public string? DesiredStart { get; set; }
+    public List<string> Days { get; set; } = [];
+    public string? From { get; set; }
+    public string? To { get; set; }
+    /// <summary>One entry per choice, in rank order: a facility id, <see cref="ApplicationForm.SectorWish"/>, or empty.</summary>
+    public List<string?> Wishes { get; set; } = [];
+    public bool Consent { get; set; }
+}
+
+public sealed record ChildFields
+{
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? BirthDate { get; set; }
+    public string? ExpectedBirthDate { get; set; }
+}
+
+public sealed record GuardianFields
+{
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? Situation { get; set; }
+
+    public bool IsBlank => string.IsNullOrWhiteSpace(FirstName) && string.IsNullOrWhiteSpace(LastName) && string.IsNullOrWhiteSpace(Situation);
+}
+
+/// <summary>The wishes alone, for changing them after submission.</summary>
+public sealed record WishesInput
+{
+    public int Version { get; set; }
+    public List<string?> Wishes { get; set; } = [];
+}

@@ -1,0 +1,87 @@
+using Berceau.Domain.Applications;
+using Berceau.Domain.Offer;
+using Berceau.Web.Features.Offer.Staff;
+using Berceau.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Berceau.Web.Features.Applications.Family;
+
+/// <summary>
+/// The family follows its application: status and next step, confirmation when due, wishes, proofs (given and missing),
+/// the timeline of every event, and its data as JSON.
+/// </summary>
+public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplication change, AuditLog audit, Berceau.Data.BerceauDbContext db) : PageModel
+{
+    public const string MessageKey = "demande-message";
+    public const string SubmittedMessage = "Votre demande est déposée. Le guichet de votre commune va l’étudier.";
+    public const string DraftMessage = "Votre brouillon est enregistré. Il n’est pas transmis au guichet tant que vous ne l’avez pas déposé.";
+
+    public Application Application { get; private set; } = null!;
+    public string CommuneName { get; private set; } = "";
+    public string? SectorName { get; private set; }
+    public IReadOnlyDictionary<FacilityId, string> FacilityNames { get; private set; } = new Dictionary<FacilityId, string>();
+    public IReadOnlyList<DocumentSummary> Documents { get; private set; } = [];
+    public IReadOnlyList<ProofKind> MissingProofs { get; private set; } = [];
+    public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
+    public ConfirmationStep? Step { get; private set; }
+
+    [TempData(Key = MessageKey)]
+    public string? Message { get; set; }
+
+    public static string PathOf(Guid id) => $"/famille/demandes/{id}";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var application = await queries.FindMineAsync(id, tracked: false, ct);
+        if (application is null) return NotFound();
+        await LoadAsync(application, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id, int version, CancellationToken ct)
+    {
+        var application = await queries.FindMineAsync(id, tracked: true, ct);
+        if (application is null) return NotFound();
+        var outcome = await change.ConfirmAsync(application, version, ct);
+        if (!outcome.IsSuccess)
+        {
+            ModelState.AddProblems(outcome.Problems, "");
+            await LoadAsync(application, ct);
+            return Page();
+        }
+        Message = $"Votre demande est confirmée. Prochaine confirmation à partir du {OfferDisplay.Date(application.ConfirmationDueOn)}.";
+        return Redirect(PathOf(id));
+    }
+
+    /// <summary>Everything the application holds about the family, as JSON (the proofs are listed, their content is downloaded one by one).</summary>
+    public async Task<IActionResult> OnGetExportAsync(Guid id, CancellationToken ct)
+    {
+        var application = await queries.FindMineAsync(id, tracked: false, ct);
+        if (application is null) return NotFound();
+        var documents = await queries.DocumentsAsync(id, ct);
+        var names = await queries.FacilityNamesAsync(application.Wishes.Where(w => w.FacilityId is not null).Select(w => w.FacilityId!.Value), ct);
+        audit.Record(ApplicationAudit.Exported, ApplicationAudit.EntityType, application.Id.ToString());
+        await db.SaveChangesAsync(ct);
+        var json = ApplicationExport.ToJson(application, queries.UserId, documents, names);
+        return File(json, "application/json; charset=utf-8", $"{application.Reference}.json");
+    }
+
+    public bool ShowsWishes => Application.Wishes.Count > 0;
+
+    public string WishName(Wish wish) => wish.FacilityId is { } id
+        ? FacilityNames.TryGetValue(id, out var name) ? name : "Crèche qui n’existe plus"
+        : "Toute crèche de mon secteur";
+
+    private async Task LoadAsync(Application application, CancellationToken ct)
+    {
+        Application = application;
+        CommuneName = await queries.CommuneNameAsync(application.CommuneCode, ct);
+        SectorName = await queries.SectorNameAsync(application.SectorId, ct);
+        FacilityNames = await queries.FacilityNamesAsync(application.Wishes.Where(w => w.FacilityId is not null).Select(w => w.FacilityId!.Value), ct);
+        Documents = await queries.DocumentsAsync(application.Id.Value, ct);
+        MissingProofs = ApplicationStatuses.IsFinal(application.Status) ? [] : Proofs.Missing(application, Documents.Select(d => d.Kind));
+        Timeline = ApplicationDisplay.Timeline(application, queries.UserId);
+        Step = application.ConfirmationStepOn(queries.Today);
+    }
+}

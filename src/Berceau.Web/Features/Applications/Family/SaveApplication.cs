@@ -1,0 +1,122 @@
+using Berceau.Data;
+using Berceau.Domain.Applications;
+using Berceau.Domain.Common;
+using Berceau.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Berceau.Web.Features.Applications.Family;
+
+/// <summary>
+/// Saves the family's form as a draft, or submits it. A submission is written only when every check passes (the domain's
+/// <see cref="Application.Submit"/>); otherwise nothing is saved, not even the draft, and every problem is returned.
+/// </summary>
+public sealed class SaveApplication(BerceauDbContext db, FamilyApplicationQueries queries, AuditLog audit, ApplicationEvents events)
+{
+    private const int ReferenceAttempts = 5;
+
+    /// <summary>
+    /// Creates the family's application in the commune of the form (a draft, or submitted at once). The same form posted
+    /// again finds the application it created (<see cref="NewApplication.AlreadySaved"/>) and changes nothing.
+    /// </summary>
+    public async Task<Outcome<NewApplication>> CreateAsync(ApplicationInput input, bool submit, CancellationToken ct)
+    {
+        if (await CreatedWithAsync(input.CreationKey, ct) is { } earlier) return earlier;
+        var commune = await queries.CommuneAsync(input.CommuneCode, ct);
+        if (commune is null) return Problem.Of("application-commune-unknown", "CommuneCode");
+        var application = new Application
+        {
+            Reference = "",
+            FamilyUserId = queries.UserId,
+            CommuneCode = commune.Code,
+            CreatedAt = queries.Now,
+            CreationKey = input.CreationKey,
+        };
+        var outcome = await ApplyAsync(application, commune, input, submit, ct);
+        if (!outcome.IsSuccess) return Outcome<NewApplication>.Failure(outcome.Problems);
+        db.Applications.Add(application);
+        audit.Record(ApplicationAudit.Created, ApplicationAudit.EntityType, application.Id.ToString(), Audited(application));
+        await SubmittedAsync(application, outcome.Value, ct);
+        return await SaveNewAsync(application, ct);
+    }
+
+    /// <summary>The application this form already created, if any; a key used by another account is refused.</summary>
+    private async Task<Outcome<NewApplication>?> CreatedWithAsync(Guid? key, CancellationToken ct)
+    {
+        if (key is null) return null;
+        var earlier = await db.Applications.AsNoTracking().Where(a => a.CreationKey == key)
+            .Select(a => new { a.Id, a.FamilyUserId }).FirstOrDefaultAsync(ct);
+        if (earlier is null) return null;
+        return earlier.FamilyUserId == queries.UserId
+            ? new NewApplication(earlier.Id.Value, AlreadySaved: true)
+            : Problem.Of("application-concurrency", "");
+    }
+
+    /// <summary>Rewrites a tracked draft of the family, unless it changed since the form was opened.</summary>
+    public async Task<Outcome<Guid>> UpdateAsync(Application application, ApplicationInput input, bool submit, CancellationToken ct)
+    {
+        if (input.Version != application.Version) return Problem.Of("application-concurrency", "");
+        var commune = await queries.CommuneAsync(application.CommuneCode, ct);
+        var outcome = await ApplyAsync(application, commune!, input, submit, ct);
+        if (!outcome.IsSuccess) return Outcome<Guid>.Failure(outcome.Problems);
+        audit.Record(ApplicationAudit.Updated, ApplicationAudit.EntityType, application.Id.ToString(), Audited(application));
+        await SubmittedAsync(application, outcome.Value, ct);
+        return await ApplicationSave.SaveAsync(db, application.Id.Value, ct);
+    }
+
+    /// <summary>Fills the application from the form and, when asked, submits it: the status change made, or null for a draft.</summary>
+    private async Task<Outcome<StatusChange?>> ApplyAsync(Application application, Domain.Territories.Commune commune, ApplicationInput input, bool submit, CancellationToken ct)
+    {
+        var parsed = ApplicationForm.Parse(input, commune, await queries.SectorIdsAsync(commune.Code, ct));
+        var choices = await queries.ChoicesAsync(commune.Code, parsed.Address.SectorId, ct);
+        var checkedByDomain = ApplicationRules.Check(parsed.Request, choices, queries.Today)
+            .Concat(ApplicationForm.AddressProblems(parsed.Address))
+            .Concat(parsed.Consent ? [] : [Problem.Of("application-consent-missing", "Consent")]);
+        var problems = ApplicationForm.Merge(parsed.Problems, checkedByDomain, draft: !submit);
+        if (problems.Count > 0) return Outcome<StatusChange?>.Failure(problems);
+
+        var filled = application.Fill(parsed.Request, parsed.Address, parsed.Consent, queries.Now);
+        if (!filled.IsSuccess) return Outcome<StatusChange?>.Failure(filled.Problems);
+        if (!submit) return Outcome<StatusChange?>.Success(null);
+        var submitted = application.Submit(choices, queries.Today, queries.Now, queries.UserId);
+        return submitted.IsSuccess ? submitted.Value : Outcome<StatusChange?>.Failure(submitted.Problems);
+    }
+
+    private async Task SubmittedAsync(Application application, StatusChange? change, CancellationToken ct)
+    {
+        if (change is null) return;
+        audit.Record(ApplicationAudit.StatusChanged, ApplicationAudit.EntityType, application.Id.ToString(), ApplicationAudit.Describe(change));
+        await events.ChangedAsync(application, change, ct);
+    }
+
+    /// <summary>
+    /// Numbers the application in its commune and year. Two families saving at the same instant may take the same
+    /// number: the unique index refuses the second, which takes the next one.
+    /// </summary>
+    private async Task<Outcome<NewApplication>> SaveNewAsync(Application application, CancellationToken ct)
+    {
+        var prefix = ApplicationReference.Prefix(application.CommuneCode, application.CreatedAt.Year);
+        for (var attempt = 1; ; attempt++)
+        {
+            var last = await db.Applications.AsNoTracking().Where(a => a.Reference.StartsWith(prefix))
+                .OrderByDescending(a => a.Reference).Select(a => a.Reference).FirstOrDefaultAsync(ct);
+            application.Reference = ApplicationReference.Format(application.CommuneCode, application.CreatedAt.Year, ApplicationReference.NextNumber(last));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return new NewApplication(application.Id.Value, AlreadySaved: false);
+            }
+            catch (DbUpdateException) when (attempt < ReferenceAttempts)
+            {
+                // The same form posted twice at once: the other post saved it.
+                if (await CreatedWithAsync(application.CreationKey, ct) is { } earlier) return earlier;
+                // Otherwise the reference clashed; the next attempt reads the new last number.
+            }
+        }
+    }
+
+    /// <summary>The audit line says what was written, without personal details: the status and the number of wishes.</summary>
+    private static string Audited(Application a) => $"{a.Status.Label()}, {a.Wishes.Count} vœu(x)";
+}
+
+/// <summary>The application created, or found already created by the same form.</summary>
+public sealed record NewApplication(Guid Id, bool AlreadySaved);

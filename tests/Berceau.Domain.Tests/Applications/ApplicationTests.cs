@@ -1,0 +1,169 @@
+using Berceau.Domain.Applications;
+using Berceau.Domain.Offer;
+
+namespace Berceau.Domain.Tests.Applications;
+
+/// <summary>The application aggregate: its verbs change it only when the status and the checks allow it.</summary>
+public class ApplicationTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 23);
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private static readonly FacilityId Creche = FacilityId.New();
+    private static readonly WishChoices Choices = new(new HashSet<FacilityId> { Creche }, null);
+
+    private static ApplicationRequest ValidRequest() => new()
+    {
+        Child = new ChildInput("Inès", "Martin", new DateOnly(2026, 6, 1), null),
+        Guardians = [new GuardianInput("Awa", "Martin", GuardianSituation.Employed)],
+        DesiredStart = new DateOnly(2027, 1, 4),
+        Days = WeekDays.Weekdays,
+        From = new TimeOnly(8, 30),
+        To = new TimeOnly(17, 30),
+        Wishes = [new WishInput(Creche)],
+    };
+
+    private static Application Draft(ApplicationRequest? request = null, bool consent = true)
+    {
+        var application = new Application { Reference = "DEM-93048-2026-000001", CommuneCode = "93048", FamilyUserId = "famille-1", CreatedAt = Now };
+        Assert.True(application.Fill(request ?? ValidRequest(), new ApplicationAddress("1 rue A", "93100", null), consent, Now).IsSuccess);
+        return application;
+    }
+
+    private static Application Submitted()
+    {
+        var application = Draft();
+        Assert.True(application.Submit(Choices, Today, Now, "famille-1").IsSuccess);
+        return application;
+    }
+
+    [Fact]
+    public void Submit_WhenChecksPass_MovesToSubmitted_AndStartsTheConfirmationClock()
+    {
+        var application = Submitted();
+
+        Assert.Equal(ApplicationStatus.Submitted, application.Status);
+        Assert.Equal(Today, application.LastConfirmedOn);
+        Assert.Equal(new DateOnly(2027, 2, 23), application.ConfirmationDueOn);
+        Assert.Equal(ApplicationStatus.Submitted, Assert.Single(application.StatusChanges).To);
+    }
+
+    [Fact]
+    public void Submit_WithAProblem_LeavesTheDraftUntouched_AndSaysEveryProblem()
+    {
+        var application = Draft(ValidRequest() with { DesiredStart = Today.AddDays(-1), Wishes = [] }, consent: false);
+        var version = application.Version;
+
+        var outcome = application.Submit(Choices, Today, Now, "famille-1");
+
+        Assert.Equal(["application-start-past", "application-wishes-missing", "application-consent-missing"], outcome.Problems.Select(p => p.Code));
+        Assert.Equal((ApplicationStatus.Draft, version), (application.Status, application.Version));
+        Assert.Empty(application.StatusChanges);
+    }
+
+    [Fact]
+    public void Fill_AfterSubmission_IsRefused()
+    {
+        var application = Submitted();
+
+        var outcome = application.Fill(ValidRequest(), new ApplicationAddress(null, null, null), true, Now);
+
+        Assert.Equal("application-not-draft", Assert.Single(outcome.Problems).Code);
+    }
+
+    [Fact]
+    public void Withdraw_ThenAnythingElse_IsRefused_BecauseCancelledIsFinal()
+    {
+        var application = Submitted();
+        Assert.True(application.Withdraw(Now.AddHours(1), "famille-1", null).IsSuccess);
+
+        var again = application.Withdraw(Now.AddHours(2), "famille-1", "encore");
+        var wishes = application.ChangeWishes([new WishInput(Creche)], Choices, Now.AddHours(2), "famille-1");
+        var proof = application.AddProof(ProofKind.Address, Now.AddHours(2), "famille-1");
+
+        Assert.Equal("application-final", Assert.Single(again.Problems).Code);
+        Assert.Equal("application-wishes-frozen", Assert.Single(wishes.Problems).Code);
+        Assert.Equal("application-final-no-proof", Assert.Single(proof.Problems).Code);
+        Assert.Equal(Application.WithdrawnWithoutReason, application.StatusChanges[^1].Reason);
+    }
+
+    [Fact]
+    public void ChangeWishes_InCommittee_IsRefused()
+    {
+        var application = Submitted();
+        application.Move(ApplicationStatus.Complete, Now.AddDays(1), "agent");
+        application.Move(ApplicationStatus.InCommittee, Now.AddDays(2), "agent");
+
+        var outcome = application.ChangeWishes([new WishInput(Creche)], Choices, Now.AddDays(3), "famille-1");
+
+        Assert.Equal("application-wishes-frozen", Assert.Single(outcome.Problems).Code);
+    }
+
+    [Fact]
+    public void Move_ThatTheStatusMachineRefuses_ChangesNothing()
+    {
+        var application = Submitted();
+
+        var outcome = application.Move(ApplicationStatus.Admitted, Now.AddDays(1), "agent");
+
+        Assert.False(outcome.IsSuccess);
+        Assert.Equal(ApplicationStatus.Submitted, application.Status);
+        Assert.Single(application.StatusChanges);
+    }
+
+    [Fact]
+    public void Confirm_OnlyOnceDue_AndRestartsTheClock()
+    {
+        var application = Submitted();
+        var due = application.ConfirmationDueOn!.Value;
+
+        var early = application.Confirm(due.AddDays(-1), Now.AddDays(80), "famille-1");
+        var onTime = application.Confirm(due.AddDays(20), Now.AddDays(110), "famille-1");
+
+        Assert.Equal("application-confirm-not-due", Assert.Single(early.Problems).Code);
+        Assert.True(onTime.IsSuccess);
+        Assert.Equal(due.AddDays(20), application.LastConfirmedOn);
+        Assert.Equal(ApplicationEventKind.Confirmed, Assert.Single(application.Events).Kind);
+    }
+
+    [Fact]
+    public void Proofs_AskForTheTaxNoticeOnlyWithoutCafNumber_AndTheDisabilityProofOnlyWhenDeclared()
+    {
+        var withCaf = Draft(ValidRequest() with { CafNumber = "1234567" });
+        var without = Draft(ValidRequest() with { DisabledMemberInHousehold = true });
+
+        Assert.Equal([ProofKind.Address, ProofKind.BirthOrPregnancy, ProofKind.Situation], Proofs.Required(withCaf));
+        Assert.Equal([ProofKind.Address, ProofKind.BirthOrPregnancy, ProofKind.Income, ProofKind.Situation, ProofKind.Disability], Proofs.Required(without));
+        Assert.Equal([ProofKind.BirthOrPregnancy, ProofKind.Situation], Proofs.Missing(withCaf, [ProofKind.Address, ProofKind.Other]));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31 }, "application/pdf")]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0 }, "image/png")]
+    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }, "image/jpeg")]
+    public void ContentType_IsReadFromTheFirstBytes(byte[] content, string expected) =>
+        Assert.Equal(expected, Proofs.ContentTypeOf(content, "Upload").Value);
+
+    [Theory]
+    [InlineData(new byte[] { 0x4D, 0x5A, 0x90, 0 })]
+    [InlineData(new byte[] { 0x3C, 0x68, 0x74, 0x6D, 0x6C, 0x3E })]
+    [InlineData(new byte[] { 0x50, 0x44, 0x46 })]
+    public void ContentType_OfAnythingElse_IsRefused(byte[] content) =>
+        Assert.Equal("proof-type", Assert.Single(Proofs.ContentTypeOf(content, "Upload").Problems).Code);
+
+    [Fact]
+    public void SafeFileName_KeepsNoFolderAndNoControlCharacter()
+    {
+        Assert.Equal("passwd", Proofs.SafeFileName("../../etc/passwd", "application/pdf"));
+        Assert.Equal("ab.pdf", Proofs.SafeFileName("a\u0000b.pdf", "application/pdf"));
+        Assert.Equal("piece.png", Proofs.SafeFileName("  ", "image/png"));
+    }
+
+    [Theory]
+    [InlineData(null, 1)]
+    [InlineData("DEM-93048-2026-000041", 42)]
+    public void Reference_NumbersFollowTheLastOne(string? last, int next)
+    {
+        Assert.Equal(next, ApplicationReference.NextNumber(last));
+        Assert.Equal("DEM-93048-2026-000042", ApplicationReference.Format("93048", 2026, 42));
+    }
+}

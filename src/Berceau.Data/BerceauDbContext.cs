@@ -19,6 +19,7 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Intercommunality> Intercommunalities => Set<Intercommunality>();
     public DbSet<Commune> Communes => Set<Commune>();
     public DbSet<Sector> Sectors => Set<Sector>();
+    public DbSet<Grid.StoredGrid> PointsGrids => Set<Grid.StoredGrid>();
     public DbSet<CnafCoverage> CnafCoverages => Set<CnafCoverage>();
     public DbSet<CommuneBirths> CommuneBirths => Set<CommuneBirths>();
     public DbSet<Facility> Facilities => Set<Facility>();

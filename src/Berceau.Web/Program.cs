@@ -2,6 +2,7 @@ using Berceau.Data;
 using Berceau.Web.Features.Account;
 using Berceau.Web.Features.Admin;
 using Berceau.Web.Features.Applications;
+using Berceau.Web.Features.Grid;
 using Berceau.Web.Features.Notifications;
 using Berceau.Web.Features.Offer;
 using Berceau.Web.Features.OpenData;
@@ -25,6 +26,7 @@ builder.Services.AddTerritoriesFeature();
 builder.Services.AddPortalFeature(builder.Configuration);
 builder.Services.AddOpenDataFeature();
 builder.Services.AddApplicationsFeature();
+builder.Services.AddGridFeature();
 
 var app = builder.Build();
 

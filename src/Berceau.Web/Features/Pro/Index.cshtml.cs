@@ -64,7 +64,10 @@ public sealed class IndexModel(UserManager<BerceauUser> users, CurrentStaff staf
         if (roles.Any(Roles.IsStaff))
             links.Add(new ProLink("Structures d’accueil", "/pro/structures", "Fiches des structures de votre territoire, sections, capacités et places disponibles."));
         if (roles.Contains(Roles.Admin) || roles.Contains(Roles.Agent))
+        {
             links.Add(new ProLink("Secteurs", "/pro/secteurs", "Secteurs des communes de votre territoire, dessinés sur la carte, et les structures qui y sont rattachées."));
+            links.Add(new ProLink("Grilles de points", "/pro/grilles", "La grille d’attribution publique de chaque commune, et ses nouvelles versions."));
+        }
         if (roles.Contains(Roles.Admin))
         {
             links.Add(new ProLink("Utilisateurs", "/admin/utilisateurs", "Comptes, rôles et territoires des personnes de votre territoire."));

@@ -21,6 +21,8 @@ public static class Messages
         ["grid-band-last-open"] = "La dernière tranche de quotient familial n’a pas de plafond : laissez-le vide.",
         ["grid-band-limit-missing"] = "Indiquez le plafond de cette tranche de quotient familial.",
         ["grid-band-order"] = "Les plafonds des tranches doivent être positifs et croissants.",
+        ["grid-bonus-structure"] = "Choisissez une structure de la commune.",
+        ["grid-bonus-condition"] = "Choisissez la situation qui donne droit au bonus.",
         ["grid-bonus-duplicate"] = "Cette structure a déjà un bonus pour ce critère.",
         ["grid-starts-in-past"] = "Une nouvelle version de la grille ne peut pas commencer avant aujourd’hui ({0:dd/MM/yyyy}).",
         ["grid-starts-before-latest"] = "La nouvelle version doit commencer après le {0:dd/MM/yyyy}, début de la version actuelle.",

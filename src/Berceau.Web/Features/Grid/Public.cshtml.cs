@@ -27,6 +27,7 @@ public sealed class PublicModel(GridQueries queries) : PageModel
     public string CommuneCode { get; private set; } = "";
     public PointsGrid? Grid { get; private set; }
     public ScoreBreakdown? Score { get; private set; }
+    public IReadOnlyDictionary<Guid, string> StructureNames { get; private set; } = new Dictionary<Guid, string>();
 
     public static IEnumerable<SelectListItem> SituationItems(bool withNone) =>
         [.. withNone ? [new SelectListItem("Pas de second parent dans le foyer", "aucun")] : Array.Empty<SelectListItem>(),
@@ -46,6 +47,8 @@ public sealed class PublicModel(GridQueries queries) : PageModel
         if (found is null) return NotFound();
         (CommuneName, CommuneCode) = (found.Name, found.Code);
         Grid = (await queries.VersionsAsync(found.Code, ct)).InForce(queries.Today);
+        if (Grid is { StructureBonuses.Count: > 0 })
+            StructureNames = (await queries.StructuresAsync(found.Code, ct)).ToDictionary(s => s.Id, s => s.Name);
         if (Grid is null || Parent1 is null) return Page();
 
         var input = Parse();

@@ -3,6 +3,7 @@ using Berceau.Domain.Access;
 using Berceau.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static Berceau.Web.Tests.Features.Offer.OfferTestData;
+using static Berceau.Web.Tests.Features.Territories.SectorTestData;
 
 namespace Berceau.Web.Tests.Features.Grid;
 
@@ -104,6 +105,27 @@ public sealed class GridPagesTests(BerceauApp app)
         Assert.Contains("Les plafonds des tranches doivent être positifs et croissants.", rules);
         Assert.Contains(rules, e => e.StartsWith("Une nouvelle version de la grille ne peut pas commencer avant aujourd’hui", StringComparison.Ordinal));
         Assert.Equal(0, await VersionsAsync(bondy));
+    }
+
+    [Fact]
+    public async Task ACrecheBonus_IsPublished_ForACrecheOfTheCommuneOnly_AndShownToFamilies()
+    {
+        const string pantin = "93055";
+        var creche = await app.SaveAsync(CrecheAt(pantin, UniqueName("Crèche AVIP"), 2.40, 48.89));
+        var elsewhere = await app.SaveAsync(CrecheAt(Montreuil, UniqueName("Ailleurs"), 2.44, 48.86));
+        using var agent = await app.SignedInAsync(Roles.Agent, commune: pantin);
+        (string, string)[] Bonus(Guid structure) =>
+            [.. GridForm(), ("Input.BonusStructure[0]", structure.ToString()), ("Input.BonusCondition[0]", "AParentJobSeeker"), ("Input.BonusPoints[0]", "15")];
+
+        using var refused = await Forms.PostFormAsync(agent, $"/pro/grilles/{pantin}", Bonus(elsewhere.Id.Value));
+        using var published = await Forms.PostFormAsync(agent, $"/pro/grilles/{pantin}", Bonus(creche.Id.Value));
+
+        Assert.Contains("Choisissez une structure de la commune.", await Forms.ErrorSummaryAsync(refused));
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var grid = Assert.Single(await app.WithDbAsync(db => db.PointsGrids.Where(g => g.CommuneCode == pantin).ToListAsync())).ToGrid();
+        Assert.Equal((creche.Id, Domain.Grid.BonusCondition.AParentJobSeeker, 15), (grid.StructureBonuses[0].Structure, grid.StructureBonuses[0].Condition, grid.StructureBonuses[0].Points));
+        var page = await Forms.TextAsync(await app.Client().GetAsync($"/grille/{pantin}"));
+        Assert.Contains($"{creche.Name} : 15 points de plus — un parent en recherche d’emploi", page);
     }
 
     [Fact]

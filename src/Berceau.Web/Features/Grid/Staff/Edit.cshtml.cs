@@ -3,6 +3,7 @@ using Berceau.Web.Features.Territories;
 using Berceau.Web.Features.Offer.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Berceau.Web.Features.Grid.Staff;
 
@@ -18,6 +19,12 @@ public sealed class EditModel(SectorAccess access, GridQueries queries, PublishG
     public string CommuneCode { get; private set; } = "";
     public string CommuneName { get; private set; } = "";
     public IReadOnlyList<PointsGrid> Versions { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name)> Structures { get; private set; } = [];
+
+    public IEnumerable<SelectListItem> StructureItems => Structures.Select(s => new SelectListItem(s.Name, s.Id.ToString()));
+
+    public static IEnumerable<SelectListItem> ConditionItems =>
+        Enum.GetValues<BonusCondition>().Select(c => new SelectListItem(GridText.ConditionName(c), c.ToString()));
     public string? Message { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string commune, CancellationToken ct)
@@ -33,7 +40,7 @@ public sealed class EditModel(SectorAccess access, GridQueries queries, PublishG
     {
         if (await LoadAsync(commune, ct) is { } denied) return denied;
         ModelState.Clear();
-        var parsed = Input.Parse(CommuneCode);
+        var parsed = Input.Parse(CommuneCode, Structures.Select(s => s.Id).ToHashSet());
         var outcome = parsed.IsSuccess ? await publish.PublishAsync(CommuneCode, parsed.Value, ct) : parsed;
         if (!outcome.IsSuccess)
         {
@@ -52,6 +59,7 @@ public sealed class EditModel(SectorAccess access, GridQueries queries, PublishG
         if (found is null) return Forbid();
         (CommuneCode, CommuneName) = (found.Code, found.Name);
         Versions = (await queries.VersionsAsync(CommuneCode, ct)).All;
+        Structures = await queries.StructuresAsync(CommuneCode, ct);
         return null;
     }
 }

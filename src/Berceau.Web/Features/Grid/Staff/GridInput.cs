@@ -8,6 +8,7 @@ namespace Berceau.Web.Features.Grid.Staff;
 public sealed class GridInput
 {
     public const int Bands = 5;
+    public const int Bonuses = 5;
 
     public string? ValidFrom { get; set; }
     public string? Employed { get; set; }
@@ -23,10 +24,18 @@ public sealed class GridInput
     public string?[] BandUpTo { get => _bandUpTo; set => _bandUpTo = Padded(value); }
     public string?[] BandPoints { get => _bandPoints; set => _bandPoints = Padded(value); }
 
-    private static string?[] Padded(string?[]? values)
+    private string?[] _bonusStructure = new string?[Bonuses];
+    private string?[] _bonusCondition = new string?[Bonuses];
+    private string?[] _bonusPoints = new string?[Bonuses];
+
+    public string?[] BonusStructure { get => _bonusStructure; set => _bonusStructure = Padded(value, Bonuses); }
+    public string?[] BonusCondition { get => _bonusCondition; set => _bonusCondition = Padded(value, Bonuses); }
+    public string?[] BonusPoints { get => _bonusPoints; set => _bonusPoints = Padded(value, Bonuses); }
+
+    private static string?[] Padded(string?[]? values, int length = Bands)
     {
-        var padded = new string?[Bands];
-        Array.Copy(values ?? [], padded, Math.Min(Bands, values?.Length ?? 0));
+        var padded = new string?[length];
+        Array.Copy(values ?? [], padded, Math.Min(length, values?.Length ?? 0));
         return padded;
     }
     public string? SiblingInStructure { get; set; }
@@ -59,11 +68,18 @@ public sealed class GridInput
         input.MaxMonthsCounted = N(grid.MaxMonthsCounted);
         input.HomeSector = N(grid.HomeSector);
         input.PartnerEmployer = N(grid.PartnerEmployer);
+        for (var i = 0; i < Math.Min(Bonuses, grid.StructureBonuses.Count); i++)
+        {
+            var bonus = grid.StructureBonuses[i];
+            (input.BonusStructure[i], input.BonusCondition[i], input.BonusPoints[i]) =
+                (bonus.Structure.Value.ToString(), bonus.Condition.ToString(), N(bonus.Points));
+        }
         return input;
     }
 
     /// <summary>The grid typed, or every field that could not be read (field names as in the form).</summary>
-    public Outcome<PointsGrid> Parse(string communeCode)
+    /// <param name="structures">The commune's structures: a bonus may only name one of them.</param>
+    public Outcome<PointsGrid> Parse(string communeCode, IReadOnlySet<Guid> structures)
     {
         var problems = new List<Problem>();
         int Int(string? text, string field)
@@ -90,6 +106,18 @@ public sealed class GridInput
             }
             bands.Add(new QuotientBand(limit, Int(points, $"BandPoints[{i}]")));
         }
+        var bonuses = new List<StructureBonus>();
+        for (var i = 0; i < Bonuses; i++)
+        {
+            if (string.IsNullOrWhiteSpace(BonusStructure[i]) && string.IsNullOrWhiteSpace(BonusCondition[i]) && string.IsNullOrWhiteSpace(BonusPoints[i])) continue;
+            var known = Guid.TryParse(BonusStructure[i], out var structure) && structures.Contains(structure);
+            if (!known) problems.Add(Problem.Of("grid-bonus-structure", $"BonusStructure[{i}]"));
+            var condition = default(Domain.Grid.BonusCondition);
+            if (!Enum.TryParse(BonusCondition[i], out condition) || !Enum.IsDefined(condition))
+                problems.Add(Problem.Of("grid-bonus-condition", $"BonusCondition[{i}]"));
+            var points = Int(BonusPoints[i], $"BonusPoints[{i}]");
+            if (known) bonuses.Add(new StructureBonus(new Domain.Offer.FacilityId(structure), condition, points));
+        }
         var grid = new PointsGrid
         {
             CommuneCode = communeCode, Version = 0, ValidFrom = from,
@@ -104,6 +132,7 @@ public sealed class GridInput
             MaxMonthsCounted = Int(MaxMonthsCounted, nameof(MaxMonthsCounted)),
             HomeSector = Int(HomeSector, nameof(HomeSector)),
             PartnerEmployer = Int(PartnerEmployer, nameof(PartnerEmployer)),
+            StructureBonuses = bonuses,
         };
         return problems.Count == 0 ? grid : Outcome<PointsGrid>.Failure(problems);
     }
@@ -114,6 +143,8 @@ public sealed class GridInput
         _ when domainField.StartsWith("QuotientBands[", StringComparison.Ordinal) =>
             (domainField.EndsWith(".UpTo", StringComparison.Ordinal) ? "BandUpTo" : "BandPoints") + domainField["QuotientBands".Length..domainField.IndexOf(']', StringComparison.Ordinal)] + "]",
         _ when domainField.StartsWith("PerParent.", StringComparison.Ordinal) => domainField["PerParent.".Length..],
+        _ when domainField.StartsWith("StructureBonuses[", StringComparison.Ordinal) =>
+            "BonusPoints" + domainField["StructureBonuses".Length..(domainField.IndexOf(']', StringComparison.Ordinal) + 1)],
         _ => domainField,
     };
 }

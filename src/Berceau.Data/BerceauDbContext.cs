@@ -31,6 +31,7 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Berceau.Domain.Fees.FeeParameter> FeeParameters => Set<Berceau.Domain.Fees.FeeParameter>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Api.IdempotentRequest> IdempotentRequests => Set<Api.IdempotentRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

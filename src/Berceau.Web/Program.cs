@@ -2,6 +2,7 @@ using Berceau.Data;
 using Berceau.Web.Features.Account;
 using Berceau.Web.Features.Admin;
 using Berceau.Web.Features.Applications;
+using Berceau.Web.Features.Applications.Api;
 using Berceau.Web.Features.Notifications;
 using Berceau.Web.Features.Offer;
 using Berceau.Web.Features.OpenData;
@@ -40,6 +41,7 @@ app.UseAntiforgery();
 
 app.MapHealthChecks("/health");
 app.MapOpenDataApi();
+app.MapApplicationsApi();
 app.MapRazorPages();
 
 app.Run();

@@ -10,5 +10,6 @@ public static class ApplicationsFeature
         .AddScoped<SaveApplication>()
         .AddScoped<ChangeApplication>()
         .AddScoped<AddProof>()
-        .AddScoped<ApplicationEvents>();
+        .AddScoped<ApplicationEvents>()
+        .AddScoped<Api.ApplicationApiQueries>();
 }

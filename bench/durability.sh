@@ -54,6 +54,7 @@ while kill -0 $submitter 2>/dev/null; do
   answered=$( (wc -l < "$work/state.json.progress") 2>/dev/null || echo 0)
   if [ "$answered" -ge "$kill_at" ]; then
     kill -9 $app
+    { wait $app; } 2>/dev/null || true
     echo "SIGKILL de l’application après $answered réponses ($(date -u +%T))"
     break
   fi

@@ -111,3 +111,13 @@ internal sealed class IdempotentRequestConfiguration : IEntityTypeConfiguration<
         b.HasIndex(r => r.CreatedAt);
     }
 }
+
+internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<Jobs.JobLease>
+{
+    public void Configure(EntityTypeBuilder<Jobs.JobLease> b)
+    {
+        b.ToTable("JobLeases");
+        b.HasKey(j => j.Name);
+        b.Property(j => j.Name).HasMaxLength(Jobs.JobLease.MaxNameLength);
+    }
+}

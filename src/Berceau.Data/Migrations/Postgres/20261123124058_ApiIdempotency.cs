@@ -35,6 +35,20 @@ namespace Berceau.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LeaseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    LeasedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastRunAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_IdempotentRequests_CreatedAt",
                 table: "IdempotentRequests",
@@ -46,6 +60,9 @@ namespace Berceau.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "IdempotentRequests");
+
+            migrationBuilder.DropTable(
+                name: "JobLeases");
         }
     }
 }

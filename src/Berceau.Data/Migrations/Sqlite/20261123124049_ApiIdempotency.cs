@@ -35,6 +35,20 @@ namespace Berceau.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LeaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LeasedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastRunAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_IdempotentRequests_CreatedAt",
                 table: "IdempotentRequests",
@@ -46,6 +60,9 @@ namespace Berceau.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "IdempotentRequests");
+
+            migrationBuilder.DropTable(
+                name: "JobLeases");
         }
     }
 }

@@ -40,7 +40,8 @@ start_app() {
   for _ in $(seq 1 120); do curl -fs "$base/health" >/dev/null 2>&1 && return 0; sleep 1; done
   echo "l’application ne démarre pas :"; tail -20 "$work/app.log"; exit 1
 }
-trap 'kill $app 2>/dev/null || true; rm -rf "$work"' EXIT
+# The app is stopped and waited for before its folder is removed (it may still be writing an e-mail).
+trap 'kill $app 2>/dev/null || true; { wait $app; } 2>/dev/null || true; rm -rf "$work" || true' EXIT
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load: $(cut -d' ' -f1-3 /proc/loadavg); date: $(date -u '+%F %H:%M UTC'); base: $provider"
 echo "paramètres : $count demandes, $concurrency en parallèle, $families familles, SIGKILL après $kill_at réponses"

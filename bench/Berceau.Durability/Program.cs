@@ -35,14 +35,17 @@ if (options.Command == "submit")
     var state = new State(run, [.. sites.Select(s => s.Email)], wishes, count, new Outcome[count]);
     await using var progress = new StreamWriter(statePath + ".progress", append: false) { AutoFlush = true };
     clock.Restart();
+    long lastSuccessMs = 0;
     await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, _) =>
     {
         var outcome = await sites[i % families].PostAsync(Requests.Body(state, i), Requests.Key(state, i));
         state.Outcomes[i] = outcome;
+        if (outcome.Succeeded) Interlocked.Exchange(ref lastSuccessMs, clock.ElapsedMilliseconds);
         lock (progress) progress.WriteLine($"{i} {outcome.Status}");
     });
     var ok = state.Outcomes.Count(o => o.Succeeded);
-    Console.WriteLine($"envoi : {count} demandes en {clock.Elapsed.TotalSeconds:0.0} s, {ok} acquittées (201), "
+    Console.WriteLine($"envoi : {ok} demandes acquittées (201) en {lastSuccessMs / 1000.0:0.0} s avant l’arrêt ({ok * 1000.0 / Math.Max(1, lastSuccessMs):0} par seconde) ; "
+        + $"{count} envoyées en {clock.Elapsed.TotalSeconds:0.0} s, "
         + $"{state.Outcomes.Count(o => o.Status == 0)} sans réponse, {state.Outcomes.Count(o => o.Status is not 0 and not 201)} autres statuts "
         + Summary(state.Outcomes.Where(o => o.Status is not 0 and not 201)));
     await File.WriteAllTextAsync(statePath, JsonSerializer.Serialize(state, json));

@@ -25,7 +25,7 @@ builder.Services.AddOfferFeature();
 builder.Services.AddTerritoriesFeature();
 builder.Services.AddPortalFeature(builder.Configuration);
 builder.Services.AddOpenDataFeature();
-builder.Services.AddApplicationsFeature();
+builder.Services.AddApplicationsFeature(builder.Configuration);
 
 var app = builder.Build();
 

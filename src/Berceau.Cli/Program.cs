@@ -15,6 +15,7 @@ public static class CliProgram
             SeedCommand.Create(),
             AllocateCommand.Create(),
             GenerateInstanceCommand.Create(),
+            PurgeCommand.Create(),
         };
         return root.Parse(args).InvokeAsync(configuration);
     }

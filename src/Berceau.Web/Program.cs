@@ -2,6 +2,7 @@ using Berceau.Data;
 using Berceau.Web.Features.Account;
 using Berceau.Web.Features.Admin;
 using Berceau.Web.Features.Applications;
+using Berceau.Web.Features.Applications.Api;
 using Berceau.Web.Features.Grid;
 using Berceau.Web.Features.Notifications;
 using Berceau.Web.Features.Offer;
@@ -25,7 +26,7 @@ builder.Services.AddOfferFeature();
 builder.Services.AddTerritoriesFeature();
 builder.Services.AddPortalFeature(builder.Configuration);
 builder.Services.AddOpenDataFeature();
-builder.Services.AddApplicationsFeature();
+builder.Services.AddApplicationsFeature(builder.Configuration);
 builder.Services.AddGridFeature();
 
 var app = builder.Build();
@@ -42,6 +43,7 @@ app.UseAntiforgery();
 
 app.MapHealthChecks("/health");
 app.MapOpenDataApi();
+app.MapApplicationsApi();
 app.MapRazorPages();
 
 app.Run();

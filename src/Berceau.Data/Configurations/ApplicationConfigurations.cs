@@ -93,3 +93,31 @@ internal sealed class ApplicationDocumentConfiguration : IEntityTypeConfiguratio
         b.Property(d => d.UploadedBy).HasMaxLength(450);
     }
 }
+
+internal sealed class IdempotentRequestConfiguration : IEntityTypeConfiguration<Api.IdempotentRequest>
+{
+    public void Configure(EntityTypeBuilder<Api.IdempotentRequest> b)
+    {
+        b.ToTable("IdempotentRequests");
+        // The primary key is the unique index that makes "exactly once" hold when two identical requests race.
+        b.HasKey(r => new { r.UserId, r.Key });
+        b.Property(r => r.UserId).HasMaxLength(450);
+        b.Property(r => r.Key).HasMaxLength(Api.IdempotentRequest.MaxKeyLength);
+        b.Property(r => r.RequestHash).HasMaxLength(64);
+        b.Property(r => r.Location).HasMaxLength(200);
+        // An erased account takes its keys with it.
+        b.HasOne<BerceauUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        // The purge deletes old keys by date.
+        b.HasIndex(r => r.CreatedAt);
+    }
+}
+
+internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<Jobs.JobLease>
+{
+    public void Configure(EntityTypeBuilder<Jobs.JobLease> b)
+    {
+        b.ToTable("JobLeases");
+        b.HasKey(j => j.Name);
+        b.Property(j => j.Name).HasMaxLength(Jobs.JobLease.MaxNameLength);
+    }
+}

@@ -164,6 +164,23 @@ public sealed class Application
         return true;
     }
 
+    /// <summary>True when the family has not answered two weeks after the due date and was not warned yet for this due date.</summary>
+    public bool NeedsWarningOn(DateOnly today) =>
+        ConfirmationStepOn(today) == ConfirmationStep.Warned && !(WarnedOn >= ConfirmationDueOn);
+
+    /// <summary>
+    /// The family was warned that its application will lapse: the lapse counts from today (<see cref="ConfirmationSchedule"/>
+    /// never lapses an application less than <see cref="ConfirmationSchedule.NoticeDays"/> days after the warning).
+    /// </summary>
+    public Outcome<bool> Warn(DateOnly today, DateTimeOffset at, string by)
+    {
+        if (!NeedsWarningOn(today)) return Problem.Of("application-warning-not-due", "");
+        WarnedOn = today;
+        Events.Add(new ApplicationEvent { At = at, By = by, Kind = ApplicationEventKind.Warned });
+        Version++;
+        return true;
+    }
+
     /// <summary>The family withdraws its application (annulée); the reason is optional for the family, so a default one is written.</summary>
     public Outcome<StatusChange> Withdraw(DateTimeOffset at, string by, string? reason) =>
         Move(ApplicationStatus.Cancelled, at, by, string.IsNullOrWhiteSpace(reason) ? WithdrawnWithoutReason : reason);
@@ -216,7 +233,7 @@ public sealed class Wish
     public FacilityId? FacilityId { get; init; }
 }
 
-public enum ApplicationEventKind { Confirmed, WishesChanged, ProofAdded }
+public enum ApplicationEventKind { Confirmed, WishesChanged, ProofAdded, Warned }
 
 /// <summary>Something that happened to an application besides a status change.</summary>
 public sealed class ApplicationEvent
@@ -230,6 +247,7 @@ public sealed class ApplicationEvent
     {
         ApplicationEventKind.Confirmed => "Demande confirmée",
         ApplicationEventKind.WishesChanged => "Vœux modifiés",
+        ApplicationEventKind.Warned => "Avertissement : la demande deviendra caduque sans confirmation",
         ApplicationEventKind.ProofAdded => "Pièce justificative ajoutée" + (Detail is null ? "" : " : " + Detail),
         _ => Kind.ToString(),
     };

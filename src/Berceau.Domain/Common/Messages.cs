@@ -154,6 +154,8 @@ public static class Messages
         ["application-street-missing"] = "Saisissez votre adresse (numéro et voie).",
         ["application-postal-code"] = "Le code postal doit être un de ceux de la commune ({0}).",
         ["application-sector-outside"] = "Choisissez un secteur de votre commune, ou « Je ne sais pas ».",
+        ["application-warning-not-due"] = "Cette demande n’est pas à avertir aujourd’hui.",
+        ["application-lapsed-reason"] = "Demande non confirmée malgré le rappel et l’avertissement.",
         ["application-concurrency"] = "Votre demande a été modifiée entre-temps (dans un autre onglet ou par le guichet) : rechargez la page et recommencez.",
         ["proof-missing"] = "Choisissez un fichier.",
         ["proof-kind-missing"] = "Choisissez le type de pièce justificative.",

@@ -126,6 +126,27 @@ public class ApplicationTests
     }
 
     [Fact]
+    public void Warn_OnlyFifteenDaysAfterDue_OncePerDueDate_AndTheLapseCountsFromIt()
+    {
+        var application = Submitted();
+        var due = application.ConfirmationDueOn!.Value;
+        var warningDay = due.AddDays(ConfirmationSchedule.WarningAfterDays);
+
+        var early = application.Warn(warningDay.AddDays(-1), Now.AddDays(100), "tâche");
+        var onTime = application.Warn(warningDay.AddDays(10), Now.AddDays(110), "tâche");
+        var again = application.Warn(warningDay.AddDays(11), Now.AddDays(111), "tâche");
+
+        Assert.Equal("application-warning-not-due", Assert.Single(early.Problems).Code);
+        Assert.True(onTime.IsSuccess);
+        Assert.Equal("application-warning-not-due", Assert.Single(again.Problems).Code);
+        Assert.Equal(warningDay.AddDays(10), application.WarnedOn);
+        Assert.Equal(ApplicationEventKind.Warned, Assert.Single(application.Events).Kind);
+        // Warned late: the family still gets its full notice before the lapse.
+        Assert.Equal(ConfirmationStep.Warned, application.ConfirmationStepOn(warningDay.AddDays(10 + ConfirmationSchedule.NoticeDays - 1)));
+        Assert.Equal(ConfirmationStep.Lapses, application.ConfirmationStepOn(warningDay.AddDays(10 + ConfirmationSchedule.NoticeDays)));
+    }
+
+    [Fact]
     public void Proofs_AskForTheTaxNoticeOnlyWithoutCafNumber_AndTheDisabilityProofOnlyWhenDeclared()
     {
         var withCaf = Draft(ValidRequest() with { CafNumber = "1234567" });

@@ -48,6 +48,8 @@ public sealed class BerceauApp : WebApplicationFactory<Program>
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
         // Tests run the outbox dispatcher themselves (Support/Mail.cs), so they decide when and with which transport.
         builder.UseSetting("Outbox:RunWorker", "false");
+        // Same for the confirmation job (Features/Applications/ConfirmationJobTests run one pass at a time).
+        builder.UseSetting("Confirmation:RunWorker", "false");
         // Every test signs in from 127.0.0.1: the real limit would throttle the suite. The limit's own test uses another address.
         builder.UseSetting("Account:PostsPerMinute", RateLimitForTests.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services =>

@@ -11,6 +11,8 @@ public static class ApplicationAudit
     public const string StatusChanged = "changement de statut";
     public const string WishesChanged = "modification des vœux";
     public const string Confirmed = "confirmation";
+    /// <summary>The confirmation job warned the family that the application will lapse.</summary>
+    public const string Warned = "avertissement de caducité";
     public const string ProofAdded = "ajout d’une pièce justificative";
     public const string ProofDownloaded = "téléchargement d’une pièce justificative";
     public const string Exported = "export des données";

@@ -92,7 +92,8 @@ internal sealed class ApplicationDocumentConfiguration : IEntityTypeConfiguratio
         b.Property(d => d.FileName).HasMaxLength(Proofs.MaxFileNameLength);
         b.Property(d => d.ContentType).HasMaxLength(32);
         b.Property(d => d.UploadedBy).HasMaxLength(450);
-        b.Property(d => d.Review).HasConversion<string>().HasMaxLength(16);
+        // Proofs sent before reviews existed are waiting for review, like new ones.
+        b.Property(d => d.Review).HasConversion<string>().HasMaxLength(16).HasDefaultValue(ProofReview.Pending);
         b.Property(d => d.RejectionReason).HasMaxLength(1000);
         b.Property(d => d.ReviewedBy).HasMaxLength(450);
     }

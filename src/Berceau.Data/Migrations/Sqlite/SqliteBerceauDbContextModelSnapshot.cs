@@ -346,8 +346,10 @@ namespace Berceau.Data.Migrations.Sqlite
 
                     b.Property<string>("Review")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Pending");
 
                     b.Property<long?>("ReviewedAt")
                         .HasColumnType("INTEGER");

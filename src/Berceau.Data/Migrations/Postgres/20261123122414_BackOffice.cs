@@ -32,7 +32,7 @@ namespace Berceau.Data.Migrations.Postgres
                 type: "character varying(16)",
                 maxLength: 16,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "Pending");
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ReviewedAt",

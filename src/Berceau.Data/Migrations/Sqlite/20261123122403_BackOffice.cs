@@ -31,7 +31,7 @@ namespace Berceau.Data.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 16,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "Pending");
 
             migrationBuilder.AddColumn<long>(
                 name: "ReviewedAt",

@@ -31,12 +31,22 @@ internal static class BackOfficeTestData
     /// </summary>
     public static async Task<Submitted> FamilyApplicationAsync(this BerceauApp app, string commune = Montreuil, DateOnly? submittedOn = null)
     {
-        var creches = await app.CrechesAsync(commune, 1);
         var (client, userId) = await app.SignedInFamilyAsync();
-        var on = submittedOn ?? Today.AddDays(-3);
+        var (id, reference, name) = await app.SubmittedForAsync(userId, commune, submittedOn ?? Today.AddDays(-3));
+        return new Submitted(id, reference, name, client, userId);
+    }
+
+    /// <summary>
+    /// A submitted application with a unique child name, through the domain: of the family <paramref name="familyUserId"/>,
+    /// or made at the counter (null) by "agent-test".
+    /// </summary>
+    public static async Task<(Guid Id, string Reference, string ChildLastName)> SubmittedForAsync(this BerceauApp app, string? familyUserId, string commune, DateOnly on)
+    {
+        var creches = await app.CrechesAsync(commune, 1);
+        var by = familyUserId ?? "agent-test";
         var name = UniqueFamilyName();
         var at = new DateTimeOffset(on.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
-        var application = new Application { Reference = $"DEM-TEST-{Guid.NewGuid():N}"[..24], FamilyUserId = userId, CreatedBy = userId, CommuneCode = commune, CreatedAt = at };
+        var application = new Application { Reference = $"DEM-TEST-{Guid.NewGuid():N}"[..24], FamilyUserId = familyUserId, CreatedBy = by, CommuneCode = commune, CreatedAt = at };
         var request = new ApplicationRequest
         {
             Child = new ChildInput("Noé", name, new DateOnly(2026, 3, 1), null),
@@ -48,9 +58,9 @@ internal static class BackOfficeTestData
             Wishes = [new WishInput(creches[0].Id)],
         };
         Assert.True(application.Fill(request, new ApplicationAddress("3 rue Test", MontreuilPostalCode, null), consent: true, at).IsSuccess);
-        Assert.True(application.Submit(new WishChoices(new HashSet<FacilityId> { creches[0].Id }, null), on, at, userId).IsSuccess);
+        Assert.True(application.Submit(new WishChoices(new HashSet<FacilityId> { creches[0].Id }, null), on, at, by).IsSuccess);
         await app.WithDbAsync(db => { db.Applications.Add(application); return db.SaveChangesAsync(); });
-        return new Submitted(application.Id.Value, application.Reference, name, client, userId);
+        return (application.Id.Value, application.Reference, name);
     }
 
     public static async Task<Guid> DocumentAsync(this BerceauApp app, Submitted application, string kind = "Address")

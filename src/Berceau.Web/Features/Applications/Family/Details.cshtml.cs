@@ -64,7 +64,7 @@ public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplica
         var names = await queries.FacilityNamesAsync(application.Wishes.Where(w => w.FacilityId is not null).Select(w => w.FacilityId!.Value), ct);
         audit.Record(ApplicationAudit.Exported, ApplicationAudit.EntityType, application.Id.ToString());
         await db.SaveChangesAsync(ct);
-        var json = ApplicationExport.ToJson(application, queries.UserId, documents, names);
+        var json = ApplicationExport.ToJson(application, queries.UserId, documents, names, await queries.AccessesAsync(id, ct));
         return File(json, "application/json; charset=utf-8", $"{application.Reference}.json");
     }
 

@@ -208,5 +208,9 @@ public sealed class FileTests(BerceauApp app)
         Assert.Contains("Téléchargement d’une pièce justificative", page);
         Assert.DoesNotContain(agentId, page);
         Assert.DoesNotContain(email, page);
+        var export = await Forms.TextAsync(await application.Family.GetAsync($"/famille/demandes/{application.Id}?handler=Export"));
+        Assert.Contains("\"consultations\"", export);
+        Assert.Contains("Consultation du dossier", export);
+        Assert.DoesNotContain(agentId, export);
     }
 }

@@ -29,6 +29,10 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<UserGrant> UserGrants => Set<UserGrant>();
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<ApplicationDocument> ApplicationDocuments => Set<ApplicationDocument>();
+    public DbSet<ApplicationNote> ApplicationNotes => Set<ApplicationNote>();
+    public DbSet<ApplicationContact> ApplicationContacts => Set<ApplicationContact>();
+    public DbSet<ApplicationAccess> ApplicationAccesses => Set<ApplicationAccess>();
+    public DbSet<AttachCode> AttachCodes => Set<AttachCode>();
     public DbSet<Berceau.Domain.Fees.FeeParameter> FeeParameters => Set<Berceau.Domain.Fees.FeeParameter>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();

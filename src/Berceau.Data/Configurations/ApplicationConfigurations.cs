@@ -16,6 +16,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         // The last guard of "a form posted twice creates one application" when both posts arrive at once.
         b.HasIndex(a => a.CreationKey).IsUnique();
         b.Property(a => a.FamilyUserId).HasMaxLength(450);
+        b.Property(a => a.CreatedBy).HasMaxLength(450);
         // Deleting an account does not delete applications: erasure is the purge job's business (RULES §7).
         b.HasOne<BerceauUser>().WithMany().HasForeignKey(a => a.FamilyUserId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(a => a.FamilyUserId);
@@ -91,6 +92,10 @@ internal sealed class ApplicationDocumentConfiguration : IEntityTypeConfiguratio
         b.Property(d => d.FileName).HasMaxLength(Proofs.MaxFileNameLength);
         b.Property(d => d.ContentType).HasMaxLength(32);
         b.Property(d => d.UploadedBy).HasMaxLength(450);
+        // Proofs sent before reviews existed are waiting for review, like new ones.
+        b.Property(d => d.Review).HasConversion<string>().HasMaxLength(16).HasDefaultValue(ProofReview.Pending);
+        b.Property(d => d.RejectionReason).HasMaxLength(1000);
+        b.Property(d => d.ReviewedBy).HasMaxLength(450);
     }
 }
 

@@ -23,7 +23,11 @@ public sealed class Application
     /// <summary>What families and agents quote on the phone, e.g. DEM-93048-2026-000123 (see <see cref="ApplicationReference"/>).</summary>
     public required string Reference { get; set; }
     /// <summary>The family account that owns it; null when an agent created it at the counter and the family has no access yet.</summary>
-    public string? FamilyUserId { get; init; }
+    // A backing field so that creation can set it in an initializer and only AttachFamily can change it afterwards.
+    private string? _familyUserId;
+    public string? FamilyUserId { get => _familyUserId; init => _familyUserId = value; }
+    /// <summary>Who created it: the family itself, or the agent at the counter (the family's timeline says « Le guichet »).</summary>
+    public string? CreatedBy { get; init; }
     public required string CommuneCode { get; init; }
     public string? Street { get; private set; }
     public string? PostalCode { get; private set; }
@@ -195,6 +199,39 @@ public sealed class Application
         return true;
     }
 
+    /// <summary>
+    /// Gives a counter application to the family account that proved it holds the code the guichet handed over. Once
+    /// attached, an application never changes hands: another family with a stale code gets nothing.
+    /// </summary>
+    public Outcome<bool> AttachFamily(string familyUserId, DateTimeOffset at)
+    {
+        if (FamilyUserId is not null) return Problem.Of("attach-code-used", "Code");
+        _familyUserId = familyUserId;
+        Events.Add(new ApplicationEvent { At = at, By = familyUserId, Kind = ApplicationEventKind.FamilyAttached });
+        Version++;
+        return true;
+    }
+
+    /// <summary>
+    /// The guichet's verdict on a proof: validated, or rejected with a reason the family reads (the proof is then asked
+    /// again). Goes through the application so that two agents reviewing at once are detected by <see cref="Version"/>.
+    /// </summary>
+    public Outcome<bool> ReviewProof(ApplicationDocument document, bool valid, string? reason, DateTimeOffset at, string by)
+    {
+        if (document.ApplicationId != Id) throw new ArgumentException("The proof belongs to another application.", nameof(document));
+        if (ApplicationStatuses.IsFinal(Status)) return Problem.Of("application-final-no-proof", "", Status.Label());
+        var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (!valid && why is null) return Problem.Of("proof-reject-reason", "Reason");
+        document.SetReview(valid ? ProofReview.Validated : ProofReview.Rejected, valid ? null : why, at, by);
+        Events.Add(new ApplicationEvent
+        {
+            At = at, By = by, Kind = valid ? ApplicationEventKind.ProofValidated : ApplicationEventKind.ProofRejected,
+            Detail = Shorten(document.Kind.Label() + (valid ? "" : " – " + why), ApplicationEvent.MaxDetailLength),
+        });
+        Version++;
+        return true;
+    }
+
     /// <summary>The one way the status changes: the history checks the move, then the application records it.</summary>
     public Outcome<StatusChange> Move(ApplicationStatus to, DateTimeOffset at, string by, string? reason = null)
     {
@@ -213,6 +250,8 @@ public sealed class Application
         Wishes.Clear();
         Wishes.AddRange(wishes.Select((w, i) => new Wish { Rank = i + 1, FacilityId = w.FacilityId }));
     }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
@@ -233,11 +272,12 @@ public sealed class Wish
     public FacilityId? FacilityId { get; init; }
 }
 
-public enum ApplicationEventKind { Confirmed, WishesChanged, ProofAdded, Warned }
+public enum ApplicationEventKind { Confirmed, WishesChanged, ProofAdded, Warned, ProofValidated, ProofRejected, FamilyAttached }
 
 /// <summary>Something that happened to an application besides a status change.</summary>
 public sealed class ApplicationEvent
 {
+    public const int MaxDetailLength = 200;
     public DateTimeOffset At { get; init; }
     public required string By { get; init; }
     public ApplicationEventKind Kind { get; init; }
@@ -249,6 +289,9 @@ public sealed class ApplicationEvent
         ApplicationEventKind.WishesChanged => "Vœux modifiés",
         ApplicationEventKind.Warned => "Avertissement : la demande deviendra caduque sans confirmation",
         ApplicationEventKind.ProofAdded => "Pièce justificative ajoutée" + (Detail is null ? "" : " : " + Detail),
+        ApplicationEventKind.ProofValidated => "Pièce justificative acceptée" + (Detail is null ? "" : " : " + Detail),
+        ApplicationEventKind.ProofRejected => "Pièce justificative refusée" + (Detail is null ? "" : " : " + Detail),
+        ApplicationEventKind.FamilyAttached => "Demande rattachée à votre compte",
         _ => Kind.ToString(),
     };
 }

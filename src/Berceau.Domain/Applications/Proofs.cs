@@ -35,6 +35,7 @@ public static class Proofs
         return kinds;
     }
 
+    /// <summary>What is still to give: a rejected proof does not count (the family sees it missing, with the reason).</summary>
     public static IReadOnlyList<ProofKind> Missing(Application application, IEnumerable<ProofKind> given)
     {
         var have = given.ToHashSet();
@@ -80,4 +81,21 @@ public sealed class ApplicationDocument
     public required byte[] Content { get; init; }
     public DateTimeOffset UploadedAt { get; init; }
     public required string UploadedBy { get; init; }
+    public ProofReview Review { get; private set; } = ProofReview.Pending;
+    /// <summary>Why the guichet rejected it, shown to the family next to the proof asked again.</summary>
+    public string? RejectionReason { get; private set; }
+    public DateTimeOffset? ReviewedAt { get; private set; }
+    public string? ReviewedBy { get; private set; }
+
+    /// <summary>Called by <see cref="Application.ReviewProof"/> only, which checks the status and counts the change.</summary>
+    internal void SetReview(ProofReview review, string? reason, DateTimeOffset at, string by)
+    {
+        Review = review;
+        RejectionReason = reason;
+        ReviewedAt = at;
+        ReviewedBy = by;
+    }
 }
+
+/// <summary>Where the guichet's check of a proof stands.</summary>
+public enum ProofReview { Pending, Validated, Rejected }

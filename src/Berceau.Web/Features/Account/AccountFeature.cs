@@ -23,9 +23,12 @@ public static class AccountFeature
     public const string ConfirmEmailPath = "/compte/confirmer";
     public const string ResendConfirmationPath = "/compte/confirmation/renvoyer";
 
-    /// <summary>The forms a robot would hammer: guessing passwords or codes, creating accounts, sending e-mails to others.</summary>
+    /// <summary>
+    /// The forms a robot would hammer: guessing passwords or codes (including the guichet's attach codes), creating
+    /// accounts, sending e-mails to others.
+    /// </summary>
     public static readonly IReadOnlyList<string> RateLimitedPosts =
-        [SignInPath, SignInCodePath, SignInRecoveryCodePath, RegisterPath, ResendConfirmationPath];
+        [SignInPath, SignInCodePath, SignInRecoveryCodePath, RegisterPath, ResendConfirmationPath, Applications.AttachCodes.AttachPath];
 
     /// <summary>
     /// Identity is configured once in <c>AddBerceauWeb</c>; the account feature swaps in its own sign-in manager

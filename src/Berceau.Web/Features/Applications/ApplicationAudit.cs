@@ -16,6 +16,13 @@ public static class ApplicationAudit
     public const string ProofAdded = "ajout d’une pièce justificative";
     public const string ProofDownloaded = "téléchargement d’une pièce justificative";
     public const string Exported = "export des données";
+    public const string ProofValidated = "pièce justificative acceptée";
+    public const string ProofRejected = "pièce justificative refusée";
+    public const string NoteAdded = "note interne";
+    public const string ContactAdded = "contact avec la famille";
+    public const string Read = "consultation du dossier";
+    public const string AttachCodeIssued = "code de rattachement remis";
+    public const string FamilyAttached = "rattachement au compte de la famille";
 
     public static string Describe(StatusChange change) =>
         $"{change.From.Label()} → {change.To.Label()}" + (change.Reason is null ? "" : " : " + change.Reason);

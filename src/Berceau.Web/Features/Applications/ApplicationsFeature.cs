@@ -1,22 +1,41 @@
+using Berceau.Domain.Access;
 using Berceau.Web.Features.Applications.Family;
+using Berceau.Web.Features.Applications.Staff;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Berceau.Web.Features.Applications;
 
-/// <summary>The guichet unique: a family applies once for the crèches of its commune and follows its application under /famille/demandes.</summary>
+/// <summary>
+/// The guichet unique: a family applies once for the crèches of its commune and follows its application under
+/// /famille/demandes; the commune's agents check and follow applications under /pro/demandes.
+/// </summary>
 public static class ApplicationsFeature
 {
-    /// <summary>The family pages and their handlers, the API's queries, and the confirmation job (its worker unless <c>Confirmation:RunWorker</c> is false).</summary>
+    /// <summary>The back office is the guichet's: agents and admins. Which applications, the handlers decide (territory).</summary>
+    public const string CaseworkPolicy = "guichet";
+
+    /// <summary>
+    /// The family and back-office pages and their handlers, the API's queries, and the confirmation job (its worker unless
+    /// <c>Confirmation:RunWorker</c> is false).
+    /// </summary>
     public static IServiceCollection AddApplicationsFeature(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddAuthorizationBuilder().AddPolicy(CaseworkPolicy, p => p.RequireRole(Roles.Agent, Roles.Admin));
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Applications/Staff", CaseworkPolicy));
         services.Configure<Confirmation.ConfirmationOptions>(configuration.GetSection("Confirmation"));
         services.AddSingleton<Confirmation.ConfirmationJob>();
         if (configuration.GetValue("Confirmation:RunWorker", true))
             services.AddHostedService<Confirmation.ConfirmationWorker>();
-        return services.AddApplicationsServices();
+        return services.AddApplicationServices();
     }
 
-    private static IServiceCollection AddApplicationsServices(this IServiceCollection services) => services
+    private static IServiceCollection AddApplicationServices(this IServiceCollection services) => services
         .AddScoped<FamilyApplicationQueries>()
+        .AddScoped<CaseworkAccess>()
+        .AddScoped<CaseworkQueues>()
+        .AddScoped<CaseworkFiles>()
+        .AddScoped<CaseworkActions>()
+        .AddScoped<AttachCodes>()
         .AddScoped<SaveApplication>()
         .AddScoped<ChangeApplication>()
         .AddScoped<AddProof>()

@@ -65,6 +65,7 @@ public sealed class IndexModel(UserManager<BerceauUser> users, CurrentStaff staf
             links.Add(new ProLink("Structures d’accueil", "/pro/structures", "Fiches des structures de votre territoire, sections, capacités et places disponibles."));
         if (roles.Contains(Roles.Admin) || roles.Contains(Roles.Agent))
         {
+            links.Add(new ProLink("Demandes d’accueil", "/pro/demandes", "Demandes des familles de votre territoire à vérifier, à confirmer, à relancer ; demande faite au guichet."));
             links.Add(new ProLink("Secteurs", "/pro/secteurs", "Secteurs des communes de votre territoire, dessinés sur la carte, et les structures qui y sont rattachées."));
             links.Add(new ProLink("Grilles de points", "/pro/grilles", "La grille d’attribution publique de chaque commune, et ses nouvelles versions."));
         }

@@ -55,7 +55,7 @@ public static class ApplicationDisplay
         var items = a.StatusChanges.Select(c => new TimelineItem(c.At, c.From == ApplicationStatus.Draft && c.To == ApplicationStatus.Submitted
                 ? "Demande déposée" : $"Statut « {c.To.Label()} »", Who(c.By), c.Reason))
             .Concat(a.Events.Select(e => new TimelineItem(e.At, e.Label, Who(e.By), null)))
-            .Append(new TimelineItem(a.CreatedAt, "Demande créée (brouillon)", a.FamilyUserId == familyUserId ? "Vous" : "Le guichet", null));
+            .Append(new TimelineItem(a.CreatedAt, "Demande créée", Who(a.CreatedBy ?? a.FamilyUserId ?? ""), null));
         return [.. items.OrderByDescending(i => i.At)];
     }
 }

@@ -18,7 +18,8 @@ public static class ApplicationExport
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    public static byte[] ToJson(Application a, string familyUserId, IReadOnlyList<DocumentSummary> documents, IReadOnlyDictionary<FacilityId, string> facilityNames) =>
+    public static byte[] ToJson(Application a, string familyUserId, IReadOnlyList<DocumentSummary> documents, IReadOnlyDictionary<FacilityId, string> facilityNames,
+        IReadOnlyList<AccessSummary> accesses) =>
         JsonSerializer.SerializeToUtf8Bytes(new
         {
             reference = a.Reference,
@@ -41,6 +42,7 @@ public static class ApplicationExport
             derniereConfirmation = a.LastConfirmedOn,
             historique = a.StatusChanges.OrderBy(c => c.At).Select(c => new { de = c.From.Label(), vers = c.To.Label(), le = c.At, par = ApplicationDisplay.Who(c.By, familyUserId), motif = c.Reason }),
             evenements = a.Events.OrderBy(e => e.At).Select(e => new { evenement = e.Label, le = e.At, par = ApplicationDisplay.Who(e.By, familyUserId) }),
-            piecesJustificatives = documents.Select(d => new { type = d.Kind.Label(), fichier = d.FileName, octets = d.Size, le = d.UploadedAt }),
+            piecesJustificatives = documents.Select(d => new { type = d.Kind.Label(), fichier = d.FileName, octets = d.Size, le = d.UploadedAt, verification = Applications.ProofDisplay.Review(d.Review), motifDuRefus = d.RejectionReason }),
+            consultations = accesses.Select(x => new { le = x.At, service = Domain.Access.Roles.Label(x.Role), consultation = x.Kind.Label() }),
         }, Options);
 }

@@ -23,6 +23,7 @@ public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplica
     public IReadOnlyDictionary<FacilityId, string> FacilityNames { get; private set; } = new Dictionary<FacilityId, string>();
     public IReadOnlyList<DocumentSummary> Documents { get; private set; } = [];
     public IReadOnlyList<ProofKind> MissingProofs { get; private set; } = [];
+    public IReadOnlyList<AccessSummary> Accesses { get; private set; } = [];
     public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
     public ConfirmationStep? Step { get; private set; }
 
@@ -63,11 +64,15 @@ public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplica
         var names = await queries.FacilityNamesAsync(application.Wishes.Where(w => w.FacilityId is not null).Select(w => w.FacilityId!.Value), ct);
         audit.Record(ApplicationAudit.Exported, ApplicationAudit.EntityType, application.Id.ToString());
         await db.SaveChangesAsync(ct);
-        var json = ApplicationExport.ToJson(application, queries.UserId, documents, names);
+        var json = ApplicationExport.ToJson(application, queries.UserId, documents, names, await queries.AccessesAsync(id, ct));
         return File(json, "application/json; charset=utf-8", $"{application.Reference}.json");
     }
 
     public bool ShowsWishes => Application.Wishes.Count > 0;
+
+    /// <summary>Why the guichet refused the last proof of this kind, when it did: shown next to the proof asked again.</summary>
+    public string? RejectionOf(ProofKind kind) =>
+        Documents.LastOrDefault(d => d.Kind == kind) is { Review: ProofReview.Rejected } d ? d.RejectionReason : null;
 
     public string WishName(Wish wish) => wish.FacilityId is { } id
         ? FacilityNames.TryGetValue(id, out var name) ? name : "Crèche qui n’existe plus"
@@ -80,7 +85,9 @@ public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplica
         SectorName = await queries.SectorNameAsync(application.SectorId, ct);
         FacilityNames = await queries.FacilityNamesAsync(application.Wishes.Where(w => w.FacilityId is not null).Select(w => w.FacilityId!.Value), ct);
         Documents = await queries.DocumentsAsync(application.Id.Value, ct);
-        MissingProofs = ApplicationStatuses.IsFinal(application.Status) ? [] : Proofs.Missing(application, Documents.Select(d => d.Kind));
+        MissingProofs = ApplicationStatuses.IsFinal(application.Status) ? []
+            : Proofs.Missing(application, Documents.Where(d => d.Review != ProofReview.Rejected).Select(d => d.Kind));
+        Accesses = await queries.AccessesAsync(application.Id.Value, ct);
         Timeline = ApplicationDisplay.Timeline(application, queries.UserId);
         Step = application.ConfirmationStepOn(queries.Today);
     }

@@ -13,7 +13,11 @@ namespace Berceau.Web.Features.Applications.Family;
 public sealed record ApplicationSummary(Guid Id, string Reference, string? ChildFirstName, string? ChildLastName, string CommuneName,
     ApplicationStatus Status, DateOnly? ConfirmationDueOn);
 
-public sealed record DocumentSummary(Guid Id, ProofKind Kind, string FileName, int Size, DateTimeOffset UploadedAt);
+public sealed record DocumentSummary(Guid Id, ProofKind Kind, string FileName, int Size, DateTimeOffset UploadedAt,
+    ProofReview Review = ProofReview.Pending, string? RejectionReason = null);
+
+/// <summary>One line of « Qui a consulté mon dossier »: when, in which role, what; never who by name or account.</summary>
+public sealed record AccessSummary(DateTimeOffset At, string Role, ApplicationAccessKind Kind);
 
 /// <summary>
 /// What the family pages read. Every application is looked up by id AND owner: someone else's id finds nothing, and the
@@ -95,8 +99,17 @@ public sealed class FamilyApplicationQueries(BerceauDbContext db, IHttpContextAc
     {
         var key = new ApplicationId(applicationId);
         var rows = await db.ApplicationDocuments.AsNoTracking().Where(d => d.ApplicationId == key)
-            .Select(d => new DocumentSummary(d.Id, d.Kind, d.FileName, d.Size, d.UploadedAt)).ToListAsync(ct);
+            .Select(d => new DocumentSummary(d.Id, d.Kind, d.FileName, d.Size, d.UploadedAt, d.Review, d.RejectionReason)).ToListAsync(ct);
         return [.. rows.OrderBy(d => d.UploadedAt)];
+    }
+
+    /// <summary>Staff reads of the file, newest first (the access log).</summary>
+    public async Task<IReadOnlyList<AccessSummary>> AccessesAsync(Guid applicationId, CancellationToken ct)
+    {
+        var key = new ApplicationId(applicationId);
+        var rows = await db.ApplicationAccesses.AsNoTracking().Where(a => a.ApplicationId == key)
+            .Select(a => new AccessSummary(a.At, a.Role, a.Kind)).ToListAsync(ct);
+        return [.. rows.OrderByDescending(a => a.At)];
     }
 
     /// <summary>

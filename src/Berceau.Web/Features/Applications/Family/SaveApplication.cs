@@ -18,7 +18,12 @@ public sealed class SaveApplication(BerceauDbContext db, FamilyApplicationQuerie
     /// Creates the family's application in the commune of the form (a draft, or submitted at once). The same form posted
     /// again finds the application it created (<see cref="NewApplication.AlreadySaved"/>) and changes nothing.
     /// </summary>
-    public async Task<Outcome<NewApplication>> CreateAsync(ApplicationInput input, bool submit, CancellationToken ct)
+    public Task<Outcome<NewApplication>> CreateAsync(ApplicationInput input, bool submit, CancellationToken ct) =>
+        CreateAsync(input, submit, queries.UserId, ct);
+
+    /// <param name="familyUserId">The owner; null at the counter, where the signed-in agent creates it for a family
+    /// that will attach it to its account later with a code.</param>
+    public async Task<Outcome<NewApplication>> CreateAsync(ApplicationInput input, bool submit, string? familyUserId, CancellationToken ct)
     {
         if (await CreatedWithAsync(input.CreationKey, ct) is { } earlier) return earlier;
         var commune = await queries.CommuneAsync(input.CommuneCode, ct);
@@ -26,7 +31,8 @@ public sealed class SaveApplication(BerceauDbContext db, FamilyApplicationQuerie
         var application = new Application
         {
             Reference = "",
-            FamilyUserId = queries.UserId,
+            FamilyUserId = familyUserId,
+            CreatedBy = queries.UserId,
             CommuneCode = commune.Code,
             CreatedAt = queries.Now,
             CreationKey = input.CreationKey,
@@ -44,9 +50,9 @@ public sealed class SaveApplication(BerceauDbContext db, FamilyApplicationQuerie
     {
         if (key is null) return null;
         var earlier = await db.Applications.AsNoTracking().Where(a => a.CreationKey == key)
-            .Select(a => new { a.Id, a.FamilyUserId }).FirstOrDefaultAsync(ct);
+            .Select(a => new { a.Id, a.CreatedBy, a.FamilyUserId }).FirstOrDefaultAsync(ct);
         if (earlier is null) return null;
-        return earlier.FamilyUserId == queries.UserId
+        return (earlier.CreatedBy ?? earlier.FamilyUserId) == queries.UserId
             ? new NewApplication(earlier.Id.Value, AlreadySaved: true)
             : Problem.Of("application-concurrency", "");
     }

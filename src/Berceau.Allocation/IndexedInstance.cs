@@ -95,7 +95,9 @@ internal sealed class IndexedInstance
         var demand = new int[sections.Count];
         var minAge = new int[sections.Count];
         var maxAge = new int[sections.Count];
-        for (var s = 0; s < sections.Count; s++) (minAge[s], maxAge[s]) = (sections[s].MinAgeMonths, sections[s].MaxAgeMonths);
+        var capacity = new int[sections.Count];
+        for (var s = 0; s < sections.Count; s++)
+            (minAge[s], maxAge[s], capacity[s]) = (sections[s].MinAgeMonths, sections[s].MaxAgeMonths, sections[s].Capacity);
         var cachedNames = new string?[NameCacheSize];
         var cachedStructures = new int[NameCacheSize];
         var seen = new int[structures.Count];
@@ -183,7 +185,7 @@ internal sealed class IndexedInstance
             WishStart = wishStart, Wishes = entries, ReserveStart = reserveStart,
             ReserveCategory = reserveCategory, ReserveSeats = reserveSeats, CategoryNames = categoryNames, KeyLow = keyLow, MemberBits = memberBits,
             MemberStride = stride, CategoryBits = categoryBits, RankMask = rankMask, Demand = demand,
-            Capacity = sections.Select(section => section.Capacity).ToArray(),
+            Capacity = capacity,
         };
     }
 

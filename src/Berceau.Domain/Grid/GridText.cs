@@ -32,9 +32,9 @@ public static class GridText
     };
 
     /// <summary>« de 0 à 700 € », « de 700,01 à 1 200 € », « plus de 1 200 € » (French digits grouping: a narrow no-break space).</summary>
-    public static string BandName(IReadOnlyList<QuotientBand> bands, QuotientBand band)
+    public static string BandName(IReadOnlyList<QuotientBand> bands, int index)
     {
-        var index = IndexOf(bands, band);
+        var band = bands[index];
         var from = index == 0 ? 0m : bands[index - 1].UpTo!.Value + 0.01m;
         return band.UpTo is { } upTo
             ? string.Format(French, "de {0:#,0.##} à {1:#,0.##} €", from, upTo)
@@ -42,10 +42,4 @@ public static class GridText
     }
 
     public static string Points(int points) => points is 1 or -1 ? $"{points} point" : $"{points} points";
-
-    private static int IndexOf(IReadOnlyList<QuotientBand> bands, QuotientBand band)
-    {
-        for (var i = 0; i < bands.Count; i++) if (ReferenceEquals(bands[i], band) || bands[i] == band) return i;
-        throw new ArgumentException("La tranche n’appartient pas à la grille.", nameof(band));
-    }
 }

@@ -44,11 +44,11 @@ public static class ScoreCalculator
     {
         var lines = FamilyLines(grid, input, on).ToList();
         lines.Add(new(Criterion.SiblingInStructure, "Frère ou sœur déjà accueilli dans cette structure",
-            input.SiblingStructures.Contains(structure.Id) ? grid.SiblingInStructure : 0));
+            Holds(BonusCondition.SiblingInStructure, input, structure) ? grid.SiblingInStructure : 0));
         lines.Add(new(Criterion.HomeSector, "Structure de votre secteur",
-            structure.SectorId is { } sector && input.FamilySector == sector ? grid.HomeSector : 0));
+            Holds(BonusCondition.HomeSector, input, structure) ? grid.HomeSector : 0));
         lines.Add(new(Criterion.PartnerEmployer, "Employeur partenaire de cette structure",
-            input.PartnerEmployerStructures.Contains(structure.Id) ? grid.PartnerEmployer : 0));
+            Holds(BonusCondition.PartnerEmployer, input, structure) ? grid.PartnerEmployer : 0));
         foreach (var bonus in grid.StructureBonuses.Where(b => b.Structure == structure.Id))
         {
             lines.Add(new(Criterion.StructureBonus, $"Bonus de cette structure : {GridText.ConditionName(bonus.Condition)}",
@@ -78,10 +78,10 @@ public static class ScoreCalculator
         yield return new(Criterion.SingleParent, "Famille monoparentale", input.SingleParent ? grid.SingleParent : 0);
         if (grid.QuotientBands.Count > 0)
         {
-            var band = input.QuotientFamilial is { } qf ? BandOf(grid.QuotientBands, qf) : null;
+            var band = input.QuotientFamilial is { } qf ? BandOf(grid.QuotientBands, qf) : -1;
             yield return new(Criterion.QuotientFamilial,
-                band is null ? "Quotient familial non renseigné" : $"Quotient familial : {GridText.BandName(grid.QuotientBands, band)}",
-                band?.Points ?? 0);
+                band < 0 ? "Quotient familial non renseigné" : $"Quotient familial : {GridText.BandName(grid.QuotientBands, band)}",
+                band < 0 ? 0 : grid.QuotientBands[band].Points);
         }
         yield return new(Criterion.DisabilityInHousehold, "Handicap d’un membre du foyer", input.DisabilityInHousehold ? grid.DisabilityInHousehold : 0);
         yield return new(Criterion.SocialSupport, "Accompagnement par la PMI ou un service social", input.SocialSupport ? grid.SocialSupport : 0);
@@ -89,8 +89,12 @@ public static class ScoreCalculator
         yield return new(Criterion.Seniority, $"Ancienneté de la demande : {months} mois", months * grid.PointsPerMonthWaited);
     }
 
-    private static QuotientBand BandOf(IReadOnlyList<QuotientBand> bands, decimal qf) =>
-        bands.FirstOrDefault(b => b.UpTo is null || qf <= b.UpTo) ?? bands[^1];
+    /// <summary>The index of the first band that holds <paramref name="qf"/>, or the last band.</summary>
+    private static int BandOf(IReadOnlyList<QuotientBand> bands, decimal qf)
+    {
+        for (var i = 0; i < bands.Count; i++) if (bands[i].UpTo is null || qf <= bands[i].UpTo) return i;
+        return bands.Count - 1;
+    }
 
     private static bool Holds(BonusCondition condition, ScoreInput input, WishedStructure structure) => condition switch
     {

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Berceau.Domain.Applications;
 using Berceau.Domain.Common;
 using Berceau.Domain.Grid;
+using Berceau.Web.Features.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -67,8 +67,7 @@ public sealed class PublicModel(GridQueries queries) : PageModel
         decimal? quotient = null;
         if (!string.IsNullOrWhiteSpace(Quotient))
         {
-            if (decimal.TryParse(Quotient.Replace(" ", "").Replace('.', ','), NumberStyles.Number, CultureInfo.GetCultureInfo("fr-FR"), out var qf)
-                && qf is >= 0 and <= 100_000)
+            if (PortalInput.TryNumber(Quotient, out var qf) && qf is >= 0 and <= 100_000)
                 quotient = qf;
             else ModelState.AddModelError(nameof(Quotient), Problem.Of("out-of-range", nameof(Quotient), 0, "100 000").Message);
         }

@@ -30,7 +30,7 @@ public sealed class EditModel(SectorAccess access, GridQueries queries, PublishG
     public async Task<IActionResult> OnGetAsync(string commune, CancellationToken ct)
     {
         if (await LoadAsync(commune, ct) is { } denied) return denied;
-        var versions = await queries.VersionsAsync(CommuneCode, ct);
+        var versions = new GridVersions(Versions);
         Input = GridInput.From(versions.InForce(queries.Today) ?? (versions.All.Count > 0 ? versions.All[^1] : null), queries.Today.AddDays(1));
         Message = TempData["grid-message"] as string;
         return Page();

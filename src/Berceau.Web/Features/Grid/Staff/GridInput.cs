@@ -1,6 +1,7 @@
 using System.Globalization;
 using Berceau.Domain.Common;
 using Berceau.Domain.Grid;
+using Berceau.Web.Features.Portal;
 
 namespace Berceau.Web.Features.Grid.Staff;
 
@@ -101,7 +102,7 @@ public sealed class GridInput
             decimal? limit = null;
             if (!string.IsNullOrWhiteSpace(upTo))
             {
-                if (decimal.TryParse(upTo.Replace(" ", "").Replace('.', ','), NumberStyles.Number, French, out var value)) limit = value;
+                if (PortalInput.TryNumber(upTo, out var value)) limit = value;
                 else problems.Add(Problem.Of("not-a-number", $"BandUpTo[{i}]"));
             }
             bands.Add(new QuotientBand(limit, Int(points, $"BandPoints[{i}]")));

@@ -21,7 +21,7 @@ public static class AllocationEngine
         var clock = Stopwatch.StartNew();
         var index = IndexedInstance.Build(instance, out var errors) ?? throw new InvalidInstanceException(errors);
         var proposals = DeferredAcceptance(index, index.Capacity);
-        return ResultBuilder.Build(index, proposals, index.Capacity, InstanceHash.Of(instance, index.ById, index.Capacity), clock);
+        return ResultBuilder.Build(index, proposals, index.Capacity, InstanceHash.Of(instance, index.Table, index.ById, index.Capacity), clock);
     }
 
     /// <summary>

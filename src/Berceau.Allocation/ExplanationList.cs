@@ -31,19 +31,28 @@ internal sealed class ExplanationList(IndexedInstance index, int[] current, int?
     }
 
     /// <summary>The explanation of wish k (0-based) of the application at this position, without building the others.</summary>
-    public WishExplanation Line(int position, int k)
+    public WishExplanation Line(int position, int k) => Line(position, k, out _);
+
+    /// <summary>The same, with the number of the structure's name in the table's <see cref="ApplicationTable.Names"/>.</summary>
+    public WishExplanation Line(int position, int k, out int name)
     {
         var i = index.ById[position];
         var r = index.RankOfApp[i];
         var w = index.WishStart[r] + k;
-        var wish = index.Instance.Applications[i].Wishes[k];
+        var x = index.Table.WishStart[i] + k;
+        name = index.Table.WishName[x];
+        var structure = index.Table.Names[name];
+        var score = index.Table.WishScore[x];
         var section = index.Wishes[w].Section;
         var held = current[r];
-        return section == WishEntry.NotEligible ? new(k + 1, wish.Structure, WishOutcome.NotEligibleAge)
-            : w == held ? new(k + 1, wish.Structure, WishOutcome.Assigned)
-            : w > held ? new(k + 1, wish.Structure, WishOutcome.NotNeeded)
-            : new(k + 1, wish.Structure, WishOutcome.Full, wish.Score, cutoffScore[section], waitlists.Position(section, index.KeyOf(wish.Score, r)));
+        return section == WishEntry.NotEligible ? new(k + 1, structure, WishOutcome.NotEligibleAge)
+            : w == held ? new(k + 1, structure, WishOutcome.Assigned)
+            : w > held ? new(k + 1, structure, WishOutcome.NotNeeded)
+            : new(k + 1, structure, WishOutcome.Full, score, cutoffScore[section], waitlists.Position(section, index.KeyOf(score, r)));
     }
+
+    /// <summary>The structure names the lines use, numbered as <see cref="Line(int, int, out int)"/> gives them.</summary>
+    public string[] Names => index.Table.Names;
 
     public IEnumerator<Explanation> GetEnumerator()
     {

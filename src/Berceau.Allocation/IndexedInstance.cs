@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Berceau.Allocation;
 
 /// <summary>
@@ -13,6 +11,7 @@ namespace Berceau.Allocation;
 internal sealed class IndexedInstance
 {
     public required Instance Instance { get; init; }
+    public required ApplicationTable Table { get; init; }   // the applications as columns, in input order
     public required int[] AppOfRank { get; init; }         // rank → input index
     public required int[] RankOfApp { get; init; }         // input index → rank
     public required int[] ById { get; init; }              // input indices in ordinal order of id
@@ -35,8 +34,6 @@ internal sealed class IndexedInstance
 
     public int Applications => AppOfRank.Length;
     public int Sections => Instance.Sections.Count;
-
-    private const int NameCacheSize = 1 << 14;
 
     /// <summary>The priority key of a wish of the application of this rank.</summary>
     public static ulong Key(int score, uint keyLow) => ((ulong)((uint)score ^ 0x8000_0000u) << 32) | keyLow;
@@ -67,29 +64,29 @@ internal sealed class IndexedInstance
         var categories = new Dictionary<string, int>(StringComparer.Ordinal);
         var (structureStart, structureSections, reserveStart, reserveCategory, reserveSeats) =
             CheckSections(instance.Sections!, structures, categories, list);
-        var applications = instance.Applications!;
-        var count = applications.Count;
+        var table = ApplicationTable.From(instance.Applications!);
+        var count = table.Count;
         var tieBreak = new long[count];
         var drawn = new bool[count];
-        // One pass over the application objects gathers what the later passes need, as they are scattered in memory.
-        var days = GC.AllocateUninitializedArray<int>(count);
-        var wishCounts = new int[count];
-        var byId = CheckApplications(instance, tieBreak, drawn, days, wishCounts, list, out var sortedIds, out var canRank);
+        var byId = CheckApplications(table, instance.Seed, tieBreak, drawn, list, out var sortedIds, out var canRank);
+        // The table numbers the names its wishes use: each is looked up once here, not once per wish.
+        var structureOfName = new int[table.Names.Length];
+        for (var n = 0; n < structureOfName.Length; n++) structureOfName[n] = structures.GetValueOrDefault(table.Names[n], -1);
 
         if (!canRank || list.Any)
         {
-            for (var i = 0; i < count; i++) CheckWishes(applications[i], i, structures, list);
+            for (var i = 0; i < count; i++) CheckWishes(table, i, structureOfName, list);
             errors = list.InDocumentOrder();
             return null;
         }
 
-        var (appOfRank, rankOfApp) = RankApplications(days, tieBreak);
+        var (appOfRank, rankOfApp) = RankApplications(table.Day.AsSpan(0, count), tieBreak);
         // Wishes are laid out by rank, score and section side by side, and an end marker after each application's: when deferred
         // acceptance jumps to the application a section let go, the rank in the key leads to its next wish in two memory reads.
         // (8 bytes a wish: on this VM, first touching fresh memory costs more than anything the solver computes.)
         var wishStart = GC.AllocateUninitializedArray<int>(count + 1);
         wishStart[0] = 0;
-        for (var r = 0; r < count; r++) wishStart[r + 1] = checked(wishStart[r] + wishCounts[appOfRank[r]] + 1);
+        for (var r = 0; r < count; r++) wishStart[r + 1] = checked(wishStart[r] + table.WishCount(appOfRank[r]) + 1);
         var entries = GC.AllocateUninitializedArray<WishEntry>(wishStart[count]);
         var sections = instance.Sections!;
         var demand = new int[sections.Count];
@@ -98,8 +95,6 @@ internal sealed class IndexedInstance
         var capacity = new int[sections.Count];
         for (var s = 0; s < sections.Count; s++)
             (minAge[s], maxAge[s], capacity[s]) = (sections[s].MinAgeMonths, sections[s].MaxAgeMonths, sections[s].Capacity);
-        var cachedNames = new string?[NameCacheSize];
-        var cachedStructures = new int[NameCacheSize];
         var seen = new int[structures.Count];
         Array.Fill(seen, -1);
         var keyLow = GC.AllocateUninitializedArray<uint>(count);
@@ -109,48 +104,40 @@ internal sealed class IndexedInstance
         var rankMask = categoryBits > 0 ? (1u << rankBits) - 1 : uint.MaxValue;
         var stride = categoryBits > 0 ? 0 : (categories.Count + 63) >> 6;
         var memberBits = new ulong[count * stride];
+        // Categories no reserve names give no seat: -1.
+        var bitOfCategory = new int[table.CategoryNames.Length];
+        for (var c = 0; c < bitOfCategory.Length; c++) bitOfCategory[c] = categories.GetValueOrDefault(table.CategoryNames[c], -1);
+        var wishName = table.WishName;
+        var wishScore = table.WishScore;
         for (var i = 0; i < count; i++)
         {
-            var application = applications[i];
             var r = rankOfApp[i];
-            // The JSON reader and the generator give arrays: a span avoids an interface call per wish.
-            ReadOnlySpan<Wish> wishes = application.Wishes as Wish[] ?? application.Wishes.ToArray();
-            var age = application.AgeMonthsAtStart;
+            var age = table.Age[i];
             var w = wishStart[r];
-            if (wishes.Length == 0)
+            var first = table.WishStart[i];
+            var last = table.WishStart[i + 1];
+            if (first == last)
             {
-                CheckWishes(application, i, structures, list);
+                CheckWishes(table, i, structureOfName, list);
                 continue;
             }
             var mask = 0u;
-            var own = application.Categories;
-            if (categories.Count > 0 && own is not null)
+            for (var c = table.CategoryStart[i]; c < table.CategoryStart[i + 1]; c++)
             {
-                for (var c = 0; c < own.Count; c++)
-                {
-                    if (own[c] is not { } category || !categories.TryGetValue(category, out var bit)) continue;
-                    if (categoryBits > 0) mask |= 1u << bit;
-                    else memberBits[r * stride + (bit >> 6)] |= 1UL << (bit & 63);
-                }
+                var category = table.Category[c];
+                var bit = category == ApplicationTable.Missing ? -1 : bitOfCategory[category];
+                if (bit < 0) continue;
+                if (categoryBits > 0) mask |= 1u << bit;
+                else memberBits[r * stride + (bit >> 6)] |= 1UL << (bit & 63);
             }
             keyLow[r] = ((rankMask - (uint)r) << categoryBits) | mask;
-            for (var k = 0; k < wishes.Length; k++, w++)
+            for (var x = first; x < last; x++, w++)
             {
-                var wish = wishes[k];
-                var name = wish.Structure;
-                var structure = -1;
-                if (name is not null)
-                {
-                    // The same few thousand structure names recur millions of times, usually as the same string objects
-                    // (the JSON reader shares them): a cache by reference skips most hash lookups.
-                    var slot = RuntimeHelpers.GetHashCode(name) & (NameCacheSize - 1);
-                    if (ReferenceEquals(cachedNames[slot], name)) structure = cachedStructures[slot];
-                    else if (structures.TryGetValue(name, out structure)) (cachedNames[slot], cachedStructures[slot]) = (name, structure);
-                    else structure = -1;
-                }
+                var name = wishName[x];
+                var structure = name == ApplicationTable.Missing ? -1 : structureOfName[name];
                 if (structure < 0 || seen[structure] == r)
                 {
-                    CheckWishes(application, i, structures, list);
+                    CheckWishes(table, i, structureOfName, list);
                     break;
                 }
                 seen[structure] = r;
@@ -164,7 +151,7 @@ internal sealed class IndexedInstance
                         break;
                     }
                 }
-                entries[w] = new WishEntry(wish.Score, section);
+                entries[w] = new WishEntry(wishScore[x], section);
                 if (section >= 0) demand[section]++;
             }
             entries[w] = WishEntry.EndOfWishes;
@@ -181,8 +168,8 @@ internal sealed class IndexedInstance
         errors = [];
         return new IndexedInstance
         {
-            Instance = instance, AppOfRank = appOfRank, RankOfApp = rankOfApp, ById = byId, SortedIds = sortedIds, TieBreak = tieBreak, Drawn = drawn,
-            WishStart = wishStart, Wishes = entries, ReserveStart = reserveStart,
+            Instance = instance, Table = table, AppOfRank = appOfRank, RankOfApp = rankOfApp, ById = byId, SortedIds = sortedIds,
+            TieBreak = tieBreak, Drawn = drawn, WishStart = wishStart, Wishes = entries, ReserveStart = reserveStart,
             ReserveCategory = reserveCategory, ReserveSeats = reserveSeats, CategoryNames = categoryNames, KeyLow = keyLow, MemberBits = memberBits,
             MemberStride = stride, CategoryBits = categoryBits, RankMask = rankMask, Demand = demand,
             Capacity = capacity,
@@ -249,11 +236,10 @@ internal sealed class IndexedInstance
     /// Checks the scalar fields, duplicate ids and tieBreaks, and draws the missing tieBreaks. Returns the input indices in ordinal
     /// order of id, and the ids in that order.
     /// </summary>
-    private static int[] CheckApplications(Instance instance, long[] tieBreak, bool[] drawn, int[] days, int[] wishCounts, ErrorList list,
+    private static int[] CheckApplications(ApplicationTable table, long? seed, long[] tieBreak, bool[] drawn, ErrorList list,
         out string[] sortedIds, out bool canRank)
     {
-        var applications = instance.Applications;
-        var count = applications.Count;
+        var count = table.Count;
         canRank = true;
         var missingTieBreaks = 0;
         var given = 0;
@@ -262,28 +248,27 @@ internal sealed class IndexedInstance
         sortedIds = ids;
         for (var i = 0; i < count; i++)
         {
-            var application = applications[i];
-            if (application is null)
+            if (table.IsAbsent(i))
             {
                 list.Add(ErrorList.InApplication(i, 0), InstanceErrors.Missing($"applications[{i}]"));
                 canRank = false;
                 continue;
             }
-            if (application.Id is null)
+            if (table.Ids[i] is not { } id)
             {
                 list.Add(ErrorList.InApplication(i, 0), InstanceErrors.Missing($"applications[{i}].id"));
                 canRank = false;
+                id = null!;
             }
-            if (application.AgeMonthsAtStart < 0) list.Add(ErrorList.InApplication(i, 1), InstanceErrors.Negative($"applications[{i}].ageMonthsAtStart"));
-            if (application.Categories is not null)
+            if (table.Age[i] < 0) list.Add(ErrorList.InApplication(i, 1), InstanceErrors.Negative($"applications[{i}].ageMonthsAtStart"));
+            for (var c = table.CategoryStart[i]; c < table.CategoryStart[i + 1]; c++)
             {
-                for (var c = 0; c < application.Categories.Count; c++)
-                {
-                    if (application.Categories[c] is null) list.Add(ErrorList.InApplication(i, 3), InstanceErrors.Missing($"applications[{i}].categories[{c}]"));
-                }
+                if (table.Category[c] == ApplicationTable.Missing)
+                    list.Add(ErrorList.InApplication(i, 3), InstanceErrors.Missing($"applications[{i}].categories[{c - table.CategoryStart[i]}]"));
             }
-            if (application.TieBreak is { } value)
+            if (table.HasTieBreak[i])
             {
+                var value = table.TieBreak[i];
                 if (value < 0)
                 {
                     list.Add(ErrorList.InApplication(i, 4), InstanceErrors.Negative($"applications[{i}].tieBreak"));
@@ -298,10 +283,8 @@ internal sealed class IndexedInstance
                 drawn[i] = true;
                 missingTieBreaks++;
             }
-            ids[i] = application.Id!;
-            days[i] = application.Submitted.DayNumber;
-            if (application.Wishes is null) canRank = false;
-            else wishCounts[i] = application.Wishes.Count;
+            ids[i] = id;
+            if (table.LacksWishList(i)) canRank = false;
         }
         if (!canRank) return [];
 
@@ -331,7 +314,7 @@ internal sealed class IndexedInstance
                 canRank = false;
             }
         }
-        if (missingTieBreaks > 0 && instance.Seed is null)
+        if (missingTieBreaks > 0 && seed is null)
         {
             list.Add(ErrorList.Top(1), InstanceErrors.SeedRequired("seed"));
             canRank = false;
@@ -345,7 +328,7 @@ internal sealed class IndexedInstance
 
         if (missingTieBreaks > 0)
         {
-            var values = TieBreakDraw.Draw(missingTieBreaks, instance.Seed!.Value, maxGiven);
+            var values = TieBreakDraw.Draw(missingTieBreaks, seed!.Value, maxGiven);
             for (int k = 0, n = 0; k < count; k++) if (drawn[byId[k]]) tieBreak[byId[k]] = values[n++];
         }
         return byId;
@@ -362,41 +345,35 @@ internal sealed class IndexedInstance
     }
 
     /// <summary>Wishes: at least one, known structures, no structure twice. Slow and thorough: run only to report errors.</summary>
-    private static void CheckWishes(Application? application, int i, Dictionary<string, int> structures, ErrorList list)
+    private static void CheckWishes(ApplicationTable table, int i, int[] structureOfName, ErrorList list)
     {
-        if (application is null) return;
-        var wishes = application.Wishes;
-        if (wishes is null)
+        if (table.IsAbsent(i)) return;
+        if (table.LacksWishList(i))
         {
             list.Add(ErrorList.InApplication(i, 5), InstanceErrors.Missing($"applications[{i}].wishes"));
             return;
         }
-        if (wishes.Count == 0)
+        var first = table.WishStart[i];
+        var count = table.WishCount(i);
+        if (count == 0)
         {
             list.Add(ErrorList.InApplication(i, 5), InstanceErrors.NoWish($"applications[{i}].wishes"));
             return;
         }
-        for (var k = 0; k < wishes.Count; k++)
+        for (var k = 0; k < count; k++)
         {
-            var name = wishes[k].Structure;
+            var name = table.WishName[first + k];
             var path = $"applications[{i}].wishes[{k}].structure";
-            if (name is null) list.Add(ErrorList.InApplication(i, 6 + k), InstanceErrors.Missing(path));
-            else if (!structures.ContainsKey(name)) list.Add(ErrorList.InApplication(i, 6 + k), InstanceErrors.UnknownStructure(path, name));
-            else
-            {
-                for (var p = 0; p < k; p++)
-                {
-                    if (!string.Equals(wishes[p].Structure, name, StringComparison.Ordinal)) continue;
-                    list.Add(ErrorList.InApplication(i, 6 + k), InstanceErrors.Duplicate(path, name));
-                    break;
-                }
-            }
+            if (name == ApplicationTable.Missing) list.Add(ErrorList.InApplication(i, 6 + k), InstanceErrors.Missing(path));
+            else if (structureOfName[name] < 0) list.Add(ErrorList.InApplication(i, 6 + k), InstanceErrors.UnknownStructure(path, table.Names[name]));
+            else if (table.WishName.AsSpan(first, k).Contains(name))
+                list.Add(ErrorList.InApplication(i, 6 + k), InstanceErrors.Duplicate(path, table.Names[name]));
         }
     }
 
     /// <summary>Ranks applications by submitted date then tieBreak: one sort by tieBreak (none when the values are 1..n, as when all
     /// are drawn), then a stable counting sort by day.</summary>
-    private static (int[] AppOfRank, int[] RankOfApp) RankApplications(int[] days, long[] tieBreak)
+    private static (int[] AppOfRank, int[] RankOfApp) RankApplications(ReadOnlySpan<int> days, long[] tieBreak)
     {
         var count = days.Length;
         var byTieBreak = GC.AllocateUninitializedArray<int>(count);

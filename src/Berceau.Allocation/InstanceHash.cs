@@ -22,7 +22,7 @@ namespace Berceau.Allocation;
 internal static class InstanceHash
 {
     /// <param name="capacities">By section, the capacities hashed in place of the sections' own (a "what if").</param>
-    public static string Of(Instance instance, int[] byId, int[] capacities)
+    public static string Of(Instance instance, ApplicationTable table, int[] byId, int[] capacities)
     {
         using var writer = new CanonicalWriter();
         writer.Int32(instance.Version);
@@ -44,63 +44,63 @@ internal static class InstanceHash
                 writer.Int32(reserve.Seats);
             }
         }
+        // Each structure name is encoded once, then copied for each of the millions of wishes naming it.
+        var names = new byte[table.Names.Length][];
+        for (var n = 0; n < names.Length; n++) names[n] = Encoding.UTF8.GetBytes(table.Names[n]);
         writer.Int32(byId.Length);
         foreach (var i in byId)
         {
-            var application = instance.Applications[i];
-            var wishes = application.Wishes as Wish[] ?? application.Wishes.ToArray();
+            var id = table.Ids[i]!;
+            var firstWish = table.WishStart[i];
+            var wishes = table.WishCount(i);
+            var categories = table.CategoryStart[i + 1] - table.CategoryStart[i];
             // A million applications: room for the whole application is made once, then its fields are written unchecked.
-            if (writer.TryReserve(Bound(application, wishes)))
+            var bound = 4 + 3L * id.Length + 4 + 4 + 4 + 9 + 4 + 8L * wishes;
+            for (var x = firstWish; x < firstWish + wishes; x++) bound += names[table.WishName[x]].Length;
+            if (categories > 0 || !writer.TryReserve(bound))
             {
-                writer.UncheckedString(application.Id);
-                writer.UncheckedInt32(application.AgeMonthsAtStart);
-                writer.UncheckedInt32(Yyyymmdd(application.Submitted));
-                WriteCategories(writer, application.Categories);
-                writer.UncheckedOptional(application.TieBreak);
-                writer.UncheckedInt32(wishes.Length);
-                foreach (var wish in wishes)
-                {
-                    writer.UncheckedString(wish.Structure);
-                    writer.UncheckedInt32(wish.Score);
-                }
+                WriteSlowly(writer, table, i, names);
                 continue;
             }
-            writer.String(application.Id);
-            writer.Int32(application.AgeMonthsAtStart);
-            writer.Int32(Yyyymmdd(application.Submitted));
-            WriteCategories(writer, application.Categories);
-            writer.Optional(application.TieBreak);
-            writer.Int32(wishes.Length);
-            foreach (var wish in wishes)
+            writer.UncheckedString(id);
+            writer.UncheckedInt32(table.Age[i]);
+            writer.UncheckedInt32(Yyyymmdd(table.Day[i]));
+            writer.UncheckedInt32(0);
+            writer.UncheckedOptional(table.HasTieBreak[i] ? table.TieBreak[i] : null);
+            writer.UncheckedInt32(wishes);
+            for (var x = firstWish; x < firstWish + wishes; x++)
             {
-                writer.String(wish.Structure);
-                writer.Int32(wish.Score);
+                writer.UncheckedBytes(names[table.WishName[x]]);
+                writer.UncheckedInt32(table.WishScore[x]);
             }
         }
         return "sha256:" + Convert.ToHexStringLower(writer.Finish());
     }
 
-    private static int Yyyymmdd(DateOnly date) => date.Year * 10000 + date.Month * 100 + date.Day;
-
-    /// <summary>At most the bytes of an application's canonical form (UTF-8 takes at most 3 bytes per UTF-16 unit); long when huge.</summary>
-    private static long Bound(Application application, Wish[] wishes)
+    /// <summary>An application with categories (one in six) or too long for the buffer: each field checked for room.</summary>
+    private static void WriteSlowly(CanonicalWriter writer, ApplicationTable table, int i, byte[][] names)
     {
-        long bytes = 4 + 3L * application.Id.Length + 4 + 4 + 4 + 9 + 4;
-        if (application.Categories is { } categories) foreach (var category in categories) bytes += 4 + 3L * category.Length;
-        foreach (var wish in wishes) bytes += 4 + 3L * wish.Structure.Length + 4;
-        return bytes;
-    }
-
-    private static void WriteCategories(CanonicalWriter writer, IReadOnlyList<string>? categories)
-    {
-        if (categories is null || categories.Count == 0)
-        {
-            writer.Int32(0);
-            return;
-        }
+        writer.String(table.Ids[i]!);
+        writer.Int32(table.Age[i]);
+        writer.Int32(Yyyymmdd(table.Day[i]));
+        var categories = new string[table.CategoryStart[i + 1] - table.CategoryStart[i]];
+        for (var c = 0; c < categories.Length; c++) categories[c] = table.CategoryNames[table.Category[table.CategoryStart[i] + c]];
         var sorted = categories.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         writer.Int32(sorted.Length);
         foreach (var category in sorted) writer.String(category);
+        writer.Optional(table.HasTieBreak[i] ? table.TieBreak[i] : null);
+        writer.Int32(table.WishCount(i));
+        for (var x = table.WishStart[i]; x < table.WishStart[i + 1]; x++)
+        {
+            writer.Bytes(names[table.WishName[x]]);
+            writer.Int32(table.WishScore[x]);
+        }
+    }
+
+    private static int Yyyymmdd(int dayNumber)
+    {
+        var date = DateOnly.FromDayNumber(dayNumber);
+        return date.Year * 10000 + date.Month * 100 + date.Day;
     }
 
     /// <summary>Bytes go through a small buffer straight into the hash: the canonical form is never held whole.</summary>
@@ -151,6 +151,28 @@ internal static class InstanceHash
             var written = Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length + 4));
             BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), written);
             _length += 4 + written;
+        }
+
+        /// <summary>A string already encoded in UTF-8.</summary>
+        public void Bytes(byte[] utf8)
+        {
+            Int32(utf8.Length);
+            if (utf8.Length > _buffer.Length)
+            {
+                Flush();
+                _hash.AppendData(utf8);
+                return;
+            }
+            Ensure(utf8.Length);
+            utf8.CopyTo(_buffer.AsSpan(_length));
+            _length += utf8.Length;
+        }
+
+        public void UncheckedBytes(byte[] utf8)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), utf8.Length);
+            utf8.CopyTo(_buffer.AsSpan(_length + 4));
+            _length += 4 + utf8.Length;
         }
 
         /// <summary>Makes room for <paramref name="bytes"/>; false when they could never fit in the buffer.</summary>

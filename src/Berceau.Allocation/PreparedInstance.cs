@@ -32,7 +32,7 @@ public sealed class PreparedInstance
         var clock = Stopwatch.StartNew();
         var adjusted = Capacities(capacities);
         var proposals = AllocationEngine.DeferredAcceptance(_index, adjusted);
-        return ResultBuilder.Build(_index, proposals, adjusted, InstanceHash.Of(_index.Instance, _index.ById, adjusted), clock);
+        return ResultBuilder.Build(_index, proposals, adjusted, InstanceHash.Of(_index.Instance, _index.Table, _index.ById, adjusted), clock);
     }
 
     private int[] Capacities(IReadOnlyDictionary<string, int> changes)

@@ -13,7 +13,6 @@ internal static class ResultBuilder
     {
         var instance = index.Instance;
         var sections = instance.Sections;
-        var applications = instance.Applications;
         var seats = proposals.Seats;
         var current = proposals.Current;
 
@@ -39,7 +38,7 @@ internal static class ResultBuilder
             {
                 var app = index.AppOfRank[index.RankOfKey(lowest)];
                 cutoffScore[s] = IndexedInstance.ScoreOfKey(lowest);
-                cutoff = new Cutoff(cutoffScore[s]!.Value, applications[app].Submitted, index.TieBreak[app]);
+                cutoff = new Cutoff(cutoffScore[s]!.Value, DateOnly.FromDayNumber(index.Table.Day[app]), index.TieBreak[app]);
             }
             sectionResults[s] = new SectionResult(sections[s].Id, capacities[s], seats.Filled(s), cutoff);
             seatsOffered += capacities[s];

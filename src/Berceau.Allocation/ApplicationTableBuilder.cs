@@ -51,9 +51,12 @@ internal sealed class ApplicationTableBuilder(int rowsHint = 16, int wishesHint 
 
     public void DiscardRow()
     {
-        _categoryCount = _categoryStart[_count];
-        _wishCount = _wishStart[_count];
+        DiscardCategories();
+        DiscardWishes();
     }
+
+    public void DiscardCategories() => _categoryCount = _categoryStart[_count];
+    public void DiscardWishes() => _wishCount = _wishStart[_count];
 
     public void EndRow(string? id, int age, int day, long? tieBreak, bool hasWishList = true)
     {

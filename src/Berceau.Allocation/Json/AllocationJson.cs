@@ -5,7 +5,7 @@ namespace Berceau.Allocation.Json;
 /// <summary>
 /// The contract's JSON: instances in and out (the generator writes them), results out. Streams both ways. Everything goes through
 /// the source-generated <see cref="AllocationJsonContext"/>, except the two shapes that repeat millions of times at national scale:
-/// applications with their wishes are read by <see cref="ApplicationDtoConverter"/>, and explanations are written straight from
+/// instances are read by <see cref="InstanceReader"/>, and explanations are written straight from
 /// the solver's arrays (a test holds those bytes equal to the generated serialiser's).
 /// </summary>
 public static class AllocationJson
@@ -16,34 +16,14 @@ public static class AllocationJson
     /// Reads an instance. Malformed JSON, a value of the wrong type or a missing required field gives errors with their JSON path;
     /// the rules between fields (duplicates, unknown structures, capacities) are checked by <see cref="AllocationEngine.Validate"/>.
     /// </summary>
-    public static InstanceReading ReadInstance(Stream utf8Json)
-    {
-        InstanceDto? dto;
-        try
-        {
-            ApplicationDtoConverter.ClearNames();
-            dto = JsonSerializer.Deserialize(utf8Json, AllocationJsonContext.Default.InstanceDto);
-        }
-        catch (JsonException e)
-        {
-            var path = e.Path is null or "$" ? "$" : e.Path.StartsWith("$.", StringComparison.Ordinal) ? e.Path[2..] : e.Path;
-            if (e is FieldException field) path = path == "$" ? field.Field : $"{path}.{field.Field}";
-            return new InstanceReading(null, [new InstanceError(path, "invalid-json",
-                $"JSON illisible (ligne {e.LineNumber + 1}, position {e.BytePositionInLine + 1}) : valeur d’un type inattendu ou syntaxe incorrecte.")]);
-        }
-        finally
-        {
-            ApplicationDtoConverter.ClearNames();
-        }
-        if (dto is null) return new InstanceReading(null, [InstanceErrors.Missing("$")]);
-        return InstanceMapping.ToInstance(dto);
-    }
+    public static InstanceReading ReadInstance(Stream utf8Json) => InstanceReader.Read(utf8Json);
 
     public static void WriteResult(Result result, Stream utf8Json)
     {
         var context = AllocationJsonContext.Default;
         var buffer = new StreamBufferWriter(utf8Json);
-        using var writer = new Utf8JsonWriter(buffer);
+        // Validation checks the writer's own calls, not the data: this code always writes well-formed JSON (the tests read it back).
+        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
         writer.WriteStartObject();
         writer.WriteNumber("version", result.Version);
         if (result.Seed is { } seed) writer.WriteNumber("seed", seed);
@@ -100,6 +80,8 @@ public static class AllocationJson
     private static void WriteExplanations(Utf8JsonWriter writer, ExplanationList explanations)
     {
         writer.WriteStartArray("explanations");
+        // Each structure name is escaped once, then copied into the millions of lines that name it.
+        var names = Array.ConvertAll(explanations.Names, name => JsonEncodedText.Encode(name));
         for (var p = 0; p < explanations.Count; p++)
         {
             writer.WriteStartObject();
@@ -108,10 +90,10 @@ public static class AllocationJson
             var count = explanations.WishCount(p);
             for (var k = 0; k < count; k++)
             {
-                var line = explanations.Line(p, k);
+                var line = explanations.Line(p, k, out var name);
                 writer.WriteStartObject();
                 writer.WriteNumber(RankName, line.Rank);
-                writer.WriteString(StructureName, line.Structure);
+                writer.WriteString(StructureName, names[name]);
                 writer.WriteString(OutcomeName, Outcomes[(int)line.Outcome]);
                 if (line.YourScore is { } yourScore) writer.WriteNumber(YourScoreName, yourScore);
                 if (line.CutoffScore is { } cutoffScore) writer.WriteNumber(CutoffScoreName, cutoffScore);

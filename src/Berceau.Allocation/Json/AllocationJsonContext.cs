@@ -2,13 +2,12 @@ using System.Text.Json.Serialization;
 
 namespace Berceau.Allocation.Json;
 
-/// <summary>Source-generated (de)serialisers: no reflection, and the same bytes for the same values on every run.</summary>
+/// <summary>Source-generated serialisers: no reflection, and the same bytes for the same values on every run.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.Strict,
     DefaultBufferSize = 1 << 20)]
-[JsonSerializable(typeof(InstanceDto))]
 [JsonSerializable(typeof(Section))]
 [JsonSerializable(typeof(Application))]
 [JsonSerializable(typeof(Assignment))]

@@ -18,9 +18,11 @@ internal sealed class ApplicationTable : IReadOnlyList<Application>
     public const int Missing = -1;
     public const byte Absent = 1;
     public const byte NoWishList = 2;
+    public const byte NoId = 4;
 
     public required int Count { get; init; }
-    public required string?[] Ids { get; init; }
+    public required int[] IdStart { get; init; }          // row → first byte of its id (length: Count + 1)
+    public required byte[] IdBytes { get; init; }         // the ids in UTF-8, one after the other: no million strings to collect
     public required int[] Age { get; init; }
     public required int[] Day { get; init; }              // submitted, as DateOnly.DayNumber
     public required long[] TieBreak { get; init; }
@@ -36,7 +38,10 @@ internal sealed class ApplicationTable : IReadOnlyList<Application>
 
     public bool IsAbsent(int i) => Flags is { } flags && (flags[i] & Absent) != 0;
     public bool LacksWishList(int i) => Flags is { } flags && (flags[i] & NoWishList) != 0;
+    public bool LacksId(int i) => Flags is { } flags && (flags[i] & NoId) != 0;
     public int WishCount(int i) => WishStart[i + 1] - WishStart[i];
+    public ReadOnlySpan<byte> IdUtf8(int i) => IdBytes.AsSpan(IdStart[i], IdStart[i + 1] - IdStart[i]);
+    public string? Id(int i) => LacksId(i) ? null : System.Text.Encoding.UTF8.GetString(IdUtf8(i));
 
     public Application this[int i]
     {
@@ -52,7 +57,7 @@ internal sealed class ApplicationTable : IReadOnlyList<Application>
                 wishes = new Wish[WishCount(i)];
                 for (var k = 0; k < wishes.Length; k++) wishes[k] = new Wish(NameOrNull(Names, WishName[WishStart[i] + k])!, WishScore[WishStart[i] + k]);
             }
-            return new Application(Ids[i]!, Age[i], DateOnly.FromDayNumber(Day[i]), categories, HasTieBreak[i] ? TieBreak[i] : null, wishes!);
+            return new Application(Id(i)!, Age[i], DateOnly.FromDayNumber(Day[i]), categories, HasTieBreak[i] ? TieBreak[i] : null, wishes!);
         }
     }
 

@@ -9,7 +9,9 @@ namespace Berceau.Allocation;
 internal sealed class ApplicationTableBuilder(int rowsHint = 16, int wishesHint = 64)
 {
     private int _count;
-    private string?[] _ids = new string?[Math.Max(rowsHint, 1)];
+    private int _idLength;
+    private byte[] _idBytes = GC.AllocateUninitializedArray<byte>(Math.Max(rowsHint, 1) * 12);
+    private int[] _idStart = NewStarts(rowsHint);
     private int[] _age = GC.AllocateUninitializedArray<int>(Math.Max(rowsHint, 1));
     private int[] _day = GC.AllocateUninitializedArray<int>(Math.Max(rowsHint, 1));
     private long[] _tieBreak = GC.AllocateUninitializedArray<long>(Math.Max(rowsHint, 1));
@@ -60,8 +62,31 @@ internal sealed class ApplicationTableBuilder(int rowsHint = 16, int wishesHint 
 
     public void EndRow(string? id, int age, int day, long? tieBreak, bool hasWishList = true)
     {
+        if (id is null)
+        {
+            EndRow([], age, day, tieBreak, hasWishList);
+            Flag(ApplicationTable.NoId, _count - 1);
+            return;
+        }
+        Span<byte> ascii = id.Length <= 256 && System.Text.Ascii.IsValid(id) ? stackalloc byte[id.Length] : default;
+        if (ascii.Length == id.Length)
+        {
+            System.Text.Ascii.FromUtf16(id, ascii, out _);
+            EndRow(ascii, age, day, tieBreak, hasWishList);
+        }
+        else
+        {
+            EndRow(System.Text.Encoding.UTF8.GetBytes(id), age, day, tieBreak, hasWishList);
+        }
+    }
+
+    /// <param name="id">The id in UTF-8.</param>
+    public void EndRow(ReadOnlySpan<byte> id, int age, int day, long? tieBreak, bool hasWishList = true)
+    {
         EnsureRow();
-        _ids[_count] = id;
+        while (_idLength + id.Length > _idBytes.Length) _idBytes = Grow(_idBytes, _idLength);
+        id.CopyTo(_idBytes.AsSpan(_idLength));
+        _idLength += id.Length;
         _age[_count] = age;
         _day[_count] = day;
         _tieBreak[_count] = tieBreak ?? 0;
@@ -70,33 +95,34 @@ internal sealed class ApplicationTableBuilder(int rowsHint = 16, int wishesHint 
         _count++;
         _categoryStart[_count] = _categoryCount;
         _wishStart[_count] = _wishCount;
+        _idStart[_count] = _idLength;
     }
 
     /// <summary>A missing application (null in a list of objects): reported by the engine, not thrown.</summary>
     public void AddAbsent()
     {
         DiscardRow();
-        EndRow(null, 0, 0, null);
+        EndRow([], 0, 0, null);
         Flag(ApplicationTable.Absent, _count - 1);
     }
 
     public ApplicationTable Build() => new()
     {
-        Count = _count, Ids = _ids, Age = _age, Day = _day, TieBreak = _tieBreak, HasTieBreak = _hasTieBreak,
+        Count = _count, IdStart = _idStart, IdBytes = _idBytes, Age = _age, Day = _day, TieBreak = _tieBreak, HasTieBreak = _hasTieBreak,
         CategoryStart = _categoryStart, Category = _category, CategoryNames = _categoryNames.Names(),
         WishStart = _wishStart, WishName = _wishName, WishScore = _wishScore, Names = _names.Names(), Flags = _flags,
     };
 
     private void Flag(byte flag, int? row = null)
     {
-        _flags ??= new byte[_ids.Length];
+        _flags ??= new byte[_age.Length];
         _flags[row ?? _count] |= flag;
     }
 
     private void EnsureRow()
     {
-        if (_count < _ids.Length) return;
-        _ids = Grow(_ids, _count);
+        if (_count < _age.Length) return;
+        _idStart = Grow(_idStart, _count + 1);
         _age = Grow(_age, _count);
         _day = Grow(_day, _count);
         _tieBreak = Grow(_tieBreak, _count);

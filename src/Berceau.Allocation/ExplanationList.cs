@@ -22,7 +22,13 @@ internal sealed class ExplanationList(IndexedInstance index, int[] current, int?
         }
     }
 
-    public string ApplicationAt(int position) => index.SortedIds[position];
+    public string ApplicationAt(int position) => index.IdAt(position);
+    public ReadOnlySpan<byte> ApplicationUtf8At(int position) => index.IdUtf8At(position);
+
+    private int[]? _byWish;
+
+    /// <summary>Before reading every line (a writer): waitlist positions are then read, not searched.</summary>
+    public void PrepareToReadAll() => _byWish ??= waitlists.ByWish(index);
 
     public int WishCount(int position)
     {
@@ -48,7 +54,8 @@ internal sealed class ExplanationList(IndexedInstance index, int[] current, int?
         return section == WishEntry.NotEligible ? new(k + 1, structure, WishOutcome.NotEligibleAge)
             : w == held ? new(k + 1, structure, WishOutcome.Assigned)
             : w > held ? new(k + 1, structure, WishOutcome.NotNeeded)
-            : new(k + 1, structure, WishOutcome.Full, score, cutoffScore[section], waitlists.Position(section, index.KeyOf(score, r)));
+            : new(k + 1, structure, WishOutcome.Full, score, cutoffScore[section],
+                _byWish is { } positions ? positions[w] : waitlists.Position(section, index.KeyOf(score, r)));
     }
 
     /// <summary>The structure names the lines use, numbered as <see cref="Line(int, int, out int)"/> gives them.</summary>

@@ -15,7 +15,6 @@ internal sealed class IndexedInstance
     public required int[] AppOfRank { get; init; }         // rank → input index
     public required int[] RankOfApp { get; init; }         // input index → rank
     public required int[] ById { get; init; }              // input indices in ordinal order of id
-    public required string[] SortedIds { get; init; }      // the ids in that order: SortedIds[k] is the id of ById[k]
     public required long[] TieBreak { get; init; }         // input index → tieBreak given or drawn
     public required bool[] Drawn { get; init; }            // input index → tieBreak drawn by the engine
     public required int[] WishStart { get; init; }         // rank → first wish (length: applications + 1)
@@ -33,6 +32,26 @@ internal sealed class IndexedInstance
     public required int[] Capacity { get; init; }          // section → capacity given in the instance
 
     public int Applications => AppOfRank.Length;
+
+    /// <summary>The id of the application at this position in id order, in UTF-8.</summary>
+    public ReadOnlySpan<byte> IdUtf8At(int position) => Table.IdUtf8(ById[position]);
+    public string IdAt(int position) => Table.Id(ById[position])!;
+
+    /// <summary>The position in id order of the application with this id; negative when there is none.</summary>
+    public int PositionOf(string id)
+    {
+        var key = System.Text.Encoding.UTF8.GetBytes(id);
+        int low = 0, high = ById.Length - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var order = IdOrder.Compare(IdUtf8At(middle), key);
+            if (order == 0) return middle;
+            if (order < 0) low = middle + 1;
+            else high = middle - 1;
+        }
+        return -1;
+    }
     public int Sections => Instance.Sections.Count;
 
     /// <summary>The priority key of a wish of the application of this rank.</summary>
@@ -68,7 +87,7 @@ internal sealed class IndexedInstance
         var count = table.Count;
         var tieBreak = new long[count];
         var drawn = new bool[count];
-        var byId = CheckApplications(table, instance.Seed, tieBreak, drawn, list, out var sortedIds, out var canRank);
+        var byId = CheckApplications(table, instance.Seed, tieBreak, drawn, list, out var canRank);
         // The table numbers the names its wishes use: each is looked up once here, not once per wish.
         var structureOfName = new int[table.Names.Length];
         for (var n = 0; n < structureOfName.Length; n++) structureOfName[n] = structures.GetValueOrDefault(table.Names[n], -1);
@@ -168,7 +187,7 @@ internal sealed class IndexedInstance
         errors = [];
         return new IndexedInstance
         {
-            Instance = instance, Table = table, AppOfRank = appOfRank, RankOfApp = rankOfApp, ById = byId, SortedIds = sortedIds,
+            Instance = instance, Table = table, AppOfRank = appOfRank, RankOfApp = rankOfApp, ById = byId,
             TieBreak = tieBreak, Drawn = drawn, WishStart = wishStart, Wishes = entries, ReserveStart = reserveStart,
             ReserveCategory = reserveCategory, ReserveSeats = reserveSeats, CategoryNames = categoryNames, KeyLow = keyLow, MemberBits = memberBits,
             MemberStride = stride, CategoryBits = categoryBits, RankMask = rankMask, Demand = demand,
@@ -236,16 +255,13 @@ internal sealed class IndexedInstance
     /// Checks the scalar fields, duplicate ids and tieBreaks, and draws the missing tieBreaks. Returns the input indices in ordinal
     /// order of id, and the ids in that order.
     /// </summary>
-    private static int[] CheckApplications(ApplicationTable table, long? seed, long[] tieBreak, bool[] drawn, ErrorList list,
-        out string[] sortedIds, out bool canRank)
+    private static int[] CheckApplications(ApplicationTable table, long? seed, long[] tieBreak, bool[] drawn, ErrorList list, out bool canRank)
     {
         var count = table.Count;
         canRank = true;
         var missingTieBreaks = 0;
         var given = 0;
         long maxGiven = 0;
-        var ids = new string[count];
-        sortedIds = ids;
         for (var i = 0; i < count; i++)
         {
             if (table.IsAbsent(i))
@@ -254,11 +270,10 @@ internal sealed class IndexedInstance
                 canRank = false;
                 continue;
             }
-            if (table.Ids[i] is not { } id)
+            if (table.LacksId(i))
             {
                 list.Add(ErrorList.InApplication(i, 0), InstanceErrors.Missing($"applications[{i}].id"));
                 canRank = false;
-                id = null!;
             }
             if (table.Age[i] < 0) list.Add(ErrorList.InApplication(i, 1), InstanceErrors.Negative($"applications[{i}].ageMonthsAtStart"));
             for (var c = table.CategoryStart[i]; c < table.CategoryStart[i + 1]; c++)
@@ -283,20 +298,19 @@ internal sealed class IndexedInstance
                 drawn[i] = true;
                 missingTieBreaks++;
             }
-            ids[i] = id;
             if (table.LacksWishList(i)) canRank = false;
         }
         if (!canRank) return [];
 
         var byId = GC.AllocateUninitializedArray<int>(count);
         for (var i = 0; i < count; i++) byId[i] = i;
-        if (!IsStrictlyAscending(ids)) Array.Sort(ids, byId, StringComparer.Ordinal);
+        if (!IsStrictlyAscending(table)) byId.AsSpan().Sort((a, b) => IdOrder.Compare(table.IdUtf8(a), table.IdUtf8(b)));
         for (var k = 1; k < count; k++)
         {
-            if (!string.Equals(ids[k], ids[k - 1], StringComparison.Ordinal)) continue;
+            if (!table.IdUtf8(byId[k]).SequenceEqual(table.IdUtf8(byId[k - 1]))) continue;
             // Equal ids sort in any order: the error goes to the later one in the file.
             var later = Math.Max(byId[k], byId[k - 1]);
-            list.Add(ErrorList.InApplication(later, 0), InstanceErrors.Duplicate($"applications[{later}].id", ids[k]));
+            list.Add(ErrorList.InApplication(later, 0), InstanceErrors.Duplicate($"applications[{later}].id", table.Id(later)!));
             canRank = false;
         }
 
@@ -335,11 +349,11 @@ internal sealed class IndexedInstance
     }
 
     /// <summary>Files exported from a database are often already in id order: then there is nothing to sort.</summary>
-    private static bool IsStrictlyAscending(string[] ids)
+    private static bool IsStrictlyAscending(ApplicationTable table)
     {
-        for (var k = 1; k < ids.Length; k++)
+        for (var i = 1; i < table.Count; i++)
         {
-            if (string.CompareOrdinal(ids[k - 1], ids[k]) >= 0) return false;
+            if (IdOrder.Compare(table.IdUtf8(i - 1), table.IdUtf8(i)) >= 0) return false;
         }
         return true;
     }

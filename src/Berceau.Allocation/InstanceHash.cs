@@ -50,19 +50,19 @@ internal static class InstanceHash
         writer.Int32(byId.Length);
         foreach (var i in byId)
         {
-            var id = table.Ids[i]!;
+            var id = table.IdUtf8(i);
             var firstWish = table.WishStart[i];
             var wishes = table.WishCount(i);
             var categories = table.CategoryStart[i + 1] - table.CategoryStart[i];
             // A million applications: room for the whole application is made once, then its fields are written unchecked.
-            var bound = 4 + 3L * id.Length + 4 + 4 + 4 + 9 + 4 + 8L * wishes;
+            var bound = 4 + id.Length + 4 + 4 + 4 + 9 + 4 + 8L * wishes;
             for (var x = firstWish; x < firstWish + wishes; x++) bound += names[table.WishName[x]].Length;
             if (categories > 0 || !writer.TryReserve(bound))
             {
                 WriteSlowly(writer, table, i, names);
                 continue;
             }
-            writer.UncheckedString(id);
+            writer.UncheckedBytes(id);
             writer.UncheckedInt32(table.Age[i]);
             writer.UncheckedInt32(Yyyymmdd(table.Day[i]));
             writer.UncheckedInt32(0);
@@ -80,7 +80,7 @@ internal static class InstanceHash
     /// <summary>An application with categories (one in six) or too long for the buffer: each field checked for room.</summary>
     private static void WriteSlowly(CanonicalWriter writer, ApplicationTable table, int i, byte[][] names)
     {
-        writer.String(table.Ids[i]!);
+        writer.Bytes(table.IdUtf8(i));
         writer.Int32(table.Age[i]);
         writer.Int32(Yyyymmdd(table.Day[i]));
         var categories = new string[table.CategoryStart[i + 1] - table.CategoryStart[i]];
@@ -154,7 +154,7 @@ internal static class InstanceHash
         }
 
         /// <summary>A string already encoded in UTF-8.</summary>
-        public void Bytes(byte[] utf8)
+        public void Bytes(ReadOnlySpan<byte> utf8)
         {
             Int32(utf8.Length);
             if (utf8.Length > _buffer.Length)
@@ -168,7 +168,7 @@ internal static class InstanceHash
             _length += utf8.Length;
         }
 
-        public void UncheckedBytes(byte[] utf8)
+        public void UncheckedBytes(ReadOnlySpan<byte> utf8)
         {
             BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), utf8.Length);
             utf8.CopyTo(_buffer.AsSpan(_length + 4));

@@ -72,7 +72,7 @@ internal static class ResultBuilder
         var stats = new Stats(count, assignedCount, firstWish, seatsOffered, seatsFilled, Math.Round(clock.Elapsed.TotalMilliseconds, 3));
         return new Result(Instance.CurrentVersion, instance.Seed, hash,
             new AssignmentList(index, current, viaReserve, assigned.AsMemory(0, assignedCount)),
-            new IdList(index.SortedIds, unassigned.AsMemory(0, unassignedCount)),
+            new IdList(index, unassigned.AsMemory(0, unassignedCount)),
             sectionResults, explanations, new SortedTieBreaks(index, drawn.AsMemory(0, drawnCount)), stats);
     }
 }
@@ -97,6 +97,25 @@ internal sealed class Waitlists(int[] start, ulong[] keys)
         for (var k = 0; k < rejectedKey.Length; k++) keys[fill[rejectedSection[k]]++] = rejectedKey[k];
         for (var s = 0; s < sections; s++) keys.AsSpan(start[s], start[s + 1] - start[s]).Sort();
         return new Waitlists(start, keys);
+    }
+
+    /// <summary>
+    /// The waitlist position of every rejected wish, by wish (in the by-rank layout of <see cref="IndexedInstance.Wishes"/>; other
+    /// entries are left unwritten): for a writer going through all explanations, one read each instead of a binary search.
+    /// </summary>
+    public int[] ByWish(IndexedInstance index)
+    {
+        var positions = GC.AllocateUninitializedArray<int>(index.Wishes.Length);
+        for (var s = 0; s < start.Length - 1; s++)
+        {
+            for (var j = start[s]; j < start[s + 1]; j++)
+            {
+                var w = index.WishStart[index.RankOfKey(keys[j])];
+                while (index.Wishes[w].Section != s) w++;  // a section appears once among an application's wishes
+                positions[w] = start[s + 1] - j;
+            }
+        }
+        return positions;
     }
 
     /// <summary>1 + the number of applications rejected by the section that rank above this key (a key it rejected).</summary>

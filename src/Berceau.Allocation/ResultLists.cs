@@ -15,15 +15,25 @@ internal sealed class AssignmentList(IndexedInstance index, int[] current, int[]
     {
         get
         {
-            var position = positions.Span[k];
-            var r = index.RankOfApp[index.ById[position]];
-            var held = current[r];
-            var section = index.Instance.Sections[index.Wishes[held].Section];
-            var via = viaReserve[r];
-            return new Assignment(index.SortedIds[position], section.Structure, section.Id, held - index.WishStart[r] + 1,
-                via < 0 ? null : index.CategoryNames[via]);
+            var section = index.Instance.Sections[SectionAt(k, out var wishRank, out var via)];
+            return new Assignment(index.IdAt(positions.Span[k]), section.Structure, section.Id, wishRank, via < 0 ? null : index.CategoryNames[via]);
         }
     }
+
+    /// <summary>The parts of assignment k as numbers, for a writer that has encoded the names once: the section (in input order),
+    /// the wish rank, the reserve category (in <see cref="CategoryNames"/>, -1 for a general seat).</summary>
+    public int SectionAt(int k, out int wishRank, out int via)
+    {
+        var r = index.RankOfApp[index.ById[positions.Span[k]]];
+        var held = current[r];
+        wishRank = held - index.WishStart[r] + 1;
+        via = viaReserve[r];
+        return index.Wishes[held].Section;
+    }
+
+    public ReadOnlySpan<byte> IdUtf8At(int k) => index.IdUtf8At(positions.Span[k]);
+    public IReadOnlyList<Section> Sections => index.Instance.Sections;
+    public string[] CategoryNames => index.CategoryNames;
 
     public IEnumerator<Assignment> GetEnumerator()
     {
@@ -34,10 +44,11 @@ internal sealed class AssignmentList(IndexedInstance index, int[] current, int[]
 }
 
 /// <summary>Application ids at the given positions of the id order.</summary>
-internal sealed class IdList(string[] sortedIds, ReadOnlyMemory<int> positions) : IReadOnlyList<string>
+internal sealed class IdList(IndexedInstance index, ReadOnlyMemory<int> positions) : IReadOnlyList<string>
 {
     public int Count => positions.Length;
-    public string this[int k] => sortedIds[positions.Span[k]];
+    public string this[int k] => index.IdAt(positions.Span[k]);
+    public ReadOnlySpan<byte> Utf8At(int k) => index.IdUtf8At(positions.Span[k]);
 
     public IEnumerator<string> GetEnumerator()
     {
@@ -61,18 +72,21 @@ internal sealed class SortedTieBreaks(IndexedInstance index, ReadOnlyMemory<int>
 
     public bool TryGetValue(string key, out long value)
     {
-        var position = Array.BinarySearch(index.SortedIds, key, StringComparer.Ordinal);
+        var position = index.PositionOf(key);
         var drawn = position >= 0 && index.Drawn[index.ById[position]];
         value = drawn ? index.TieBreak[index.ById[position]] : 0;
         return drawn;
     }
+
+    public ReadOnlySpan<byte> IdUtf8At(int k) => index.IdUtf8At(positions.Span[k]);
+    public long ValueAt(int k) => index.TieBreak[index.ById[positions.Span[k]]];
 
     public IEnumerator<KeyValuePair<string, long>> GetEnumerator()
     {
         for (var k = 0; k < positions.Length; k++)
         {
             var position = positions.Span[k];
-            yield return new(index.SortedIds[position], index.TieBreak[index.ById[position]]);
+            yield return new(index.IdAt(position), index.TieBreak[index.ById[position]]);
         }
     }
 

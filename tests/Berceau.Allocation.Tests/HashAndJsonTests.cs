@@ -95,14 +95,26 @@ public class HashAndJsonTests
     }
 
     [Fact]
-    public void ExplanationsWrittenFromTheSolverArrays_AreTheBytesOfTheGeneratedSerialiser()
+    public void ResultListsWrittenFromTheSolverArrays_AreTheBytesOfTheGeneratedSerialiser()
     {
-        var result = AllocationEngine.Solve(InstanceGenerator.Generate(400, 25, 6, 11) with
+        var generated = InstanceGenerator.Generate(400, 25, 6, 11);
+        // Ids and names that need escaping, and one beyond U+FFFF to check the id order.
+        // (.NET orders strings by UTF-16 unit: a character beyond U+FFFF sorts before U+E000, unlike in UTF-8.)
+        string Odd(string id, int i) => (i % 4) switch { 0 => id, 1 => $"é\"{id}<", 2 => $"\U0001F600{id}", _ => $"\uE000{id}" };
+        var result = AllocationEngine.Solve(generated with
         {
-            Sections = InstanceGenerator.Generate(400, 25, 6, 11).Sections.Select((s, i) => i % 7 == 0 ? s with { Capacity = 0, Reserves = [] } : i % 5 == 1 ? s with { MinAgeMonths = s.MaxAgeMonths } : s).ToArray(),
+            Sections = generated.Sections.Select((s, i) => i % 7 == 0 ? s with { Capacity = 0, Reserves = [] } : i % 5 == 1 ? s with { MinAgeMonths = s.MaxAgeMonths } : s).ToArray(),
+            Applications = generated.Applications.Select((a, i) => a with { Id = Odd(a.Id, i) }).ToArray(),
         });
-        var materialised = result with { Explanations = result.Explanations.ToArray() };
+        var materialised = result with
+        {
+            Assignments = result.Assignments.ToArray(), Unassigned = result.Unassigned.ToArray(),
+            Explanations = result.Explanations.ToArray(), TieBreaks = result.TieBreaks.ToDictionary(),
+        };
 
+        var ids = result.Explanations.Select(e => e.Application).ToArray();
+        Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+        Assert.Equal(result.Unassigned.Order(StringComparer.Ordinal), result.Unassigned);
         Assert.Contains("\"outcome\":\"full\"", JsonText.Of(result));
         Assert.Contains("\"outcome\":\"not-eligible-age\"", JsonText.Of(result));
         Assert.Equal(JsonText.Stable(materialised), JsonText.Stable(result));

@@ -28,16 +28,29 @@ public static class AllocationJson
         writer.WriteNumber("version", result.Version);
         if (result.Seed is { } seed) writer.WriteNumber("seed", seed);
         writer.WriteString("instanceHash", result.InstanceHash);
-        WriteArray(writer, "assignments", result.Assignments, (w, a) => JsonSerializer.Serialize(w, a, context.Assignment));
-        WriteArray(writer, "unassigned", result.Unassigned, (w, id) => w.WriteStringValue(id));
+        if (result.Assignments is AssignmentList assignments) WriteAssignments(writer, assignments);
+        else WriteArray(writer, "assignments", result.Assignments, (w, a) => JsonSerializer.Serialize(w, a, context.Assignment));
+        if (result.Unassigned is IdList unassigned) WriteIds(writer, unassigned);
+        else WriteArray(writer, "unassigned", result.Unassigned, (w, id) => w.WriteStringValue(id));
         WriteArray(writer, "sections", result.Sections, (w, s) => JsonSerializer.Serialize(w, s, context.SectionResult));
         if (result.Explanations is ExplanationList explanations) WriteExplanations(writer, explanations);
         else WriteArray(writer, "explanations", result.Explanations, (w, e) => JsonSerializer.Serialize(w, e, context.Explanation));
         writer.WriteStartObject("tieBreaks");
-        foreach (var (id, value) in result.TieBreaks)
+        if (result.TieBreaks is SortedTieBreaks drawn)
         {
-            writer.WriteNumber(id, value);
-            if (writer.BytesPending > FlushAt) writer.Flush();  // commits to the buffer, not to the stream
+            for (var k = 0; k < drawn.Count; k++)
+            {
+                writer.WriteNumber(drawn.IdUtf8At(k), drawn.ValueAt(k));
+                if (writer.BytesPending > FlushAt) writer.Flush();  // commits to the buffer, not to the stream
+            }
+        }
+        else
+        {
+            foreach (var (id, value) in result.TieBreaks)
+            {
+                writer.WriteNumber(id, value);
+                if (writer.BytesPending > FlushAt) writer.Flush();
+            }
         }
         writer.WriteEndObject();
         writer.WritePropertyName("stats");
@@ -62,6 +75,9 @@ public static class AllocationJson
         buffer.Complete();
     }
 
+    private static readonly JsonEncodedText SectionName = JsonEncodedText.Encode("section");
+    private static readonly JsonEncodedText WishRankName = JsonEncodedText.Encode("wishRank");
+    private static readonly JsonEncodedText ViaReserveName = JsonEncodedText.Encode("viaReserve");
     private static readonly JsonEncodedText ApplicationName = JsonEncodedText.Encode("application");
     private static readonly JsonEncodedText WishesName = JsonEncodedText.Encode("wishes");
     private static readonly JsonEncodedText RankName = JsonEncodedText.Encode("rank");
@@ -73,6 +89,41 @@ public static class AllocationJson
     private static readonly JsonEncodedText[] Outcomes =
         [JsonEncodedText.Encode("assigned"), JsonEncodedText.Encode("not-needed"), JsonEncodedText.Encode("full"), JsonEncodedText.Encode("not-eligible-age")];
 
+    /// <summary>The assignments written from the solver's arrays, the same bytes as the generated serialiser gives (a test holds them equal).</summary>
+    private static void WriteAssignments(Utf8JsonWriter writer, AssignmentList assignments)
+    {
+        var sections = assignments.Sections;
+        var sectionIds = new JsonEncodedText[sections.Count];
+        var structures = new JsonEncodedText[sections.Count];
+        for (var s = 0; s < sections.Count; s++) (sectionIds[s], structures[s]) = (JsonEncodedText.Encode(sections[s].Id), JsonEncodedText.Encode(sections[s].Structure));
+        var categories = Array.ConvertAll(assignments.CategoryNames, name => JsonEncodedText.Encode(name));
+        writer.WriteStartArray("assignments");
+        for (var k = 0; k < assignments.Count; k++)
+        {
+            var section = assignments.SectionAt(k, out var wishRank, out var via);
+            writer.WriteStartObject();
+            writer.WriteString(ApplicationName, assignments.IdUtf8At(k));
+            writer.WriteString(StructureName, structures[section]);
+            writer.WriteString(SectionName, sectionIds[section]);
+            writer.WriteNumber(WishRankName, wishRank);
+            if (via >= 0) writer.WriteString(ViaReserveName, categories[via]);
+            writer.WriteEndObject();
+            if (writer.BytesPending > FlushAt) writer.Flush();
+        }
+        writer.WriteEndArray();
+    }
+
+    private static void WriteIds(Utf8JsonWriter writer, IdList ids)
+    {
+        writer.WriteStartArray("unassigned");
+        for (var k = 0; k < ids.Count; k++)
+        {
+            writer.WriteStringValue(ids.Utf8At(k));
+            if (writer.BytesPending > FlushAt) writer.Flush();
+        }
+        writer.WriteEndArray();
+    }
+
     /// <summary>
     /// The explanations written straight from the solver's arrays, the same bytes as the generated serialiser gives for
     /// <see cref="Explanation"/> (a test holds them equal) without building six million objects at national scale.
@@ -80,12 +131,13 @@ public static class AllocationJson
     private static void WriteExplanations(Utf8JsonWriter writer, ExplanationList explanations)
     {
         writer.WriteStartArray("explanations");
+        explanations.PrepareToReadAll();
         // Each structure name is escaped once, then copied into the millions of lines that name it.
         var names = Array.ConvertAll(explanations.Names, name => JsonEncodedText.Encode(name));
         for (var p = 0; p < explanations.Count; p++)
         {
             writer.WriteStartObject();
-            writer.WriteString(ApplicationName, explanations.ApplicationAt(p));
+            writer.WriteString(ApplicationName, explanations.ApplicationUtf8At(p));
             writer.WriteStartArray(WishesName);
             var count = explanations.WishCount(p);
             for (var k = 0; k < count; k++)

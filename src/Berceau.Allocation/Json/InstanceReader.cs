@@ -24,6 +24,8 @@ internal sealed class InstanceReader
     private readonly ErrorList _errors = new();
     private readonly ApplicationTableBuilder _table;
     private readonly List<(int Field, string Path)> _missing = [];
+    private byte[] _id = new byte[64];
+    private int _idLength;
     private int? _version;
     private long? _seed;
     private List<Section>? _sections;
@@ -296,7 +298,7 @@ internal sealed class InstanceReader
         }
         if (reader.TokenType != JsonTokenType.StartObject) throw new WrongType($"applications[{i}]", "un objet");
         _missing.Clear();
-        string? id = null;
+        var hasId = false;
         int? age = null, day = null;
         long? tieBreak = null;
         var wishes = false;
@@ -304,28 +306,42 @@ internal sealed class InstanceReader
         {
             Next(ref reader);
             if (reader.TokenType == JsonTokenType.EndObject) break;
-            if (reader.ValueTextEquals("id"u8)) id = String(ref reader, $"applications[{i}].id");
-            else if (reader.ValueTextEquals("ageMonthsAtStart"u8)) age = Int32(ref reader, $"applications[{i}].ageMonthsAtStart");
+            if (reader.ValueTextEquals("id"u8)) hasId = Id(ref reader, i);
+            else if (reader.ValueTextEquals("ageMonthsAtStart"u8)) age = Int32(ref reader, Place.Application(i, "ageMonthsAtStart"));
             else if (reader.ValueTextEquals("submitted"u8)) day = Date(ref reader, i);
             else if (reader.ValueTextEquals("categories"u8)) ReadCategories(ref reader, i);
-            else if (reader.ValueTextEquals("tieBreak"u8)) tieBreak = Int64(ref reader, $"applications[{i}].tieBreak");
+            else if (reader.ValueTextEquals("tieBreak"u8)) tieBreak = Int64(ref reader, Place.Application(i, "tieBreak"));
             else if (reader.ValueTextEquals("wishes"u8)) wishes = ReadWishes(ref reader, i);
             else Skip(ref reader);
         }
-        if (id is null) _missing.Add((0, "id"));
+        if (!hasId) _missing.Add((0, "id"));
         if (age is null) _missing.Add((1, "ageMonthsAtStart"));
         if (day is null) _missing.Add((2, "submitted"));
         if (!wishes) _missing.Add((5, "wishes"));
         foreach (var (field, name) in _missing)
             _errors.Add(ErrorList.InApplication(i, field), InstanceErrors.Missing($"applications[{i}].{name}"));
-        _table.EndRow(id, age ?? 0, day ?? 0, tieBreak, hasWishList: wishes);
+        if (hasId) _table.EndRow(_id.AsSpan(0, _idLength), age ?? 0, day ?? 0, tieBreak, hasWishList: wishes);
+        else _table.EndRow((string?)null, age ?? 0, day ?? 0, tieBreak, hasWishList: wishes);
+    }
+
+    /// <summary>An id, unescaped, as UTF-8 bytes into <see cref="_id"/>; false when null.</summary>
+    private bool Id(ref Utf8JsonReader reader, int i)
+    {
+        Next(ref reader);
+        if (reader.TokenType == JsonTokenType.Null) return false;
+        if (reader.TokenType != JsonTokenType.String) throw new WrongType($"applications[{i}].id", "une chaîne");
+        var bytes = Plain(ref reader) ? reader.ValueSpan : System.Text.Encoding.UTF8.GetBytes(reader.GetString()!);
+        if (bytes.Length > _id.Length) _id = new byte[bytes.Length];
+        bytes.CopyTo(_id);
+        _idLength = bytes.Length;
+        return true;
     }
 
     private void ReadCategories(ref Utf8JsonReader reader, int i)
     {
         // A repeated "categories" property: the last one wins, as for every other property.
         _table.DiscardCategories();
-        if (!StartArray(ref reader, $"applications[{i}].categories")) return;
+        if (!StartArray(ref reader, Place.Application(i, "categories"))) return;
         for (var c = 0; ; c++)
         {
             Next(ref reader);
@@ -344,7 +360,7 @@ internal sealed class InstanceReader
     {
         _table.DiscardWishes();
         _missing.RemoveAll(m => m.Field >= 6);
-        if (!StartArray(ref reader, $"applications[{i}].wishes")) return false;
+        if (!StartArray(ref reader, Place.Application(i, "wishes"))) return false;
         for (var k = 0; ; k++)
         {
             Next(ref reader);
@@ -366,7 +382,7 @@ internal sealed class InstanceReader
                         _ => throw new WrongType($"applications[{i}].wishes[{k}].structure", "une chaîne"),
                     };
                 }
-                else if (reader.ValueTextEquals("score"u8)) score = Int32(ref reader, $"applications[{i}].wishes[{k}].score");
+                else if (reader.ValueTextEquals("score"u8)) score = Int32(ref reader, Place.Wish(i, k, "score"));
                 else Skip(ref reader);
             }
             if (name == ApplicationTable.Missing) _missing.Add((6 + k, $"wishes[{k}].structure"));
@@ -408,48 +424,48 @@ internal sealed class InstanceReader
         return true;
     }
 
-    private static string? String(ref Utf8JsonReader reader, string path)
+    private static string? String(ref Utf8JsonReader reader, Place path)
     {
         Next(ref reader);
         return reader.TokenType switch
         {
             JsonTokenType.String => reader.GetString(),
             JsonTokenType.Null => null,
-            _ => throw new WrongType(path, "une chaîne"),
+            _ => throw new WrongType(path.ToString(), "une chaîne"),
         };
     }
 
-    private static int? Int32(ref Utf8JsonReader reader, string path)
+    private static int? Int32(ref Utf8JsonReader reader, Place path)
     {
         Next(ref reader);
         return reader.TokenType switch
         {
             JsonTokenType.Number when reader.TryGetInt32(out var value) => value,
             JsonTokenType.Null => null,
-            _ => throw new WrongType(path, "un nombre entier"),
+            _ => throw new WrongType(path.ToString(), "un nombre entier"),
         };
     }
 
-    private static long? Int64(ref Utf8JsonReader reader, string path)
+    private static long? Int64(ref Utf8JsonReader reader, Place path)
     {
         Next(ref reader);
         return reader.TokenType switch
         {
             JsonTokenType.Number when reader.TryGetInt64(out var value) => value,
             JsonTokenType.Null => null,
-            _ => throw new WrongType(path, "un nombre entier"),
+            _ => throw new WrongType(path.ToString(), "un nombre entier"),
         };
     }
 
     /// <summary>True at the start of an array, false for null.</summary>
-    private static bool StartArray(ref Utf8JsonReader reader, string path)
+    private static bool StartArray(ref Utf8JsonReader reader, Place path)
     {
         Next(ref reader);
         return reader.TokenType switch
         {
             JsonTokenType.StartArray => true,
             JsonTokenType.Null => false,
-            _ => throw new WrongType(path, "un tableau"),
+            _ => throw new WrongType(path.ToString(), "un tableau"),
         };
     }
 
@@ -457,6 +473,28 @@ internal sealed class InstanceReader
     {
         Next(ref reader);
         if (!reader.TrySkip()) throw NeedMoreData.Instance;
+    }
+
+    /// <summary>
+    /// The JSON path of a value, made into text only when the value is faulty: a million applications must not cost seventeen
+    /// million strings.
+    /// </summary>
+    private readonly struct Place
+    {
+        private readonly string? _text;
+        private readonly int _application;
+        private readonly int _wish;
+        private readonly string? _field;
+
+        private Place(string? text, int application, int wish, string? field) =>
+            (_text, _application, _wish, _field) = (text, application, wish, field);
+
+        public static Place Application(int i, string field) => new(null, i, -1, field);
+        public static Place Wish(int i, int k, string field) => new(null, i, k, field);
+        public static implicit operator Place(string path) => new(path, 0, -1, null);
+
+        public override string ToString() => _text
+            ?? (_wish < 0 ? $"applications[{_application}].{_field}" : $"applications[{_application}].wishes[{_wish}].{_field}");
     }
 
     /// <summary>The buffer ended inside a unit. Thrown once per megabyte or so, hence one shared instance.</summary>

@@ -38,6 +38,8 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Api.IdempotentRequest> IdempotentRequests => Set<Api.IdempotentRequest>();
     public DbSet<Jobs.JobLease> JobLeases => Set<Jobs.JobLease>();
+    public DbSet<Numbering.ReferenceCounter> ReferenceCounters => Set<Numbering.ReferenceCounter>();
+    public DbSet<GuichetSettings> GuichetSettings => Set<GuichetSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

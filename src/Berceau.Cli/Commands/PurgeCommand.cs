@@ -25,18 +25,28 @@ internal static class PurgeCommand
             Description = $"Jours de conservation des réponses d’API rejouables (défaut {RetentionPolicy.DefaultIdempotencyKeyDays}, ou Retention__IdempotencyKeyDays)",
             DefaultValueFactory = _ => EnvironmentInt("Retention__IdempotencyKeyDays", RetentionPolicy.DefaultIdempotencyKeyDays),
         };
+        var messageDays = new Option<int>("--messages-days")
+        {
+            Description = $"Jours de conservation d’un e-mail envoyé ou abandonné (défaut {RetentionPolicy.DefaultMessageDays}, ou Retention__MessageDays)",
+            DefaultValueFactory = _ => EnvironmentInt("Retention__MessageDays", RetentionPolicy.DefaultMessageDays),
+        };
+        var notificationDays = new Option<int>("--notifications-days")
+        {
+            Description = $"Jours de conservation d’une notification lue (défaut {RetentionPolicy.DefaultReadNotificationDays}, ou Retention__ReadNotificationDays)",
+            DefaultValueFactory = _ => EnvironmentInt("Retention__ReadNotificationDays", RetentionPolicy.DefaultReadNotificationDays),
+        };
         var provider = new Option<string?>("--provider") { Description = "sqlite (défaut) ou postgres" };
         var connection = new Option<string?>("--connection") { Description = "Chaîne de connexion (défaut : le fichier SQLite de l’application web)" };
         var command = new Command("purge", "Supprime les données personnelles dont la durée de conservation est passée (RGPD)")
         {
-            dryRun, months, days, provider, connection,
+            dryRun, months, days, messageDays, notificationDays, provider, connection,
         };
         command.SetAction(async (parse, ct) =>
         {
-            var policy = new RetentionPolicy(parse.GetValue(months), parse.GetValue(days));
-            if (policy.EndedApplicationMonths < 1 || policy.IdempotencyKeyDays < 1)
+            var policy = new RetentionPolicy(parse.GetValue(months), parse.GetValue(days), parse.GetValue(messageDays), parse.GetValue(notificationDays));
+            if (policy.EndedApplicationMonths < 1 || policy.IdempotencyKeyDays < 1 || policy.MessageDays < 1 || policy.ReadNotificationDays < 1)
             {
-                await Console.Error.WriteLineAsync("Les durées de conservation doivent être d’au moins 1 (mois pour les demandes, jour pour les réponses d’API).");
+                await Console.Error.WriteLineAsync("Les durées de conservation doivent être d’au moins 1 (mois pour les demandes, jour pour les réponses d’API, les e-mails et les notifications).");
                 return 2;
             }
             await using var services = CliServices.Build(parse.GetValue(provider), parse.GetValue(connection));
@@ -49,6 +59,8 @@ internal static class PurgeCommand
                 + (report.References.Count > 0 ? $" ({string.Join(", ", report.References.Take(20))}{(report.References.Count > 20 ? ", …" : "")})" : ""));
             Console.WriteLine($"- pièces justificatives de ces demandes : {report.Documents}");
             Console.WriteLine($"- réponses d’API conservées pour les nouvelles tentatives (plus de {policy.IdempotencyKeyDays} jours, ou de ces demandes) : {report.IdempotencyKeys}");
+            Console.WriteLine($"- e-mails envoyés ou abandonnés depuis plus de {policy.MessageDays} jours : {report.Messages}");
+            Console.WriteLine($"- notifications lues depuis plus de {policy.ReadNotificationDays} jours : {report.Notifications}");
             return 0;
         });
         return command;

@@ -126,3 +126,26 @@ internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<Jobs.JobL
         b.Property(j => j.Name).HasMaxLength(Jobs.JobLease.MaxNameLength);
     }
 }
+
+internal sealed class ReferenceCounterConfiguration : IEntityTypeConfiguration<Numbering.ReferenceCounter>
+{
+    public void Configure(EntityTypeBuilder<Numbering.ReferenceCounter> b)
+    {
+        // The name is written in the SQL of Numbering.ReferenceCounters: keep them together.
+        b.ToTable("ReferenceCounters");
+        b.HasKey(c => new { c.CommuneCode, c.Year });
+        b.Property(c => c.CommuneCode).HasMaxLength(5);
+        b.HasOne<Commune>().WithMany().HasForeignKey(c => c.CommuneCode);
+    }
+}
+
+internal sealed class GuichetSettingsConfiguration : IEntityTypeConfiguration<GuichetSettings>
+{
+    public void Configure(EntityTypeBuilder<GuichetSettings> b)
+    {
+        b.ToTable("GuichetSettings");
+        b.HasKey(s => s.CommuneCode);
+        b.Property(s => s.CommuneCode).HasMaxLength(5);
+        b.HasOne<Commune>().WithMany().HasForeignKey(s => s.CommuneCode);
+    }
+}

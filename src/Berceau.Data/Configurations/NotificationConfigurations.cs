@@ -22,6 +22,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.HasIndex(m => new { m.SentAt, m.FailedAt, m.NextAttemptAt });
         // No foreign key to the user: the message outlives an erased account until it is sent or purged.
         b.HasIndex(m => m.RecipientUserId);
+        // The territory the message is about (an application's commune), so that an admin sees only the messages of theirs.
+        b.Property(m => m.CommuneCode).HasMaxLength(5);
+        b.HasIndex(m => new { m.CommuneCode, m.FailedAt });
     }
 }
 

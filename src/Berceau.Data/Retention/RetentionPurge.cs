@@ -5,12 +5,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Berceau.Data.Retention;
 
 /// <summary>What a purge deleted, or would delete (<see cref="DryRun"/>).</summary>
-public sealed record RetentionReport(bool DryRun, int Applications, int Documents, int IdempotencyKeys, IReadOnlyList<string> References);
+public sealed record RetentionReport(bool DryRun, int Applications, int Documents, int IdempotencyKeys, IReadOnlyList<string> References,
+    int Messages = 0, int Notifications = 0);
 
 /// <summary>
 /// Deletes what <see cref="RetentionPolicy"/> says has been kept long enough: applications ended without admission (with
-/// their guardians, wishes, history, events and proofs) and the stored API answers, including those of the deleted
-/// applications. The dry run counts the same rows and deletes nothing. The audit log keeps one line per real purge (the
+/// their guardians, wishes, history, events and proofs), the stored API answers, including those of the deleted
+/// applications, the e-mails of the outbox sent or given up on long ago, and the in-app notifications read long ago. The dry run counts the same rows and deletes nothing. The audit log keeps one line per real purge (the
 /// audit lines of the applications hold no personal details and stay, as the log is append-only).
 /// </summary>
 public static class RetentionPurge
@@ -28,11 +29,18 @@ public static class RetentionPurge
         var keysBefore = policy.KeysCreatedBefore(now);
         var keys = db.IdempotentRequests.Where(r => r.CreatedAt < keysBefore || guids.Contains(r.ApplicationId));
         var documents = await db.ApplicationDocuments.CountAsync(d => ids.Contains(d.ApplicationId), ct);
-        var report = new RetentionReport(dryRun, due.Count, documents, await keys.CountAsync(ct), [.. due.Select(a => a.Reference)]);
+        var messagesBefore = policy.MessagesDoneBefore(now);
+        var messages = db.OutboxMessages.Where(m => m.SentAt < messagesBefore || m.FailedAt < messagesBefore);
+        var readBefore = policy.NotificationsReadBefore(now);
+        var notifications = db.Notifications.Where(n => n.ReadAt < readBefore);
+        var report = new RetentionReport(dryRun, due.Count, documents, await keys.CountAsync(ct), [.. due.Select(a => a.Reference)],
+            await messages.CountAsync(ct), await notifications.CountAsync(ct));
         if (dryRun) return report;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await keys.ExecuteDeleteAsync(ct);
+        await messages.ExecuteDeleteAsync(ct);
+        await notifications.ExecuteDeleteAsync(ct);
         await db.ApplicationDocuments.Where(d => ids.Contains(d.ApplicationId)).ExecuteDeleteAsync(ct);
         // Loaded and removed through the model, so that EF deletes the owned rows (guardians, wishes, history, events) too.
         db.Applications.RemoveRange(await db.Applications.Include(a => a.Wishes).Include(a => a.StatusChanges).Include(a => a.Events)
@@ -44,7 +52,9 @@ public static class RetentionPurge
             Action = "purge",
             EntityType = "Application",
             Details = $"{report.Applications} demande(s) terminée(s) sans admission depuis plus de {policy.EndedApplicationMonths} mois, "
-                + $"{report.Documents} pièce(s), {report.IdempotencyKeys} réponse(s) d’API conservée(s)",
+                + $"{report.Documents} pièce(s), {report.IdempotencyKeys} réponse(s) d’API conservée(s), "
+                + $"{report.Messages} e-mail(s) envoyé(s) ou abandonné(s) depuis plus de {policy.MessageDays} jours, "
+                + $"{report.Notifications} notification(s) lue(s) depuis plus de {policy.ReadNotificationDays} jours",
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -16,6 +16,11 @@ public sealed class OutboxMessage
     public required string Kind { get; init; }
     public required string RecipientEmail { get; init; }
     public string? RecipientUserId { get; init; }
+    /// <summary>
+    /// The commune the message is about (an application's), which decides which admins may see it; null for messages about
+    /// an account itself (confirmation), which belong to no territory.
+    /// </summary>
+    public string? CommuneCode { get; init; }
     public required string Subject { get; init; }
     public required string TextBody { get; init; }
     public string? HtmlBody { get; init; }

@@ -2,6 +2,7 @@ using Berceau.Data.Api;
 using Berceau.Data.Identity;
 using Berceau.Data.Retention;
 using Berceau.Domain.Applications;
+using Berceau.Domain.Notifications;
 using Berceau.Domain.Territories;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ public sealed class RetentionPurgeTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     private readonly TestDatabase _database = new();
-    private readonly RetentionPolicy _policy = new(EndedApplicationMonths: 6, IdempotencyKeyDays: 30);
+    private readonly RetentionPolicy _policy = new(EndedApplicationMonths: 6, IdempotencyKeyDays: 30, MessageDays: 365, ReadNotificationDays: 365);
 
     public void Dispose() => _database.Dispose();
 
@@ -83,5 +84,68 @@ public sealed class RetentionPurgeTests : IDisposable
         // The owned history rows went with their applications: 2 left for the recent cancelled one, 1 for the waiting one.
         Assert.Equal(3, await after.Database.SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM ApplicationStatusChanges").SingleAsync());
         Assert.Contains(await after.AuditEntries.ToListAsync(), a => a.Action == "purge" && a.Details!.StartsWith("2 demande(s)"));
+    }
+
+    private static OutboxMessage Message(string key, DateTimeOffset created, DateTimeOffset? sent = null, DateTimeOffset? failed = null) => new()
+    {
+        Kind = "test", RecipientEmail = "famille@test.fr", Subject = "Votre demande", TextBody = "…", IdempotencyKey = key,
+        CreatedAt = created, NextAttemptAt = created, SentAt = sent, FailedAt = failed,
+    };
+
+    private static Notification Note(string userId, string title, DateTimeOffset created, DateTimeOffset? read)
+    {
+        var notification = new Notification { UserId = userId, Kind = "test", Title = title, Body = "…", CreatedAt = created };
+        if (read is { } at) notification.MarkRead(at);
+        return notification;
+    }
+
+    [Fact]
+    public async Task Purge_DeletesEmailsSentOrGivenUpOnAndNotificationsReadMoreThanAYearAgo_AndKeepsPendingAndUnreadOnes()
+    {
+        var userId = await SeedAsync();
+        var yearAndADay = Now.AddDays(-366);
+        await using (var db = _database.Open())
+        {
+            db.OutboxMessages.AddRange(
+                Message("envoye-vieux", yearAndADay, sent: yearAndADay),
+                Message("abandonne-vieux", yearAndADay, failed: yearAndADay),
+                Message("envoye-recent", Now.AddDays(-364), sent: Now.AddDays(-364)),
+                // Never sent: it is still owed to the person, whatever its age.
+                Message("en-attente-vieux", yearAndADay));
+            db.Notifications.AddRange(
+                Note(userId, "lue-vieille", yearAndADay, read: yearAndADay),
+                Note(userId, "lue-recente", yearAndADay, read: Now.AddDays(-10)),
+                Note(userId, "non-lue-vieille", yearAndADay, read: null));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = _database.Open())
+        {
+            var dryRun = await RetentionPurge.RunAsync(db, _policy, Now, dryRun: true);
+            Assert.Equal((2, 1), (dryRun.Messages, dryRun.Notifications));
+            Assert.Equal(4, await db.OutboxMessages.CountAsync());
+            Assert.Equal(3, await db.Notifications.CountAsync());
+        }
+        await using (var db = _database.Open())
+        {
+            var purged = await RetentionPurge.RunAsync(db, _policy, Now, dryRun: false);
+            Assert.Equal((false, 2, 1), (purged.DryRun, purged.Messages, purged.Notifications));
+        }
+
+        await using var after = _database.Open();
+        Assert.Equal(["en-attente-vieux", "envoye-recent"], (await after.OutboxMessages.Select(m => m.IdempotencyKey).ToListAsync()).Order());
+        Assert.Equal(["lue-recente", "non-lue-vieille"], (await after.Notifications.Select(n => n.Title).ToListAsync()).Order());
+        var audit = Assert.Single(await after.AuditEntries.Where(a => a.Action == "purge").ToListAsync());
+        Assert.Contains("2 e-mail(s) envoyé(s) ou abandonné(s) depuis plus de 365 jours", audit.Details);
+        Assert.Contains("1 notification(s) lue(s) depuis plus de 365 jours", audit.Details);
+    }
+
+    [Fact]
+    public void ThePolicy_KeepsEmailsAndReadNotificationsOneYear_ByDefault()
+    {
+        var policy = new RetentionPolicy();
+
+        Assert.Equal(Now.AddDays(-365), policy.MessagesDoneBefore(Now));
+        Assert.Equal(Now.AddDays(-365), policy.NotificationsReadBefore(Now));
     }
 }

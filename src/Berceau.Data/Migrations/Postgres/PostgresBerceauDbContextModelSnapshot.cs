@@ -223,6 +223,23 @@ namespace Berceau.Data.Migrations.Postgres
                     b.ToTable("JobLeases", (string)null);
                 });
 
+            modelBuilder.Entity("Berceau.Data.Numbering.ReferenceCounter", b =>
+                {
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Next")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CommuneCode", "Year");
+
+                    b.ToTable("ReferenceCounters", (string)null);
+                });
+
             modelBuilder.Entity("Berceau.Domain.Applications.Application", b =>
                 {
                     b.Property<Guid>("Id")
@@ -552,6 +569,20 @@ namespace Berceau.Data.Migrations.Postgres
                     b.ToTable("ApplicationAttachCodes", (string)null);
                 });
 
+            modelBuilder.Entity("Berceau.Domain.Applications.GuichetSettings", b =>
+                {
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int>("MaxWishes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CommuneCode");
+
+                    b.ToTable("GuichetSettings", (string)null);
+                });
+
             modelBuilder.Entity("Berceau.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -679,6 +710,10 @@ namespace Berceau.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -738,6 +773,8 @@ namespace Berceau.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("RecipientUserId");
+
+                    b.HasIndex("CommuneCode", "FailedAt");
 
                     b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
 
@@ -1254,6 +1291,15 @@ namespace Berceau.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Berceau.Data.Numbering.ReferenceCounter", b =>
+                {
+                    b.HasOne("Berceau.Domain.Territories.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Berceau.Domain.Applications.Application", b =>
                 {
                     b.HasOne("Berceau.Domain.Territories.Commune", null)
@@ -1468,6 +1514,15 @@ namespace Berceau.Data.Migrations.Postgres
                     b.HasOne("Berceau.Domain.Applications.Application", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Applications.GuichetSettings", b =>
+                {
+                    b.HasOne("Berceau.Domain.Territories.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

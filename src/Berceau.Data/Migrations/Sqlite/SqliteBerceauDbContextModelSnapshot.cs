@@ -218,6 +218,23 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.ToTable("JobLeases", (string)null);
                 });
 
+            modelBuilder.Entity("Berceau.Data.Numbering.ReferenceCounter", b =>
+                {
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Next")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommuneCode", "Year");
+
+                    b.ToTable("ReferenceCounters", (string)null);
+                });
+
             modelBuilder.Entity("Berceau.Domain.Applications.Application", b =>
                 {
                     b.Property<Guid>("Id")
@@ -545,6 +562,20 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.ToTable("ApplicationAttachCodes", (string)null);
                 });
 
+            modelBuilder.Entity("Berceau.Domain.Applications.GuichetSettings", b =>
+                {
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxWishes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommuneCode");
+
+                    b.ToTable("GuichetSettings", (string)null);
+                });
+
             modelBuilder.Entity("Berceau.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -666,6 +697,10 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -725,6 +760,8 @@ namespace Berceau.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("RecipientUserId");
+
+                    b.HasIndex("CommuneCode", "FailedAt");
 
                     b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
 
@@ -1237,6 +1274,15 @@ namespace Berceau.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Berceau.Data.Numbering.ReferenceCounter", b =>
+                {
+                    b.HasOne("Berceau.Domain.Territories.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Berceau.Domain.Applications.Application", b =>
                 {
                     b.HasOne("Berceau.Domain.Territories.Commune", null)
@@ -1443,6 +1489,15 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.HasOne("Berceau.Domain.Applications.Application", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Applications.GuichetSettings", b =>
+                {
+                    b.HasOne("Berceau.Domain.Territories.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -28,6 +28,6 @@ public sealed class ApplicationEvents(BerceauDbContext db, Notifier notifier)
         var key = $"statut:{application.Id.Value:N}:{change.To}:{change.At.UtcTicks}";
         await notifier.QueueAsync(new Recipient(email, userId),
             new OutgoingNotification("application-status", $"Votre demande d’accueil : {status}", body,
-                $"/famille/demandes/{application.Id.Value}"), key, ct);
+                $"/famille/demandes/{application.Id.Value}", CommuneCode: application.CommuneCode), key, ct);
     }
 }

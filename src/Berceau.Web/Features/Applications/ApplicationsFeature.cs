@@ -38,6 +38,7 @@ public static class ApplicationsFeature
         .AddScoped<AttachCodes>()
         .AddScoped<SaveApplication>()
         .AddScoped<ChangeApplication>()
+        .AddScoped<Settings.ChangeGuichetSettings>()
         .AddScoped<AddProof>()
         .AddScoped<ApplicationEvents>()
         .AddScoped<Api.ApplicationApiQueries>();

@@ -31,7 +31,8 @@ public sealed class AttachCodes(BerceauDbContext db, AuditLog audit, Notifier no
                 + $"Pour la suivre en ligne, créez votre compte (ou connectez-vous), puis saisissez ce code sur la page « Rattacher une demande » :\n\n{code}\n\n"
                 + $"Ce code sert une seule fois et expire le {stored.ExpiresAt:dd/MM/yyyy}.";
             await notifier.QueueAsync(new Recipient(email), new OutgoingNotification("application-attach-code",
-                $"Votre demande d’accueil {application.Reference} : code pour la suivre en ligne", body, AttachPath, InApp: false),
+                $"Votre demande d’accueil {application.Reference} : code pour la suivre en ligne", body, AttachPath, InApp: false,
+                CommuneCode: application.CommuneCode),
                 $"rattachement:{stored.Id:N}", ct);
         }
         await db.SaveChangesAsync(ct);

@@ -12,9 +12,11 @@ public sealed record Recipient(string Email, string? UserId = null);
 /// <summary>
 /// What to say. <paramref name="Link"/> is a path on this site (e.g. /famille/demandes/…): the e-mail gets it as a full
 /// address, the in-app notification as a path. <paramref name="InApp"/> false for e-mails about the account itself
-/// (confirming an address), which the person cannot read in an account they cannot open yet.
+/// (confirming an address), which the person cannot read in an account they cannot open yet. <paramref name="CommuneCode"/> is
+/// the commune the message is about (an application's): only the admins of that territory see it if it fails.
 /// </summary>
-public sealed record OutgoingNotification(string Kind, string Subject, string Body, string? Link = null, string? HtmlBody = null, bool InApp = true);
+public sealed record OutgoingNotification(string Kind, string Subject, string Body, string? Link = null, string? HtmlBody = null, bool InApp = true,
+    string? CommuneCode = null);
 
 /// <summary>
 /// The one way features notify people. It only ADDS rows to the caller's DbContext (an outbox message, and a
@@ -42,6 +44,7 @@ public sealed class Notifier(BerceauDbContext db, TimeProvider clock, PublicLink
             Kind = what.Kind,
             RecipientEmail = to.Email,
             RecipientUserId = to.UserId,
+            CommuneCode = what.CommuneCode,
             Subject = Truncate(what.Subject, OutboxMessage.MaxSubjectLength),
             TextBody = EmailText(what),
             HtmlBody = what.HtmlBody,

@@ -72,6 +72,7 @@ public sealed class IndexModel(UserManager<BerceauUser> users, CurrentStaff staf
         if (roles.Contains(Roles.Admin))
         {
             links.Add(new ProLink("Utilisateurs", "/admin/utilisateurs", "Comptes, rôles et territoires des personnes de votre territoire."));
+            links.Add(new ProLink("Réglages du guichet unique", Applications.Settings.IndexModel.Path, "Le nombre de crèches qu’une famille peut classer dans sa demande, commune par commune."));
             links.Add(new ProLink("Paramètres tarifaires", "/admin/parametres", "Barème PSU et paramètres du CMG, avec leurs dates de validité."));
             links.Add(new ProLink("E-mails non envoyés", Notifications.NotificationsFeature.FailedPath, "Les e-mails que le service n’a pas réussi à envoyer, pour les relancer."));
         }

@@ -18,7 +18,7 @@ public sealed class AdminPagesAccessibilityTests(BerceauApp app) : BrowserTest(a
         foreach (var path in new[]
         {
             "/pro", "/admin/utilisateurs", "/admin/utilisateurs?search=demo", "/admin/utilisateurs/nouveau",
-            "/admin/parametres", "/admin/envois", "/notifications", "/compte/mot-de-passe", "/compte/double-authentification",
+            "/admin/parametres", "/admin/envois", "/pro/guichet", "/pro/guichet/93048", "/notifications", "/compte/mot-de-passe", "/compte/double-authentification",
         })
         {
             await Page.GotoAsync(path);

@@ -194,6 +194,8 @@ public sealed class OutboxTests(BerceauApp app)
         IdempotencyKey = key,
         CreatedAt = now,
         NextAttemptAt = now,
+        // About an application of Montreuil: the admin of the 93 sees it at /admin/envois when it fails.
+        CommuneCode = "93048",
     };
 
     private Task<long> SaveMessageAsync(string email) => app.WithDbAsync(async db =>

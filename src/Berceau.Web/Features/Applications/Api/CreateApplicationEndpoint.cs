@@ -50,7 +50,6 @@ internal static class CreateApplicationEndpoint
         input.Version = 0;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await ReferenceNumbering.SerializeAsync(db, input.CommuneCode, ct);
         var claim = new IdempotentRequest { UserId = userId, Key = key, RequestHash = hash, CreatedAt = clock.GetUtcNow() };
         db.IdempotentRequests.Add(claim);
         try

@@ -37,6 +37,7 @@ internal sealed class FamilyNotices(BerceauDbContext db, Notifier notifier, Appl
         if (string.IsNullOrEmpty(email)) return false;
         var key = $"confirmation:{kind}:{application.Id.Value:N}:{due:yyyyMMdd}";
         return await notifier.QueueAsync(new Recipient(email, userId),
-            new OutgoingNotification($"application-confirmation-{kind}", subject, body, $"/famille/demandes/{application.Id.Value}"), key, ct);
+            new OutgoingNotification($"application-confirmation-{kind}", subject, body, $"/famille/demandes/{application.Id.Value}",
+                CommuneCode: application.CommuneCode), key, ct);
     }
 }

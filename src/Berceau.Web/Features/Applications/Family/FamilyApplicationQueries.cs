@@ -73,15 +73,20 @@ public sealed class FamilyApplicationQueries(BerceauDbContext db, IHttpContextAc
         return new ApplicationFormOptions(commune,
             [.. sectors.OrderBy(s => s.Name, FrenchOrder).Select(s => new SelectListItem(s.Name, s.Id.ToString()))],
             [.. facilities.OrderBy(f => f.Name, FrenchOrder).Select(f => new SelectListItem(f.Name, f.Id.ToString()))],
-            WishChoices.DefaultMaxWishes);
+            await MaxWishesAsync(commune.Code, ct));
     }
 
     /// <summary>The crèches the family may wish, and its sector, as the domain checks them.</summary>
     public async Task<WishChoices> ChoicesAsync(string communeCode, Guid? sectorId, CancellationToken ct)
     {
         var facilities = await GuichetFacilitiesAsync(communeCode, ct);
-        return new WishChoices(facilities.Select(f => f.Id).ToHashSet(), sectorId);
+        return new WishChoices(facilities.Select(f => f.Id).ToHashSet(), sectorId, await MaxWishesAsync(communeCode, ct));
     }
+
+    /// <summary>How many ranked wishes the commune takes (its guichet settings, 6 when it never set it).</summary>
+    public async Task<int> MaxWishesAsync(string communeCode, CancellationToken ct) =>
+        await db.GuichetSettings.AsNoTracking().Where(s => s.CommuneCode == communeCode).Select(s => (int?)s.MaxWishes).FirstOrDefaultAsync(ct)
+            ?? WishChoices.DefaultMaxWishes;
 
     public async Task<IReadOnlyDictionary<FacilityId, string>> FacilityNamesAsync(IEnumerable<FacilityId> ids, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using Berceau.Data;
+using Berceau.Data.Numbering;
 using Berceau.Domain.Applications;
 using Berceau.Domain.Common;
 using Berceau.Web.Infrastructure;
@@ -12,8 +13,6 @@ namespace Berceau.Web.Features.Applications.Family;
 /// </summary>
 public sealed class SaveApplication(BerceauDbContext db, FamilyApplicationQueries queries, AuditLog audit, ApplicationEvents events)
 {
-    private const int ReferenceAttempts = 5;
-
     /// <summary>
     /// Creates the family's application in the commune of the form (a draft, or submitted at once). The same form posted
     /// again finds the application it created (<see cref="NewApplication.AlreadySaved"/>) and changes nothing.
@@ -95,28 +94,29 @@ public sealed class SaveApplication(BerceauDbContext db, FamilyApplicationQuerie
     }
 
     /// <summary>
-    /// Numbers the application in its commune and year. Two families saving at the same instant may take the same
-    /// number: the unique index refuses the second, which takes the next one.
+    /// Numbers the application in its commune and year and inserts it, in one transaction: the caller's (the API's, which
+    /// holds its Idempotency-Key claim) or one opened here. The number comes from the commune's counter row
+    /// (<see cref="ReferenceCounters"/>), so concurrent creations from any entry point get consecutive numbers, and a
+    /// creation rolled back gives its number back.
     /// </summary>
     private async Task<Outcome<NewApplication>> SaveNewAsync(Application application, CancellationToken ct)
     {
-        var prefix = ApplicationReference.Prefix(application.CommuneCode, application.CreatedAt.Year);
-        for (var attempt = 1; ; attempt++)
+        await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var number = await ReferenceCounters.NextAsync(db, application.CommuneCode, application.CreatedAt.Year, ct);
+        application.Reference = ApplicationReference.Format(application.CommuneCode, application.CreatedAt.Year, number);
+        try
         {
-            var last = await db.Applications.AsNoTracking().Where(a => a.Reference.StartsWith(prefix))
-                .OrderByDescending(a => a.Reference).Select(a => a.Reference).FirstOrDefaultAsync(ct);
-            application.Reference = ApplicationReference.Format(application.CommuneCode, application.CreatedAt.Year, ApplicationReference.NextNumber(last));
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return new NewApplication(application.Id.Value, AlreadySaved: false);
-            }
-            catch (DbUpdateException) when (attempt < ReferenceAttempts)
-            {
-                // The same form posted twice at once: the other post saved it.
-                if (await CreatedWithAsync(application.CreationKey, ct) is { } earlier) return earlier;
-                // Otherwise the reference clashed; the next attempt reads the new last number.
-            }
+            await db.SaveChangesAsync(ct);
+            if (owned is not null) await owned.CommitAsync(ct);
+            return new NewApplication(application.Id.Value, AlreadySaved: false);
+        }
+        catch (DbUpdateException) when (owned is not null)
+        {
+            // The same form posted twice at once: the unique creation key refused this copy, the other post saved it.
+            // (Through the API the Idempotency-Key claim, taken first, already makes the twin wait.)
+            await owned.RollbackAsync(ct);
+            if (await CreatedWithAsync(application.CreationKey, ct) is { } earlier) return earlier;
+            throw;
         }
     }
 

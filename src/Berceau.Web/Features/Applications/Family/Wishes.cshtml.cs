@@ -31,7 +31,7 @@ public sealed class WishesModel(FamilyApplicationQueries queries, ChangeApplicat
         if (application is null) return NotFound();
         ModelState.Clear();
         // Ranks follow the selects: a skipped select does not leave a hole, so problems are numbered as the form is shown back.
-        Input.Wishes = ApplicationForm.PadWishes(Input.Wishes, WishChoices.DefaultMaxWishes);
+        Input.Wishes = ApplicationForm.PadWishes(Input.Wishes, await queries.MaxWishesAsync(application.CommuneCode, ct));
         var outcome = await change.ChangeWishesAsync(application, Input, ct);
         if (outcome.IsSuccess)
         {

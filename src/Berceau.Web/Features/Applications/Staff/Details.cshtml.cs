@@ -10,7 +10,7 @@ namespace Berceau.Web.Features.Applications.Staff;
 /// The file of one application as the guichet reads it: everything the family gave, the timeline, wishes, proofs, internal
 /// notes and the contact log. Every GET is written to the access log the family reads.
 /// </summary>
-public sealed class DetailsModel(CaseworkAccess access, CaseworkFiles files, CaseworkActions actions) : PageModel
+public sealed class DetailsModel(CaseworkAccess access, CaseworkFiles files, CaseworkActions actions, ApplicationSummaryPdf summary) : PageModel
 {
     public const string MessageKey = "guichet-message";
 
@@ -40,6 +40,19 @@ public sealed class DetailsModel(CaseworkAccess access, CaseworkFiles files, Cas
         if (application is null) return NotFound();
         await access.RecordReadAsync(application, ApplicationAccessKind.FileViewed, null, ct);
         return await ShowAsync(application, ct);
+    }
+
+    /// <summary>
+    /// The family's PDF summary, for the agent to print and hand over at the counter; written to the access log the family
+    /// reads, like every read of its file.
+    /// </summary>
+    public async Task<IActionResult> OnGetSummaryAsync(Guid id, CancellationToken ct)
+    {
+        var application = await access.FindAsync(id, tracked: false, ct);
+        if (application is null) return NotFound();
+        var pdf = await summary.BuildAsync(application, ct);
+        await access.RecordReadAsync(application, ApplicationAccessKind.SummaryDownloaded, ApplicationAudit.SummaryFormat, ct);
+        return File(pdf, "application/pdf", ApplicationSummaryPdf.FileName(application));
     }
 
     public async Task<IActionResult> OnPostNoteAsync(Guid id, CancellationToken ct)

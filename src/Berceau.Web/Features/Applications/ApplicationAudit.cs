@@ -25,6 +25,9 @@ public static class ApplicationAudit
     public const string Read = "consultation du dossier";
     public const string AttachCodeIssued = "code de rattachement remis";
     public const string FamilyAttached = "rattachement au compte de la famille";
+    public const string ErasureRequested = "demande d’effacement";
+    public const string Erased = "effacement des données";
+    public const string ErasureRefused = "effacement refusé";
 
     public static string Describe(StatusChange change) =>
         $"{change.From.Label()} → {change.To.Label()}" + (change.Reason is null ? "" : " : " + change.Reason);

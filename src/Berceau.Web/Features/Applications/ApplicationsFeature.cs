@@ -46,5 +46,6 @@ public static class ApplicationsFeature
         .AddScoped<AddProof>()
         .AddScoped<ApplicationEvents>()
         .AddScoped<ApplicationSummaryPdf>()
+        .AddScoped<Erasures>()
         .AddScoped<Api.ApplicationApiQueries>();
 }

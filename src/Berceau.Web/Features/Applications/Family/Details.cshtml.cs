@@ -12,7 +12,7 @@ namespace Berceau.Web.Features.Applications.Family;
 /// the timeline of every event, and its data as JSON and as a PDF summary.
 /// </summary>
 public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplication change, AuditLog audit, Berceau.Data.BerceauDbContext db,
-    ApplicationSummaryPdf summary) : PageModel
+    ApplicationSummaryPdf summary, Erasures erasures) : PageModel
 {
     public const string MessageKey = "demande-message";
     public const string SubmittedMessage = "Votre demande est déposée. Le guichet de votre commune va l’étudier.";
@@ -27,6 +27,8 @@ public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplica
     public IReadOnlyList<AccessSummary> Accesses { get; private set; } = [];
     public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
     public ConfirmationStep? Step { get; private set; }
+    /// <summary>The family's last erasure request, pending or answered, if it made one.</summary>
+    public ErasureRequest? Erasure { get; private set; }
 
     [TempData(Key = MessageKey)]
     public string? Message { get; set; }
@@ -102,5 +104,6 @@ public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplica
         Accesses = await queries.AccessesAsync(application.Id.Value, ct);
         Timeline = ApplicationDisplay.Timeline(application, queries.UserId);
         Step = application.ConfirmationStepOn(queries.Today);
+        Erasure = await erasures.LatestAsync(application.Id, ct);
     }
 }

@@ -10,7 +10,7 @@ namespace Berceau.Web.Features.Applications.Staff;
 /// The file of one application as the guichet reads it: everything the family gave, the timeline, wishes, proofs, internal
 /// notes and the contact log. Every GET is written to the access log the family reads.
 /// </summary>
-public sealed class DetailsModel(CaseworkAccess access, CaseworkFiles files, CaseworkActions actions, ApplicationSummaryPdf summary) : PageModel
+public sealed class DetailsModel(CaseworkAccess access, CaseworkFiles files, CaseworkActions actions, ApplicationSummaryPdf summary, Erasures erasures) : PageModel
 {
     public const string MessageKey = "guichet-message";
 
@@ -18,6 +18,8 @@ public sealed class DetailsModel(CaseworkAccess access, CaseworkFiles files, Cas
 
     public CaseworkFileView View { get; private set; } = null!;
     public Application Application => View.Application;
+    /// <summary>The family's erasure request waiting for an answer, if any: the file links to it.</summary>
+    public ErasureRequest? PendingErasure { get; private set; }
 
     [BindProperty]
     public NoteInput Note { get; set; } = new();
@@ -92,6 +94,7 @@ public sealed class DetailsModel(CaseworkAccess access, CaseworkFiles files, Cas
     private async Task<IActionResult> ShowAsync(Application application, CancellationToken ct)
     {
         View = await files.LoadAsync(application, ct);
+        PendingErasure = await erasures.LatestAsync(application.Id, ct) is { State: ErasureState.Pending } pending ? pending : null;
         if (string.IsNullOrEmpty(Contact.On)) Contact.On = Today;
         return Page();
     }

@@ -134,6 +134,7 @@ public sealed class ErasureTests(BerceauApp app)
         Assert.DoesNotContain("Demander l’effacement de mes données", page);
         Assert.DoesNotContain("domicile.pdf", page);
         Assert.Equal(HttpStatusCode.Redirect, (await family.Client.GetAsync(FamilyPath(family.Id))).StatusCode);
+        Assert.Contains("Données effacées – Montreuil", await Forms.TextAsync(await family.Client.GetAsync("/famille/demandes")));
         var json = await (await family.Client.GetAsync($"/famille/demandes/{family.Id}?handler=Export")).Content.ReadAsStringAsync();
         Assert.DoesNotContain("Noé", json);
         Assert.DoesNotContain("3 rue Test", json);

@@ -33,6 +33,7 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<ApplicationContact> ApplicationContacts => Set<ApplicationContact>();
     public DbSet<ApplicationAccess> ApplicationAccesses => Set<ApplicationAccess>();
     public DbSet<AttachCode> AttachCodes => Set<AttachCode>();
+    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
     public DbSet<Berceau.Domain.Fees.FeeParameter> FeeParameters => Set<Berceau.Domain.Fees.FeeParameter>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -68,6 +68,8 @@ public sealed class Application
     public DateOnly? WarnedOn { get; set; }
     /// <summary>Optimistic concurrency: incremented at every change so concurrent edits are detected.</summary>
     public int Version { get; set; }
+    /// <summary>When the guichet erased the family's personal data at its request (<see cref="Erase"/>); nothing changes after.</summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
 
     /// <summary>The family may change its wishes until the application goes to a commission.</summary>
     public bool WishesEditable => Status is ApplicationStatus.Draft or ApplicationStatus.Submitted or ApplicationStatus.Incomplete
@@ -193,6 +195,7 @@ public sealed class Application
 
     public Outcome<bool> AddProof(ProofKind kind, DateTimeOffset at, string by)
     {
+        if (ErasedAt is not null) return Problem.Of("erasure-already-done", "");
         if (ApplicationStatuses.IsFinal(Status)) return Problem.Of("application-final-no-proof", "", Status.Label());
         Events.Add(new ApplicationEvent { At = at, By = by, Kind = ApplicationEventKind.ProofAdded, Detail = kind.Label() });
         Version++;
@@ -235,6 +238,7 @@ public sealed class Application
     /// <summary>The one way the status changes: the history checks the move, then the application records it.</summary>
     public Outcome<StatusChange> Move(ApplicationStatus to, DateTimeOffset at, string by, string? reason = null)
     {
+        if (ErasedAt is not null) return Problem.Of("erasure-already-done", "");
         var history = ApplicationStatusHistory.Replay(StatusChanges.OrderBy(c => c.At));
         if (!history.IsSuccess) return Outcome<StatusChange>.Failure(history.Problems);
         var moved = history.Value.Move(to, at, by, reason);
@@ -243,6 +247,44 @@ public sealed class Application
         Status = to;
         Version++;
         return moved;
+    }
+
+    public const string ErasedReason = "Données effacées à la demande de la famille.";
+
+    /// <summary>
+    /// Erases the family's personal data (RGPD art. 17) and keeps what is not personal: the commune, the sector, the wished
+    /// crèches, the need (days, hours, month of entry), the parents' situations and the dated history with its authors, so
+    /// that statistics and the audit stay true. A waiting application is cancelled first. Refused while a place is in
+    /// play (in committee, offered, accepted, admitted): the child's record must then be kept (RULES §7). The proofs,
+    /// notes and contacts are rows of their own, deleted by the caller in the same transaction.
+    /// </summary>
+    public Outcome<bool> Erase(DateTimeOffset at, string by)
+    {
+        if (ErasedAt is not null) return Problem.Of("erasure-already-done", "");
+        if (Status is ApplicationStatus.InCommittee or ApplicationStatus.Offered or ApplicationStatus.Accepted or ApplicationStatus.Admitted)
+            return Problem.Of("erasure-place-held", "", Status.Label());
+        if (ApplicationStatuses.CanMove(Status, ApplicationStatus.Cancelled))
+        {
+            var moved = Move(ApplicationStatus.Cancelled, at, by, ErasedReason);
+            if (!moved.IsSuccess) return Outcome<bool>.Failure(moved.Problems);
+        }
+        (Street, PostalCode) = (null, null);
+        (ChildFirstName, ChildLastName, ChildBirthDate, ChildExpectedBirthDate) = (null, null, null, null);
+        var situations = Guardians.OrderBy(g => g.Rank).Select(g => new Guardian { Rank = g.Rank, Situation = g.Situation }).ToList();
+        Guardians.Clear();
+        Guardians.AddRange(situations);
+        (DisabledMemberInHousehold, AnnualResources, CafNumber) = (false, null, null);
+        if (DesiredStart is { } start) DesiredStart = new DateOnly(start.Year, start.Month, 1);
+        // Reasons and details are free text that may name people: the line stays (date, statuses, author), the words go.
+        var changes = StatusChanges.Select(c => c.Reason is null || c.Reason == ErasedReason ? c : c with { Reason = "Motif effacé." }).ToList();
+        StatusChanges.Clear();
+        StatusChanges.AddRange(changes);
+        var events = Events.Select(e => new ApplicationEvent { At = e.At, By = e.By, Kind = e.Kind }).ToList();
+        Events.Clear();
+        Events.AddRange(events);
+        ErasedAt = at;
+        Version++;
+        return true;
     }
 
     private void SetWishes(IReadOnlyList<WishInput> wishes)

@@ -74,7 +74,7 @@ public sealed class ApplicationAccess
     public ApplicationAccessKind Kind { get; init; }
 }
 
-public enum ApplicationAccessKind { FileViewed, ProofDownloaded }
+public enum ApplicationAccessKind { FileViewed, ProofDownloaded, SummaryDownloaded }
 
 public static class ApplicationAccessKinds
 {
@@ -82,6 +82,7 @@ public static class ApplicationAccessKinds
     {
         ApplicationAccessKind.FileViewed => "Consultation du dossier",
         ApplicationAccessKind.ProofDownloaded => "Téléchargement d’une pièce justificative",
+        ApplicationAccessKind.SummaryDownloaded => "Téléchargement du résumé de la demande (PDF)",
         _ => kind.ToString(),
     };
 }

@@ -297,6 +297,9 @@ namespace Berceau.Data.Migrations.Postgres
                     b.Property<bool>("DisabledMemberInHousehold")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FamilyUserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
@@ -567,6 +570,63 @@ namespace Berceau.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ApplicationAttachCodes", (string)null);
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Applications.ErasureRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateTimeOffset?>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ErasureRequests_OnePending")
+                        .HasFilter("\"State\" = 'Pending'");
+
+                    b.HasIndex("ApplicationId", "RequestedAt");
+
+                    b.HasIndex("CommuneCode", "State", "RequestedAt");
+
+                    b.ToTable("ErasureRequests", (string)null);
                 });
 
             modelBuilder.Entity("Berceau.Domain.Applications.GuichetSettings", b =>
@@ -1510,6 +1570,15 @@ namespace Berceau.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Berceau.Domain.Applications.AttachCode", b =>
+                {
+                    b.HasOne("Berceau.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Applications.ErasureRequest", b =>
                 {
                     b.HasOne("Berceau.Domain.Applications.Application", null)
                         .WithMany()

@@ -292,6 +292,9 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.Property<bool>("DisabledMemberInHousehold")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FamilyUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -560,6 +563,63 @@ namespace Berceau.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ApplicationAttachCodes", (string)null);
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Applications.ErasureRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HandledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ErasureRequests_OnePending")
+                        .HasFilter("\"State\" = 'Pending'");
+
+                    b.HasIndex("ApplicationId", "RequestedAt");
+
+                    b.HasIndex("CommuneCode", "State", "RequestedAt");
+
+                    b.ToTable("ErasureRequests", (string)null);
                 });
 
             modelBuilder.Entity("Berceau.Domain.Applications.GuichetSettings", b =>
@@ -1485,6 +1545,15 @@ namespace Berceau.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Berceau.Domain.Applications.AttachCode", b =>
+                {
+                    b.HasOne("Berceau.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Applications.ErasureRequest", b =>
                 {
                     b.HasOne("Berceau.Domain.Applications.Application", null)
                         .WithMany()

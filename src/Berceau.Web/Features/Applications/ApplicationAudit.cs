@@ -16,6 +16,8 @@ public static class ApplicationAudit
     public const string ProofAdded = "ajout d’une pièce justificative";
     public const string ProofDownloaded = "téléchargement d’une pièce justificative";
     public const string Exported = "export des données";
+    /// <summary>The details of an export line when it was the PDF summary (the JSON export has none).</summary>
+    public const string SummaryFormat = "résumé PDF";
     public const string ProofValidated = "pièce justificative acceptée";
     public const string ProofRejected = "pièce justificative refusée";
     public const string NoteAdded = "note interne";
@@ -23,6 +25,9 @@ public static class ApplicationAudit
     public const string Read = "consultation du dossier";
     public const string AttachCodeIssued = "code de rattachement remis";
     public const string FamilyAttached = "rattachement au compte de la famille";
+    public const string ErasureRequested = "demande d’effacement";
+    public const string Erased = "effacement des données";
+    public const string ErasureRefused = "effacement refusé";
 
     public static string Describe(StatusChange change) =>
         $"{change.From.Label()} → {change.To.Label()}" + (change.Reason is null ? "" : " : " + change.Reason);

@@ -1,7 +1,9 @@
 using Berceau.Domain.Access;
 using Berceau.Web.Features.Applications.Family;
 using Berceau.Web.Features.Applications.Staff;
+using Berceau.Web.Infrastructure.Pdf;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Berceau.Web.Features.Applications;
 
@@ -24,6 +26,9 @@ public static class ApplicationsFeature
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Applications/Staff", CaseworkPolicy));
         services.Configure<Confirmation.ConfirmationOptions>(configuration.GetSection("Confirmation"));
         services.AddSingleton<Confirmation.ConfirmationJob>();
+        // The PDF fonts are read once for the whole process (the summary is the first PDF; decisions will share them).
+        services.Configure<PdfFontOptions>(configuration.GetSection("Documents"));
+        services.TryAddSingleton<PdfFonts>();
         if (configuration.GetValue("Confirmation:RunWorker", true))
             services.AddHostedService<Confirmation.ConfirmationWorker>();
         return services.AddApplicationServices();
@@ -41,5 +46,7 @@ public static class ApplicationsFeature
         .AddScoped<Settings.ChangeGuichetSettings>()
         .AddScoped<AddProof>()
         .AddScoped<ApplicationEvents>()
+        .AddScoped<ApplicationSummaryPdf>()
+        .AddScoped<Erasures>()
         .AddScoped<Api.ApplicationApiQueries>();
 }

@@ -21,6 +21,7 @@ public sealed class ApplicationAccessTests(BerceauApp app)
         "/famille/demandes/{0}/pieces",
         "/famille/demandes/{0}/pieces/{1}",
         "/famille/demandes/{0}?handler=Export",
+        "/famille/demandes/{0}?handler=Summary",
     };
 
     private async Task<(Guid Id, Guid DocumentId)> ApplicationOfFamilyAAsync()

@@ -9,9 +9,10 @@ namespace Berceau.Web.Features.Applications.Family;
 
 /// <summary>
 /// The family follows its application: status and next step, confirmation when due, wishes, proofs (given and missing),
-/// the timeline of every event, and its data as JSON.
+/// the timeline of every event, and its data as JSON and as a PDF summary.
 /// </summary>
-public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplication change, AuditLog audit, Berceau.Data.BerceauDbContext db) : PageModel
+public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplication change, AuditLog audit, Berceau.Data.BerceauDbContext db,
+    ApplicationSummaryPdf summary, Erasures erasures) : PageModel
 {
     public const string MessageKey = "demande-message";
     public const string SubmittedMessage = "Votre demande est déposée. Le guichet de votre commune va l’étudier.";
@@ -26,6 +27,8 @@ public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplica
     public IReadOnlyList<AccessSummary> Accesses { get; private set; } = [];
     public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
     public ConfirmationStep? Step { get; private set; }
+    /// <summary>The family's last erasure request, pending or answered, if it made one.</summary>
+    public ErasureRequest? Erasure { get; private set; }
 
     [TempData(Key = MessageKey)]
     public string? Message { get; set; }
@@ -68,6 +71,17 @@ public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplica
         return File(json, "application/json; charset=utf-8", $"{application.Reference}.json");
     }
 
+    /// <summary>The same application as a readable PDF (to print, to keep, to show at the counter); audited like the JSON.</summary>
+    public async Task<IActionResult> OnGetSummaryAsync(Guid id, CancellationToken ct)
+    {
+        var application = await queries.FindMineAsync(id, tracked: false, ct);
+        if (application is null) return NotFound();
+        var pdf = await summary.BuildAsync(application, ct);
+        audit.Record(ApplicationAudit.Exported, ApplicationAudit.EntityType, application.Id.ToString(), ApplicationAudit.SummaryFormat);
+        await db.SaveChangesAsync(ct);
+        return File(pdf, "application/pdf", ApplicationSummaryPdf.FileName(application));
+    }
+
     public bool ShowsWishes => Application.Wishes.Count > 0;
 
     /// <summary>Why the guichet refused the last proof of this kind, when it did: shown next to the proof asked again.</summary>
@@ -90,5 +104,6 @@ public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplica
         Accesses = await queries.AccessesAsync(application.Id.Value, ct);
         Timeline = ApplicationDisplay.Timeline(application, queries.UserId);
         Step = application.ConfirmationStepOn(queries.Today);
+        Erasure = await erasures.LatestAsync(application.Id, ct);
     }
 }

@@ -11,7 +11,7 @@ using ApplicationId = Berceau.Domain.Applications.ApplicationId;
 namespace Berceau.Web.Features.Applications.Family;
 
 public sealed record ApplicationSummary(Guid Id, string Reference, string? ChildFirstName, string? ChildLastName, string CommuneName,
-    ApplicationStatus Status, DateOnly? ConfirmationDueOn);
+    ApplicationStatus Status, DateOnly? ConfirmationDueOn, bool Erased = false);
 
 public sealed record DocumentSummary(Guid Id, ProofKind Kind, string FileName, int Size, DateTimeOffset UploadedAt,
     ProofReview Review = ProofReview.Pending, string? RejectionReason = null);
@@ -42,7 +42,7 @@ public sealed class FamilyApplicationQueries(BerceauDbContext db, IHttpContextAc
             .Join(db.Communes, a => a.CommuneCode, c => c.Code, (a, c) => new { a, c.Name })
             .ToListAsync(ct);
         return [.. rows.OrderByDescending(r => r.a.CreatedAt)
-            .Select(r => new ApplicationSummary(r.a.Id.Value, r.a.Reference, r.a.ChildFirstName, r.a.ChildLastName, r.Name, r.a.Status, r.a.ConfirmationDueOn))];
+            .Select(r => new ApplicationSummary(r.a.Id.Value, r.a.Reference, r.a.ChildFirstName, r.a.ChildLastName, r.Name, r.a.Status, r.a.ConfirmationDueOn, r.a.ErasedAt != null))];
     }
 
     public async Task<Application?> FindMineAsync(Guid id, bool tracked, CancellationToken ct)

@@ -70,8 +70,13 @@ public sealed class CaseworkAccess(BerceauDbContext db, CurrentStaff staff, Audi
     public async Task RecordReadAsync(Application application, ApplicationAccessKind kind, string? details, CancellationToken ct)
     {
         db.ApplicationAccesses.Add(new ApplicationAccess { ApplicationId = application.Id, At = Now, UserId = UserId, Role = Role, Kind = kind });
-        audit.Record(kind == ApplicationAccessKind.FileViewed ? ApplicationAudit.Read : ApplicationAudit.ProofDownloaded,
-            ApplicationAudit.EntityType, application.Id.ToString(), details);
+        var action = kind switch
+        {
+            ApplicationAccessKind.FileViewed => ApplicationAudit.Read,
+            ApplicationAccessKind.SummaryDownloaded => ApplicationAudit.Exported,
+            _ => ApplicationAudit.ProofDownloaded,
+        };
+        audit.Record(action, ApplicationAudit.EntityType, application.Id.ToString(), details);
         await db.SaveChangesAsync(ct);
     }
 }

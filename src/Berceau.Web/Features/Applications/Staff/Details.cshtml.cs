@@ -10,7 +10,7 @@ namespace Berceau.Web.Features.Applications.Staff;
 /// The file of one application as the guichet reads it: everything the family gave, the timeline, wishes, proofs, internal
 /// notes and the contact log. Every GET is written to the access log the family reads.
 /// </summary>
-public sealed class DetailsModel(CaseworkAccess access, CaseworkFiles files, CaseworkActions actions) : PageModel
+public sealed class DetailsModel(CaseworkAccess access, CaseworkFiles files, CaseworkActions actions, ApplicationSummaryPdf summary, Erasures erasures) : PageModel
 {
     public const string MessageKey = "guichet-message";
 
@@ -18,6 +18,8 @@ public sealed class DetailsModel(CaseworkAccess access, CaseworkFiles files, Cas
 
     public CaseworkFileView View { get; private set; } = null!;
     public Application Application => View.Application;
+    /// <summary>The family's erasure request waiting for an answer, if any: the file links to it.</summary>
+    public ErasureRequest? PendingErasure { get; private set; }
 
     [BindProperty]
     public NoteInput Note { get; set; } = new();
@@ -40,6 +42,19 @@ public sealed class DetailsModel(CaseworkAccess access, CaseworkFiles files, Cas
         if (application is null) return NotFound();
         await access.RecordReadAsync(application, ApplicationAccessKind.FileViewed, null, ct);
         return await ShowAsync(application, ct);
+    }
+
+    /// <summary>
+    /// The family's PDF summary, for the agent to print and hand over at the counter; written to the access log the family
+    /// reads, like every read of its file.
+    /// </summary>
+    public async Task<IActionResult> OnGetSummaryAsync(Guid id, CancellationToken ct)
+    {
+        var application = await access.FindAsync(id, tracked: false, ct);
+        if (application is null) return NotFound();
+        var pdf = await summary.BuildAsync(application, ct);
+        await access.RecordReadAsync(application, ApplicationAccessKind.SummaryDownloaded, ApplicationAudit.SummaryFormat, ct);
+        return File(pdf, "application/pdf", ApplicationSummaryPdf.FileName(application));
     }
 
     public async Task<IActionResult> OnPostNoteAsync(Guid id, CancellationToken ct)
@@ -79,6 +94,7 @@ public sealed class DetailsModel(CaseworkAccess access, CaseworkFiles files, Cas
     private async Task<IActionResult> ShowAsync(Application application, CancellationToken ct)
     {
         View = await files.LoadAsync(application, ct);
+        PendingErasure = await erasures.LatestAsync(application.Id, ct) is { State: ErasureState.Pending } pending ? pending : null;
         if (string.IsNullOrEmpty(Contact.On)) Contact.On = Today;
         return Page();
     }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Berceau.Web.Features.Applications.Staff;
 
 /// <summary>The guichet's work queues (to check, incomplete, to confirm, lapsing soon, all) with search, oldest first.</summary>
-public sealed class IndexModel(CaseworkQueues queues) : PageModel
+public sealed class IndexModel(CaseworkQueues queues, CaseworkAccess access, Erasures erasures) : PageModel
 {
     public const string Path = "/pro/demandes";
 
@@ -22,6 +22,8 @@ public sealed class IndexModel(CaseworkQueues queues) : PageModel
     public string? Q { get; private set; }
     public string? Statut { get; private set; }
     public QueuePage List { get; private set; } = null!;
+    /// <summary>Erasure requests waiting for an answer in the territory: a legal deadline, so shown above the queues.</summary>
+    public int PendingErasures { get; private set; }
 
     public IReadOnlyList<SelectListItem> Statuses { get; } =
         [.. Enum.GetValues<ApplicationStatus>().Where(s => s != ApplicationStatus.Draft).Select(s => new SelectListItem(s.Label(), s.ToString()))];
@@ -36,6 +38,7 @@ public sealed class IndexModel(CaseworkQueues queues) : PageModel
         // A search or a status looks through every queue: the agent looks for a family, not for a task.
         if (file is null && (!string.IsNullOrWhiteSpace(Q) || status is not null)) Queue = Queue.All;
         List = await queues.ListAsync(new QueueFilter(Queue, Q, status, pageNumber ?? 1), ct);
+        PendingErasures = await erasures.PendingCountAsync(await access.CommunesAsync(ct), ct);
     }
 
     public string Href(Queue queue, string page = "1")

@@ -15,4 +15,6 @@ namespace Berceau.Allocation.Json;
 [JsonSerializable(typeof(SectionResult))]
 [JsonSerializable(typeof(Explanation))]
 [JsonSerializable(typeof(Stats))]
+[JsonSerializable(typeof(Linked.LinkedGroup))]
+[JsonSerializable(typeof(Linked.LinkedResult))]
 internal sealed partial class AllocationJsonContext : JsonSerializerContext;

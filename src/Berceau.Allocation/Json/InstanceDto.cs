@@ -7,6 +7,7 @@ internal sealed class InstanceDto
     public long? Seed { get; set; }
     public List<SectionDto?>? Sections { get; set; }
     public List<ApplicationDto?>? Applications { get; set; }
+    public List<LinkedGroupDto?>? LinkedGroups { get; set; }
 }
 
 internal sealed class SectionDto

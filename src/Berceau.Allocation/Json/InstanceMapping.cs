@@ -20,9 +20,10 @@ internal static class InstanceMapping
             applications[i] = ToApplication(dtos[i], i, errors);
             dtos[i] = null;  // lets the collector take the JSON shape while the contract one is built
         }
+        var groups = LinkedGroupsJson.ToGroups(dto.LinkedGroups, errors);
         return errors.Any
             ? new InstanceReading(null, errors.InDocumentOrder())
-            : new InstanceReading(new Instance(dto.Version!.Value, dto.Seed, sections, applications), []);
+            : new InstanceReading(new Instance(dto.Version!.Value, dto.Seed, sections, applications) { LinkedGroups = groups }, []);
     }
 
     private static Section ToSection(SectionDto? dto, int i, ErrorList errors)

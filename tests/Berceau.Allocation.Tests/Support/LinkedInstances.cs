@@ -3,7 +3,7 @@ using Berceau.Allocation.Linked;
 namespace Berceau.Allocation.Tests.Support;
 
 /// <summary>
-/// Random small instances (<see cref="RandomInstances"/>) with up to three linked groups of two or three applications: members
+/// Random small instances (<see cref="RandomInstances"/>) with one to three linked groups of two or three applications: members
 /// wish the structures of the group's first member, in its order, each with a score of its own; ages and categories stay theirs.
 /// </summary>
 internal static class LinkedInstances
@@ -11,6 +11,12 @@ internal static class LinkedInstances
     public static Instance Create(int seed, int maxApplications = 9, int maxStructures = 4, int maxWishes = 4)
     {
         var instance = RandomInstances.Create(seed, maxApplications, maxStructures, maxWishes);
+        if (instance.Applications.Count == 1)
+        {
+            // Always at least one group: a lone application gets a twin (tieBreak drawn).
+            var first = instance.Applications[0];
+            instance = instance with { Applications = [first, first with { Id = "A1", TieBreak = null }] };
+        }
         var random = new Random(seed ^ 0x5f3759df);
         var free = RandomInstances.Shuffled(Enumerable.Range(0, instance.Applications.Count), seed);
         var applications = instance.Applications.ToArray();

@@ -21,9 +21,8 @@ internal static class LinkedAllocation
     public static Result Solve(Instance instance)
     {
         var clock = Stopwatch.StartNew();
-        var errors = AllocationEngine.Validate(instance);
-        if (errors.Count > 0) throw new InvalidInstanceException(errors);
-
+        // The groups are checked first (cheap); the rules of version 1 by the first run, which throws when they are broken.
+        if (LinkedValidation.Check(instance).Count > 0) throw new InvalidInstanceException(AllocationEngine.Validate(instance));
         var whole = AllocationEngine.Solve(instance with { LinkedGroups = null });
         var drawn = instance with
         {
@@ -32,14 +31,16 @@ internal static class LinkedAllocation
                 .ToArray(),
         };
         var groups = GroupState.Build(drawn);
-        var (final, reduction, rounds) = Run(drawn, groups, whole);
+        var byId = new Lazy<Dictionary<string, Application>>(() => drawn.Applications.ToDictionary(a => a.Id, StringComparer.Ordinal));
+        var (final, reduction, rounds) = Run(drawn, groups, whole, byId);
         var structureOf = StructureOfMembers(final, groups);
-        var held = new Lazy<Dictionary<string, List<Application>>>(() => HeldBySection(final, drawn));
+        var held = new Lazy<Dictionary<string, List<Application>>>(() => HeldBySection(final, byId.Value));
         var blocking = groups.Select(g => BlockingAt(g, structureOf, held).Select(x => g.Structures[x]).ToArray()).ToArray();
         return LinkedResultBuilder.Build(instance, drawn, whole, final, reduction, groups, blocking, rounds, clock);
     }
 
-    private static (Result Final, Reduction Reduction, int Rounds) Run(Instance drawn, GroupState[] groups, Result whole)
+    private static (Result Final, Reduction Reduction, int Rounds) Run(
+        Instance drawn, GroupState[] groups, Result whole, Lazy<Dictionary<string, Application>> byId)
     {
         // Bound: each (group, structure) is withdrawn at most twice and given back at most once.
         var bound = 1 + 3 * groups.Sum(g => g.Structures.Length);
@@ -57,7 +58,7 @@ internal static class LinkedAllocation
                 group.Excluded[group.StructureToExclude(structureOf)] = true;
                 split = true;
             }
-            if (!split && !GiveOneWishBack(groups, structureOf, result, drawn)) return (result, reduction, rounds);
+            if (!split && !GiveOneWishBack(groups, structureOf, result, byId)) return (result, reduction, rounds);
             if (++rounds > bound) throw new InvalidOperationException($"Linked groups: more than {bound} rounds.");
             reduction = Reduction.Of(drawn, groups);
             result = AllocationEngine.Solve(reduction.Instance);
@@ -68,9 +69,10 @@ internal static class LinkedAllocation
     /// Among the groups that the allocation would take whole at a structure withdrawn from them, better than their outcome, and
     /// not given back before: the one whose member ranking lowest there ranks highest, at its best such structure.
     /// </summary>
-    private static bool GiveOneWishBack(GroupState[] groups, Dictionary<string, string> structureOf, Result result, Instance drawn)
+    private static bool GiveOneWishBack(
+        GroupState[] groups, Dictionary<string, string> structureOf, Result result, Lazy<Dictionary<string, Application>> byId)
     {
-        var held = new Lazy<Dictionary<string, List<Application>>>(() => HeldBySection(result, drawn));
+        var held = new Lazy<Dictionary<string, List<Application>>>(() => HeldBySection(result, byId.Value));
         (GroupState Group, int Structure, Priority Weakest)? best = null;
         foreach (var group in groups)
         {
@@ -104,21 +106,33 @@ internal static class LinkedAllocation
         }
     }
 
+    /// <summary>Where each placed member is; assignments are sorted by application id, so each is a binary search away.</summary>
     private static Dictionary<string, string> StructureOfMembers(Result result, IEnumerable<GroupState> groups)
     {
-        var members = groups.SelectMany(g => g.Members).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var assignments = result.Assignments;
         var structureOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var assignment in result.Assignments)
+        foreach (var member in groups.SelectMany(g => g.Members))
         {
-            if (members.Contains(assignment.Application)) structureOf[assignment.Application] = assignment.Structure;
+            int low = 0, high = assignments.Count - 1;
+            while (low <= high)
+            {
+                var middle = low + (high - low) / 2;
+                var assignment = assignments[middle];
+                var order = string.CompareOrdinal(assignment.Application, member.Id);
+                if (order == 0)
+                {
+                    structureOf[member.Id] = assignment.Structure;
+                    break;
+                }
+                if (order < 0) low = middle + 1;
+                else high = middle - 1;
+            }
         }
         return structureOf;
     }
 
-    private static Dictionary<string, List<Application>> HeldBySection(Result result, Instance drawn)
+    private static Dictionary<string, List<Application>> HeldBySection(Result result, Dictionary<string, Application> applications)
     {
-        var applications = new Dictionary<string, Application>(StringComparer.Ordinal);
-        foreach (var application in drawn.Applications) applications.TryAdd(application.Id, application);
         var held = new Dictionary<string, List<Application>>(StringComparer.Ordinal);
         foreach (var assignment in result.Assignments)
         {

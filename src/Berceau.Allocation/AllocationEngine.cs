@@ -12,12 +12,13 @@ public static class AllocationEngine
     public static IReadOnlyList<InstanceError> Validate(Instance instance)
     {
         IndexedInstance.Build(instance, out var errors);
-        return errors;
+        return instance.LinkedGroups is { Count: > 0 } ? [.. errors.Concat(Linked.LinkedValidation.Check(instance)).Take(InstanceErrors.MaxListed)] : errors;
     }
 
     /// <exception cref="InvalidInstanceException">The instance breaks the contract (see <see cref="Validate"/>).</exception>
     public static Result Solve(Instance instance)
     {
+        if (instance.LinkedGroups is { Count: > 0 }) return Linked.LinkedAllocation.Solve(instance);
         var clock = Stopwatch.StartNew();
         var index = IndexedInstance.Build(instance, out var errors) ?? throw new InvalidInstanceException(errors);
         var proposals = DeferredAcceptance(index, index.Capacity);
@@ -29,8 +30,10 @@ public static class AllocationEngine
     /// (<see cref="PreparedInstance.Solve(IReadOnlyDictionary{string, int})"/>).
     /// </summary>
     /// <exception cref="InvalidInstanceException">The instance breaks the contract.</exception>
-    public static PreparedInstance Prepare(Instance instance) =>
-        new(IndexedInstance.Build(instance, out var errors) ?? throw new InvalidInstanceException(errors));
+    /// <exception cref="NotSupportedException">The instance has linked groups: "what if" questions ignore them, so they are refused.</exception>
+    public static PreparedInstance Prepare(Instance instance) => instance.LinkedGroups is { Count: > 0 }
+        ? throw new NotSupportedException("Linked groups are solved by Solve only (docs/allocation-linked.md).")
+        : new(IndexedInstance.Build(instance, out var errors) ?? throw new InvalidInstanceException(errors));
 
     /// <summary>Runs the proposals.</summary>
     internal static Proposals DeferredAcceptance(IndexedInstance index, int[] capacities)

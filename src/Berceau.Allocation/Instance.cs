@@ -7,6 +7,9 @@ namespace Berceau.Allocation;
 public sealed record Instance(int Version, long? Seed, IReadOnlyList<Section> Sections, IReadOnlyList<Application> Applications)
 {
     public const int CurrentVersion = 1;
+
+    /// <summary>Extension "linked groups" (docs/allocation-linked.md): null or empty, the instance is plain version 1.</summary>
+    public IReadOnlyList<Linked.LinkedGroup>? LinkedGroups { get; init; }
 }
 
 /// <summary>The unit of capacity. A structure is the set of sections sharing <see cref="Structure"/>, in input order.</summary>

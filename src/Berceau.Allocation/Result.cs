@@ -12,7 +12,11 @@ public sealed record Result(
     IReadOnlyList<SectionResult> Sections,
     IReadOnlyList<Explanation> Explanations,
     IReadOnlyDictionary<string, long> TieBreaks,
-    Stats Stats);
+    Stats Stats)
+{
+    /// <summary>Extension "linked groups": what the exclusion rounds did; null for a plain version-1 instance.</summary>
+    public Linked.LinkedResult? Linked { get; init; }
+}
 
 /// <summary><see cref="ViaReserve"/>: the category of the reserved seat taken, null for a general seat.</summary>
 public sealed record Assignment(string Application, string Structure, string Section, int WishRank, string? ViaReserve);
@@ -44,6 +48,8 @@ public enum WishOutcome
     [JsonStringEnumMemberName("full")] Full,
     /// <summary>No section of the structure takes the child's age at start.</summary>
     [JsonStringEnumMemberName("not-eligible-age")] NotEligibleAge,
+    /// <summary>Extension "linked groups": withdrawn because the group could not be placed there together.</summary>
+    [JsonStringEnumMemberName("not-together")] NotTogether,
 }
 
 public sealed record Stats(int Applications, int Assigned, int FirstWish, long SeatsOffered, long SeatsFilled, double ElapsedMs);

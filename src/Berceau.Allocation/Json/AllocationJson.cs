@@ -53,6 +53,7 @@ public static class AllocationJson
             }
         }
         writer.WriteEndObject();
+        if (result.Linked is { } linked) LinkedGroupsJson.Write(writer, linked);
         writer.WritePropertyName("stats");
         JsonSerializer.Serialize(writer, result.Stats, context.Stats);
         writer.WriteEndObject();
@@ -70,6 +71,7 @@ public static class AllocationJson
         if (instance.Seed is { } seed) writer.WriteNumber("seed", seed);
         WriteArray(writer, "sections", instance.Sections, (w, s) => JsonSerializer.Serialize(w, s, context.Section));
         WriteArray(writer, "applications", instance.Applications, (w, a) => JsonSerializer.Serialize(w, a, context.Application));
+        if (instance.LinkedGroups is { Count: > 0 } groups) WriteArray(writer, "linkedGroups", groups, (w, g) => JsonSerializer.Serialize(w, g, context.LinkedGroup));
         writer.WriteEndObject();
         writer.Flush();
         buffer.Complete();
@@ -87,7 +89,8 @@ public static class AllocationJson
     private static readonly JsonEncodedText CutoffScoreName = JsonEncodedText.Encode("cutoffScore");
     private static readonly JsonEncodedText WaitlistPositionName = JsonEncodedText.Encode("waitlistPosition");
     private static readonly JsonEncodedText[] Outcomes =
-        [JsonEncodedText.Encode("assigned"), JsonEncodedText.Encode("not-needed"), JsonEncodedText.Encode("full"), JsonEncodedText.Encode("not-eligible-age")];
+        [JsonEncodedText.Encode("assigned"), JsonEncodedText.Encode("not-needed"), JsonEncodedText.Encode("full"), JsonEncodedText.Encode("not-eligible-age"),
+         JsonEncodedText.Encode("not-together")];
 
     /// <summary>The assignments written from the solver's arrays, the same bytes as the generated serialiser gives (a test holds them equal).</summary>
     private static void WriteAssignments(Utf8JsonWriter writer, AssignmentList assignments)

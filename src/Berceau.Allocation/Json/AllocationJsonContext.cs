@@ -14,4 +14,7 @@ namespace Berceau.Allocation.Json;
 [JsonSerializable(typeof(SectionResult))]
 [JsonSerializable(typeof(Explanation))]
 [JsonSerializable(typeof(Stats))]
+[JsonSerializable(typeof(Linked.LinkedGroup))]
+[JsonSerializable(typeof(List<LinkedGroupDto?>))]
+[JsonSerializable(typeof(Linked.LinkedResult))]
 internal sealed partial class AllocationJsonContext : JsonSerializerContext;

@@ -30,6 +30,7 @@ internal sealed class InstanceReader
     private long? _seed;
     private List<Section>? _sections;
     private bool _applicationsGiven;
+    private List<LinkedGroupDto?>? _linkedGroups;
     private int _application;
     private Step _step = Step.Start;
     private bool _nullDocument;
@@ -100,8 +101,9 @@ internal sealed class InstanceReader
         if (_version is null) _errors.Add(ErrorList.Top(0), InstanceErrors.Missing("version"));
         if (_sections is null) _errors.Add(ErrorList.Top(2), InstanceErrors.Missing("sections"));
         if (!_applicationsGiven) _errors.Add(ErrorList.Top(3), InstanceErrors.Missing("applications"));
+        var groups = LinkedGroupsJson.ToGroups(_linkedGroups, _errors);
         if (_errors.Any) return new InstanceReading(null, _errors.InDocumentOrder());
-        return new InstanceReading(new Instance(_version!.Value, _seed, _sections!, _table.Build()), []);
+        return new InstanceReading(new Instance(_version!.Value, _seed, _sections!, _table.Build()) { LinkedGroups = groups }, []);
     }
 
     private static InstanceReading Failed(InstanceError error) => new(null, [error]);
@@ -206,6 +208,7 @@ internal sealed class InstanceReader
                 _sections = null;
             }
         }
+        else if (reader.ValueTextEquals("linkedGroups"u8)) _linkedGroups = ReadLinkedGroups(ref reader);
         else if (reader.ValueTextEquals("applications"u8))
         {
             _applicationsGiven = StartArray(ref reader, "applications");
@@ -214,6 +217,23 @@ internal sealed class InstanceReader
         else
         {
             Skip(ref reader);
+        }
+    }
+
+    /// <summary>The extension's groups (docs/allocation-linked.md): small, so read whole by the generated serialiser.</summary>
+    private static List<LinkedGroupDto?>? ReadLinkedGroups(ref Utf8JsonReader reader)
+    {
+        Next(ref reader);
+        var ahead = reader;
+        if (!ahead.TrySkip()) throw NeedMoreData.Instance;
+        try
+        {
+            return JsonSerializer.Deserialize(ref reader, AllocationJsonContext.Default.ListLinkedGroupDto);
+        }
+        catch (JsonException e)
+        {
+            var inner = e.Path is null or "$" ? "" : e.Path[1..];
+            throw new WrongType($"linkedGroups{inner}", "une liste de groupes { id, applications }");
         }
     }
 

@@ -26,7 +26,7 @@ internal static class AllocationPhases
             var t1 = ThreadCpu.Now();
             var proposals = AllocationEngine.DeferredAcceptance(index, index.Capacity);
             var t2 = ThreadCpu.Now();
-            var hash = InstanceHash.Of(instance, index.ById, index.Capacity);
+            var hash = InstanceHash.Of(instance, index.Table, index.ById, index.Capacity);
             var t3 = ThreadCpu.Now();
             ResultBuilder.Build(index, proposals, index.Capacity, hash, Stopwatch.StartNew());
             var t4 = ThreadCpu.Now();

@@ -30,7 +30,11 @@ public static class InstanceGenerator
 
         var cumulative = Popularity(structures, ref rng);
         var appWidth = Math.Max(1, applications.ToString().Length);
-        var list = new Application[applications];
+        // Built as columns, as the JSON reader gives them: what the engine reads at national scale.
+        var table = new ApplicationTableBuilder(applications, applications * Math.Min(wishes, structures));
+        foreach (var id in structureIds) table.NameIndex(id);  // so that a structure's name is numbered as the structure
+        var povertyCategory = table.CategoryIndex("poverty");
+        var insertionCategory = table.CategoryIndex("insertion");
         var chosen = new int[Math.Min(wishes, structures)];
         for (var a = 0; a < applications; a++)
         {
@@ -38,13 +42,8 @@ public static class InstanceGenerator
             var submitted = FirstSubmission.AddDays((int)rng.NextBelow(300));
             var poverty = rng.NextDouble() < 0.05;
             var insertion = rng.NextDouble() < 0.10;
-            string[] categories = (poverty, insertion) switch
-            {
-                (true, true) => ["insertion", "poverty"],
-                (true, false) => ["poverty"],
-                (false, true) => ["insertion"],
-                _ => [],
-            };
+            if (insertion) table.AddCategory(insertionCategory);
+            if (poverty) table.AddCategory(povertyCategory);
             var basePoints = BasePoints(ref rng, poverty, insertion, submitted);
             var home = Pick(cumulative, ref rng);
             var count = chosen.Length;
@@ -61,16 +60,15 @@ public static class InstanceGenerator
                 chosen[k] = candidate;
             }
             var sibling = rng.NextDouble() < 0.05;
-            var list2 = new Wish[count];
             for (var k = 0; k < count; k++)
             {
                 var distance = Math.Abs(chosen[k] - home);
                 var bonus = (distance <= 10 ? 5 : 0) + (k == 0 && sibling ? 20 : 0);
-                list2[k] = new Wish(structureIds[chosen[k]], basePoints + bonus);
+                table.AddWish(chosen[k], basePoints + bonus);
             }
-            list[a] = new Application("A" + (a + 1).ToString().PadLeft(appWidth, '0'), age, submitted, categories, null, list2);
+            table.EndRow("A" + (a + 1).ToString().PadLeft(appWidth, '0'), age, submitted.DayNumber, null);
         }
-        return new Instance(Instance.CurrentVersion, seed, sections, list);
+        return new Instance(Instance.CurrentVersion, seed, sections, table.Build());
     }
 
     private static void AddSections(List<Section> sections, string structure, ref Prng rng)

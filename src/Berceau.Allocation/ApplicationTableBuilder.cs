@@ -129,7 +129,8 @@ internal sealed class ApplicationTableBuilder(int rowsHint = 16, int wishesHint 
         _hasTieBreak = Grow(_hasTieBreak, _count);
         _categoryStart = Grow(_categoryStart, _count + 1);
         _wishStart = Grow(_wishStart, _count + 1);
-        if (_flags is not null) _flags = Grow(_flags, _count);
+        // Flags must read 0 for rows never flagged: grown with clearing, unlike the columns every row writes.
+        if (_flags is not null) Array.Resize(ref _flags, _age.Length);
     }
 
     private static int[] NewStarts(int rows)

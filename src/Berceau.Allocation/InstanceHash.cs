@@ -198,17 +198,6 @@ internal static class InstanceHash
             _length += 8;
         }
 
-        public void UncheckedString(string value)
-        {
-            var target = _buffer.AsSpan(_length + 4);
-            // ASCII, by far the common case: copied without the general encoder, which runs only when a non-ASCII character stops the copy.
-            var written = System.Text.Ascii.FromUtf16(value, target, out var copied) == System.Buffers.OperationStatus.Done
-                ? copied
-                : Encoding.UTF8.GetBytes(value, target);
-            BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), written);
-            _length += 4 + written;
-        }
-
         private void Ensure(int bytes)
         {
             if (_length + bytes > _buffer.Length) Flush();

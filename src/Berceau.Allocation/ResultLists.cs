@@ -48,7 +48,7 @@ internal sealed class IdList(IndexedInstance index, ReadOnlyMemory<int> position
 {
     public int Count => positions.Length;
     public string this[int k] => index.IdAt(positions.Span[k]);
-    public ReadOnlySpan<byte> Utf8At(int k) => index.IdUtf8At(positions.Span[k]);
+    public ReadOnlySpan<byte> IdUtf8At(int k) => index.IdUtf8At(positions.Span[k]);
 
     public IEnumerator<string> GetEnumerator()
     {

@@ -121,7 +121,7 @@ public static class AllocationJson
         writer.WriteStartArray("unassigned");
         for (var k = 0; k < ids.Count; k++)
         {
-            writer.WriteStringValue(ids.Utf8At(k));
+            writer.WriteStringValue(ids.IdUtf8At(k));
             if (writer.BytesPending > FlushAt) writer.Flush();
         }
         writer.WriteEndArray();

@@ -1,0 +1,21 @@
+using Berceau.Domain.Applications;
+
+namespace Berceau.Domain.Grid;
+
+/// <summary>
+/// What the grid reads from an application: the same questions as the public simulator, answered by the application's data, so
+/// that the score a commission uses is the one the family could have computed itself.
+/// </summary>
+public static class ApplicationScoreInput
+{
+    /// <param name="submittedOn">The day the application was submitted, in the commune's time zone (seniority counts from it).</param>
+    public static ScoreInput For(Application application, DateOnly? submittedOn) => new()
+    {
+        // A guardian whose situation was not given scores as « autre situation », never as employed.
+        Parents = application.Guardians.OrderBy(g => g.Rank).Select(g => g.Situation ?? GuardianSituation.Other).ToList(),
+        SingleParent = application.Guardians.Count == 1,
+        DisabilityInHousehold = application.DisabledMemberInHousehold,
+        SubmittedOn = submittedOn,
+        FamilySector = application.SectorId,
+    };
+}

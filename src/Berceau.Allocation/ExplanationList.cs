@@ -16,8 +16,9 @@ internal sealed class ExplanationList(IndexedInstance index, int[] current, int?
     {
         get
         {
-            var lines = new WishExplanation[WishCount(position)];
-            for (var k = 0; k < lines.Length; k++) lines[k] = Line(position, k);
+            var spot = Locate(position);
+            var lines = new WishExplanation[spot.Count];
+            for (var k = 0; k < lines.Length; k++) lines[k] = Line(spot, k, out _);
             return new Explanation(ApplicationAt(position), lines);
         }
     }
@@ -30,32 +31,29 @@ internal sealed class ExplanationList(IndexedInstance index, int[] current, int?
     /// <summary>Before reading every line (a writer): waitlist positions are then read, not searched.</summary>
     public void PrepareToReadAll() => _byWish ??= waitlists.ByWish(index);
 
-    public int WishCount(int position)
-    {
-        var r = index.RankOfApp[index.ById[position]];
-        return index.WishStart[r + 1] - index.WishStart[r] - 1;  // less the end marker
-    }
-
-    /// <summary>The explanation of wish k (0-based) of the application at this position, without building the others.</summary>
-    public WishExplanation Line(int position, int k) => Line(position, k, out _);
-
-    /// <summary>The same, with the number of the structure's name in the table's <see cref="ApplicationTable.Names"/>.</summary>
-    public WishExplanation Line(int position, int k, out int name)
+    /// <summary>Where the lines of the application at this position are: found once, then read wish by wish.</summary>
+    public LineSpot Locate(int position)
     {
         var i = index.ById[position];
         var r = index.RankOfApp[i];
-        var w = index.WishStart[r] + k;
-        var x = index.Table.WishStart[i] + k;
+        var w = index.WishStart[r];
+        return new(index.Table.WishStart[i], w, index.WishStart[r + 1] - w - 1, current[r], r);  // less the end marker
+    }
+
+    /// <summary>Wish k of the application <paramref name="spot"/> locates, with the number of its structure's name in <see cref="Names"/>.</summary>
+    public WishExplanation Line(in LineSpot spot, int k, out int name)
+    {
+        var w = spot.EngineWish + k;
+        var x = spot.TableWish + k;
         name = index.Table.WishName[x];
         var structure = index.Table.Names[name];
-        var score = index.Table.WishScore[x];
         var section = index.Wishes[w].Section;
-        var held = current[r];
-        return section == WishEntry.NotEligible ? new(k + 1, structure, WishOutcome.NotEligibleAge)
-            : w == held ? new(k + 1, structure, WishOutcome.Assigned)
-            : w > held ? new(k + 1, structure, WishOutcome.NotNeeded)
-            : new(k + 1, structure, WishOutcome.Full, score, cutoffScore[section],
-                _byWish is { } positions ? positions[w] : waitlists.Position(section, index.KeyOf(score, r)));
+        if (section == WishEntry.NotEligible) return new(k + 1, structure, WishOutcome.NotEligibleAge);
+        if (w == spot.Held) return new(k + 1, structure, WishOutcome.Assigned);
+        if (w > spot.Held) return new(k + 1, structure, WishOutcome.NotNeeded);
+        var score = index.Table.WishScore[x];
+        return new(k + 1, structure, WishOutcome.Full, score, cutoffScore[section],
+            _byWish is { } positions ? positions[w] : waitlists.Position(section, index.KeyOf(score, spot.Rank)));
     }
 
     /// <summary>The structure names the lines use, numbered as <see cref="Line(int, int, out int)"/> gives them.</summary>
@@ -68,3 +66,9 @@ internal sealed class ExplanationList(IndexedInstance index, int[] current, int?
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }
+
+/// <summary>
+/// The lines of one application: its first wish in the table and in the engine's arrays, its number of wishes, the engine wish it
+/// holds (past its last one when it holds none) and its rank in the priority order.
+/// </summary>
+internal readonly record struct LineSpot(int TableWish, int EngineWish, int Count, int Held, int Rank);

@@ -5,7 +5,7 @@ namespace Berceau.Allocation.Json;
 /// <summary>
 /// The contract's JSON: instances in and out (the generator writes them), results out. Streams both ways. Everything goes through
 /// the source-generated <see cref="AllocationJsonContext"/>, except the two shapes that repeat millions of times at national scale:
-/// instances are read by <see cref="InstanceReader"/>, and explanations are written straight from
+/// instances are read by <see cref="InstanceReader"/>, and explanations are written as bytes by <see cref="ExplanationsWriter"/> from
 /// the solver's arrays (a test holds those bytes equal to the generated serialiser's).
 /// </summary>
 public static class AllocationJson
@@ -33,7 +33,11 @@ public static class AllocationJson
         if (result.Unassigned is IdList unassigned) WriteIds(writer, unassigned);
         else WriteArray(writer, "unassigned", result.Unassigned, (w, id) => w.WriteStringValue(id));
         WriteArray(writer, "sections", result.Sections, (w, s) => JsonSerializer.Serialize(w, s, context.SectionResult));
-        if (result.Explanations is ExplanationList explanations) WriteExplanations(writer, explanations);
+        if (result.Explanations is ExplanationList explanations)
+        {
+            writer.Flush();
+            ExplanationsWriter.Write(buffer, explanations);
+        }
         else WriteArray(writer, "explanations", result.Explanations, (w, e) => JsonSerializer.Serialize(w, e, context.Explanation));
         writer.WriteStartObject("tieBreaks");
         if (result.TieBreaks is SortedTieBreaks drawn)
@@ -81,17 +85,7 @@ public static class AllocationJson
     private static readonly JsonEncodedText WishRankName = JsonEncodedText.Encode("wishRank");
     private static readonly JsonEncodedText ViaReserveName = JsonEncodedText.Encode("viaReserve");
     private static readonly JsonEncodedText ApplicationName = JsonEncodedText.Encode("application");
-    private static readonly JsonEncodedText WishesName = JsonEncodedText.Encode("wishes");
-    private static readonly JsonEncodedText RankName = JsonEncodedText.Encode("rank");
     private static readonly JsonEncodedText StructureName = JsonEncodedText.Encode("structure");
-    private static readonly JsonEncodedText OutcomeName = JsonEncodedText.Encode("outcome");
-    private static readonly JsonEncodedText YourScoreName = JsonEncodedText.Encode("yourScore");
-    private static readonly JsonEncodedText CutoffScoreName = JsonEncodedText.Encode("cutoffScore");
-    private static readonly JsonEncodedText WaitlistPositionName = JsonEncodedText.Encode("waitlistPosition");
-    private static readonly JsonEncodedText[] Outcomes =
-        [JsonEncodedText.Encode("assigned"), JsonEncodedText.Encode("not-needed"), JsonEncodedText.Encode("full"), JsonEncodedText.Encode("not-eligible-age"),
-         JsonEncodedText.Encode("not-together")];
-
     /// <summary>The assignments written from the solver's arrays, the same bytes as the generated serialiser gives (a test holds them equal).</summary>
     private static void WriteAssignments(Utf8JsonWriter writer, AssignmentList assignments)
     {
@@ -122,41 +116,6 @@ public static class AllocationJson
         for (var k = 0; k < ids.Count; k++)
         {
             writer.WriteStringValue(ids.IdUtf8At(k));
-            if (writer.BytesPending > FlushAt) writer.Flush();
-        }
-        writer.WriteEndArray();
-    }
-
-    /// <summary>
-    /// The explanations written straight from the solver's arrays, the same bytes as the generated serialiser gives for
-    /// <see cref="Explanation"/> (a test holds them equal) without building six million objects at national scale.
-    /// </summary>
-    private static void WriteExplanations(Utf8JsonWriter writer, ExplanationList explanations)
-    {
-        writer.WriteStartArray("explanations");
-        explanations.PrepareToReadAll();
-        // Each structure name is escaped once, then copied into the millions of lines that name it.
-        var names = Array.ConvertAll(explanations.Names, name => JsonEncodedText.Encode(name));
-        for (var p = 0; p < explanations.Count; p++)
-        {
-            writer.WriteStartObject();
-            writer.WriteString(ApplicationName, explanations.ApplicationUtf8At(p));
-            writer.WriteStartArray(WishesName);
-            var count = explanations.WishCount(p);
-            for (var k = 0; k < count; k++)
-            {
-                var line = explanations.Line(p, k, out var name);
-                writer.WriteStartObject();
-                writer.WriteNumber(RankName, line.Rank);
-                writer.WriteString(StructureName, names[name]);
-                writer.WriteString(OutcomeName, Outcomes[(int)line.Outcome]);
-                if (line.YourScore is { } yourScore) writer.WriteNumber(YourScoreName, yourScore);
-                if (line.CutoffScore is { } cutoffScore) writer.WriteNumber(CutoffScoreName, cutoffScore);
-                if (line.WaitlistPosition is { } position) writer.WriteNumber(WaitlistPositionName, position);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-            writer.WriteEndObject();
             if (writer.BytesPending > FlushAt) writer.Flush();
         }
         writer.WriteEndArray();

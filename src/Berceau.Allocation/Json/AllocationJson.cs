@@ -16,7 +16,16 @@ public static class AllocationJson
     /// Reads an instance. Malformed JSON, a value of the wrong type or a missing required field gives errors with their JSON path;
     /// the rules between fields (duplicates, unknown structures, capacities) are checked by <see cref="AllocationEngine.Validate"/>.
     /// </summary>
-    public static InstanceReading ReadInstance(Stream utf8Json) => InstanceReader.Read(utf8Json);
+    public static InstanceReading ReadInstance(Stream utf8Json)
+    {
+        // The plain reader is tried first where the stream can be read again; anything it does not expect, errors included, is
+        // read again from the same place by the reader that knows every rule and message.
+        if (!utf8Json.CanSeek) return InstanceReader.Read(utf8Json);
+        var start = utf8Json.Position;
+        if (PlainInstanceReader.TryRead(utf8Json) is { } instance) return new InstanceReading(instance, []);
+        utf8Json.Position = start;
+        return InstanceReader.Read(utf8Json);
+    }
 
     public static void WriteResult(Result result, Stream utf8Json)
     {

@@ -40,9 +40,14 @@ internal sealed class InstanceReader
     private InstanceReader(Stream stream)
     {
         _stream = stream;
-        // Room is reserved from the file's size (about 300 bytes an application, 50 a wish) and touched only where written.
+        _table = TableFor(stream);
+    }
+
+    /// <summary>Room is reserved from the file's size (about 300 bytes an application, 50 a wish) and touched only where written.</summary>
+    internal static ApplicationTableBuilder TableFor(Stream stream)
+    {
         var length = stream.CanSeek ? stream.Length - stream.Position : 0;
-        _table = new ApplicationTableBuilder((int)Math.Clamp(length / 200, 16, 1 << 26), (int)Math.Clamp(length / 35, 64, 1 << 28));
+        return new ApplicationTableBuilder((int)Math.Clamp(length / 200, 16, 1 << 26), (int)Math.Clamp(length / 35, 64, 1 << 28));
     }
 
     public static InstanceReading Read(Stream stream)
@@ -423,7 +428,7 @@ internal sealed class InstanceReader
     }
 
     /// <summary>Exactly yyyy-MM-dd, a real date.</summary>
-    private static bool TryParseDate(ReadOnlySpan<byte> text, out int dayNumber)
+    internal static bool TryParseDate(ReadOnlySpan<byte> text, out int dayNumber)
     {
         dayNumber = 0;
         if (text.Length != 10 || text[4] != '-' || text[7] != '-') return false;

@@ -33,7 +33,11 @@ internal static class AllocateCommand
         void Lap(string step)
         {
             process.Refresh();
-            if (timings) error.WriteLine($"{step} : {clock.ElapsedMilliseconds} ms ({(process.TotalProcessorTime - cpu).TotalMilliseconds:0} ms de processeur)");
+            if (timings)
+            {
+                error.WriteLine($"{step} : {clock.ElapsedMilliseconds} ms ({(process.TotalProcessorTime - cpu).TotalMilliseconds:0} ms de processeur ; "
+                    + $"depuis le début, {GC.CollectionCount(0)} ramasse-miettes dont {GC.CollectionCount(2)} complets, {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms de pause)");
+            }
             cpu = process.TotalProcessorTime;
             clock.Restart();
         }
@@ -45,7 +49,7 @@ internal static class AllocateCommand
                 return 2;
             }
             InstanceReading reading;
-            using (var stream = input == "-" ? Console.OpenStandardInput() : new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20))
+            using (var stream = input == "-" ? Console.OpenStandardInput() : new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0))
             {
                 reading = AllocationJson.ReadInstance(stream);
             }

@@ -9,13 +9,22 @@ namespace Berceau.Allocation;
 internal sealed class NameTable
 {
     // Open addressing, linear probing, at most half full. A slot holds the name's hash (high half) and its number + 1 (low half,
-    // 0 when empty), so that a probe reads one array; the names' bytes are end to end in one array. Six million lookups a national
-    // read makes: every cache line saved shows (docs/performance.md).
+    // 0 when empty); the entry it points to holds the name's first eight bytes, so that a short name (a structure code, a
+    // category) is found by reading two arrays and comparing one number. The reader of a national instance looks up six million
+    // names: every cache line saved shows (docs/performance.md).
     private long[] _slots = new long[1024];
-    private byte[] _utf8 = new byte[4096];
-    private int[] _ends = new int[257];       // name k is _utf8[_ends[k].._ends[k + 1]]
+    private Entry[] _entries = new Entry[256];
+    private byte[] _utf8 = new byte[4096];    // every name's bytes, end to end
     private string[] _names = new string[256];
     private int _count;
+    private int _used;
+
+    private struct Entry
+    {
+        public ulong Head;
+        public int Start;
+        public int Length;
+    }
 
     public int IndexOf(string name)
     {
@@ -33,37 +42,40 @@ internal sealed class NameTable
 
     private int IndexOf(ReadOnlySpan<byte> utf8, string? name)
     {
-        var hash = Hash(utf8);
+        var head = Head(utf8);
+        var hash = Hash(head, utf8);
         var mask = _slots.Length - 1;
         for (var slot = (int)hash & mask; ; slot = (slot + 1) & mask)
         {
             var content = _slots[slot];
             if (content == 0)
             {
-                var entry = Add(utf8, name);
-                _slots[slot] = (long)hash << 32 | (uint)(entry + 1);
+                var added = Add(utf8, head, name);
+                _slots[slot] = (long)hash << 32 | (uint)(added + 1);
                 if (2 * _count > _slots.Length) Rehash();
-                return entry;
+                return added;
             }
             if ((uint)(content >>> 32) != hash) continue;
             var found = (int)(uint)content - 1;
-            if (utf8.SequenceEqual(_utf8.AsSpan(_ends[found], _ends[found + 1] - _ends[found]))) return found;
+            ref var entry = ref _entries[found];
+            if (entry.Head == head && entry.Length == utf8.Length
+                && (utf8.Length <= 8 || utf8[8..].SequenceEqual(_utf8.AsSpan(entry.Start + 8, entry.Length - 8)))) return found;
         }
     }
 
     public string[] Names() => _names[.._count];
 
-    private int Add(ReadOnlySpan<byte> utf8, string? name)
+    private int Add(ReadOnlySpan<byte> utf8, ulong head, string? name)
     {
         if (_count == _names.Length)
         {
             Array.Resize(ref _names, _count * 2);
-            Array.Resize(ref _ends, _count * 2 + 1);
+            Array.Resize(ref _entries, _count * 2);
         }
-        var end = _ends[_count];
-        if (end + utf8.Length > _utf8.Length) Array.Resize(ref _utf8, Math.Max(_utf8.Length * 2, end + utf8.Length));
-        utf8.CopyTo(_utf8.AsSpan(end));
-        _ends[_count + 1] = end + utf8.Length;
+        if (_used + utf8.Length > _utf8.Length) Array.Resize(ref _utf8, Math.Max(_utf8.Length * 2, _used + utf8.Length));
+        utf8.CopyTo(_utf8.AsSpan(_used));
+        _entries[_count] = new Entry { Head = head, Start = _used, Length = utf8.Length };
+        _used += utf8.Length;
         _names[_count] = name ?? Encoding.UTF8.GetString(utf8);
         return _count++;
     }
@@ -82,22 +94,31 @@ internal sealed class NameTable
         }
     }
 
-    /// <summary>
-    /// FNV-style over eight bytes at a time, then mixed: names are short (a structure code, a category), and a general-purpose
-    /// hash costs more than the lookup. Quality only matters for probing, and the final mix spreads the low bits the mask keeps.
-    /// </summary>
-    private static uint Hash(ReadOnlySpan<byte> utf8)
+    /// <summary>The first eight bytes (fewer, then zeros), little-endian.</summary>
+    private static ulong Head(ReadOnlySpan<byte> utf8)
     {
-        var hash = 0xcbf29ce484222325UL ^ (ulong)utf8.Length;
-        while (utf8.Length >= 8)
+        if (utf8.Length >= 8) return System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(utf8);
+        ulong head = 0;
+        for (var k = 0; k < utf8.Length; k++) head |= (ulong)utf8[k] << (8 * k);
+        return head;
+    }
+
+    /// <summary>
+    /// FNV-style over eight bytes at a time, then mixed: names are short, and a general-purpose hash costs more than the lookup.
+    /// Quality only matters for probing, and the final mix spreads the low bits the mask keeps.
+    /// </summary>
+    private static uint Hash(ulong head, ReadOnlySpan<byte> utf8)
+    {
+        var hash = (0xcbf29ce484222325UL ^ (ulong)utf8.Length ^ head) * 0x100000001b3UL;
+        if (utf8.Length > 8)
         {
-            hash = (hash ^ System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(utf8)) * 0x100000001b3UL;
-            hash ^= hash >>> 29;
-            utf8 = utf8[8..];
+            for (var rest = utf8[8..]; !rest.IsEmpty; rest = rest.Length > 8 ? rest[8..] : default)
+            {
+                hash ^= hash >>> 29;
+                hash = (hash ^ Head(rest)) * 0x100000001b3UL;
+            }
         }
-        ulong tail = 0;
-        for (var k = 0; k < utf8.Length; k++) tail |= (ulong)utf8[k] << (8 * k);
-        hash = (hash ^ tail) * 0x9e3779b97f4a7c15UL;
+        hash *= 0x9e3779b97f4a7c15UL;
         return (uint)(hash >>> 32 ^ hash);
     }
 }

@@ -376,10 +376,13 @@ internal sealed class PlainInstanceReader
                 _p = p + 1;
                 return (start, p - start);
             }
-            if (c is < 0x20 or >= 0x80 or (byte)'\\') throw NotPlain.Instance;
+            if (NotInPlainString[c]) throw NotPlain.Instance;
         }
         throw NeedMoreData.Instance;
     }
+
+    /// <summary>Control characters (invalid in JSON strings), the escape character and every byte beyond ASCII.</summary>
+    private static readonly bool[] NotInPlainString = Enumerable.Range(0, 256).Select(c => c is < 0x20 or >= 0x80 or '\\').ToArray();
 
     private int Int32()
     {
@@ -421,10 +424,12 @@ internal sealed class PlainInstanceReader
     /// <summary>Moves past JSON whitespace to the next byte, which must be in the buffer.</summary>
     private void SkipSpace()
     {
+        if (_p < _length && _buffer[_p] > (byte)' ') return;  // nearly always: the generator and most tools write compact JSON
         while (_p < _length && IsSpace(_buffer[_p])) _p++;
         if (_p == _length) throw NeedMoreData.Instance;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsSpace(byte c) => c is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t';
 
     private void Refill(int unit)

@@ -4,9 +4,10 @@ namespace Berceau.Allocation.Json;
 
 /// <summary>
 /// The contract's JSON: instances in and out (the generator writes them), results out. Streams both ways. Everything goes through
-/// the source-generated <see cref="AllocationJsonContext"/>, except the two shapes that repeat millions of times at national scale:
-/// instances are read by <see cref="InstanceReader"/>, and explanations are written as bytes by <see cref="ExplanationsWriter"/> from
-/// the solver's arrays (a test holds those bytes equal to the generated serialiser's).
+/// the source-generated <see cref="AllocationJsonContext"/>, except what repeats millions of times at national scale: instances are
+/// read by <see cref="PlainInstanceReader"/> (or <see cref="InstanceReader"/>), and the result's long lists are written as bytes
+/// from the solver's arrays by <see cref="ExplanationsWriter"/> and <see cref="ResultListsWriter"/> (a test holds those bytes equal
+/// to the generated serialiser's).
 /// </summary>
 public static class AllocationJson
 {
@@ -37,35 +38,49 @@ public static class AllocationJson
         writer.WriteNumber("version", result.Version);
         if (result.Seed is { } seed) writer.WriteNumber("seed", seed);
         writer.WriteString("instanceHash", result.InstanceHash);
-        if (result.Assignments is AssignmentList assignments) WriteAssignments(writer, assignments);
-        else WriteArray(writer, "assignments", result.Assignments, (w, a) => JsonSerializer.Serialize(w, a, context.Assignment));
-        if (result.Unassigned is IdList unassigned) WriteIds(writer, unassigned);
-        else WriteArray(writer, "unassigned", result.Unassigned, (w, id) => w.WriteStringValue(id));
+        if (result.Assignments is AssignmentList assignments)
+        {
+            writer.Flush();
+            ResultListsWriter.WriteAssignments(buffer, assignments);
+        }
+        else
+        {
+            WriteArray(writer, "assignments", result.Assignments, (w, a) => JsonSerializer.Serialize(w, a, context.Assignment));
+        }
+        if (result.Unassigned is IdList unassigned)
+        {
+            writer.Flush();
+            ResultListsWriter.WriteUnassigned(buffer, unassigned);
+        }
+        else
+        {
+            WriteArray(writer, "unassigned", result.Unassigned, (w, id) => w.WriteStringValue(id));
+        }
         WriteArray(writer, "sections", result.Sections, (w, s) => JsonSerializer.Serialize(w, s, context.SectionResult));
         if (result.Explanations is ExplanationList explanations)
         {
             writer.Flush();
             ExplanationsWriter.Write(buffer, explanations);
         }
-        else WriteArray(writer, "explanations", result.Explanations, (w, e) => JsonSerializer.Serialize(w, e, context.Explanation));
-        writer.WriteStartObject("tieBreaks");
+        else
+        {
+            WriteArray(writer, "explanations", result.Explanations, (w, e) => JsonSerializer.Serialize(w, e, context.Explanation));
+        }
         if (result.TieBreaks is SortedTieBreaks drawn)
         {
-            for (var k = 0; k < drawn.Count; k++)
-            {
-                writer.WriteNumber(drawn.IdUtf8At(k), drawn.ValueAt(k));
-                if (writer.BytesPending > FlushAt) writer.Flush();  // commits to the buffer, not to the stream
-            }
+            writer.Flush();
+            ResultListsWriter.WriteTieBreaks(buffer, drawn);
         }
         else
         {
+            writer.WriteStartObject("tieBreaks");
             foreach (var (id, value) in result.TieBreaks)
             {
                 writer.WriteNumber(id, value);
-                if (writer.BytesPending > FlushAt) writer.Flush();
+                if (writer.BytesPending > FlushAt) writer.Flush();  // commits to the buffer, not to the stream
             }
+            writer.WriteEndObject();
         }
-        writer.WriteEndObject();
         if (result.Linked is { } linked) LinkedGroupsJson.Write(writer, linked);
         writer.WritePropertyName("stats");
         JsonSerializer.Serialize(writer, result.Stats, context.Stats);
@@ -88,46 +103,6 @@ public static class AllocationJson
         writer.WriteEndObject();
         writer.Flush();
         buffer.Complete();
-    }
-
-    private static readonly JsonEncodedText SectionName = JsonEncodedText.Encode("section");
-    private static readonly JsonEncodedText WishRankName = JsonEncodedText.Encode("wishRank");
-    private static readonly JsonEncodedText ViaReserveName = JsonEncodedText.Encode("viaReserve");
-    private static readonly JsonEncodedText ApplicationName = JsonEncodedText.Encode("application");
-    private static readonly JsonEncodedText StructureName = JsonEncodedText.Encode("structure");
-    /// <summary>The assignments written from the solver's arrays, the same bytes as the generated serialiser gives (a test holds them equal).</summary>
-    private static void WriteAssignments(Utf8JsonWriter writer, AssignmentList assignments)
-    {
-        var sections = assignments.Sections;
-        var sectionIds = new JsonEncodedText[sections.Count];
-        var structures = new JsonEncodedText[sections.Count];
-        for (var s = 0; s < sections.Count; s++) (sectionIds[s], structures[s]) = (JsonEncodedText.Encode(sections[s].Id), JsonEncodedText.Encode(sections[s].Structure));
-        var categories = Array.ConvertAll(assignments.CategoryNames, name => JsonEncodedText.Encode(name));
-        writer.WriteStartArray("assignments");
-        for (var k = 0; k < assignments.Count; k++)
-        {
-            var section = assignments.SectionAt(k, out var wishRank, out var via);
-            writer.WriteStartObject();
-            writer.WriteString(ApplicationName, assignments.IdUtf8At(k));
-            writer.WriteString(StructureName, structures[section]);
-            writer.WriteString(SectionName, sectionIds[section]);
-            writer.WriteNumber(WishRankName, wishRank);
-            if (via >= 0) writer.WriteString(ViaReserveName, categories[via]);
-            writer.WriteEndObject();
-            if (writer.BytesPending > FlushAt) writer.Flush();
-        }
-        writer.WriteEndArray();
-    }
-
-    private static void WriteIds(Utf8JsonWriter writer, IdList ids)
-    {
-        writer.WriteStartArray("unassigned");
-        for (var k = 0; k < ids.Count; k++)
-        {
-            writer.WriteStringValue(ids.IdUtf8At(k));
-            if (writer.BytesPending > FlushAt) writer.Flush();
-        }
-        writer.WriteEndArray();
     }
 
     private static void WriteArray<T>(Utf8JsonWriter writer, string name, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> write)

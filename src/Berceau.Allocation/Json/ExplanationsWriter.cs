@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Buffers.Text;
 using System.Text.Json;
+using static Berceau.Allocation.Json.RawJson;
 
 namespace Berceau.Allocation.Json;
 
@@ -34,10 +34,6 @@ internal static class ExplanationsWriter
         "\",\"outcome\":\"not-together\"}"u8.ToArray(),
     ];
 
-    /// <summary>The ASCII bytes the default encoder writes as they are; any other byte sends the id through the encoder.</summary>
-    private static readonly bool[] Plain = Enumerable.Range(0, 128)
-        .Select(b => JsonEncodedText.Encode([(byte)b]).EncodedUtf8Bytes.Length == 1).ToArray();
-
     /// <summary>
     /// Appends <c>,"explanations":[…]</c> to <paramref name="buffer"/>, after a property the caller's writer has written and
     /// flushed: the writer then goes on with a comma of its own before its next property, as it would have anyway.
@@ -45,7 +41,7 @@ internal static class ExplanationsWriter
     public static void Write(IBufferWriter<byte> buffer, ExplanationList explanations)
     {
         explanations.PrepareToReadAll();
-        var names = Array.ConvertAll(explanations.Names, name => JsonEncodedText.Encode(name).EncodedUtf8Bytes.ToArray());
+        var names = Array.ConvertAll(explanations.Names, Escaped);
         var lineRoom = LineRoom + names.Select(name => name.Length).DefaultIfEmpty(0).Max();
         Copy(buffer, Start);
         for (var p = 0; p < explanations.Count; p++)
@@ -53,11 +49,11 @@ internal static class ExplanationsWriter
             var id = explanations.ApplicationUtf8At(p);
             var spot = explanations.Locate(p);
             var count = spot.Count;
-            var span = buffer.GetSpan(64 + 6 * id.Length + count * lineRoom);
+            var span = buffer.GetSpan(64 + TextRoom(id.Length) + count * lineRoom);
             var at = 0;
             if (p > 0) span[at++] = (byte)',';
             Put(span, ref at, ApplicationStart);
-            PutId(span, ref at, id);
+            PutText(span, ref at, id);
             Put(span, ref at, WishesStart);
             for (var k = 0; k < count; k++)
             {
@@ -79,34 +75,5 @@ internal static class ExplanationsWriter
             buffer.Advance(at);
         }
         Copy(buffer, "]"u8);
-    }
-
-    private static void PutId(Span<byte> span, ref int at, ReadOnlySpan<byte> id)
-    {
-        foreach (var b in id)
-        {
-            if (b < 128 && Plain[b]) continue;
-            Put(span, ref at, JsonEncodedText.Encode(id).EncodedUtf8Bytes);
-            return;
-        }
-        Put(span, ref at, id);
-    }
-
-    private static void Put(Span<byte> span, ref int at, ReadOnlySpan<byte> bytes)
-    {
-        bytes.CopyTo(span[at..]);
-        at += bytes.Length;
-    }
-
-    private static void PutNumber(Span<byte> span, ref int at, int value)
-    {
-        Utf8Formatter.TryFormat(value, span[at..], out var written);
-        at += written;
-    }
-
-    private static void Copy(IBufferWriter<byte> buffer, ReadOnlySpan<byte> bytes)
-    {
-        bytes.CopyTo(buffer.GetSpan(bytes.Length));
-        buffer.Advance(bytes.Length);
     }
 }

@@ -5,7 +5,7 @@ namespace Berceau.Allocation;
 /// <summary>
 /// The explanations of a result, in application id order, each built when read from the compact arrays the solver leaves behind
 /// (about 20 bytes a wish instead of an object per wish): at national scale (6 million wishes) this keeps the result small and the
-/// solve fast, and the JSON writer or a screen showing one family reads them one at a time. Immutable, so safe across threads.
+/// solve fast, and the JSON writer or a screen showing one family reads them one at a time. Safe across threads: its only change, <see cref="PrepareToReadAll"/>, publishes a finished object (two threads may both build it).
 /// </summary>
 internal sealed class ExplanationList(IndexedInstance index, int[] current, int?[] cutoffScore, Waitlists waitlists)
     : IReadOnlyList<Explanation>
@@ -26,34 +26,82 @@ internal sealed class ExplanationList(IndexedInstance index, int[] current, int?
     public string ApplicationAt(int position) => index.IdAt(position);
     public ReadOnlySpan<byte> ApplicationUtf8At(int position) => index.IdUtf8At(position);
 
-    private int[]? _byWish;
+    private Columns? _columns;
 
-    /// <summary>Before reading every line (a writer): waitlist positions are then read, not searched.</summary>
-    public void PrepareToReadAll() => _byWish ??= waitlists.ByWish(index);
+    /// <summary>
+    /// Before reading every line (a writer): the lines' outcomes are then laid out in the table's wish order, so that going through
+    /// the applications in id order reads memory in order instead of jumping to each one's place in the priority order.
+    /// </summary>
+    public void PrepareToReadAll() => _columns ??= Columns.Of(index, current, waitlists);
 
     /// <summary>Where the lines of the application at this position are: found once, then read wish by wish.</summary>
     public LineSpot Locate(int position)
     {
         var i = index.ById[position];
+        var x = index.Table.WishStart[i];
+        if (_columns is not null) return new(x, -1, index.Table.WishStart[i + 1] - x, -1, -1);
         var r = index.RankOfApp[i];
         var w = index.WishStart[r];
-        return new(index.Table.WishStart[i], w, index.WishStart[r + 1] - w - 1, current[r], r);  // less the end marker
+        return new(x, w, index.WishStart[r + 1] - w - 1, current[r], r);  // less the end marker
     }
 
     /// <summary>Wish k of the application <paramref name="spot"/> locates, with the number of its structure's name in <see cref="Names"/>.</summary>
     public WishExplanation Line(in LineSpot spot, int k, out int name)
     {
-        var w = spot.EngineWish + k;
         var x = spot.TableWish + k;
         name = index.Table.WishName[x];
         var structure = index.Table.Names[name];
+        if (_columns is { } columns)
+        {
+            var code = columns.Code[x];
+            return code switch
+            {
+                Columns.NotEligible => new(k + 1, structure, WishOutcome.NotEligibleAge),
+                Columns.Assigned => new(k + 1, structure, WishOutcome.Assigned),
+                Columns.NotNeeded => new(k + 1, structure, WishOutcome.NotNeeded),
+                _ => new(k + 1, structure, WishOutcome.Full, index.Table.WishScore[x], cutoffScore[columns.Section[x]], code),
+            };
+        }
+        var w = spot.EngineWish + k;
         var section = index.Wishes[w].Section;
         if (section == WishEntry.NotEligible) return new(k + 1, structure, WishOutcome.NotEligibleAge);
         if (w == spot.Held) return new(k + 1, structure, WishOutcome.Assigned);
         if (w > spot.Held) return new(k + 1, structure, WishOutcome.NotNeeded);
         var score = index.Table.WishScore[x];
-        return new(k + 1, structure, WishOutcome.Full, score, cutoffScore[section],
-            _byWish is { } positions ? positions[w] : waitlists.Position(section, index.KeyOf(score, spot.Rank)));
+        return new(k + 1, structure, WishOutcome.Full, score, cutoffScore[section], waitlists.Position(section, index.KeyOf(score, spot.Rank)));
+    }
+
+    /// <summary>
+    /// By wish in the table's order: <see cref="Code"/> is the waitlist position of a wish the section refused (1 or more), or one
+    /// of the negative outcomes; <see cref="Section"/> the section of a refused wish (for its cutoff). Built in one pass in priority
+    /// order, which reads the solver's arrays in order and writes each application's wishes side by side.
+    /// </summary>
+    private sealed class Columns(int[] code, int[] section)
+    {
+        public const int NotEligible = -1, Assigned = -2, NotNeeded = -3;
+        public int[] Code => code;
+        public int[] Section => section;
+
+        public static Columns Of(IndexedInstance index, int[] current, Waitlists waitlists)
+        {
+            var byWish = waitlists.ByWish(index);
+            var table = index.Table;
+            var wishes = table.WishStart[index.Applications];
+            var code = GC.AllocateUninitializedArray<int>(wishes);
+            var section = GC.AllocateUninitializedArray<int>(wishes);
+            for (var r = 0; r < index.Applications; r++)
+            {
+                var x = table.WishStart[index.AppOfRank[r]];
+                var held = current[r];
+                for (var w = index.WishStart[r]; w < index.WishStart[r + 1] - 1; w++, x++)  // less the end marker
+                {
+                    var s = index.Wishes[w].Section;
+                    code[x] = s == WishEntry.NotEligible ? NotEligible : w == held ? Assigned : w > held ? NotNeeded : byWish[w];
+                    section[x] = s;
+                }
+            }
+            return new Columns(code, section);
+        }
     }
 
     /// <summary>The structure names the lines use, numbered as <see cref="Line(int, int, out int)"/> gives them.</summary>

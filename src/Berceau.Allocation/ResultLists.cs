@@ -4,7 +4,8 @@ namespace Berceau.Allocation;
 
 /// <summary>
 /// The assignments of a result, in application id order, each built when read from the solver's arrays: <paramref name="positions"/>
-/// are the positions (in id order) of the applications assigned. Immutable, so safe across threads.
+/// are the positions (in id order) of the applications assigned. Safe across threads: its only change, <see cref="PrepareToReadAll"/>,
+/// publishes a finished array.
 /// </summary>
 internal sealed class AssignmentList(IndexedInstance index, int[] current, int[] viaReserve, ReadOnlyMemory<int> positions)
     : IReadOnlyList<Assignment>
@@ -24,12 +25,39 @@ internal sealed class AssignmentList(IndexedInstance index, int[] current, int[]
     /// the wish rank, the reserve category (in <see cref="CategoryNames"/>, -1 for a general seat).</summary>
     public int SectionAt(int k, out int wishRank, out int via)
     {
-        var r = index.RankOfApp[index.ById[positions.Span[k]]];
-        var held = current[r];
-        wishRank = held - index.WishStart[r] + 1;
+        var i = index.ById[positions.Span[k]];
+        if (_held is { } held)
+        {
+            (wishRank, via) = (held[i].WishRank, held[i].Via);
+            return held[i].Section;
+        }
+        var r = index.RankOfApp[i];
+        wishRank = current[r] - index.WishStart[r] + 1;
         via = viaReserve[r];
-        return index.Wishes[held].Section;
+        return index.Wishes[current[r]].Section;
     }
+
+    private Held[]? _held;
+
+    /// <summary>
+    /// Before reading every assignment (a writer): what each application holds, laid out in the table's order in one pass in
+    /// priority order, so that going through the assignments in id order reads memory in order (as <see cref="ExplanationList"/>).
+    /// </summary>
+    public void PrepareToReadAll()
+    {
+        if (_held is not null) return;
+        var held = GC.AllocateUninitializedArray<Held>(index.Applications);
+        for (var r = 0; r < index.Applications; r++)
+        {
+            var w = current[r];
+            var section = index.Wishes[w].Section;
+            // Only assigned applications are read; an unassigned one holds its end marker, whose section is not a section.
+            held[index.AppOfRank[r]] = new Held(section, w - index.WishStart[r] + 1, viaReserve[r]);
+        }
+        _held = held;
+    }
+
+    private readonly record struct Held(int Section, int WishRank, int Via);
 
     public ReadOnlySpan<byte> IdUtf8At(int k) => index.IdUtf8At(positions.Span[k]);
     public IReadOnlyList<Section> Sections => index.Instance.Sections;

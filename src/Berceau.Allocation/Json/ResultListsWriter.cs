@@ -18,6 +18,7 @@ internal static class ResultListsWriter
 
     public static void WriteAssignments(IBufferWriter<byte> buffer, AssignmentList assignments)
     {
+        assignments.PrepareToReadAll();
         var sections = assignments.Sections;
         var sectionIds = new byte[sections.Count][];
         var structures = new byte[sections.Count][];

@@ -1,0 +1,86 @@
+namespace Berceau.Domain.Commission;
+
+/// <summary>One application as the public statistics see it: no name, no reference, only what is counted.</summary>
+/// <param name="PlacedAt">The structure where it got a place, null when none.</param>
+/// <param name="PlacedWishRank">The rank of the wish it got (1 = first wish), null when none.</param>
+/// <param name="Score">The family's score under the grid (without a structure's own points), for the distribution.</param>
+public sealed record CountedApplication(string? PlacedAt, int? PlacedWishRank, int Score);
+
+/// <summary>A structure of the session: the seats it declared and the lowest score it admitted (null when it admitted nobody).</summary>
+public sealed record CountedStructure(string Name, int Seats, int? LowestAdmittedScore);
+
+/// <summary>
+/// A count as published: the exact number, or « moins de 5 » when it is between 1 and 4 (<see cref="Suppressed"/>), so that no
+/// family can be recognised from a small cell. Zero is published: it says nothing about anyone.
+/// </summary>
+public readonly record struct PublishedCount(int? Value)
+{
+    public bool Suppressed => Value is null;
+    public override string ToString() => Value is { } value ? value.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")) : "moins de 5";
+}
+
+public sealed record StructureFigures(string Name, int Seats, PublishedCount Admitted, int? LowestAdmittedScore);
+
+/// <summary>Families whose score falls in [<see cref="From"/>, <see cref="To"/>].</summary>
+public sealed record ScoreBand(int From, int To, PublishedCount Families);
+
+/// <summary>
+/// The anonymised figures of a commission, for its public page: applications, seats, placed, first wishes, the lowest admitted score
+/// per structure and the distribution of scores. Small cells are suppressed (<see cref="PublishedCount"/>); a structure's lowest
+/// admitted score is given only when it admitted at least <see cref="SmallCell"/> families (fewer, and it would point at one);
+/// percentages only when there are at least <see cref="SmallCell"/> applications.
+/// </summary>
+public sealed record PublicStatistics(
+    PublishedCount Applications,
+    int Seats,
+    PublishedCount Placed,
+    decimal? PlacedPercent,
+    decimal? FirstWishPercent,
+    int Overrides,
+    IReadOnlyList<StructureFigures> Structures,
+    IReadOnlyList<ScoreBand> Scores)
+{
+    public const int SmallCell = 5;
+    public const int BandWidth = 10;
+
+    public static PublicStatistics Of(IReadOnlyCollection<CountedApplication> applications, IReadOnlyCollection<CountedStructure> structures, int overrides)
+    {
+        var placed = applications.Count(a => a.PlacedAt is not null);
+        var firstWish = applications.Count(a => a.PlacedWishRank == 1);
+        var admitted = applications.Where(a => a.PlacedAt is not null).GroupBy(a => a.PlacedAt!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var figures = structures.OrderBy(s => s.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true))
+            .Select(s =>
+            {
+                var count = admitted.GetValueOrDefault(s.Name);
+                return new StructureFigures(s.Name, s.Seats, Publish(count), count >= SmallCell ? s.LowestAdmittedScore : null);
+            })
+            .ToList();
+        var large = applications.Count >= SmallCell;
+        return new PublicStatistics(
+            Publish(applications.Count), structures.Sum(s => s.Seats), Publish(placed),
+            large ? Percent(placed, applications.Count) : null,
+            large ? Percent(firstWish, applications.Count) : null,
+            overrides, figures, Bands(applications));
+    }
+
+    public static PublishedCount Publish(int count) => new(count is > 0 and < SmallCell ? null : count);
+
+    private static decimal Percent(int part, int whole) => Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>Bands of <see cref="BandWidth"/> points from the lowest score's band to the highest's, empty bands included.</summary>
+    private static List<ScoreBand> Bands(IReadOnlyCollection<CountedApplication> applications)
+    {
+        if (applications.Count == 0) return [];
+        var lowest = BandStart(applications.Min(a => a.Score));
+        var highest = BandStart(applications.Max(a => a.Score));
+        var counts = applications.GroupBy(a => BandStart(a.Score)).ToDictionary(g => g.Key, g => g.Count());
+        var bands = new List<ScoreBand>();
+        for (var from = lowest; from <= highest; from += BandWidth)
+            bands.Add(new ScoreBand(from, from + BandWidth - 1, Publish(counts.GetValueOrDefault(from))));
+        return bands;
+    }
+
+    // Floor division, so that negative scores (a grid may take points away) fall in their own bands.
+    private static int BandStart(int score) => (int)Math.Floor(score / (double)BandWidth) * BandWidth;
+}

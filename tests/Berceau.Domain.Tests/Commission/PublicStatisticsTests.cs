@@ -1,0 +1,83 @@
+using Berceau.Domain.Commission;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace Berceau.Domain.Tests.Commission;
+
+public class PublicStatisticsTests
+{
+    private static CountedApplication Placed(string structure, int rank, int score) => new(structure, rank, score);
+    private static CountedApplication Waiting(int score) => new(null, null, score);
+
+    [Fact]
+    public void TheFigures_CountApplicationsSeatsPlacesAndFirstWishes()
+    {
+        var applications = Enumerable.Range(0, 6).Select(k => Placed("Les Lilas", k < 4 ? 1 : 2, 20 + k))
+            .Concat(Enumerable.Range(0, 4).Select(k => Waiting(5 + k))).ToList();
+
+        var statistics = PublicStatistics.Of(applications, [new CountedStructure("Les Lilas", 6, 20), new CountedStructure("Arc-en-ciel", 3, null)], overrides: 2);
+
+        Assert.Equal(10, statistics.Applications.Value);
+        Assert.Equal(9, statistics.Seats);
+        Assert.Equal(6, statistics.Placed.Value);
+        Assert.Equal(60.0m, statistics.PlacedPercent);
+        Assert.Equal(40.0m, statistics.FirstWishPercent);
+        Assert.Equal(2, statistics.Overrides);
+        Assert.Equal(["Arc-en-ciel", "Les Lilas"], statistics.Structures.Select(s => s.Name));
+        Assert.Equal(20, statistics.Structures[1].LowestAdmittedScore);
+        Assert.Equal(0, statistics.Structures[0].Admitted.Value);  // zero says nothing about anyone: published
+    }
+
+    [Fact]
+    public void ASmallCell_IsPublishedAsFewerThanFive_AndHidesTheLowestAdmittedScore()
+    {
+        var applications = new[] { Placed("Petite crèche", 1, 31), Placed("Petite crèche", 2, 40), Waiting(12), Waiting(14), Waiting(17), Waiting(19) };
+
+        var statistics = PublicStatistics.Of(applications, [new CountedStructure("Petite crèche", 2, 31)], overrides: 0);
+
+        var structure = Assert.Single(statistics.Structures);
+        Assert.True(structure.Admitted.Suppressed);
+        Assert.Equal("moins de 5", structure.Admitted.ToString());
+        Assert.Null(structure.LowestAdmittedScore);
+        Assert.True(statistics.Placed.Suppressed);
+        Assert.Equal(6, statistics.Applications.Value);
+    }
+
+    [Fact]
+    public void FewerThanFiveApplications_GiveNoPercentage()
+    {
+        var statistics = PublicStatistics.Of([Placed("A", 1, 10), Waiting(3)], [new CountedStructure("A", 1, 10)], 0);
+
+        Assert.True(statistics.Applications.Suppressed);
+        Assert.Null(statistics.PlacedPercent);
+        Assert.Null(statistics.FirstWishPercent);
+    }
+
+    [Fact]
+    public void Scores_AreCountedInBandsOfTenPoints_EmptyBandsIncluded_NegativeScoresInTheirOwnBand()
+    {
+        var applications = new[] { -3, 0, 4, 9, 9, 9, 9, 35 }.Select(Waiting).ToList();
+
+        var bands = PublicStatistics.Of(applications, [], 0).Scores;
+
+        Assert.Equal([(-10, -1), (0, 9), (10, 19), (20, 29), (30, 39)], bands.Select(b => (b.From, b.To)));
+        Assert.Equal([null, 6, 0, 0, null], bands.Select(b => b.Families.Value));
+    }
+
+    [Property(MaxTest = 300)]
+    public Property NoPublishedCount_IsBetweenOneAndFour(NonNegativeInt[] scores, PositiveInt seed)
+    {
+        var random = new Random(seed.Get);
+        var names = new[] { "A", "B", "C" };
+        var applications = scores.Select(s => random.Next(3) == 0 ? Waiting(s.Get % 60)
+            : Placed(names[random.Next(3)], 1 + random.Next(3), s.Get % 60)).ToList();
+        var statistics = PublicStatistics.Of(applications, names.Select(n => new CountedStructure(n, 4, 1)).ToList(), 0);
+
+        var counts = new[] { statistics.Applications, statistics.Placed }
+            .Concat(statistics.Structures.Select(s => s.Admitted)).Concat(statistics.Scores.Select(b => b.Families));
+        var bandsAddUp = statistics.Scores.All(b => !b.Families.Suppressed) && statistics.Applications.Value is { } total
+            ? statistics.Scores.Sum(b => b.Families.Value!.Value) == total : true;
+        return (counts.All(c => c.Value is null or 0 or >= PublicStatistics.SmallCell) && bandsAddUp).ToProperty();
+    }
+}

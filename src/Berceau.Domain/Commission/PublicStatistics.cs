@@ -28,7 +28,8 @@ public sealed record ScoreBand(int From, int To, PublishedCount Families);
 /// The anonymised figures of a commission, for its public page: applications, seats, placed, first wishes, the lowest admitted score
 /// per structure and the distribution of scores. Small cells are suppressed (<see cref="PublishedCount"/>); a structure's lowest
 /// admitted score is given only when it admitted at least <see cref="SmallCell"/> families (fewer, and it would point at one);
-/// percentages only when there are at least <see cref="SmallCell"/> applications.
+/// percentages only when there are at least <see cref="SmallCell"/> applications; and where a single cell of a published total is
+/// suppressed, the next smallest is too (<see cref="Protect"/>), so that no small cell is found by subtraction.
 /// </summary>
 public sealed record PublicStatistics(
     PublishedCount Applications,
@@ -49,13 +50,10 @@ public sealed record PublicStatistics(
         var firstWish = applications.Count(a => a.PlacedWishRank == 1);
         var admitted = applications.Where(a => a.PlacedAt is not null).GroupBy(a => a.PlacedAt!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var figures = structures.OrderBy(s => s.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true))
-            .Select(s =>
-            {
-                var count = admitted.GetValueOrDefault(s.Name);
-                return new StructureFigures(s.Name, s.Seats, Publish(count), count >= SmallCell ? s.LowestAdmittedScore : null);
-            })
-            .ToList();
+        var ordered = structures.OrderBy(s => s.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true)).ToList();
+        var admittedCounts = Protect(ordered.Select(s => admitted.GetValueOrDefault(s.Name)).ToArray());
+        var figures = ordered.Select((s, k) => new StructureFigures(s.Name, s.Seats, admittedCounts[k],
+            admitted.GetValueOrDefault(s.Name) >= SmallCell ? s.LowestAdmittedScore : null)).ToList();
         var large = applications.Count >= SmallCell;
         return new PublicStatistics(
             Publish(applications.Count), structures.Sum(s => s.Seats), Publish(placed),
@@ -66,6 +64,21 @@ public sealed record PublicStatistics(
 
     public static PublishedCount Publish(int count) => new(count is > 0 and < SmallCell ? null : count);
 
+    /// <summary>
+    /// The cells of a total that is itself published: when only one cell is suppressed, the total minus the others would give it
+    /// away, so the smallest other non-empty cell is suppressed as well (secondary suppression).
+    /// </summary>
+    public static PublishedCount[] Protect(int[] counts)
+    {
+        var published = counts.Select(Publish).ToArray();
+        if (published.Count(p => p.Suppressed) != 1) return published;
+        var next = -1;
+        for (var k = 0; k < counts.Length; k++)
+            if (!published[k].Suppressed && counts[k] > 0 && (next < 0 || counts[k] < counts[next])) next = k;
+        if (next >= 0) published[next] = new PublishedCount(null);
+        return published;
+    }
+
     private static decimal Percent(int part, int whole) => Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero);
 
     /// <summary>Bands of <see cref="BandWidth"/> points from the lowest score's band to the highest's, empty bands included.</summary>
@@ -75,10 +88,9 @@ public sealed record PublicStatistics(
         var lowest = BandStart(applications.Min(a => a.Score));
         var highest = BandStart(applications.Max(a => a.Score));
         var counts = applications.GroupBy(a => BandStart(a.Score)).ToDictionary(g => g.Key, g => g.Count());
-        var bands = new List<ScoreBand>();
-        for (var from = lowest; from <= highest; from += BandWidth)
-            bands.Add(new ScoreBand(from, from + BandWidth - 1, Publish(counts.GetValueOrDefault(from))));
-        return bands;
+        var starts = Enumerable.Range(0, (highest - lowest) / BandWidth + 1).Select(k => lowest + k * BandWidth).ToArray();
+        var published = Protect(starts.Select(from => counts.GetValueOrDefault(from)).ToArray());
+        return starts.Select((from, k) => new ScoreBand(from, from + BandWidth - 1, published[k])).ToList();
     }
 
     // Floor division, so that negative scores (a grid may take points away) fall in their own bands.

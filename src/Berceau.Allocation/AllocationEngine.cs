@@ -69,12 +69,13 @@ public static class AllocationEngine
                 current[r]++;
             }
         }
-        return new Proposals(seats, current, rejectedSection.AsMemory(0, rejectedCount), rejectedKey.AsMemory(0, rejectedCount));
+        return new Proposals(seats, current, rejectedSection, rejectedKey, rejectedCount);
     }
 }
 
 /// <summary>
 /// The final state of deferred acceptance: what each section holds, and <see cref="Current"/>[r] (by rank) on the wish that holds
-/// the application of rank r, or on its end marker when none does; the rejections, in the order they happened, as (section, key).
+/// the application of rank r, or on its end marker when none does; the first <see cref="RejectedCount"/> rejections, in the order
+/// they happened, as (section, key) — arrays as long as the instance's wishes, which <see cref="Waitlists.Of"/> then reuses.
 /// </summary>
-internal sealed record Proposals(SectionSeats Seats, int[] Current, ReadOnlyMemory<int> RejectedSection, ReadOnlyMemory<ulong> RejectedKey);
+internal sealed record Proposals(SectionSeats Seats, int[] Current, int[] RejectedSection, ulong[] RejectedKey, int RejectedCount);

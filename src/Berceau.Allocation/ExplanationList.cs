@@ -5,7 +5,7 @@ namespace Berceau.Allocation;
 /// <summary>
 /// The explanations of a result, in application id order, each built when read from the compact arrays the solver leaves behind
 /// (about 20 bytes a wish instead of an object per wish): at national scale (6 million wishes) this keeps the result small and the
-/// solve fast, and the JSON writer or a screen showing one family reads them one at a time. Safe across threads: its only change, <see cref="PrepareToReadAll"/>, publishes a finished object (two threads may both build it).
+/// solve fast, and the JSON writer or a screen showing one family reads them one at a time. Safe across threads: its only change, <see cref="PrepareToReadAll"/>, is made once.
 /// </summary>
 internal sealed class ExplanationList(IndexedInstance index, int[] current, int?[] cutoffScore, Waitlists waitlists)
     : IReadOnlyList<Explanation>
@@ -27,12 +27,13 @@ internal sealed class ExplanationList(IndexedInstance index, int[] current, int?
     public ReadOnlySpan<byte> ApplicationUtf8At(int position) => index.IdUtf8At(position);
 
     private Columns? _columns;
+    private object? _preparing;
 
     /// <summary>
     /// Before reading every line (a writer): the lines' outcomes are then laid out in the table's wish order, so that going through
     /// the applications in id order reads memory in order instead of jumping to each one's place in the priority order.
     /// </summary>
-    public void PrepareToReadAll() => _columns ??= Columns.Of(index, current, waitlists);
+    public void PrepareToReadAll() => LazyInitializer.EnsureInitialized(ref _columns, ref _preparing, () => Columns.Of(index, current, waitlists));
 
     /// <summary>Where the lines of the application at this position are: found once, then read wish by wish.</summary>
     public LineSpot Locate(int position)

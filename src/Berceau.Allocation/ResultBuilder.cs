@@ -77,35 +77,56 @@ internal static class ResultBuilder
     }
 }
 
-/// <summary>For each section, the priority keys of the applications it rejected, in increasing order.</summary>
-internal sealed class Waitlists(int[] start, ulong[] keys)
+/// <summary>
+/// For each section, the priority keys of the applications it rejected, in increasing order: <paramref name="keys"/>[start[s] ..
+/// start[s + 1]]. <paramref name="spare"/> is memory the waitlists no longer need, as long as the instance has wishes, lent to
+/// <see cref="ByWish"/>.
+/// </summary>
+internal sealed class Waitlists(int[] start, ulong[] keys, int[] spare)
 {
     /// <summary>
-    /// The rejections grouped by section (counting sort) and sorted within each group, so that a waitlist position is one binary
-    /// search away.
+    /// The rejections grouped by section and sorted within each group, so that a waitlist position is one binary search away.
+    /// Grouped in place, in the arrays deferred acceptance wrote (a permutation by counting: each rejection moves once, straight
+    /// to its section's group), because on this VM a new array costs more to touch than the sorting (docs/performance.md).
     /// </summary>
     public static Waitlists Of(IndexedInstance index, Proposals proposals)
     {
         var sections = index.Sections;
-        var rejectedSection = proposals.RejectedSection.Span;
-        var rejectedKey = proposals.RejectedKey.Span;
+        var count = proposals.RejectedCount;
+        var section = proposals.RejectedSection.AsSpan(0, count);
+        var key = proposals.RejectedKey.AsSpan(0, count);
         var start = new int[sections + 1];
-        foreach (var s in rejectedSection) start[s + 1]++;
+        foreach (var s in section) start[s + 1]++;
         for (var s = 0; s < sections; s++) start[s + 1] += start[s];
-        var fill = start[..^1];
-        var keys = GC.AllocateUninitializedArray<ulong>(rejectedKey.Length);
-        for (var k = 0; k < rejectedKey.Length; k++) keys[fill[rejectedSection[k]]++] = rejectedKey[k];
-        for (var s = 0; s < sections; s++) keys.AsSpan(start[s], start[s + 1] - start[s]).Sort();
-        return new Waitlists(start, keys);
+        var next = start[..^1];
+        for (var s = 0; s < sections; s++)
+        {
+            while (next[s] < start[s + 1])
+            {
+                var j = next[s];
+                var owner = section[j];
+                if (owner == s)
+                {
+                    next[s]++;
+                    continue;
+                }
+                var to = next[owner]++;
+                (section[j], section[to]) = (section[to], section[j]);
+                (key[j], key[to]) = (key[to], key[j]);
+            }
+        }
+        for (var s = 0; s < sections; s++) key[start[s]..start[s + 1]].Sort();
+        return new Waitlists(start, proposals.RejectedKey, proposals.RejectedSection);
     }
 
     /// <summary>
     /// The waitlist position of every rejected wish, by wish (in the by-rank layout of <see cref="IndexedInstance.Wishes"/>; other
-    /// entries are left unwritten): for a writer going through all explanations, one read each instead of a binary search.
+    /// entries are left as they were): for a writer going through all explanations, one read each instead of a binary search.
+    /// Written in the spare memory, so to be called once (<see cref="ExplanationList.PrepareToReadAll"/>).
     /// </summary>
     public int[] ByWish(IndexedInstance index)
     {
-        var positions = GC.AllocateUninitializedArray<int>(index.Wishes.Length);
+        var positions = spare;
         for (var s = 0; s < start.Length - 1; s++)
         {
             for (var j = start[s]; j < start[s + 1]; j++)

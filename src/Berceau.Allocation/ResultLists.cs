@@ -43,9 +43,10 @@ internal sealed class AssignmentList(IndexedInstance index, int[] current, int[]
     /// Before reading every assignment (a writer): what each application holds, laid out in the table's order in one pass in
     /// priority order, so that going through the assignments in id order reads memory in order (as <see cref="ExplanationList"/>).
     /// </summary>
-    public void PrepareToReadAll()
+    public void PrepareToReadAll() => LazyInitializer.EnsureInitialized(ref _held, () => LayOut());
+
+    private Held[] LayOut()
     {
-        if (_held is not null) return;
         var held = GC.AllocateUninitializedArray<Held>(index.Applications);
         for (var r = 0; r < index.Applications; r++)
         {
@@ -54,7 +55,7 @@ internal sealed class AssignmentList(IndexedInstance index, int[] current, int[]
             // Only assigned applications are read; an unassigned one holds its end marker, whose section is not a section.
             held[index.AppOfRank[r]] = new Held(section, w - index.WishStart[r] + 1, viaReserve[r]);
         }
-        _held = held;
+        return held;
     }
 
     private readonly record struct Held(int Section, int WishRank, int Via);

@@ -11,15 +11,15 @@ namespace Berceau.Web.Tests.Features.Applications.Api;
 [Trait("Category", "Database")]
 public sealed class ApplicationsApiGridAnswersTests(BerceauApp app)
 {
-    /// <summary>Aulnay-sous-Bois publishes no grid in these tests: every question is asked.</summary>
-    private const string Aulnay = "93005";
+    /// <summary>No test publishes a grid for Sevran: every question is asked.</summary>
+    private const string Sevran = "93071";
 
     [Fact]
     public async Task Post_WithTheGridAnswers_StoresThem_AndReturnsThem_AsDoesTheGet()
     {
-        var creches = await app.CrechesAsync(Aulnay, 2);
+        var creches = await app.CrechesAsync(Sevran, 2);
         var (family, userId) = await FamilyAsync(app);
-        var body = ValidBody(Aulnay, creches[0].Id.ToString());
+        var body = ValidBody(Sevran, creches[0].Id.ToString());
         body["quotientFamilial"] = "912.40";
         body["socialSupport"] = true;
         body["siblingFacilities"] = new[] { creches[1].Id.ToString() };
@@ -44,10 +44,10 @@ public sealed class ApplicationsApiGridAnswersTests(BerceauApp app)
     [Fact]
     public async Task Post_WithoutTheGridAnswers_ReturnsThemEmpty()
     {
-        var creches = await app.CrechesAsync(Aulnay, 1);
+        var creches = await app.CrechesAsync(Sevran, 1);
         var (family, _) = await FamilyAsync(app);
 
-        using var response = await PostAsync(family, ValidBody(Aulnay, creches[0].Id.ToString()), Guid.NewGuid().ToString());
+        using var response = await PostAsync(family, ValidBody(Sevran, creches[0].Id.ToString()), Guid.NewGuid().ToString());
 
         var created = await JsonAsync(response);
         Assert.Equal(JsonValueKind.Null, created.GetProperty("quotientFamilial").ValueKind);
@@ -58,10 +58,10 @@ public sealed class ApplicationsApiGridAnswersTests(BerceauApp app)
     [Fact]
     public async Task Post_WithBadGridAnswers_Returns400_NamingEachField_AndSavesNothing()
     {
-        var creches = await app.CrechesAsync(Aulnay, 1);
+        var creches = await app.CrechesAsync(Sevran, 1);
         var elsewhere = await app.CrechesAsync(SaintDenis, 1);
         var (family, userId) = await FamilyAsync(app);
-        var body = ValidBody(Aulnay, creches[0].Id.ToString());
+        var body = ValidBody(Sevran, creches[0].Id.ToString());
         body["quotientFamilial"] = "200000";
         body["siblingFacilities"] = new[] { elsewhere[0].Id.ToString() };
         body["partnerEmployerFacilities"] = new[] { "pas-un-identifiant" };

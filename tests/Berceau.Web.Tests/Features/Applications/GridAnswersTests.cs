@@ -241,5 +241,6 @@ public sealed class GridAnswersTests(BerceauApp app)
         Assert.Contains("Rosny-sous-Bois n’a pas publié de grille de points en vigueur sur ce site", family);
         Assert.Contains("Renseignez-vous auprès du guichet", family);
         Assert.Contains("Rosny-sous-Bois n’a pas publié de grille de points en vigueur sur ce site", file);
+        Assert.Contains("Publier la grille de points de Rosny-sous-Bois", file);
     }
 }

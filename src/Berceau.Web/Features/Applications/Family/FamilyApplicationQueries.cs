@@ -76,7 +76,8 @@ public sealed class FamilyApplicationQueries(BerceauDbContext db, IHttpContextAc
             [.. sectors.OrderBy(s => s.Name, FrenchOrder).Select(s => new SelectListItem(s.Name, s.Id.ToString()))],
             [.. facilities.OrderBy(f => f.Name, FrenchOrder).Select(f => new SelectListItem(f.Name, f.Id.ToString()))],
             await MaxWishesAsync(commune.Code, ct),
-            GridQuestions.For(versions, Today),
+            // Without a crèche to choose, the sibling and employer questions would have nothing to tick.
+            GridQuestions.For(versions, Today) is var asked && facilities.Count == 0 ? asked with { SiblingInStructure = false, PartnerEmployer = false } : asked,
             versions.All.Count > 0);
     }
 

@@ -90,6 +90,10 @@ public sealed class GridAnswersTests(BerceauApp app)
         var page = await Forms.TextAsync(await client.GetAsync($"/famille/demandes/{id}"));
         Assert.Contains("850,5 € par mois", page);
         Assert.Contains($"{creches[0].Name}, {creches[1].Name}", page);
+        // The guichet checks what the answers claim: the PMI's letter, the employer's attestation; the CAF number gives the quotient.
+        Assert.Contains("Courrier de la PMI ou du service social qui soutient la demande", page);
+        Assert.Contains("Attestation de l’employeur partenaire de la crèche", page);
+        Assert.DoesNotContain("Attestation de quotient familial de la CAF", page);
     }
 
     [Fact]

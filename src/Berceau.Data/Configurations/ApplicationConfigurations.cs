@@ -30,6 +30,11 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.Property(a => a.ChildLastName).HasMaxLength(ApplicationRules.MaxNameLength);
         b.Property(a => a.AnnualResources).HasPrecision(12, 2);
         b.Property(a => a.CafNumber).HasMaxLength(7);
+        b.Property(a => a.QuotientFamilial).HasPrecision(10, 2);
+        // Lists of a few crèches read with the application (the grid scores from them), never queried on their own: a column
+        // each (JSON on SQLite, an array on PostgreSQL) rather than tables to join.
+        b.PrimitiveCollection(a => a.SiblingFacilities).ElementType(e => e.HasConversion<FacilityIdConverter>());
+        b.PrimitiveCollection(a => a.PartnerEmployerFacilities).ElementType(e => e.HasConversion<FacilityIdConverter>());
         b.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(a => a.Version).IsConcurrencyToken();
         b.Ignore(a => a.RankedWishes);

@@ -43,6 +43,14 @@ public sealed class Application
     /// <summary>Resources of year N-2, as on the tax notice (the PSU fee and the grid use them).</summary>
     public decimal? AnnualResources { get; private set; }
     public string? CafNumber { get; private set; }
+    /// <summary>Quotient familial of the CAF, euros a month, as on the family's attestation (the grid's bands read it).</summary>
+    public decimal? QuotientFamilial { get; private set; }
+    /// <summary>The family is followed by the PMI or a social service that supports the application.</summary>
+    public bool SocialSupport { get; private set; }
+    /// <summary>Crèches of the commune where a brother or sister of the child is already accommodated.</summary>
+    public List<FacilityId> SiblingFacilities { get; private set; } = [];
+    /// <summary>Crèches whose partner employer employs a parent (places reserved by that employer).</summary>
+    public List<FacilityId> PartnerEmployerFacilities { get; private set; } = [];
     public DateOnly? DesiredStart { get; private set; }
     public WeekDays Days { get; private set; }
     public TimeOnly? From { get; private set; }
@@ -95,6 +103,10 @@ public sealed class Application
         DisabledMemberInHousehold = DisabledMemberInHousehold,
         AnnualResources = AnnualResources,
         CafNumber = CafNumber,
+        QuotientFamilial = QuotientFamilial,
+        SocialSupport = SocialSupport,
+        SiblingFacilities = SiblingFacilities,
+        PartnerEmployerFacilities = PartnerEmployerFacilities,
         DesiredStart = DesiredStart,
         Days = Days,
         From = From,
@@ -124,6 +136,10 @@ public sealed class Application
         DisabledMemberInHousehold = request.DisabledMemberInHousehold;
         AnnualResources = request.AnnualResources;
         CafNumber = Clean(request.CafNumber);
+        QuotientFamilial = request.QuotientFamilial;
+        SocialSupport = request.SocialSupport;
+        SiblingFacilities = [.. request.SiblingFacilities.Distinct()];
+        PartnerEmployerFacilities = [.. request.PartnerEmployerFacilities.Distinct()];
         DesiredStart = request.DesiredStart;
         Days = request.Days;
         From = request.From;
@@ -274,6 +290,8 @@ public sealed class Application
         Guardians.Clear();
         Guardians.AddRange(situations);
         (DisabledMemberInHousehold, AnnualResources, CafNumber) = (false, null, null);
+        // What the grid asked is personal too (income, social follow-up, siblings, employers): gone with the rest.
+        (QuotientFamilial, SocialSupport, SiblingFacilities, PartnerEmployerFacilities) = (null, false, [], []);
         if (DesiredStart is { } start) DesiredStart = new DateOnly(start.Year, start.Month, 1);
         // Reasons and details are free text that may name people: the line stays (date, statuses, author), the words go.
         var changes = StatusChanges.Select(c => c.Reason is null || c.Reason == ErasedReason ? c : c with { Reason = "Motif effacé." }).ToList();

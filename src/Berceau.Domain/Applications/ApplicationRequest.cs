@@ -25,6 +25,13 @@ public sealed record ApplicationRequest
     public bool DisabledMemberInHousehold { get; init; }
     public decimal? AnnualResources { get; init; }
     public string? CafNumber { get; init; }
+    /// <summary>Euros a month, from the CAF attestation; null when not given (the grid then gives no points for it).</summary>
+    public decimal? QuotientFamilial { get; init; }
+    public bool SocialSupport { get; init; }
+    /// <summary>Crèches of the commune where a brother or sister is already accommodated.</summary>
+    public IReadOnlyList<FacilityId> SiblingFacilities { get; init; } = [];
+    /// <summary>Crèches whose partner employer employs a parent.</summary>
+    public IReadOnlyList<FacilityId> PartnerEmployerFacilities { get; init; } = [];
     public DateOnly? DesiredStart { get; init; }
     public WeekDays Days { get; init; }
     public TimeOnly? From { get; init; }

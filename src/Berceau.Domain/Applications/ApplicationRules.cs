@@ -17,6 +17,8 @@ public static partial class ApplicationRules
     public const int MaximumAgeMonthsAtStart = 36;
     public const int MaxNameLength = 100;
     public const decimal MaxAnnualResources = 10_000_000m;
+    /// <summary>Far above any real quotient familial (euros a month): only a typing mistake goes beyond.</summary>
+    public const decimal MaxQuotientFamilial = 100_000m;
 
     // Letters (any alphabet, with accents), spaces, apostrophes, hyphens and dots: what names are made of, and nothing a
     // browser could run.
@@ -32,6 +34,7 @@ public static partial class ApplicationRules
         CheckChild(request.Child, request.DesiredStart, today, problems);
         CheckGuardians(request.Guardians, problems);
         CheckHousehold(request, problems);
+        CheckGridAnswers(request, choices, problems);
         CheckNeed(request, today, problems);
         CheckWishes(request.Wishes, choices, problems);
         return problems;
@@ -98,6 +101,17 @@ public static partial class ApplicationRules
             problems.Add(Problem.Of("application-resources-range", nameof(request.AnnualResources)));
         if (!string.IsNullOrWhiteSpace(request.CafNumber) && !CafNumberPattern().IsMatch(request.CafNumber.Trim()))
             problems.Add(Problem.Of("application-caf-number", nameof(request.CafNumber)));
+    }
+
+    /// <summary>The answers the points grid reads: a plausible quotient, and crèches the commune's guichet offers.</summary>
+    private static void CheckGridAnswers(ApplicationRequest request, WishChoices choices, List<Problem> problems)
+    {
+        if (request.QuotientFamilial is < 0 or > MaxQuotientFamilial)
+            problems.Add(Problem.Of("application-quotient-range", nameof(request.QuotientFamilial), MaxQuotientFamilial));
+        if (request.SiblingFacilities.Any(id => !choices.Facilities.Contains(id)))
+            problems.Add(Problem.Of("application-sibling-outside", nameof(request.SiblingFacilities)));
+        if (request.PartnerEmployerFacilities.Any(id => !choices.Facilities.Contains(id)))
+            problems.Add(Problem.Of("application-partner-outside", nameof(request.PartnerEmployerFacilities)));
     }
 
     private static void CheckNeed(ApplicationRequest request, DateOnly today, List<Problem> problems)

@@ -14,8 +14,12 @@ public static class ApplicationScoreInput
         // A guardian whose situation was not given scores as « autre situation », never as employed.
         Parents = application.Guardians.OrderBy(g => g.Rank).Select(g => g.Situation ?? GuardianSituation.Other).ToList(),
         SingleParent = application.Guardians.Count == 1,
+        QuotientFamilial = application.QuotientFamilial,
         DisabilityInHousehold = application.DisabledMemberInHousehold,
+        SocialSupport = application.SocialSupport,
         SubmittedOn = submittedOn,
         FamilySector = application.SectorId,
+        SiblingStructures = application.SiblingFacilities.ToHashSet(),
+        PartnerEmployerStructures = application.PartnerEmployerFacilities.ToHashSet(),
     };
 }

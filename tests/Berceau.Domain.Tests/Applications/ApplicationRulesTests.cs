@@ -138,4 +138,23 @@ public class ApplicationRulesTests
     [Fact]
     public void Check_WeekendOnly_IsNotADayOfCrèche() =>
         Assert.Contains(("Days", "application-days-missing"), Problems(Valid() with { Days = WeekDays.Saturday }));
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(100_000.01)]
+    public void Check_AQuotientFamilialOutOfRange_IsRefused(double qf) =>
+        Assert.Contains(("QuotientFamilial", "application-quotient-range"), Problems(Valid() with { QuotientFamilial = (decimal)qf }));
+
+    [Fact]
+    public void Check_TheGridAnswers_WithinTheCommune_AreAccepted() =>
+        Assert.Empty(Problems(Valid() with { QuotientFamilial = 0m, SocialSupport = true, SiblingFacilities = [CrecheB], PartnerEmployerFacilities = [CrecheA, CrecheB] }));
+
+    [Fact]
+    public void Check_SiblingOrPartnerCrechesOutsideTheCommune_AreRefused()
+    {
+        var problems = Problems(Valid() with { SiblingFacilities = [CrecheA, CrecheElsewhere], PartnerEmployerFacilities = [CrecheElsewhere] }).ToList();
+
+        Assert.Contains(("SiblingFacilities", "application-sibling-outside"), problems);
+        Assert.Contains(("PartnerEmployerFacilities", "application-partner-outside"), problems);
+    }
 }

@@ -157,6 +157,24 @@ public class ApplicationTests
         Assert.Equal([ProofKind.BirthOrPregnancy, ProofKind.Situation], Proofs.Missing(withCaf, [ProofKind.Address, ProofKind.Other]));
     }
 
+    [Fact]
+    public void Proofs_AskForWhatTheGridAnswersClaim_TheQuotientOnlyWithoutCafNumber_NothingForASibling()
+    {
+        var answers = ValidRequest() with
+        {
+            QuotientFamilial = 850m, SocialSupport = true, SiblingFacilities = [Creche], PartnerEmployerFacilities = [Creche],
+        };
+
+        var withoutCaf = Proofs.Required(Draft(answers with { CafNumber = null }));
+        var withCaf = Proofs.Required(Draft(answers with { CafNumber = "1234567" }));
+
+        Assert.Equal([ProofKind.QuotientFamilial, ProofKind.SocialSupport, ProofKind.PartnerEmployer], withoutCaf.Where(IsGridProof));
+        Assert.Equal([ProofKind.SocialSupport, ProofKind.PartnerEmployer], withCaf.Where(IsGridProof));
+        Assert.Empty(Proofs.Required(Draft()).Where(IsGridProof));
+    }
+
+    private static bool IsGridProof(ProofKind kind) => kind is ProofKind.QuotientFamilial or ProofKind.SocialSupport or ProofKind.PartnerEmployer;
+
     [Theory]
     [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31 }, "application/pdf")]
     [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0 }, "image/png")]

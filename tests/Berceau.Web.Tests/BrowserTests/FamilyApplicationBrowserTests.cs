@@ -37,6 +37,10 @@ public sealed class FamilyApplicationBrowserTests(BerceauApp app) : BrowserTest(
         await Page.GetByLabel("Prénom du premier parent").FillAsync("Awa");
         await Page.GetByLabel("Nom de famille du premier parent").FillAsync("Martin");
         await Page.GetByRole(AriaRole.Group, new() { Name = "Situation du premier parent" }).GetByLabel("En emploi").CheckAsync();
+        await Page.GetByLabel("Quotient familial CAF, en euros par mois (facultatif)").FillAsync("850");
+        await Page.GetByLabel("Notre famille est suivie par la PMI ou un service social qui soutient la demande").CheckAsync();
+        await Page.GetByRole(AriaRole.Group, new() { Name = "Crèches où un frère ou une sœur de l’enfant est déjà accueilli (facultatif)" })
+            .GetByLabel(creches[1].Name).CheckAsync();
         await Page.GetByLabel("Date d’entrée souhaitée").FillAsync("2027-01-04");
         await Page.GetByLabel("Heure d’arrivée").FillAsync("08:30");
         await Page.GetByLabel("Heure de départ").FillAsync("17:30");
@@ -55,6 +59,7 @@ public sealed class FamilyApplicationBrowserTests(BerceauApp app) : BrowserTest(
         await Expect(Page.GetByText("Votre demande est déposée")).ToBeVisibleAsync();
         await Expect(Page.Locator(".govuk-tag").Filter(new() { HasText = "Déposée" })).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = creches[2].Name })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Vos points" })).ToBeVisibleAsync();
         await AssertNoAxeViolationAsync("le suivi d’une demande déposée");
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Ajouter une pièce justificative" }).ClickAsync();

@@ -310,9 +310,17 @@ namespace Berceau.Data.Migrations.Postgres
                     b.Property<DateOnly?>("LastConfirmedOn")
                         .HasColumnType("date");
 
+                    b.PrimitiveCollection<Guid[]>("PartnerEmployerFacilities")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
                     b.Property<string>("PostalCode")
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
+
+                    b.Property<decimal?>("QuotientFamilial")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
 
                     b.Property<string>("Reference")
                         .IsRequired()
@@ -321,6 +329,13 @@ namespace Berceau.Data.Migrations.Postgres
 
                     b.Property<Guid?>("SectorId")
                         .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<Guid[]>("SiblingFacilities")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<bool>("SocialSupport")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -305,8 +305,16 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("LastConfirmedOn")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("PartnerEmployerFacilities")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PostalCode")
                         .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("QuotientFamilial")
+                        .HasPrecision(10, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reference")
@@ -316,6 +324,13 @@ namespace Berceau.Data.Migrations.Sqlite
 
                     b.Property<Guid?>("SectorId")
                         .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("SiblingFacilities")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SocialSupport")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()

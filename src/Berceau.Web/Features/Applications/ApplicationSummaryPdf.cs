@@ -39,7 +39,7 @@ public sealed class ApplicationSummaryPdf(PdfFonts fonts, FamilyApplicationQueri
     public async Task<byte[]> BuildAsync(Application a, CancellationToken ct) => Build(new ApplicationSummaryData(a,
         await queries.CommuneNameAsync(a.CommuneCode, ct),
         await queries.SectorNameAsync(a.SectorId, ct),
-        await queries.FacilityNamesAsync(a.Wishes.Where(w => w.FacilityId is not null).Select(w => w.FacilityId!.Value), ct),
+        await queries.FacilityNamesAsync(GridAnswersDisplay.FacilityIds(a), ct),
         await queries.DocumentsAsync(a.Id.Value, ct),
         // Written for the family: its own steps read « Vous », the guichet's « Le guichet », whoever prints it.
         ApplicationDisplay.Timeline(a, a.FamilyUserId ?? ""),
@@ -74,6 +74,10 @@ public sealed class ApplicationSummaryPdf(PdfFonts fonts, FamilyApplicationQueri
         pdf.Field("Membre du foyer en situation de handicap", OfferDisplay.YesNo(a.DisabledMemberInHousehold));
         pdf.Field("Ressources de l’année N-2", a.AnnualResources is { } r ? r.ToString("N0", French) + " €" : null);
         pdf.Field("Numéro d’allocataire CAF", a.CafNumber);
+        pdf.Field("Quotient familial CAF", GridAnswersDisplay.Quotient(a.QuotientFamilial));
+        pdf.Field("Suivi par la PMI ou un service social", OfferDisplay.YesNo(a.SocialSupport));
+        pdf.Field("Frère ou sœur déjà accueilli", GridAnswersDisplay.Structures(a.SiblingFacilities, data.FacilityNames));
+        pdf.Field("Employeur partenaire d’un parent", GridAnswersDisplay.Structures(a.PartnerEmployerFacilities, data.FacilityNames));
 
         pdf.Heading("L’accueil souhaité");
         pdf.Field("Date d’entrée", OfferDisplay.Date(a.DesiredStart));

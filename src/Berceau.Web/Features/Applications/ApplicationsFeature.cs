@@ -36,6 +36,7 @@ public static class ApplicationsFeature
 
     private static IServiceCollection AddApplicationServices(this IServiceCollection services) => services
         .AddScoped<FamilyApplicationQueries>()
+        .AddScoped<ApplicationScores>()
         .AddScoped<CaseworkAccess>()
         .AddScoped<CaseworkQueues>()
         .AddScoped<CaseworkFiles>()

@@ -29,6 +29,13 @@ public static class ApplicationExport
             enfant = new { prenom = a.ChildFirstName, nom = a.ChildLastName, dateNaissance = a.ChildBirthDate, dateAccouchementPrevue = a.ChildExpectedBirthDate },
             parents = a.Guardians.OrderBy(g => g.Rank).Select(g => new { prenom = g.FirstName, nom = g.LastName, situation = g.Situation?.Label() }),
             foyer = new { enfantsACharge = a.ChildrenInHousehold, membreEnSituationDeHandicap = a.DisabledMemberInHousehold, ressourcesAnnuellesN2 = a.AnnualResources, numeroCaf = a.CafNumber },
+            grille = new
+            {
+                quotientFamilialCaf = a.QuotientFamilial,
+                suiviPmiOuServiceSocial = a.SocialSupport,
+                frereOuSoeurAccueilliDans = a.SiblingFacilities.Select(id => new { structure = id.Value, libelle = facilityNames.GetValueOrDefault(id) }),
+                employeurPartenaireDe = a.PartnerEmployerFacilities.Select(id => new { structure = id.Value, libelle = facilityNames.GetValueOrDefault(id) }),
+            },
             besoin = new { dateEntree = a.DesiredStart, jours = Offer.Staff.OfferDisplay.Days(a.Days), arrivee = a.From, depart = a.To },
             voeux = a.RankedWishes.Select(w => new
             {

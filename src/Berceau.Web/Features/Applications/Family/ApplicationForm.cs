@@ -1,6 +1,7 @@
 using System.Globalization;
 using Berceau.Domain.Applications;
 using Berceau.Domain.Common;
+using Berceau.Domain.Grid;
 using Berceau.Domain.Offer;
 using Berceau.Domain.Territories;
 using Berceau.Web.Features.Offer.Staff;
@@ -12,11 +13,15 @@ namespace Berceau.Web.Features.Applications.Family;
 public sealed record ParsedApplication(ApplicationRequest Request, ApplicationAddress Address, bool Consent, IReadOnlyList<Problem> Problems);
 
 /// <summary>The choices the form offers for one commune.</summary>
+/// <param name="Questions">The grid's optional questions this commune asks (all of them when it has no grid).</param>
+/// <param name="HasGrid">The commune has published a points grid (the form links to it).</param>
 public sealed record ApplicationFormOptions(
     Commune Commune,
     IReadOnlyList<SelectListItem> Sectors,
     IReadOnlyList<SelectListItem> Facilities,
-    int MaxWishes)
+    int MaxWishes,
+    GridQuestions Questions,
+    bool HasGrid)
 {
     public IReadOnlyList<SelectListItem> Situations { get; } =
         [.. ApplicationForm.SituationLabels.Select(s => new SelectListItem(s.Label, s.Situation.ToString()))];
@@ -49,6 +54,7 @@ public static class ApplicationForm
         "application-name-characters", "application-name-too-long", "application-wish-outside", "application-wish-duplicate",
         "application-wish-no-sector", "application-wishes-too-many", "application-caf-number", "application-resources-range",
         "application-children-count", "application-hours-order", "application-postal-code", "application-sector-outside",
+        "application-quotient-range", "application-sibling-outside", "application-partner-outside",
     ];
 
     public static ApplicationInput Blank(string communeCode, int maxWishes) => Pad(new ApplicationInput
@@ -78,6 +84,10 @@ public static class ApplicationForm
         DisabledMemberInHousehold = a.DisabledMemberInHousehold,
         AnnualResources = a.AnnualResources?.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR")),
         CafNumber = a.CafNumber,
+        QuotientFamilial = a.QuotientFamilial?.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR")),
+        SocialSupport = a.SocialSupport,
+        SiblingFacilities = [.. a.SiblingFacilities.Select(f => f.ToString())],
+        PartnerEmployerFacilities = [.. a.PartnerEmployerFacilities.Select(f => f.ToString())],
         DesiredStart = InputReader.Format(a.DesiredStart),
         Days = [.. FacilityForm.DayLabels.Where(d => a.Days.HasFlag(d.Day)).Select(d => d.Day.ToString())],
         From = InputReader.Format(a.From),
@@ -105,7 +115,8 @@ public static class ApplicationForm
         return chosen;
     }
 
-    public static ParsedApplication Parse(ApplicationInput input, Commune commune, IReadOnlySet<Guid> communeSectors)
+    /// <param name="questions">The grid's questions the commune asks: answers to the others are not kept, whatever was posted.</param>
+    public static ParsedApplication Parse(ApplicationInput input, Commune commune, IReadOnlySet<Guid> communeSectors, GridQuestions questions)
     {
         var reader = new InputReader();
         var child = new ChildInput(input.Child.FirstName, input.Child.LastName,
@@ -122,6 +133,10 @@ public static class ApplicationForm
             DisabledMemberInHousehold = input.DisabledMemberInHousehold,
             AnnualResources = Money(input.AnnualResources, nameof(input.AnnualResources), reader),
             CafNumber = input.CafNumber,
+            QuotientFamilial = questions.QuotientFamilial ? Quotient(input.QuotientFamilial, nameof(input.QuotientFamilial), reader) : null,
+            SocialSupport = questions.SocialSupport && input.SocialSupport,
+            SiblingFacilities = questions.SiblingInStructure ? Structures(input.SiblingFacilities) : [],
+            PartnerEmployerFacilities = questions.PartnerEmployer ? Structures(input.PartnerEmployerFacilities) : [],
             DesiredStart = reader.Date(input.DesiredStart, nameof(input.DesiredStart)),
             Days = Days(input.Days),
             From = reader.Time(input.From, nameof(input.From)),
@@ -148,6 +163,23 @@ public static class ApplicationForm
             else wishes.Add(new WishInput(new FacilityId(Guid.Empty)));
         }
         return wishes;
+    }
+
+    /// <summary>Ticked crèches, once each; a value the form does not offer stands for "not a crèche of the commune" (checked by the domain).</summary>
+    private static IReadOnlyList<FacilityId> Structures(IEnumerable<string?> values) =>
+        [.. values.Where(v => !string.IsNullOrWhiteSpace(v))
+            .Select(v => Guid.TryParse(v!.Trim(), out var id) ? new FacilityId(id) : new FacilityId(Guid.Empty)).Distinct()];
+
+    /// <summary>Euros a month, as on the CAF attestation: cents at most (the range is the domain's).</summary>
+    private static decimal? Quotient(string? value, string field, InputReader reader)
+    {
+        var amount = Money(value, field, reader);
+        if (amount is { } qf && decimal.Round(qf, 2) != qf)
+        {
+            reader.Add("too-many-decimals", field, 2);
+            return null;
+        }
+        return amount;
     }
 
     /// <summary>

@@ -23,6 +23,13 @@ public sealed record ApplicationInput
     public bool DisabledMemberInHousehold { get; set; }
     public string? AnnualResources { get; set; }
     public string? CafNumber { get; set; }
+    /// <summary>Euros a month, as on the CAF attestation; asked only when the commune's grid rewards it (as are the next three).</summary>
+    public string? QuotientFamilial { get; set; }
+    public bool SocialSupport { get; set; }
+    /// <summary>Ids of the commune's crèches where a brother or sister is already accommodated.</summary>
+    public List<string> SiblingFacilities { get; set; } = [];
+    /// <summary>Ids of the commune's crèches whose partner employer employs a parent.</summary>
+    public List<string> PartnerEmployerFacilities { get; set; } = [];
     public string? DesiredStart { get; set; }
     public List<string> Days { get; set; } = [];
     public string? From { get; set; }

@@ -12,7 +12,7 @@ namespace Berceau.Web.Features.Applications.Family;
 /// the timeline of every event, and its data as JSON and as a PDF summary.
 /// </summary>
 public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplication change, AuditLog audit, Berceau.Data.BerceauDbContext db,
-    ApplicationSummaryPdf summary, Erasures erasures) : PageModel
+    ApplicationSummaryPdf summary, Erasures erasures, ApplicationScores scores) : PageModel
 {
     public const string MessageKey = "demande-message";
     public const string SubmittedMessage = "Votre demande est déposée. Le guichet de votre commune va l’étudier.";
@@ -27,6 +27,8 @@ public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplica
     public IReadOnlyList<AccessSummary> Accesses { get; private set; } = [];
     public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
     public ConfirmationStep? Step { get; private set; }
+    /// <summary>Its points under the grid in force, per wish; null once the application is over (final) or erased.</summary>
+    public ApplicationScoreView? Scores { get; private set; }
     /// <summary>The family's last erasure request, pending or answered, if it made one.</summary>
     public ErasureRequest? Erasure { get; private set; }
 
@@ -64,7 +66,7 @@ public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplica
         var application = await queries.FindMineAsync(id, tracked: false, ct);
         if (application is null) return NotFound();
         var documents = await queries.DocumentsAsync(id, ct);
-        var names = await queries.FacilityNamesAsync(application.Wishes.Where(w => w.FacilityId is not null).Select(w => w.FacilityId!.Value), ct);
+        var names = await queries.FacilityNamesAsync(GridAnswersDisplay.FacilityIds(application), ct);
         audit.Record(ApplicationAudit.Exported, ApplicationAudit.EntityType, application.Id.ToString());
         await db.SaveChangesAsync(ct);
         var json = ApplicationExport.ToJson(application, queries.UserId, documents, names, await queries.AccessesAsync(id, ct));
@@ -97,7 +99,9 @@ public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplica
         Application = application;
         CommuneName = await queries.CommuneNameAsync(application.CommuneCode, ct);
         SectorName = await queries.SectorNameAsync(application.SectorId, ct);
-        FacilityNames = await queries.FacilityNamesAsync(application.Wishes.Where(w => w.FacilityId is not null).Select(w => w.FacilityId!.Value), ct);
+        FacilityNames = await queries.FacilityNamesAsync(GridAnswersDisplay.FacilityIds(application), ct);
+        Scores = application.ErasedAt is null && !ApplicationStatuses.IsFinal(application.Status)
+            ? await scores.ForAsync(application, CommuneName, FacilityNames, "Toute crèche de mon secteur", ct) : null;
         Documents = await queries.DocumentsAsync(application.Id.Value, ct);
         MissingProofs = ApplicationStatuses.IsFinal(application.Status) ? []
             : Proofs.Missing(application, Documents.Where(d => d.Review != ProofReview.Rejected).Select(d => d.Kind));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Berceau.Data;
 using Berceau.Domain.Applications;
+using Berceau.Domain.Grid;
 using Berceau.Domain.Offer;
 using Berceau.Domain.Territories;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -23,7 +24,7 @@ public sealed record AccessSummary(DateTimeOffset At, string Role, ApplicationAc
 /// What the family pages read. Every application is looked up by id AND owner: someone else's id finds nothing, and the
 /// page answers 404 (not 403, which would tell that the id exists).
 /// </summary>
-public sealed class FamilyApplicationQueries(BerceauDbContext db, IHttpContextAccessor http, TimeProvider clock)
+public sealed class FamilyApplicationQueries(BerceauDbContext db, IHttpContextAccessor http, TimeProvider clock, Web.Features.Grid.GridQueries grids)
 {
     private static readonly StringComparer FrenchOrder = StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true);
 
@@ -70,11 +71,19 @@ public sealed class FamilyApplicationQueries(BerceauDbContext db, IHttpContextAc
         var sectors = await db.Sectors.AsNoTracking().Where(s => s.CommuneCode == commune.Code)
             .Select(s => new { s.Id, s.Name }).ToListAsync(ct);
         var facilities = await GuichetFacilitiesAsync(commune.Code, ct);
+        var versions = await grids.VersionsAsync(commune.Code, ct);
         return new ApplicationFormOptions(commune,
             [.. sectors.OrderBy(s => s.Name, FrenchOrder).Select(s => new SelectListItem(s.Name, s.Id.ToString()))],
             [.. facilities.OrderBy(f => f.Name, FrenchOrder).Select(f => new SelectListItem(f.Name, f.Id.ToString()))],
-            await MaxWishesAsync(commune.Code, ct));
+            await MaxWishesAsync(commune.Code, ct),
+            // Without a crèche to choose, the sibling and employer questions would have nothing to tick.
+            GridQuestions.For(versions, Today) is var asked && facilities.Count == 0 ? asked with { SiblingInStructure = false, PartnerEmployer = false } : asked,
+            versions.All.Count > 0);
     }
+
+    /// <summary>The grid's questions the commune's form asks, from its grid in force and those published to start later.</summary>
+    public async Task<GridQuestions> GridQuestionsAsync(string communeCode, CancellationToken ct) =>
+        GridQuestions.For(await grids.VersionsAsync(communeCode, ct), Today);
 
     /// <summary>The crèches the family may wish, and its sector, as the domain checks them.</summary>
     public async Task<WishChoices> ChoicesAsync(string communeCode, Guid? sectorId, CancellationToken ct)

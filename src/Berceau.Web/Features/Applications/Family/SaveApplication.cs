@@ -71,7 +71,8 @@ public sealed class SaveApplication(BerceauDbContext db, FamilyApplicationQuerie
     /// <summary>Fills the application from the form and, when asked, submits it: the status change made, or null for a draft.</summary>
     private async Task<Outcome<StatusChange?>> ApplyAsync(Application application, Domain.Territories.Commune commune, ApplicationInput input, bool submit, CancellationToken ct)
     {
-        var parsed = ApplicationForm.Parse(input, commune, await queries.SectorIdsAsync(commune.Code, ct));
+        var parsed = ApplicationForm.Parse(input, commune, await queries.SectorIdsAsync(commune.Code, ct),
+            await queries.GridQuestionsAsync(commune.Code, ct));
         var choices = await queries.ChoicesAsync(commune.Code, parsed.Address.SectorId, ct);
         var checkedByDomain = ApplicationRules.Check(parsed.Request, choices, queries.Today)
             .Concat(ApplicationForm.AddressProblems(parsed.Address))

@@ -59,7 +59,7 @@ public sealed class CaseworkFiles(BerceauDbContext db, FamilyApplicationQueries 
         return new CaseworkFileView(a,
             await shared.CommuneNameAsync(a.CommuneCode, ct),
             await shared.SectorNameAsync(a.SectorId, ct),
-            await shared.FacilityNamesAsync(a.Wishes.Where(w => w.FacilityId is not null).Select(w => w.FacilityId!.Value), ct),
+            await shared.FacilityNamesAsync(GridAnswersDisplay.FacilityIds(a), ct),
             documents,
             ApplicationStatuses.IsFinal(a.Status) ? [] : Proofs.Missing(a, documents.Where(d => d.Review != ProofReview.Rejected).Select(d => d.Kind)),
             timeline,

@@ -10,7 +10,8 @@ namespace Berceau.Web.Features.Applications.Staff;
 /// The file of one application as the guichet reads it: everything the family gave, the timeline, wishes, proofs, internal
 /// notes and the contact log. Every GET is written to the access log the family reads.
 /// </summary>
-public sealed class DetailsModel(CaseworkAccess access, CaseworkFiles files, CaseworkActions actions, ApplicationSummaryPdf summary, Erasures erasures) : PageModel
+public sealed class DetailsModel(CaseworkAccess access, CaseworkFiles files, CaseworkActions actions, ApplicationSummaryPdf summary, Erasures erasures,
+    ApplicationScores scores) : PageModel
 {
     public const string MessageKey = "guichet-message";
 
@@ -18,6 +19,8 @@ public sealed class DetailsModel(CaseworkAccess access, CaseworkFiles files, Cas
 
     public CaseworkFileView View { get; private set; } = null!;
     public Application Application => View.Application;
+    /// <summary>Its points under the grid in force, per wish; null once the application is over (final) or erased.</summary>
+    public ApplicationScoreView? Scores { get; private set; }
     /// <summary>The family's erasure request waiting for an answer, if any: the file links to it.</summary>
     public ErasureRequest? PendingErasure { get; private set; }
 
@@ -94,6 +97,8 @@ public sealed class DetailsModel(CaseworkAccess access, CaseworkFiles files, Cas
     private async Task<IActionResult> ShowAsync(Application application, CancellationToken ct)
     {
         View = await files.LoadAsync(application, ct);
+        Scores = application.ErasedAt is null && !ApplicationStatuses.IsFinal(application.Status)
+            ? await scores.ForAsync(application, View.CommuneName, View.FacilityNames, "Toute crèche du secteur de la famille", ct) : null;
         PendingErasure = await erasures.LatestAsync(application.Id, ct) is { State: ErasureState.Pending } pending ? pending : null;
         if (string.IsNullOrEmpty(Contact.On)) Contact.On = Today;
         return Page();

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 
 namespace Berceau.Allocation.Json;
@@ -14,12 +13,7 @@ namespace Berceau.Allocation.Json;
 /// </summary>
 internal sealed class InstanceReader
 {
-    private const int BufferSize = 1 << 20;
-
-    private readonly Stream _stream;
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-    private int _length;
-    private bool _final;
+    private readonly StreamWindow _window;
 
     private readonly ErrorList _errors = new();
     private readonly ApplicationTableBuilder _table;
@@ -39,7 +33,7 @@ internal sealed class InstanceReader
 
     private InstanceReader(Stream stream)
     {
-        _stream = stream;
+        _window = new StreamWindow(stream);
         _table = TableFor(stream);
     }
 
@@ -53,26 +47,19 @@ internal sealed class InstanceReader
     public static InstanceReading Read(Stream stream)
     {
         var reader = new InstanceReader(stream);
-        try
-        {
-            return reader.ReadAll();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(reader._buffer);
-        }
+        using (reader._window) return reader.ReadAll();
     }
 
     private InstanceReading ReadAll()
     {
         var state = new JsonReaderState();
         var offset = 0;
-        Fill();
+        _window.Fill();
         try
         {
             while (_step != Step.Done)
             {
-                var reader = new Utf8JsonReader(_buffer.AsSpan(offset, _length - offset), _final, state);
+                var reader = new Utf8JsonReader(_window.Buffer.AsSpan(offset, _window.Length - offset), _window.Final, state);
                 long committed = 0;
                 try
                 {
@@ -87,8 +74,9 @@ internal sealed class InstanceReader
                 {
                     _table.DiscardRow();
                     offset += (int)committed;
-                    if (_final) throw new JsonException("Fin de fichier inattendue.", null, null, null);
-                    offset = Refill(offset);
+                    if (_window.Final) throw new JsonException("Fin de fichier inattendue.", null, null, null);
+                    _window.KeepFrom(offset);
+                    offset = 0;
                 }
             }
         }
@@ -119,40 +107,6 @@ internal sealed class InstanceReader
         Step.Applications => $"applications[{_application}]",
         _ => "$",
     };
-
-    /// <summary>Keeps the unread bytes, moved to the start, and reads more after them (a larger buffer if they fill it).</summary>
-    private int Refill(int offset)
-    {
-        var kept = _length - offset;
-        if (kept == _buffer.Length)
-        {
-            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
-            _buffer.AsSpan(offset, kept).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
-        }
-        else
-        {
-            _buffer.AsSpan(offset, kept).CopyTo(_buffer);
-        }
-        _length = kept;
-        Fill();
-        return 0;
-    }
-
-    private void Fill()
-    {
-        while (_length < _buffer.Length)
-        {
-            var read = _stream.Read(_buffer, _length, _buffer.Length - _length);
-            if (read == 0)
-            {
-                _final = true;
-                return;
-            }
-            _length += read;
-        }
-    }
 
     private static void Next(ref Utf8JsonReader reader)
     {
@@ -185,7 +139,7 @@ internal sealed class InstanceReader
             case Step.End:
                 // Only whitespace may follow the document: the reader throws on anything else.
                 if (reader.Read()) throw new JsonException();
-                if (!_final) throw NeedMoreData.Instance;
+                if (!_window.Final) throw NeedMoreData.Instance;
                 _step = Step.Done;
                 return;
         }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace Berceau.Allocation.Json;
@@ -11,15 +10,13 @@ namespace Berceau.Allocation.Json;
 /// that is not valid JSON. <see cref="AllocationJson.ReadInstance"/> then reads the stream again with <see cref="InstanceReader"/>,
 /// which knows every rule and error message: this reader only ever accepts documents that reader reads the same way (a property
 /// test on mutated documents holds them equal).
-/// Streams like <see cref="InstanceReader"/>: in units (a top-level property, a section, an application) read again from their
+/// Streams through a <see cref="StreamWindow"/> like <see cref="InstanceReader"/>: in units (a top-level property, a section, an application) read again from their
 /// start when the buffer ends inside them.
 /// </summary>
 internal sealed class PlainInstanceReader
 {
-    private const int BufferSize = 1 << 20;
-
-    private readonly Stream _stream;
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+    private readonly StreamWindow _window;
+    private byte[] _buffer;
     private int _length;
     private bool _final;
     private int _p;
@@ -37,7 +34,8 @@ internal sealed class PlainInstanceReader
 
     private PlainInstanceReader(Stream stream)
     {
-        _stream = stream;
+        _window = new StreamWindow(stream);
+        _buffer = _window.Buffer;
         _table = InstanceReader.TableFor(stream);
     }
 
@@ -45,6 +43,7 @@ internal sealed class PlainInstanceReader
     public static Instance? TryRead(Stream stream)
     {
         var reader = new PlainInstanceReader(stream);
+        using var window = reader._window;
         try
         {
             return reader.ReadAll();
@@ -53,15 +52,12 @@ internal sealed class PlainInstanceReader
         {
             return null;
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(reader._buffer);
-        }
     }
 
     private Instance ReadAll()
     {
-        Fill();
+        _window.Fill();
+        Take();
         while (_step != Step.Done)
         {
             var unit = _p;
@@ -432,38 +428,16 @@ internal sealed class PlainInstanceReader
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsSpace(byte c) => c is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t';
 
+    /// <summary>Keeps the unit's bytes and reads more after them; the cursor goes back to the unit's start.</summary>
     private void Refill(int unit)
     {
-        var kept = _length - unit;
-        if (kept == _buffer.Length)
-        {
-            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
-            _buffer.AsSpan(unit, kept).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
-        }
-        else
-        {
-            _buffer.AsSpan(unit, kept).CopyTo(_buffer);
-        }
-        _length = kept;
+        _window.KeepFrom(unit);
+        Take();
         _p = 0;
-        Fill();
     }
 
-    private void Fill()
-    {
-        while (_length < _buffer.Length)
-        {
-            var read = _stream.Read(_buffer, _length, _buffer.Length - _length);
-            if (read == 0)
-            {
-                _final = true;
-                return;
-            }
-            _length += read;
-        }
-    }
+    /// <summary>The window's buffer and length, copied here because the scanning loops read them at every byte.</summary>
+    private void Take() => (_buffer, _length, _final) = (_window.Buffer, _window.Length, _window.Final);
 
     /// <summary>The buffer ended inside a unit: thrown once per megabyte or so.</summary>
     private sealed class NeedMoreData : Exception

@@ -6,7 +6,7 @@ namespace Berceau.TestIdentityProvider;
 /// starts it on the first address for a Berceau running on the second, with the clients <c>franceconnect-dev</c> and
 /// <c>proconnect-dev</c> (secret <c>secret-de-dev</c>) and one person whose login is <c>camille</c>.
 /// </summary>
-public static class Program
+public static class RunByHand
 {
     public static async Task Main(string[] args)
     {

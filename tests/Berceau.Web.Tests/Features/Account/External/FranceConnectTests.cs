@@ -65,6 +65,9 @@ public sealed class FranceConnectTests(ExternalLoginApp external)
 
         Assert.Equal("/famille/demandes", page.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        // acr_values=eidas1 was asked for, as FranceConnect requires, and the level obtained is in the audit line.
+        var userId = await Accounts.UserIdAsync(App, person.Email);
+        Assert.True(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "connexion" && a.EntityId == userId && a.Details == "FranceConnect (niveau eidas1)")));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using Berceau.Data.Identity;
 using Berceau.Domain.Common;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,52 +15,23 @@ public sealed record LinkInput
 /// An account already has the provider's e-mail: its owner proves it is theirs by typing its password, once. Without
 /// that, whoever controls an address at a provider could take over the Berceau account of that address.
 /// </summary>
-[AllowAnonymous]
 public sealed class LinkModel(ExternalProviders providers, SignInManager<BerceauUser> signIn, UserManager<BerceauUser> users,
-    ExternalAccounts accounts) : PageModel
+    ExternalAccounts accounts) : ExternalStepPageModel(providers, signIn, users)
 {
     [BindProperty]
     public LinkInput Input { get; set; } = new();
 
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
-
-    public string ProviderName { get; private set; } = "";
-    public string Email { get; private set; } = "";
-    public bool IsStaff { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync()
+    protected override async Task<IActionResult> PostAsync()
     {
-        var person = await ReturnModel.ReadAsync(providers, signIn);
-        if (person is null)
-            return Redirect(ExternalLoginFeature.ReturnPath);
-        Show(person);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        ModelState.Clear();
-        var person = await ReturnModel.ReadAsync(providers, signIn);
-        if (person is null)
-            return Redirect(ExternalLoginFeature.ReturnPath);
-        Show(person);
         if (string.IsNullOrEmpty(Input.Password))
             return Invalid(Messages.Get("password-required"));
-        var outcome = await accounts.LinkAsync(person, Input.Password);
-        return await ReturnModel.NextAsync(this, users, outcome, ReturnUrl, Invalid);
-    }
-
-    private void Show(ExternalIdentity person)
-    {
-        ProviderName = person.Provider.DisplayName;
-        Email = person.Email ?? "";
-        IsStaff = person.Provider.Audience == ExternalAudience.Staff;
+        return await NextAsync(await accounts.LinkAsync(Person, Input.Password), Invalid);
     }
 
     private PageResult Invalid(string message)
     {
         ModelState.AddModelError("Input.Password", message);
+        // A password is never sent back to the browser.
         Input = new LinkInput();
         return Page();
     }

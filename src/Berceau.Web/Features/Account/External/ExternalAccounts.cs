@@ -125,7 +125,15 @@ public sealed class ExternalAccounts(
         };
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            Check(await users.CreateAsync(user));
+            var created = await users.CreateAsync(user);
+            if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+            {
+                // A double click, or the address registered a moment ago: decide again with the account now there.
+                await transaction.RollbackAsync();
+                db.ChangeTracker.Clear();
+                return await ContinueAsync(person);
+            }
+            Check(created);
             Check(await users.AddToRoleAsync(user, Roles.Family));
             Check(await users.AddLoginAsync(user, new UserLoginInfo(person.Provider.Scheme, person.Key, person.Provider.DisplayName)));
             audit.Record("compte-famille-cree", AccountAudit.UserEntity, user.Id, $"par {person.Provider.DisplayName} ; notice d’information acceptée");

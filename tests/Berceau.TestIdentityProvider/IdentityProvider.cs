@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -54,8 +55,10 @@ public sealed class IdentityProvider : IAsyncDisposable
         await store.OpenAsync();
 
         var builder = WebApplication.CreateSlimBuilder();
+        // Not the appsettings.json of whatever folder it runs from (the tests' holds Berceau's): warnings only.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection([KeyValuePair.Create<string, string?>("Logging:LogLevel:Default", "Warning")]);
         builder.WebHost.UseUrls(url);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddDbContext<ProviderDb>(o =>
         {
             o.UseSqlite(store);

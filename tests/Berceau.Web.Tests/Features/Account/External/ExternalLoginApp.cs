@@ -35,6 +35,17 @@ public sealed class ExternalLoginApp : IAsyncLifetime
         App = new BerceauApp(settings, services => services.PostConfigureAll<OpenIdConnectOptions>(o => o.TimeProvider = TimeProvider.System));
         await Provider.RegisterClientAsync(FranceConnectClient, Secret, new Uri(App.BaseAddress, "/signin-franceconnect"));
         await Provider.RegisterClientAsync(ProConnectClient, Secret, new Uri(App.BaseAddress, "/signin-proconnect"));
+        await WarmUpAsync();
+    }
+
+    /// <summary>
+    /// One round trip per provider before the tests: the first one pays for the discovery document, the keys and both
+    /// hosts' first requests, which on a busy machine could exceed a browser test's timeout.
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        foreach (var provider in new[] { "franceconnect", "proconnect" })
+            await SignInWithAsync(App.Client(), provider, NewPerson());
     }
 
     /// <summary>A person the provider knows, with a unique login and e-mail.</summary>

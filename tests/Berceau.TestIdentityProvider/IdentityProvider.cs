@@ -204,6 +204,9 @@ public sealed class IdentityProvider : IAsyncDisposable
         });
     }
 
+    /// <summary>Until Ctrl+C or SIGTERM.</summary>
+    public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

@@ -17,8 +17,6 @@ public static class RunByHand
             await provider.RegisterClientAsync(client, "secret-de-dev", new Uri(berceau, callback));
         provider.AddPerson(new TestPerson("camille", "sub-camille", "camille.martin@exemple.fr", "Camille", "Martin", ["pwd", "mfa"]));
         Console.WriteLine($"Fournisseur d’identité de test sur {provider.Authority} (Ctrl+C pour arrêter).");
-        var stop = new TaskCompletionSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
-        await stop.Task;
+        await provider.WaitForShutdownAsync();
     }
 }

@@ -83,6 +83,8 @@ public sealed class ProConnectTests(ExternalLoginApp external)
         var signedIn = await Forms.PostFormAsync(client, "/compte/connexion/code", ("Input.Code", Accounts.CurrentCode()));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/pro")).StatusCode);
+        var userId = await Accounts.UserIdAsync(App, email);
+        Assert.True(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "connexion" && a.EntityId == userId && a.Details == "ProConnect et code d’authentification")));
     }
 
     [Fact]

@@ -61,6 +61,16 @@ public static class Messages
         ["notice-required"] = "Cochez la case pour confirmer que vous avez lu la notice d’information sur vos données personnelles.",
         ["confirmation-link-invalid"] = "Ce lien n’est pas valable : il a expiré, il a déjà servi avant un changement de votre compte, ou il a été coupé par votre messagerie.",
         ["password-confirmation-mismatch"] = "Les deux mots de passe saisis ne sont pas identiques.",
+        // External sign-in (FranceConnect, ProConnect); {0} is the provider's name.
+        ["external-failed"] = "La connexion avec {0} n’a pas abouti. Réessayez, ou connectez-vous avec votre adresse e-mail et votre mot de passe.",
+        ["external-expired"] = "La connexion a expiré. Recommencez depuis la page de connexion.",
+        ["external-email-missing"] = "{0} ne nous a pas transmis d’adresse e-mail : nous ne pouvons pas vous reconnaître. Connectez-vous avec votre adresse e-mail et votre mot de passe.",
+        ["external-email-unverified"] = "{0} n’a pas confirmé votre adresse e-mail. Créez plutôt votre compte avec votre adresse e-mail et un mot de passe.",
+        ["external-staff-unknown"] = "Aucun compte professionnel ne correspond à l’adresse e-mail transmise par {0}. Votre compte doit d’abord être créé par l’administration de votre territoire, avec cette adresse : adressez-vous à elle.",
+        ["external-staff-account"] = "L’adresse e-mail transmise par {0} est celle d’un compte professionnel, qui ne se connecte pas par {0}. Connectez-vous avec votre mot de passe ou par ProConnect.",
+        ["external-wrong-account"] = "Ce compte ne peut pas se connecter avec {0}. Connectez-vous avec votre adresse e-mail et votre mot de passe.",
+        ["external-already-linked"] = "Ce compte est déjà associé à une autre identité {0}. Connectez-vous avec votre adresse e-mail et votre mot de passe.",
+        ["external-link-password-wrong"] = "Ce mot de passe n’est pas celui du compte.",
         // Administration of users.
         ["display-name-required"] = "Saisissez le nom de la personne.",
         ["role-required"] = "Choisissez au moins un rôle.",

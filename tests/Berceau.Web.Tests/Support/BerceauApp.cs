@@ -21,8 +21,21 @@ public sealed class BerceauApp : WebApplicationFactory<Program>
     /// <summary>The pickup folder where the app writes its e-mails (one .eml file per message), deleted with the app.</summary>
     public string MailFolder { get; } = Directory.CreateTempSubdirectory("berceau-mail-").FullName;
 
-    public BerceauApp()
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    public BerceauApp() : this(new Dictionary<string, string?>(), null)
     {
+    }
+
+    /// <summary>
+    /// The app with more configuration (<paramref name="settings"/>, e.g. an external provider) and services changed
+    /// after the app's own; for fixtures of their own (xunit wants one public constructor per fixture).
+    /// </summary>
+    internal BerceauApp(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
+    {
+        _settings = settings;
+        _services = services;
         UseKestrel(0);
         StartServer();
     }
@@ -52,9 +65,12 @@ public sealed class BerceauApp : WebApplicationFactory<Program>
         builder.UseSetting("Confirmation:RunWorker", "false");
         // Every test signs in from 127.0.0.1: the real limit would throttle the suite. The limit's own test uses another address.
         builder.UseSetting("Account:PostsPerMinute", RateLimitForTests.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
         });
     }
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Berceau.Data.Identity;
 using Berceau.Domain.Common;
+using Berceau.Web.Features.Account.External;
+using Berceau.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -28,7 +30,8 @@ public static class AccountFeature
     /// accounts, sending e-mails to others.
     /// </summary>
     public static readonly IReadOnlyList<string> RateLimitedPosts =
-        [SignInPath, SignInCodePath, SignInRecoveryCodePath, RegisterPath, ResendConfirmationPath, Applications.AttachCodes.AttachPath];
+        [SignInPath, SignInCodePath, SignInRecoveryCodePath, RegisterPath, ResendConfirmationPath, Applications.AttachCodes.AttachPath,
+         External.ExternalLoginFeature.LinkPath];
 
     /// <summary>
     /// Identity is configured once in <c>AddBerceauWeb</c>; the account feature swaps in its own sign-in manager
@@ -44,7 +47,21 @@ public static class AccountFeature
         services.Replace(ServiceDescriptor.Scoped<IUserClaimsPrincipalFactory<BerceauUser>, BerceauClaimsPrincipalFactory>());
         // A disabled account, a reset two-factor or a changed password (all change the security stamp) end the person's
         // open sessions within a minute rather than Identity's default 30.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The refreshed session keeps how the person signed in ("amr": mfa after a second factor, here or at
+            // ProConnect), which StaffTwoFactorFilter reads; Identity's refresh would drop it. A changed security stamp
+            // still ends the session instead.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && context.CurrentPrincipal is { } current)
+                    identity.AddClaims(current.FindAll(c => c.Type is StaffTwoFactorFilter.AmrClaim or System.Security.Claims.ClaimTypes.AuthenticationMethod)
+                        .Select(c => new System.Security.Claims.Claim(c.Type, c.Value)));
+                return Task.CompletedTask;
+            };
+        });
+        services.AddExternalLoginFeature(configuration);
         return services;
     }
 

@@ -2,6 +2,7 @@ using Berceau.Data;
 using Berceau.Data.Identity;
 using Berceau.Domain.Common;
 using Berceau.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -59,11 +60,14 @@ public abstract class SecondFactorPageModel(
         if (FormatProblem(code) is { } problem)
             return Invalid(Messages.Get(problem));
 
+        // The first factor: a password, or an external provider (Identity keeps its name in the two-factor cookie).
+        var firstFactor = (await HttpContext.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme)).Principal
+            ?.FindFirst(System.Security.Claims.ClaimTypes.AuthenticationMethod)?.Value ?? "mot de passe";
         var result = await SignInWithAsync(code);
         if (result.Succeeded)
         {
             var (details, destination) = await AfterSignInAsync(user);
-            audit.Record("connexion", AccountAudit.UserEntity, user.Id, $"mot de passe et {Factor}{details}");
+            audit.Record("connexion", AccountAudit.UserEntity, user.Id, $"{firstFactor} et {Factor}{details}");
             await db.SaveChangesAsync();
             return LocalRedirect(destination);
         }

@@ -10,5 +10,6 @@ public static class CommissionFeature
     public static IServiceCollection AddCommissionFeature(this IServiceCollection services) => services
         .AddScoped<CommissionAccess>()
         .AddScoped<CommissionQueries>()
-        .AddScoped<CommissionActions>();
+        .AddScoped<CommissionActions>()
+        .AddScoped<CreateSession>();
 }

@@ -9,17 +9,24 @@ namespace Berceau.Web.Features.Commission;
 /// <summary>Reads of a session and of what its freeze and runs stored.</summary>
 public sealed class CommissionQueries(BerceauDbContext db)
 {
-    private static readonly CareMode[] Creches =
+    private static readonly CareMode[] CrecheModes =
         [CareMode.EajeCollectif, CareMode.MicroCreche, CareMode.CrecheFamiliale, CareMode.CrecheParentale, CareMode.CrecheEntreprise];
 
     /// <summary>The crèches of the session's scope, with their sections: the commune's, or the chosen ones.</summary>
-    public static IQueryable<Facility> ScopeFacilities(BerceauDbContext db, CommissionSession session, bool tracked)
+    public static IQueryable<Facility> ScopeFacilities(BerceauDbContext db, CommissionSession session, bool tracked) =>
+        Creches(db, session.CommuneCode, session.Facilities, tracked);
+
+    /// <summary>The crèches of a commune (or the chosen ones among them), with their sections.</summary>
+    public static IQueryable<Facility> Creches(BerceauDbContext db, string communeCode, IReadOnlyList<FacilityId> chosen, bool tracked)
     {
-        var chosen = session.Facilities.ToList();
+        var ids = chosen.ToList();
         var query = db.Facilities.Include(f => f.Sections)
-            .Where(f => f.CommuneCode == session.CommuneCode && Creches.Contains(f.Mode) && (chosen.Count == 0 || chosen.Contains(f.Id)));
+            .Where(f => f.CommuneCode == communeCode && CrecheModes.Contains(f.Mode) && (ids.Count == 0 || ids.Contains(f.Id)));
         return tracked ? query : query.AsNoTracking();
     }
+
+    public Task<List<Facility>> CommuneCrechesAsync(string communeCode, CancellationToken ct) =>
+        Creches(db, communeCode, [], tracked: false).ToListAsync(ct);
 
     public Task<List<Facility>> ScopeFacilitiesAsync(CommissionSession session, CancellationToken ct) =>
         ScopeFacilities(db, session, tracked: false).ToListAsync(ct);

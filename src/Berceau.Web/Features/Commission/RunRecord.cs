@@ -19,7 +19,11 @@ public sealed record ReplayReport(int RunNumber, bool SameInstance, bool SameRes
 /// </summary>
 public static class RunRecord
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Reasons stay readable in the stored JSON (« d’urgence », not « d\u2019urgence »): an auditor reads it as it was written.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
 
     /// <summary>The engine's assembly version, with the commit it was built from when the build knows it.</summary>
     public static string EngineVersion { get; } =

@@ -1,5 +1,4 @@
 using Berceau.Data;
-using Berceau.Data.Commission;
 using Berceau.Domain.Commission;
 using Berceau.Domain.Common;
 using Berceau.Domain.Offer;
@@ -75,9 +74,6 @@ public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, C
     ];
 
     public string NameOf(string userId) => Names.TryGetValue(userId, out var name) ? name : "Compte supprimé";
-
-    public string PlacementOf(AppliedOverride o) => CommissionReview.Names.Of(Facilities).Placement(new Placement(
-        InstanceSnapshot.StructureId(new(o.Facility)), o.Section is { } s ? InstanceSnapshot.SectionId(s) : "", null, null, o));
 
     public string FacilityName(FacilityId id) => Facilities.FirstOrDefault(f => f.Id == id)?.Name ?? "Structure inconnue";
 

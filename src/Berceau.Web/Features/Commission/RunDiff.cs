@@ -41,7 +41,7 @@ public static class RunDiff
         if (lifted is not null) return $"Décision de la commission retirée : {lifted.Reason}";
         if (now is null) return to.WhyUnassigned(entry.InstanceId, names.Structure);
         var score = entry.Scores.FirstOrDefault(s => InstanceSnapshot.StructureId(new(s.Facility)) == now.Structure)?.Total;
-        return $"Conséquence d’une autre décision : une place s’est libérée et son score à {names.Structure(now.Structure)} ({score} points) "
-            + $"est le meilleur parmi les demandes restantes (vœu n° {now.WishRank}).";
+        return $"Conséquence d’une autre décision : avec {score} points à {names.Structure(now.Structure)} (vœu n° {now.WishRank}), "
+            + "elle obtient une place que le calcul précédent donnait à une autre demande.";
     }
 }

@@ -194,6 +194,7 @@ public static class Messages
         ["commission-freeze-after-meeting"] = "La date de gel des demandes doit être au plus tard le jour de la réunion ({0:dd/MM/yyyy}).",
         ["commission-commune"] = "Choisissez une commune de votre territoire.",
         ["commission-facility-out-of-scope"] = "La structure « {0} » n’est pas dans le périmètre de cette commission.",
+        ["commission-facilities-changed"] = "Une structure cochée n’est pas (ou plus) une crèche de cette commune : rechargez la page et cochez de nouveau.",
         ["commission-not-in-preparation"] = "La commission est « {0} » : ses membres ne peuvent plus changer.",
         ["commission-one-president"] = "La commission doit avoir une présidente ou un président, et un·e seul·e.",
         ["commission-member-twice"] = "Une même personne ne peut pas être inscrite deux fois.",

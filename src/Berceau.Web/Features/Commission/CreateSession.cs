@@ -49,7 +49,7 @@ public sealed class CreateSession(BerceauDbContext db, CommissionAccess access, 
 
         var session = created.Value;
         var scope = await queries.ScopeFacilitiesAsync(session, ct);
-        if (session.Facilities.Count > 0 && scope.Count != session.Facilities.Count) return Problem.Of("commission-facility-out-of-scope", nameof(input.Facilities), "?");
+        if (session.Facilities.Count > 0 && scope.Count != session.Facilities.Count) return Problem.Of("commission-facilities-changed", nameof(input.Facilities));
         var set = session.SetMembers(members);
         if (!set.IsSuccess) return Outcome<CommissionSession>.Failure([.. set.Problems.Select(p => p with { Field = nameof(input.President) })]);
         db.CommissionSessions.Add(session);

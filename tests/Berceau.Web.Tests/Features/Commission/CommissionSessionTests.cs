@@ -142,6 +142,32 @@ public class CommissionSessionTests(BerceauApp app)
     }
 
     [Fact]
+    public async Task AnExclusion_ThenItsWithdrawal_EachReRun_AndTheWithdrawnDecisionStaysReadable()
+    {
+        var scene = await FrozenSceneAsync();
+        await PostReviewAsync(scene.President, scene.Session, "Run");
+
+        var excluded = await PostReviewAsync(scene.President, scene.Session, "Override", ("Override.Application", scene.High.Reference),
+            ("Override.Kind", "Exclude"), ("Override.Target", scene.A.Id.ToString()), ("Override.Reason", "La famille a déménagé loin de cette crèche"));
+        Assert.Equal(HttpStatusCode.Redirect, excluded.StatusCode);
+        var decision = await DbAsync(db => db.CommissionOverrides.SingleAsync(o => o.SessionId == new CommissionSessionId(scene.Session)));
+        var page = await Forms.TextAsync(await scene.President.GetAsync($"/pro/commissions/{scene.Session}?calcul=2"));
+        // Without A, High takes B; Middle gets A; Low is left, with the commission's exclusion nowhere in its sentence.
+        Assert.Contains("1 sans place", page);
+        Assert.Contains($"exclue de {scene.A.Name}", page);
+
+        var withdrawn = await PostReviewAsync(scene.President, scene.Session, "Withdraw", ("overrideId", decision.Id.ToString()));
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        var diff = await Forms.TextAsync(await scene.President.GetAsync($"/pro/commissions/{scene.Session}/ecarts?de=2&a=3"));
+        Assert.Contains("Décision de la commission retirée : La famille a déménagé loin de cette crèche", diff);
+        var runs = await DbAsync(db => db.CommissionRuns.Where(r => r.SessionId == new CommissionSessionId(scene.Session)).OrderBy(r => r.Number).ToListAsync());
+        Assert.Equal(3, runs.Count);
+        Assert.Equal(runs[0].ResultJson, runs[2].ResultJson);
+        Assert.Contains("déménagé", runs[1].OverridesJson);
+        Assert.Equal("[]", runs[2].OverridesJson);
+    }
+
+    [Fact]
     public async Task OnlyThePresident_Validates()
     {
         var scene = await FrozenSceneAsync();

@@ -41,6 +41,11 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Jobs.JobLease> JobLeases => Set<Jobs.JobLease>();
     public DbSet<Numbering.ReferenceCounter> ReferenceCounters => Set<Numbering.ReferenceCounter>();
     public DbSet<GuichetSettings> GuichetSettings => Set<GuichetSettings>();
+    public DbSet<Domain.Commission.CommissionSession> CommissionSessions => Set<Domain.Commission.CommissionSession>();
+    public DbSet<Commission.CommissionSnapshot> CommissionSnapshots => Set<Commission.CommissionSnapshot>();
+    public DbSet<Commission.CommissionEntry> CommissionEntries => Set<Commission.CommissionEntry>();
+    public DbSet<Commission.CommissionRun> CommissionRuns => Set<Commission.CommissionRun>();
+    public DbSet<Domain.Commission.CommissionOverride> CommissionOverrides => Set<Domain.Commission.CommissionOverride>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -55,6 +60,7 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
         configurationBuilder.Properties<IntercommunalityKind>().HaveConversion<string>().HaveMaxLength(8);
         configurationBuilder.Properties<FacilityId>().HaveConversion<FacilityIdConverter>();
         configurationBuilder.Properties<Domain.Applications.ApplicationId>().HaveConversion<ApplicationIdConverter>();
+        configurationBuilder.Properties<Domain.Commission.CommissionSessionId>().HaveConversion<CommissionSessionIdConverter>();
     }
 }
 
@@ -63,3 +69,6 @@ internal sealed class FacilityIdConverter() : Microsoft.EntityFrameworkCore.Stor
 
 internal sealed class ApplicationIdConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Domain.Applications.ApplicationId, Guid>(
     id => id.Value, value => new Domain.Applications.ApplicationId(value));
+
+internal sealed class CommissionSessionIdConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Domain.Commission.CommissionSessionId, Guid>(
+    id => id.Value, value => new Domain.Commission.CommissionSessionId(value));

@@ -3,6 +3,7 @@ using Berceau.Web.Features.Account;
 using Berceau.Web.Features.Admin;
 using Berceau.Web.Features.Applications;
 using Berceau.Web.Features.Applications.Api;
+using Berceau.Web.Features.Commission;
 using Berceau.Web.Features.Grid;
 using Berceau.Web.Features.Notifications;
 using Berceau.Web.Features.Offer;
@@ -28,6 +29,7 @@ builder.Services.AddPortalFeature(builder.Configuration);
 builder.Services.AddOpenDataFeature();
 builder.Services.AddApplicationsFeature(builder.Configuration);
 builder.Services.AddGridFeature();
+builder.Services.AddCommissionFeature();
 
 var app = builder.Build();
 

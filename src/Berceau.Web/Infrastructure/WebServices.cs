@@ -33,6 +33,7 @@ public static class WebServices
             o.Conventions.AuthorizeFolder("/Offer/Staff", StaffPolicy);
             o.Conventions.AuthorizeFolder("/Territories/Staff", StaffPolicy);
             o.Conventions.AuthorizeFolder("/Grid/Staff", StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Commission", StaffPolicy);
             o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
             o.Conventions.AuthorizeFolder("/Offer/Childminder", ChildminderPolicy);
             o.Conventions.AuthorizeFolder("/Pro", StaffPolicy);

@@ -136,8 +136,8 @@ public abstract class BrowserTest(BerceauApp app) : IAsyncLifetime
         Assert.True(violations.Length == 0, $"axe trouve {violations.Length} violation(s) sur {what} ({Page.Url}) :\n{report}");
     }
 
-    /// <summary>Signs a new staff member in through the real pages, code step included.</summary>
-    protected async Task SignInAsStaffAsync(string role, string? departement = null, string? commune = null)
+    /// <summary>Signs a new staff member in through the real pages, code step included; their e-mail (to name them elsewhere).</summary>
+    protected async Task<string> SignInAsStaffAsync(string role, string? departement = null, string? commune = null)
     {
         var (email, password) = await Accounts.CreateStaffAsync(App, role, departement, commune);
         await Page.GotoAsync("/compte/connexion");
@@ -147,5 +147,6 @@ public abstract class BrowserTest(BerceauApp app) : IAsyncLifetime
         await Page.GetByLabel("Saisissez le code de votre application d’authentification").FillAsync(Accounts.CurrentCode());
         await Page.GetByRole(AriaRole.Button, new() { Name = "Continuer" }).ClickAsync();
         await Page.WaitForURLAsync(url => !url.Contains("/compte/connexion", StringComparison.Ordinal));
+        return email;
     }
 }

@@ -69,6 +69,8 @@ public sealed class IndexModel(UserManager<BerceauUser> users, CurrentStaff staf
             links.Add(new ProLink("Secteurs", "/pro/secteurs", "Secteurs des communes de votre territoire, dessinés sur la carte, et les structures qui y sont rattachées."));
             links.Add(new ProLink("Grilles de points", "/pro/grilles", "La grille d’attribution publique de chaque commune, et ses nouvelles versions."));
         }
+        if (roles.Contains(Roles.Admin) || roles.Contains(Roles.Agent) || roles.Contains(Roles.Committee) || roles.Contains(Roles.Director))
+            links.Add(new ProLink("Commissions d’attribution", "/pro/commissions", "Préparer une commission, déclarer les places à attribuer, examiner et valider la proposition."));
         if (roles.Contains(Roles.Admin))
         {
             links.Add(new ProLink("Utilisateurs", "/admin/utilisateurs", "Comptes, rôles et territoires des personnes de votre territoire."));

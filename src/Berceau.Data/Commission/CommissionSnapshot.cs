@@ -1,0 +1,64 @@
+using Berceau.Domain.Commission;
+using ApplicationId = Berceau.Domain.Applications.ApplicationId;
+
+namespace Berceau.Data.Commission;
+
+/// <summary>
+/// What a session froze: the engine instance before any override (the contract's JSON, written by the engine's own writer), the
+/// grid version that scored it and the day ages were counted on. Runs start from these bytes; they never change after the freeze.
+/// </summary>
+public sealed class CommissionSnapshot
+{
+    public required CommissionSessionId SessionId { get; init; }
+    public required string InstanceJson { get; init; }
+    public required int GridVersion { get; init; }
+    /// <summary>Ages are counted on this day: the earliest day the declared seats are free (docs/commission.md).</summary>
+    public required DateOnly AgeOn { get; init; }
+    public required DateTimeOffset FrozenAt { get; init; }
+    public required string FrozenBy { get; init; }
+}
+
+/// <summary>
+/// One application examined by a session: the link between the engine's id (the application's reference) and the application, the
+/// status it had before (to put it back if the session is called off), and its score breakdown at each wished structure, as the
+/// grid computed it at the freeze (JSON of <see cref="StructureScore"/>).
+/// </summary>
+public sealed class CommissionEntry
+{
+    public long Id { get; init; }
+    public required CommissionSessionId SessionId { get; init; }
+    public required ApplicationId ApplicationId { get; init; }
+    public required string InstanceId { get; init; }
+    public required Domain.Applications.ApplicationStatus StatusBefore { get; init; }
+    public required string ScoresJson { get; init; }
+}
+
+/// <summary>A wish's score as stored: the structure, the total and each line of the grid (label and points).</summary>
+public sealed record StructureScore(Guid Facility, int Total, IReadOnlyList<StoredScoreLine> Lines);
+
+public sealed record StoredScoreLine(string Label, int Points);
+
+/// <summary>
+/// One solve of a session: the instance actually given to the engine (the snapshot transformed by the overrides), the result, the
+/// hash the engine gave, the engine's version and the overrides applied, who asked and when. Everything needed to replay it.
+/// The result is stored with its elapsed time set to zero (kept in <see cref="ElapsedMs"/>): it is the only field the contract lets
+/// vary, and without it the stored bytes are exactly what a replay writes.
+/// </summary>
+public sealed class CommissionRun
+{
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public required CommissionSessionId SessionId { get; init; }
+    public required int Number { get; init; }
+    public required string InstanceJson { get; init; }
+    public required string ResultJson { get; init; }
+    public required string InstanceHash { get; init; }
+    public required string EngineVersion { get; init; }
+    /// <summary>The overrides applied, as <see cref="AppliedOverride"/> JSON (forced placements included: the engine never saw them).</summary>
+    public required string OverridesJson { get; init; }
+    public double ElapsedMs { get; init; }
+    public required DateTimeOffset At { get; init; }
+    public required string By { get; init; }
+}
+
+/// <summary>An override as a run applied it: enough to replay the run without reading the overrides table.</summary>
+public sealed record AppliedOverride(Guid Id, OverrideKind Kind, string Application, Guid Facility, Guid? Section, string Reason, string By, DateTimeOffset At);

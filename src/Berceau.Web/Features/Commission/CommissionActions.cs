@@ -1,0 +1,240 @@
+using Berceau.Data;
+using Berceau.Data.Commission;
+using Berceau.Domain.Applications;
+using Berceau.Domain.Commission;
+using Berceau.Domain.Common;
+using Berceau.Domain.Grid;
+using Berceau.Domain.Offer;
+using Berceau.Web.Features.Applications;
+using Berceau.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Engine = Berceau.Allocation;
+
+namespace Berceau.Web.Features.Commission;
+
+/// <summary>One line of the seats form: a section, its seats and the day they are free.</summary>
+public sealed record SeatInput
+{
+    public Guid FacilityId { get; set; }
+    public Guid SectionId { get; set; }
+    public string? Seats { get; set; }
+    public string? AvailableOn { get; set; }
+}
+
+/// <summary>An override as posted from the review screen.</summary>
+public sealed record OverrideInput
+{
+    public string? Kind { get; set; }
+    public string? Application { get; set; }
+    /// <summary>"structure" for an exclusion, "structure:section" for a placement.</summary>
+    public string? Target { get; set; }
+    public string? Reason { get; set; }
+}
+
+/// <summary>
+/// What a session's members and directors do to it (docs/commission.md). Each verb goes through the session aggregate (which
+/// refuses what its status does not allow), writes its audit line, and saves once: the change and its audit line, or neither.
+/// The callers check <see cref="CommissionAccess"/> first.
+/// </summary>
+public sealed class CommissionActions(BerceauDbContext db, CommissionAccess access, CommissionQueries queries, AuditLog audit,
+    ApplicationEvents events)
+{
+    public async Task<Outcome<int>> DeclareSeatsAsync(CommissionSession session, IReadOnlyList<Facility> facilities,
+        IReadOnlyList<SeatInput> rows, CancellationToken ct)
+    {
+        var read = new Offer.Staff.InputReader();
+        var refused = new List<Problem>();
+        var declared = new List<SeatDeclaration>();
+        var details = new List<string>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var prefix = $"Seats[{i}].";
+            if (string.IsNullOrWhiteSpace(row.Seats) && string.IsNullOrWhiteSpace(row.AvailableOn)) continue;
+            var facility = facilities.FirstOrDefault(f => f.Id.Value == row.FacilityId);
+            if (facility is null)
+            {
+                read.Add("commission-section-unknown", prefix + nameof(row.Seats));
+                continue;
+            }
+            var seats = read.Integer(row.Seats, prefix + nameof(row.Seats), 0, int.MaxValue, required: true);
+            var on = string.IsNullOrWhiteSpace(row.AvailableOn) ? session.FreezeDate : read.Date(row.AvailableOn, prefix + nameof(row.AvailableOn));
+            if (seats is null || on is null) continue;
+            var outcome = session.DeclareSeats(facility, row.SectionId, seats.Value, on.Value, access.Today, access.Now, access.UserId);
+            if (!outcome.IsSuccess)
+            {
+                refused.AddRange(outcome.Problems.Select(p => p with { Field = prefix + (p.Field is "" or "FacilityId" or "SectionId" ? nameof(row.Seats) : p.Field) }));
+                continue;
+            }
+            declared.Add(outcome.Value);
+            details.Add($"{facility.Name} / {facility.Sections.First(s => s.Id == row.SectionId).Name} : {seats} à partir du {on:dd/MM/yyyy}");
+        }
+        if (read.Problems.Count == 0 && refused.Count == 0 && declared.Count == 0) read.Add("vacancy-nothing", rows.Count > 0 ? "Seats[0].Seats" : "");
+        if (read.Problems.Count + refused.Count > 0) return Outcome<int>.Failure([.. read.Problems, .. refused]);
+        audit.Record(CommissionAudit.SeatsDeclared, CommissionAudit.EntityType, session.Id.ToString(), string.Join(" ; ", details));
+        return await SaveAsync(declared.Count, ct);
+    }
+
+    /// <summary>
+    /// Gel des demandes: builds the engine instance from the applications complete or on the waiting list that wish a structure
+    /// of the scope (<see cref="InstanceSnapshot"/>), stores it with the link to each application and its score breakdowns, moves
+    /// each application to « en commission » (the family is told), and freezes the session.
+    /// </summary>
+    public async Task<Outcome<int>> FreezeAsync(CommissionSession session, CancellationToken ct)
+    {
+        var stored = await db.PointsGrids.AsNoTracking().Where(g => g.CommuneCode == session.CommuneCode).ToListAsync(ct);
+        var grid = new GridVersions([.. stored.Select(g => g.ToGrid())]).InForce(session.FreezeDate);
+        if (grid is null) return Problem.Of("commission-no-grid", "", session.FreezeDate);
+        var frozen = session.Freeze(access.Today, access.Now, access.UserId);
+        if (!frozen.IsSuccess) return Outcome<int>.Failure(frozen.Problems);
+
+        var facilities = await queries.ScopeFacilitiesAsync(session, ct);
+        var applications = await db.Applications.Include(a => a.Wishes).Include(a => a.StatusChanges).Include(a => a.Events).AsSplitQuery()
+            .Where(a => a.CommuneCode == session.CommuneCode && (a.Status == ApplicationStatus.Complete || a.Status == ApplicationStatus.Waitlisted))
+            .ToListAsync(ct);
+        var snapshot = InstanceSnapshot.Build(session, facilities, grid, applications, CommissionDisplay.DayOf);
+
+        foreach (var entry in snapshot.Entries)
+        {
+            var before = entry.Application.Status;
+            var moved = entry.Application.Move(ApplicationStatus.InCommittee, access.Now, access.UserId);
+            if (!moved.IsSuccess) return Outcome<int>.Failure(moved.Problems);
+            await events.ChangedAsync(entry.Application, moved.Value, ct);
+            db.CommissionEntries.Add(new CommissionEntry
+            {
+                SessionId = session.Id, ApplicationId = entry.Application.Id, InstanceId = entry.InstanceId, StatusBefore = before,
+                ScoresJson = System.Text.Json.JsonSerializer.Serialize(entry.Scores, ScoresJsonOptions),
+            });
+        }
+        db.CommissionSnapshots.Add(new CommissionSnapshot
+        {
+            SessionId = session.Id, InstanceJson = RunRecord.InstanceJson(snapshot.Instance), GridVersion = grid.Version,
+            AgeOn = snapshot.AgeOn, FrozenAt = access.Now, FrozenBy = access.UserId,
+        });
+        audit.Record(CommissionAudit.Frozen, CommissionAudit.EntityType, session.Id.ToString(),
+            $"{snapshot.Entries.Count} demandes, {snapshot.Instance.Sections.Sum(s => s.Capacity)} places, grille n° {grid.Version}, âges au {snapshot.AgeOn:dd/MM/yyyy}");
+        return await SaveAsync(snapshot.Entries.Count, ct);
+    }
+
+    public static readonly System.Text.Json.JsonSerializerOptions ScoresJsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>Solves the frozen instance with the active overrides and stores the run (see <see cref="CommissionRun"/>).</summary>
+    public async Task<Outcome<CommissionRun>> RunAsync(CommissionSession session, CancellationToken ct)
+    {
+        var run = await NewRunAsync(session, extra: null, ct);
+        if (!run.IsSuccess) return run;
+        return await SaveAsync(run.Value, ct);
+    }
+
+    /// <summary>Replays a stored run and writes the verdict in the audit log.</summary>
+    public async Task<ReplayReport?> ReplayAsync(CommissionSession session, int number, CancellationToken ct)
+    {
+        var snapshot = await queries.SnapshotAsync(session.Id, ct);
+        var run = await queries.RunAsync(session.Id, number, ct);
+        if (snapshot is null || run is null) return null;
+        var report = RunRecord.Replay(snapshot, run);
+        audit.Record(CommissionAudit.Replayed, CommissionAudit.EntityType, session.Id.ToString(),
+            $"calcul n° {number} : {(report.Identical ? "identique" : "DIFFÉRENT")} ({report.ReplayedHash})");
+        await db.SaveChangesAsync(ct);
+        return report;
+    }
+
+    /// <summary>Records an override, checked by applying it to the instance, and runs again with it.</summary>
+    public async Task<Outcome<CommissionRun>> AddOverrideAsync(CommissionSession session, OverrideInput input, CancellationToken ct)
+    {
+        var entries = await queries.EntriesAsync(session.Id, ct);
+        var entry = entries.FirstOrDefault(e => e.InstanceId == input.Application?.Trim());
+        var kind = input.Kind switch { nameof(OverrideKind.Force) => OverrideKind.Force, nameof(OverrideKind.Exclude) => OverrideKind.Exclude, _ => (OverrideKind?)null };
+        var problems = new List<Problem>();
+        if (entry is null) problems.Add(Problem.Of("commission-override-application", nameof(input.Application)));
+        if (kind is null) problems.Add(Problem.Of("unknown-value", nameof(input.Kind)));
+        var target = (input.Target ?? "").Split(':');
+        Guid? facility = Guid.TryParse(target[0], out var f) ? f : null;
+        Guid? section = target.Length > 1 && Guid.TryParse(target[1], out var s) ? s : null;
+        if (facility is null || (kind == OverrideKind.Force && section is null))
+            problems.Add(Problem.Of(kind == OverrideKind.Force ? "commission-override-section" : "unknown-value", nameof(input.Target)));
+        if (problems.Count > 0) return Outcome<CommissionRun>.Failure(problems);
+
+        var created = CommissionOverride.Create(session, kind!.Value, entry!.ApplicationId, new FacilityId(facility!.Value), section,
+            input.Reason, access.Now, access.UserId);
+        if (!created.IsSuccess) return Outcome<CommissionRun>.Failure(created.Problems);
+        var run = await NewRunAsync(session, created.Value, ct);
+        if (!run.IsSuccess) return run;
+        db.CommissionOverrides.Add(created.Value);
+        audit.Record(CommissionAudit.OverrideAdded, CommissionAudit.EntityType, session.Id.ToString(),
+            $"{(kind == OverrideKind.Force ? "placement d’office" : "exclusion")} de {entry.InstanceId} ({input.Target}) : {created.Value.Reason}");
+        return await SaveAsync(run.Value, ct);
+    }
+
+    public async Task<Outcome<CommissionRun>> WithdrawOverrideAsync(CommissionSession session, Guid overrideId, CancellationToken ct)
+    {
+        var found = (await queries.OverridesAsync(session.Id, tracked: true, ct)).FirstOrDefault(o => o.Id == overrideId);
+        if (found is null) return Problem.Of("not-found", "");
+        var withdrawn = found.Withdraw(session, access.Now, access.UserId);
+        if (!withdrawn.IsSuccess) return Outcome<CommissionRun>.Failure(withdrawn.Problems);
+        var run = await NewRunAsync(session, extra: null, ct);
+        if (!run.IsSuccess) return run;
+        audit.Record(CommissionAudit.OverrideWithdrawn, CommissionAudit.EntityType, session.Id.ToString(), $"{found.Id} : {found.Reason}");
+        return await SaveAsync(run.Value, ct);
+    }
+
+    /// <summary>The president validates the latest run: the proposal becomes the commission's decision.</summary>
+    public async Task<Outcome<bool>> ValidateAsync(CommissionSession session, CancellationToken ct)
+    {
+        var latest = await queries.LatestRunAsync(session.Id, ct);
+        if (latest is null) return Problem.Of("commission-no-run", "");
+        var validated = session.Validate(latest.Id, access.Now, access.UserId);
+        if (!validated.IsSuccess) return validated;
+        audit.Record(CommissionAudit.Validated, CommissionAudit.EntityType, session.Id.ToString(), $"calcul n° {latest.Number} ({latest.InstanceHash})");
+        return await SaveAsync(true, ct);
+    }
+
+    /// <summary>
+    /// Builds a run from the snapshot and the active overrides (plus <paramref name="extra"/>, not saved yet), solves it and adds it
+    /// to the unit of work. An override that cannot apply (no seat left, a wish that is not there) is refused here.
+    /// </summary>
+    private async Task<Outcome<CommissionRun>> NewRunAsync(CommissionSession session, CommissionOverride? extra, CancellationToken ct)
+    {
+        if (!session.AcceptsRuns) return Problem.Of("commission-not-frozen", "", session.Status.Label());
+        var snapshot = await queries.SnapshotAsync(session.Id, ct) ?? throw new InvalidOperationException($"Session {session.Id} frozen without snapshot.");
+        var entries = (await queries.EntriesAsync(session.Id, ct)).ToDictionary(e => e.ApplicationId, e => e.InstanceId);
+        var overrides = (await queries.OverridesAsync(session.Id, tracked: false, ct)).Where(o => o.IsActive && !IsWithdrawnNow(o)).ToList();
+        if (extra is not null) overrides.Add(extra);
+        var applied = overrides.Select(o => new AppliedOverride(o.Id, o.Kind, entries[o.ApplicationId], o.FacilityId.Value, o.SectionId, o.Reason, o.By, o.At)).ToList();
+
+        var transformed = OverrideTransform.Apply(RunRecord.ReadInstance(snapshot.InstanceJson), applied);
+        if (!transformed.IsSuccess) return Outcome<CommissionRun>.Failure(transformed.Problems);
+        var result = Engine.AllocationEngine.Solve(transformed.Value.Instance);
+        var number = (await db.CommissionRuns.Where(r => r.SessionId == session.Id).MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
+        var run = new CommissionRun
+        {
+            SessionId = session.Id, Number = number, InstanceJson = RunRecord.InstanceJson(transformed.Value.Instance),
+            ResultJson = RunRecord.ResultJson(result), InstanceHash = result.InstanceHash, EngineVersion = RunRecord.EngineVersion,
+            OverridesJson = RunRecord.OverridesJson(applied), ElapsedMs = result.Stats.ElapsedMs, At = access.Now, By = access.UserId,
+        };
+        db.CommissionRuns.Add(run);
+        // The session's version moves with every run: two members running at once, the second is told to reload.
+        session.Version++;
+        audit.Record(CommissionAudit.Run, CommissionAudit.EntityType, session.Id.ToString(),
+            $"calcul n° {number} : {result.Stats.Assigned} placées par le moteur, {transformed.Value.Forced.Count} d’office, {result.Unassigned.Count} sans place ; {result.InstanceHash} ; moteur {run.EngineVersion}");
+        return run;
+    }
+
+    /// <summary>An override withdrawn in this unit of work is tracked with its new state; the untracked copy does not know yet.</summary>
+    private bool IsWithdrawnNow(CommissionOverride o) =>
+        db.ChangeTracker.Entries<CommissionOverride>().Any(e => e.Entity.Id == o.Id && !e.Entity.IsActive);
+
+    private async Task<Outcome<T>> SaveAsync<T>(T result, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return result;
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrency token (session, application) or the unique run number: someone else acted meanwhile.
+            return Problem.Of("commission-concurrency", "");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace Berceau.Web.Features.Commission;
+
+/// <summary>
+/// The commission d'attribution (issue 6, docs/commission.md): sessions prepared by the guichet, seats declared by directors,
+/// applications frozen into an engine instance, runs, overrides with reasons, replay, validation by the president. Pages under
+/// /pro/commissions.
+/// </summary>
+public static class CommissionFeature
+{
+    public static IServiceCollection AddCommissionFeature(this IServiceCollection services) => services
+        .AddScoped<CommissionAccess>()
+        .AddScoped<CommissionQueries>()
+        .AddScoped<CommissionActions>()
+        .AddScoped<CreateSession>();
+}

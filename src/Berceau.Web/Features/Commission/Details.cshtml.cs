@@ -1,0 +1,188 @@
+using Berceau.Data;
+using Berceau.Domain.Commission;
+using Berceau.Domain.Common;
+using Berceau.Domain.Offer;
+using Berceau.Web.Features.Offer.Staff;
+using Berceau.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Berceau.Web.Features.Commission;
+
+/// <summary>
+/// The review screen of a session (/pro/commissions/{id}): its state, and once frozen, the proposal of a run per structure and
+/// section with each child's score breakdown, the applications without a seat with the engine's explanation, the commission's
+/// decisions (force, exclude) with their reasons, the runs with their replay, and the president's validation. Members of the
+/// session and admins of its territory only (<see cref="CommissionAccess.CanReviewAsync"/>), on every handler.
+/// </summary>
+public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, CommissionQueries queries, CommissionActions actions, AuditLog audit) : PageModel
+{
+    public const string MessageKey = "commission-message";
+
+    [BindProperty]
+    public OverrideInput Override { get; set; } = new();
+
+    [BindProperty(SupportsGet = true, Name = "calcul")]
+    public int? RunNumber { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "structure")]
+    public Guid? Structure { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "section")]
+    public Guid? Section { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "statut")]
+    public string? Status { get; set; }
+
+    public CommissionSession Session { get; private set; } = null!;
+    public IReadOnlyList<Facility> Facilities { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyList<RunSummary> Runs { get; private set; } = [];
+    public RunView? Run { get; private set; }
+    public CommissionReview? Review { get; private set; }
+    public IReadOnlyList<EntryView> Entries { get; private set; } = [];
+    public IReadOnlyList<CommissionOverride> Overrides { get; private set; } = [];
+    public bool IsPresident { get; private set; }
+    public string? Message { get; private set; }
+
+    public IReadOnlyList<SelectListItem> StructureOptions => [.. Facilities.OrderBy(f => f.Name, CommissionDisplay.FrenchOrder)
+        .Select(f => new SelectListItem(f.Name, f.Id.Value.ToString(), f.Id.Value == Structure))];
+
+    public IReadOnlyList<SelectListItem> SectionOptions => [.. Facilities.OrderBy(f => f.Name, CommissionDisplay.FrenchOrder)
+        .SelectMany(f => f.Sections.OrderBy(s => s.MinAgeMonths).Select(s => new SelectListItem($"{f.Name} – {s.Name}", s.Id.ToString(), s.Id == Section)))];
+
+    public static IReadOnlyList<SelectListItem> StatusOptions(string? current) =>
+    [
+        new("Proposées par le moteur", ReviewFilter.Proposed, current == ReviewFilter.Proposed),
+        new("Placées d’office", ReviewFilter.Forced, current == ReviewFilter.Forced),
+        new("Sans place", ReviewFilter.Unassigned, current == ReviewFilter.Unassigned),
+    ];
+
+    public IReadOnlyList<SelectListItem> ApplicationOptions => [.. Entries.Select(e => new SelectListItem($"{e.InstanceId} – {e.Child}", e.InstanceId, e.InstanceId == Override.Application))];
+
+    /// <summary>Exclusion targets are structures; placement targets are « structure:section ».</summary>
+    public IReadOnlyList<SelectListItem> TargetOptions => [.. Facilities.OrderBy(f => f.Name, CommissionDisplay.FrenchOrder).SelectMany(f =>
+        new[] { new SelectListItem($"{f.Name} (toute la structure, pour une exclusion)", f.Id.Value.ToString(), Override.Target == f.Id.Value.ToString()) }
+            .Concat(f.Sections.OrderBy(s => s.MinAgeMonths).Select(s => new SelectListItem($"{f.Name} – {s.Name} (pour un placement d’office)",
+                $"{f.Id.Value}:{s.Id}", Override.Target == $"{f.Id.Value}:{s.Id}"))))];
+
+    public static IReadOnlyList<SelectListItem> KindOptions(string? current) =>
+    [
+        new("Placer d’office dans une section", nameof(OverrideKind.Force), current == nameof(OverrideKind.Force)),
+        new("Exclure d’une structure", nameof(OverrideKind.Exclude), current == nameof(OverrideKind.Exclude)),
+    ];
+
+    public string NameOf(string userId) => Names.TryGetValue(userId, out var name) ? name : "Compte supprimé";
+
+    public string FacilityName(FacilityId id) => Facilities.FirstOrDefault(f => f.Id == id)?.Name ?? "Structure inconnue";
+
+    public string SectionName(Guid? id) => Facilities.SelectMany(f => f.Sections).FirstOrDefault(s => s.Id == id)?.Name ?? "";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var denied = await LoadAsync(id, tracked: false, ct);
+        if (denied is not null) return denied;
+        await ShowAsync(ct);
+        // The screen shows children's names: who read it is written down (RULES §7).
+        if (Entries.Count > 0) await audit.RecordReadAsync(CommissionAudit.EntityType, Session.Id.ToString(), ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostFreezeAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, async () =>
+        {
+            var frozen = await actions.FreezeAsync(Session, ct);
+            return frozen.IsSuccess ? Done($"Les demandes sont gelées : {frozen.Value} demandes seront examinées. Lancez le calcul.") : Fail(frozen);
+        }, ct);
+
+    public Task<IActionResult> OnPostRunAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, async () =>
+        {
+            var run = await actions.RunAsync(Session, ct);
+            return run.IsSuccess ? Done($"Calcul n° {run.Value.Number} terminé.", run.Value.Number) : Fail(run);
+        }, ct);
+
+    public Task<IActionResult> OnPostReplayAsync(Guid id, int number, CancellationToken ct) =>
+        ActAsync(id, async () =>
+        {
+            var report = await actions.ReplayAsync(Session, number, ct);
+            if (report is null) return NotFound();
+            return Done(report.Identical
+                ? $"Calcul n° {number} rejoué : l’instance et le résultat sont identiques, octet pour octet ({report.ReplayedHash})."
+                : $"Calcul n° {number} rejoué : le résultat DIFFÈRE de celui enregistré. Signalez-le à l’administration.", number);
+        }, ct);
+
+    public Task<IActionResult> OnPostOverrideAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, async () =>
+        {
+            var run = await actions.AddOverrideAsync(Session, Override, ct);
+            return run.IsSuccess ? Done($"La décision est enregistrée ; calcul n° {run.Value.Number} terminé.", run.Value.Number) : Fail(run, nameof(Override));
+        }, ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid overrideId, CancellationToken ct) =>
+        ActAsync(id, async () =>
+        {
+            var run = await actions.WithdrawOverrideAsync(Session, overrideId, ct);
+            return run.IsSuccess ? Done($"La décision est retirée ; calcul n° {run.Value.Number} terminé.", run.Value.Number) : Fail(run);
+        }, ct);
+
+    public Task<IActionResult> OnPostValidateAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, async () =>
+        {
+            var validated = await actions.ValidateAsync(Session, ct);
+            return validated.IsSuccess ? Done("La proposition est validée : elle devient la décision de la commission.") : Fail(validated);
+        }, ct);
+
+    /// <summary>Every POST: load with tracking, check access, act; a refusal re-shows the page with the messages.</summary>
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task<IActionResult>> act, CancellationToken ct)
+    {
+        var denied = await LoadAsync(id, tracked: true, ct);
+        if (denied is not null) return denied;
+        ModelState.Clear();
+        var result = await act();
+        if (result is PageResult) await ShowAsync(ct);
+        return result;
+    }
+
+    private IActionResult Done(string message, int? run = null)
+    {
+        TempData[MessageKey] = message;
+        return Redirect($"/pro/commissions/{Session.Id}" + (run is { } n ? $"?calcul={n}" : ""));
+    }
+
+    private PageResult Fail<T>(Outcome<T> outcome, string prefix = "")
+    {
+        ModelState.AddProblems(outcome.Problems, prefix);
+        // The session may hold changes the refusal left half-made: nothing of them is saved.
+        db.ChangeTracker.Clear();
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, bool tracked, CancellationToken ct)
+    {
+        var session = await queries.FindAsync(id, tracked, ct);
+        if (session is null) return NotFound();
+        if (!await access.CanReviewAsync(session, ct)) return Forbid();
+        Session = session;
+        IsPresident = session.IsPresident(access.UserId);
+        return null;
+    }
+
+    private async Task ShowAsync(CancellationToken ct)
+    {
+        Message = TempData[MessageKey] as string;
+        Facilities = await queries.ScopeFacilitiesAsync(Session, ct);
+        Runs = await queries.RunsAsync(Session.Id, ct);
+        Overrides = await queries.OverridesAsync(Session.Id, tracked: false, ct);
+        Names = await queries.NamesAsync(Session.Members.Select(m => m.UserId).Concat(Runs.Select(r => r.By)).Concat(Overrides.Select(o => o.By))
+            .Concat(Session.Seats.Select(s => s.DeclaredBy)), ct);
+        if (Session.Status == CommissionStatus.Preparation) return;
+        Entries = await CommissionReview.EntriesAsync(db, Session.Id, ct);
+        var number = RunNumber ?? Runs.FirstOrDefault()?.Number;
+        var run = number is { } n ? await queries.RunAsync(Session.Id, n, ct) : null;
+        if (run is null) return;
+        Run = RunView.Read(run);
+        Review = CommissionReview.Build(Facilities, Session.Seats, Entries, Run, new ReviewFilter(Structure, Section, Status is ReviewFilter.Proposed or ReviewFilter.Forced or ReviewFilter.Unassigned ? Status : null));
+    }
+}

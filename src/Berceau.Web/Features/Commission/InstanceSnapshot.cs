@@ -1,0 +1,111 @@
+using Berceau.Data.Commission;
+using Berceau.Domain.Applications;
+using Berceau.Domain.Commission;
+using Berceau.Domain.Grid;
+using Berceau.Domain.Offer;
+using Engine = Berceau.Allocation;
+
+namespace Berceau.Web.Features.Commission;
+
+/// <summary>One application as the snapshot took it: its id in the instance and its score at each wished structure.</summary>
+public sealed record SnapshotEntry(Application Application, string InstanceId, IReadOnlyList<StructureScore> Scores);
+
+/// <summary>The engine's input built at the freeze, and what links it back to the applications.</summary>
+public sealed record Snapshot(Engine.Instance Instance, IReadOnlyList<SnapshotEntry> Entries, DateOnly AgeOn);
+
+/// <summary>
+/// Builds the engine instance of a session at its freeze (docs/commission.md, « Le gel »). Pure: the caller loads the session's
+/// structures (with their sections), the grid in force on the freeze date and the applications examined; the same data always
+/// give the same instance, byte for byte, whatever order they were loaded in.
+/// <list type="bullet">
+/// <item>Sections: every section of every structure of the scope, its capacity the seats declared for it (0 if none). Within a
+/// structure, sections with seats come first, then by youngest age: the engine sends a child to the first section of the
+/// structure that takes its age, which must be one with seats when there is one.</item>
+/// <item>Applications: those with at least one wish in the scope; a wish « any crèche of my sector » becomes the structures of
+/// the family's sector, by name; a structure already wished keeps its first rank. Id = the application's reference.</item>
+/// <item>Score of a wish: <see cref="ScoreCalculator.ForStructure"/> with the grid in force on the freeze date, seniority counted
+/// up to the freeze date.</item>
+/// <item>Age: full months on the earliest day the declared seats are free (one age per child: the engine has one start).</item>
+/// <item>Tie-break: 1 + rank in order of submission instant, then reference. Equal scores and equal submission days are
+/// therefore decided by the exact time of submission, which every family can understand; no draw is needed.</item>
+/// <item>Reserves (RULES §5, D214-7 poverty, AVIP insertion): none, because neither the poverty status of a family nor the
+/// AVIP label of a crèche is recorded yet. The category « insertion » is written for families with a parent in insertion,
+/// so that a reserve can be added without changing the snapshot.</item>
+/// </list>
+/// </summary>
+public static class InstanceSnapshot
+{
+    public const string InsertionCategory = "insertion";
+
+    public static Snapshot Build(CommissionSession session, IReadOnlyList<Facility> facilities, PointsGrid grid,
+        IReadOnlyList<Application> applications, Func<DateTimeOffset, DateOnly> dayOf)
+    {
+        var scope = facilities.Where(f => session.Covers(f.Id, f.CommuneCode) && f.Sections.Count > 0)
+            .OrderBy(f => f.Id.Value).ToList();
+        var seats = session.Seats.ToDictionary(s => s.SectionId);
+        var offered = session.Seats.Where(s => s.Seats > 0).ToList();
+        var ageOn = offered.Count > 0 ? offered.Min(s => s.AvailableOn) : session.FreezeDate;
+
+        var sections = new List<Engine.Section>();
+        foreach (var facility in scope)
+        {
+            var ordered = facility.Sections
+                .OrderByDescending(s => seats.TryGetValue(s.Id, out var d) && d.Seats > 0)
+                .ThenBy(s => s.MinAgeMonths).ThenBy(s => s.MaxAgeMonths).ThenBy(s => s.Id);
+            foreach (var section in ordered)
+            {
+                sections.Add(new Engine.Section(SectionId(section.Id), StructureId(facility.Id), seats.TryGetValue(section.Id, out var d) ? d.Seats : 0,
+                    section.MinAgeMonths, section.MaxAgeMonths, []));
+            }
+        }
+
+        var bySector = scope.Where(f => f.SectorId is not null).GroupBy(f => f.SectorId!.Value)
+            .ToDictionary(g => g.Key, g => g.OrderBy(f => f.Name, StringComparer.Ordinal).ThenBy(f => f.Id.Value).ToList());
+        var inScope = scope.ToDictionary(f => f.Id);
+        var ordering = applications.OrderBy(a => a.SubmittedAt ?? a.CreatedAt).ThenBy(a => a.Reference, StringComparer.Ordinal).ToList();
+        var tieBreaks = ordering.Select((a, i) => (a.Id, Rank: i + 1L)).ToDictionary(x => x.Id, x => x.Rank);
+
+        var engineApplications = new List<Engine.Application>();
+        var entries = new List<SnapshotEntry>();
+        foreach (var application in applications.OrderBy(a => a.Reference, StringComparer.Ordinal))
+        {
+            var wished = WishedStructures(application, inScope, bySector);
+            var birth = application.ChildBirthDate ?? application.ChildExpectedBirthDate;
+            if (wished.Count == 0 || birth is null) continue;
+            var submittedOn = dayOf(application.SubmittedAt ?? application.CreatedAt);
+            var input = ApplicationScoreInput.For(application, submittedOn);
+            var scores = wished.Select(f =>
+            {
+                var breakdown = ScoreCalculator.ForStructure(grid, input, session.FreezeDate, new WishedStructure(f.Id, f.SectorId));
+                return new StructureScore(f.Id.Value, breakdown.Total, [.. breakdown.Lines.Select(l => new StoredScoreLine(l.Label, l.Points))]);
+            }).ToList();
+            IReadOnlyList<string> categories = input.Parents.Contains(GuardianSituation.Insertion) ? [InsertionCategory] : [];
+            engineApplications.Add(new Engine.Application(application.Reference, ScoreCalculator.FullMonths(birth.Value, ageOn), submittedOn,
+                categories, tieBreaks[application.Id], [.. scores.Select(s => new Engine.Wish(StructureId(new FacilityId(s.Facility)), s.Total))]));
+            entries.Add(new SnapshotEntry(application, application.Reference, scores));
+        }
+        return new Snapshot(new Engine.Instance(Engine.Instance.CurrentVersion, null, sections, engineApplications), entries, ageOn);
+    }
+
+    public static string StructureId(FacilityId id) => id.Value.ToString("D");
+
+    public static string SectionId(Guid id) => id.ToString("D");
+
+    /// <summary>The wished structures of the scope, in the family's order, sector wishes expanded, each structure once.</summary>
+    private static List<Facility> WishedStructures(Application application, Dictionary<FacilityId, Facility> inScope,
+        Dictionary<Guid, List<Facility>> bySector)
+    {
+        var wished = new List<Facility>();
+        foreach (var wish in application.RankedWishes)
+        {
+            IEnumerable<Facility> structures = wish.FacilityId is { } id
+                ? inScope.TryGetValue(id, out var f) ? [f] : []
+                : application.SectorId is { } sector && bySector.TryGetValue(sector, out var list) ? list : [];
+            foreach (var structure in structures)
+            {
+                if (!wished.Contains(structure)) wished.Add(structure);
+            }
+        }
+        return wished;
+    }
+}

@@ -1,0 +1,263 @@
+using System.Net;
+using Berceau.Domain.Access;
+using Berceau.Domain.Applications;
+using Berceau.Domain.Commission;
+using Berceau.Web.Features.Commission;
+using Berceau.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using static Berceau.Web.Tests.Features.Commission.CommissionTestData;
+
+namespace Berceau.Web.Tests.Features.Commission;
+
+[Collection(AppCollection.Name)]
+[Trait("Category", "Database")]
+public class CommissionSessionTests(BerceauApp app)
+{
+    private sealed record Scene(Guid Session, HttpClient President, HttpClient Member, HttpClient Agent,
+        Domain.Offer.Facility A, Domain.Offer.Facility B, Application High, Application Middle, Application Low);
+
+    /// <summary>
+    /// Two crèches with one seat each; three families: High (two working parents, both wishes), Middle (one working parent, A
+    /// only), Low (a job seeker, A then B). The engine gives A to High, B to Low, and Middle waits.
+    /// </summary>
+    private async Task<Scene> FrozenSceneAsync()
+    {
+        await app.EnsureGridAsync();
+        var a = await app.CrecheAsync("A");
+        var b = await app.CrecheAsync("B");
+        var (agent, _) = await app.StaffAsync(Roles.Agent);
+        var (president, presidentEmail) = await app.StaffAsync(Roles.Committee);
+        var (member, memberEmail) = await app.StaffAsync(Roles.Committee);
+        var (director, _) = await app.StaffAsync(Roles.Director, commune: null, facility: a.Id.Value);
+        var high = await app.CompleteAsync("Haute", new(2026, 9, 1), [GuardianSituation.Employed, GuardianSituation.Employed], a, b);
+        var middle = await app.CompleteAsync("Moyenne", new(2026, 9, 1), [GuardianSituation.Employed], a);
+        var low = await app.CompleteAsync("Basse", new(2026, 9, 1), [GuardianSituation.JobSeeker, GuardianSituation.Other], a, b);
+
+        var session = await app.CreateSessionAsync(agent, presidentEmail, [memberEmail], a, b);
+        await DeclareAsync(director, session, (a, 1));
+        await DeclareAsync(agent, session, (a, 1), (b, 1));
+        var frozen = await PostReviewAsync(president, session, "Freeze");
+        Assert.Equal(HttpStatusCode.Redirect, frozen.StatusCode);
+        return new Scene(session, president, member, agent, a, b, high, middle, low);
+    }
+
+    private Task<T> DbAsync<T>(Func<Berceau.Data.BerceauDbContext, Task<T>> action) => app.WithDbAsync(action);
+
+    [Fact]
+    public async Task Freeze_SnapshotsTheScopesCompleteApplications_WithTheirScores_AndPutsThemInCommittee()
+    {
+        var scene = await FrozenSceneAsync();
+        var id = new CommissionSessionId(scene.Session);
+
+        var session = await DbAsync(db => db.CommissionSessions.SingleAsync(s => s.Id == id));
+        var entries = await DbAsync(db => db.CommissionEntries.Where(e => e.SessionId == id).ToListAsync());
+        var snapshot = await DbAsync(db => db.CommissionSnapshots.SingleAsync(s => s.SessionId == id));
+        var statuses = await DbAsync(db => db.Applications.Where(a => a.Id == scene.High.Id || a.Id == scene.Middle.Id || a.Id == scene.Low.Id)
+            .Select(a => a.Status).ToListAsync());
+
+        Assert.Equal(CommissionStatus.Frozen, session.Status);
+        Assert.Equal(3, entries.Count);
+        Assert.All(entries, e => Assert.Equal(ApplicationStatus.Complete, e.StatusBefore));
+        Assert.All(statuses, s => Assert.Equal(ApplicationStatus.InCommittee, s));
+        Assert.Equal(SeatsFrom, snapshot.AgeOn);
+        Assert.Equal(1, snapshot.GridVersion);
+        var instance = RunRecord.ReadInstance(snapshot.InstanceJson);
+        // Two working parents (60) + 2 full months waited (1 Sept → 23 Nov) = 62.
+        Assert.Equal([62, 62], instance.Applications.Single(x => x.Id == scene.High.Reference).Wishes.Select(w => w.Score));
+        Assert.Equal(9, instance.Applications[0].AgeMonthsAtStart);
+        Assert.Contains(await DbAsync(db => db.AuditEntries.Where(e => e.EntityId == scene.Session.ToString()).Select(e => e.Action).ToListAsync()),
+            a => a == CommissionAudit.Frozen);
+    }
+
+    [Fact]
+    public async Task Run_StoresEverything_TheReviewShowsProposalAndExplanations_AndTheReplayIsIdentical()
+    {
+        var scene = await FrozenSceneAsync();
+
+        var ran = await PostReviewAsync(scene.President, scene.Session, "Run");
+        Assert.Equal(HttpStatusCode.Redirect, ran.StatusCode);
+        var page = await Forms.TextAsync(await scene.President.GetAsync($"/pro/commissions/{scene.Session}"));
+
+        Assert.Contains("Calcul n° 1 terminé.", page);
+        Assert.Contains("2 proposées par le moteur, 0 placées d’office, 1 sans place", page);
+        Assert.Contains("Moyenne Test", page);
+        // Middle: one working parent, single (30 + 20) and 2 months waited = 52, below High's 62 at A, its only wish.
+        Assert.Contains("score 52 pour un dernier admis à 62, 1re sur la liste d’attente", page);
+        Assert.Contains("Parent 1 : en emploi : 30", page.Replace("&nbsp;", " ").Replace("\u00a0", " "), StringComparison.OrdinalIgnoreCase);
+
+        var run = await DbAsync(db => db.CommissionRuns.SingleAsync(r => r.SessionId == new CommissionSessionId(scene.Session)));
+        Assert.StartsWith("sha256:", run.InstanceHash);
+        Assert.False(string.IsNullOrEmpty(run.EngineVersion));
+        Assert.Contains("\"elapsedMs\":0", run.ResultJson);
+        var snapshot = await DbAsync(db => db.CommissionSnapshots.SingleAsync(s => s.SessionId == new CommissionSessionId(scene.Session)));
+        Assert.True(RunRecord.Replay(snapshot, run).Identical);
+
+        var replayed = await PostReviewAsync(scene.Member, scene.Session, "Replay", ("number", "1"));
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.Contains("identiques, octet pour octet", await Forms.TextAsync(await scene.Member.GetAsync(replayed.Headers.Location!.OriginalString)));
+    }
+
+    [Fact]
+    public async Task Filters_ShowOneStructureOrOnlyTheUnassigned()
+    {
+        var scene = await FrozenSceneAsync();
+        await PostReviewAsync(scene.President, scene.Session, "Run");
+
+        var onlyB = await Forms.TextAsync(await scene.President.GetAsync($"/pro/commissions/{scene.Session}?structure={scene.B.Id}"));
+        var unassigned = await Forms.TextAsync(await scene.President.GetAsync($"/pro/commissions/{scene.Session}?statut=sans-place"));
+
+        Assert.Contains($"{scene.B.Name} – Bébés\u00a0: 1 place, 1 attribuées", onlyB);
+        Assert.DoesNotContain($"{scene.A.Name} – Bébés\u00a0:", onlyB);
+        Assert.Contains("Demandes sans place (1)", unassigned);
+        Assert.DoesNotContain(" attribuées", unassigned);
+    }
+
+    [Fact]
+    public async Task AnOverride_NeedsAReason_ThenReRuns_AndTheDiffSaysWhoMovedAndWhy()
+    {
+        var scene = await FrozenSceneAsync();
+        await PostReviewAsync(scene.President, scene.Session, "Run");
+        var force = new[] { ("Override.Application", scene.Middle.Reference), ("Override.Kind", "Force"), ("Override.Target", $"{scene.A.Id}:{scene.A.Sections[0].Id}") };
+
+        var noReason = await PostReviewAsync(scene.Member, scene.Session, "Override", [.. force, ("Override.Reason", " ")]);
+        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        Assert.Contains("Écrivez le motif de cette décision (au moins 10 caractères) : il figurera au procès-verbal.", await Forms.ErrorSummaryAsync(noReason));
+
+        var forced = await PostReviewAsync(scene.Member, scene.Session, "Override", [.. force, ("Override.Reason", "Situation d’urgence signalée par la PMI")]);
+        Assert.Equal(HttpStatusCode.Redirect, forced.StatusCode);
+        var page = await Forms.TextAsync(await scene.Member.GetAsync(forced.Headers.Location!.OriginalString));
+        Assert.Contains("calcul n° 2 terminé", page);
+        Assert.Contains("1 placées d’office", page);
+
+        var diff = await Forms.TextAsync(await scene.Member.GetAsync($"/pro/commissions/{scene.Session}/ecarts?de=1&a=2"));
+        Assert.Contains("3 demandes ont changé de place", diff);
+        Assert.Contains("Décision de la commission (placement d’office) : Situation d’urgence signalée par la PMI", diff);
+        // High lost A's only seat to the forced placement and took B, so Low has no seat: its line says why, from the scores.
+        Assert.Contains("Sans place : ", diff);
+
+        var snapshot = await DbAsync(db => db.CommissionSnapshots.SingleAsync(s => s.SessionId == new CommissionSessionId(scene.Session)));
+        var second = await DbAsync(db => db.CommissionRuns.SingleAsync(r => r.SessionId == new CommissionSessionId(scene.Session) && r.Number == 2));
+        Assert.True(RunRecord.Replay(snapshot, second).Identical);
+        Assert.Contains("Situation d’urgence", second.OverridesJson);
+    }
+
+    [Fact]
+    public async Task AnExclusion_ThenItsWithdrawal_EachReRun_AndTheWithdrawnDecisionStaysReadable()
+    {
+        var scene = await FrozenSceneAsync();
+        await PostReviewAsync(scene.President, scene.Session, "Run");
+
+        var excluded = await PostReviewAsync(scene.President, scene.Session, "Override", ("Override.Application", scene.High.Reference),
+            ("Override.Kind", "Exclude"), ("Override.Target", scene.A.Id.ToString()), ("Override.Reason", "La famille a déménagé loin de cette crèche"));
+        Assert.Equal(HttpStatusCode.Redirect, excluded.StatusCode);
+        var decision = await DbAsync(db => db.CommissionOverrides.SingleAsync(o => o.SessionId == new CommissionSessionId(scene.Session)));
+        var page = await Forms.TextAsync(await scene.President.GetAsync($"/pro/commissions/{scene.Session}?calcul=2"));
+        // Without A, High takes B; Middle gets A; Low is left, with the commission's exclusion nowhere in its sentence.
+        Assert.Contains("1 sans place", page);
+        Assert.Contains($"exclue de {scene.A.Name}", page);
+
+        var withdrawn = await PostReviewAsync(scene.President, scene.Session, "Withdraw", ("overrideId", decision.Id.ToString()));
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        var diff = await Forms.TextAsync(await scene.President.GetAsync($"/pro/commissions/{scene.Session}/ecarts?de=2&a=3"));
+        Assert.Contains("Décision de la commission retirée : La famille a déménagé loin de cette crèche", diff);
+        var runs = await DbAsync(db => db.CommissionRuns.Where(r => r.SessionId == new CommissionSessionId(scene.Session)).OrderBy(r => r.Number).ToListAsync());
+        Assert.Equal(3, runs.Count);
+        Assert.Equal(runs[0].ResultJson, runs[2].ResultJson);
+        Assert.Contains("déménagé", runs[1].OverridesJson);
+        Assert.Equal("[]", runs[2].OverridesJson);
+    }
+
+    [Fact]
+    public async Task OnlyThePresident_Validates()
+    {
+        var scene = await FrozenSceneAsync();
+        await PostReviewAsync(scene.President, scene.Session, "Run");
+
+        var byMember = await PostReviewAsync(scene.Member, scene.Session, "Validate");
+        Assert.Contains("Seule la présidente ou le président de la commission peut valider.", await Forms.ErrorSummaryAsync(byMember));
+        var byPresident = await PostReviewAsync(scene.President, scene.Session, "Validate");
+        Assert.Equal(HttpStatusCode.Redirect, byPresident.StatusCode);
+
+        var session = await DbAsync(db => db.CommissionSessions.SingleAsync(s => s.Id == new CommissionSessionId(scene.Session)));
+        Assert.Equal(CommissionStatus.Validated, session.Status);
+        Assert.NotNull(session.ValidatedRunId);
+        var rerun = await PostReviewAsync(scene.President, scene.Session, "Run");
+        Assert.Contains("Validée", string.Join(" ", await Forms.ErrorSummaryAsync(rerun)));
+    }
+
+    [Fact]
+    public async Task TheReviewScreen_IsForMembersAndAdminsOfTheTerritory_Only()
+    {
+        var scene = await FrozenSceneAsync();
+        var url = $"/pro/commissions/{scene.Session}";
+        var (admin, _) = await app.StaffAsync(Roles.Admin);
+        var (otherAdmin, _) = await app.StaffAsync(Roles.Admin, commune: OtherCommune);
+        var (otherCommuneMember, otherEmail) = await app.StaffAsync(Roles.Committee, commune: OtherCommune);
+        var (family, _, _) = await Accounts.SignInAsNewFamilyAsync(app);
+        // A member whose grants do not cover the commune: listed by mistake, still refused.
+        await DbAsync(async db =>
+        {
+            var session = await db.CommissionSessions.SingleAsync(s => s.Id == new CommissionSessionId(scene.Session));
+            var userId = await db.Users.Where(u => u.Email == otherEmail).Select(u => u.Id).SingleAsync();
+            session.Members.Add(new CommissionMember(userId, CommissionRole.Member));
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(HttpStatusCode.OK, (await scene.Member.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await scene.Agent.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherAdmin.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherCommuneMember.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await family.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await scene.Agent.GetAsync(url + "/ecarts?de=1&a=1")).StatusCode);
+        // Posting is refused too, whatever the handler.
+        var token = Forms.AntiforgeryToken(await (await scene.Agent.GetAsync("/pro/commissions/nouvelle")).Content.ReadAsStringAsync())!;
+        using var content = new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token)]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await scene.Agent.PostAsync(url + "?handler=Run", content)).StatusCode);
+        Assert.Empty(await DbAsync(db => db.CommissionRuns.Where(r => r.SessionId == new CommissionSessionId(scene.Session)).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task ADirector_DeclaresForTheirCrecheOnly_AndNotAfterTheFreeze()
+    {
+        await app.EnsureGridAsync();
+        var a = await app.CrecheAsync("A");
+        var b = await app.CrecheAsync("B");
+        var (agent, _) = await app.StaffAsync(Roles.Agent);
+        var (_, presidentEmail) = await app.StaffAsync(Roles.Committee);
+        var (director, _) = await app.StaffAsync(Roles.Director, commune: null, facility: a.Id.Value);
+        var (otherDirector, _) = await app.StaffAsync(Roles.Director, commune: null, facility: Guid.NewGuid());
+        var session = await app.CreateSessionAsync(agent, presidentEmail, [], a, b);
+
+        var page = await Forms.TextAsync(await director.GetAsync($"/pro/commissions/{session}/places"));
+        Assert.Contains(a.Name, page);
+        Assert.DoesNotContain(b.Name, page);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherDirector.GetAsync($"/pro/commissions/{session}/places")).StatusCode);
+
+        var tooMany = await Forms.PostFormAsync(director, $"/pro/commissions/{session}/places",
+            ("Seats[0].FacilityId", a.Id.ToString()), ("Seats[0].SectionId", a.Sections[0].Id.ToString()), ("Seats[0].Seats", "11"));
+        Assert.Contains("La section « Bébés » compte 10 places : déclarez entre 0 et 10 places.", await Forms.ErrorSummaryAsync(tooMany));
+        // A crèche the director does not run, slipped into the form, is refused.
+        var notTheirs = await Forms.PostFormAsync(director, $"/pro/commissions/{session}/places",
+            ("Seats[0].FacilityId", b.Id.ToString()), ("Seats[0].SectionId", b.Sections[0].Id.ToString()), ("Seats[0].Seats", "1"));
+        Assert.Equal(HttpStatusCode.OK, notTheirs.StatusCode);
+        var stored = await DbAsync(db => db.CommissionSessions.SingleAsync(s => s.Id == new CommissionSessionId(session)));
+        Assert.Empty(stored.Seats);
+    }
+
+    [Fact]
+    public async Task Create_RefusesAFreezeAfterTheMeeting_AndAnUnknownMember()
+    {
+        var (agent, _) = await app.StaffAsync(Roles.Agent);
+        var response = await Forms.PostFormToAsync(agent, $"/pro/commissions/nouvelle?commune={Commune}", "/pro/commissions/nouvelle",
+        [
+            KeyValuePair.Create("Input.CommuneCode", Commune), KeyValuePair.Create("Input.Title", "Commission"),
+            KeyValuePair.Create("Input.FreezeDate", "2026-12-10"), KeyValuePair.Create("Input.MeetingDate", "2026-12-01"),
+            KeyValuePair.Create("Input.President", "personne@example.org"),
+        ]);
+
+        var errors = await Forms.ErrorSummaryAsync(response);
+        Assert.Contains("Aucun compte professionnel ne correspond à l’adresse « personne@example.org ».", errors);
+        Assert.Contains("La date de gel des demandes doit être au plus tard le jour de la réunion (01/12/2026).", errors);
+    }
+}

@@ -4,6 +4,7 @@ using Berceau.Domain.Grid;
 using Berceau.Domain.Offer;
 using Berceau.Web.Features.Grid;
 using Microsoft.EntityFrameworkCore;
+using Berceau.Web.Infrastructure;
 
 namespace Berceau.Web.Features.Applications;
 
@@ -40,7 +41,7 @@ public sealed class ApplicationScores(BerceauDbContext db, GridQueries grids, Ti
         var grid = (await grids.VersionsAsync(a.CommuneCode, ct)).InForce(today);
         if (grid is null) return new(a.CommuneCode, communeName, today, null, null, []);
 
-        DateOnly? submittedOn = a.SubmittedAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, clock.LocalTimeZone).DateTime) : null;
+        DateOnly? submittedOn = a.SubmittedAt is { } at ? ParisTime.DayOf(at) : null;
         var input = ApplicationScoreInput.For(a, submittedOn);
         var wished = a.Wishes.Where(w => w.FacilityId is not null).Select(w => w.FacilityId!.Value).Distinct().ToList();
         var sectors = await db.Facilities.AsNoTracking().Where(f => wished.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.SectorId, ct);

@@ -1,17 +1,17 @@
 using System.Globalization;
 using Berceau.Domain.Commission;
+using Berceau.Web.Infrastructure;
 
 namespace Berceau.Web.Features.Commission;
 
 /// <summary>How the commission pages write days, names and statuses.</summary>
 public static class CommissionDisplay
 {
-    private static readonly TimeZoneInfo Paris = FindParis();
 
     public static StringComparer FrenchOrder { get; } = StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true);
 
     /// <summary>The day of an instant in metropolitan France: a family that submitted at 00:30 on the 2nd submitted on the 2nd.</summary>
-    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Paris).DateTime);
+    public static DateOnly DayOf(DateTimeOffset at) => ParisTime.DayOf(at);
 
     public static string TagColour(CommissionStatus status) => status switch
     {
@@ -22,16 +22,4 @@ public static class CommissionDisplay
     };
 
     public static string Seats(int n) => n > 1 ? $"{n} places" : $"{n} place";
-
-    private static TimeZoneInfo FindParis()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }

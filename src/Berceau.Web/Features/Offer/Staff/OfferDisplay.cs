@@ -2,6 +2,7 @@ using System.Globalization;
 using Berceau.Domain.Common;
 using Berceau.Domain.Offer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Berceau.Web.Infrastructure;
 
 namespace Berceau.Web.Features.Offer.Staff;
 
@@ -9,7 +10,6 @@ namespace Berceau.Web.Features.Offer.Staff;
 public static class OfferDisplay
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-    private static readonly TimeZoneInfo Paris = FindParis();
 
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", French);
 
@@ -17,7 +17,7 @@ public static class OfferDisplay
 
     /// <summary>Instants are stored in UTC and shown in the territory's time (metropolitan France).</summary>
     public static string Instant(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Paris).ToString("dd/MM/yyyy 'à' HH:mm", French);
+        ParisTime.Of(at).ToString("dd/MM/yyyy 'à' HH:mm", French);
 
     public static string Time(TimeOnly? time) => time?.ToString("HH'h'mm", French) ?? "";
 
@@ -62,19 +62,6 @@ public static class OfferDisplay
         foreach (var problem in problems)
         {
             modelState.AddModelError(problem.Field.Length == 0 ? "" : prefix + "." + problem.Field, problem.Message);
-        }
-    }
-
-    private static TimeZoneInfo FindParis()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            // A server without time zone data still shows something sensible.
-            return TimeZoneInfo.Utc;
         }
     }
 }

@@ -10,12 +10,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Berceau.Web.Tests.Features.Commission;
 
 /// <summary>
-/// Crèches, applications, staff and sessions built by the commission tests themselves, in Villemomble (93077), a commune no other
+/// Crèches, applications, staff and sessions built by the commission tests themselves, in Neuilly-Plaisance (93049), a commune no other
 /// test uses; each session examines only its own crèches, so tests do not see each other's applications.
 /// </summary>
 internal static class CommissionTestData
 {
-    public const string Commune = "93077";
+    public const string Commune = "93049";
     public const string OtherCommune = "93066";
     public static readonly DateOnly Today = DateOnly.FromDateTime(BerceauApp.Now.UtcDateTime);
     public static readonly DateOnly SeatsFrom = new(2027, 1, 4);
@@ -48,7 +48,7 @@ internal static class CommissionTestData
 
     /// <summary>A crèche of the commune with one « Bébés » section of 10 places; <paramref name="letter"/> orders the names.</summary>
     public static Task<Facility> CrecheAsync(this BerceauApp app, string letter) =>
-        app.SaveAsync(TestData.Creche(Commune, $"Test {letter} {Guid.NewGuid():N}"[..20], "93250", 48.88, 2.51, ("Bébés", 2, 24, 10)));
+        app.SaveAsync(TestData.Creche(Commune, $"Test {letter} {Guid.NewGuid():N}"[..20], "93360", 48.86, 2.51, ("Bébés", 2, 24, 10)));
 
     /// <summary>A complete application (through the domain's verbs) for a child born in 2026, with its parents' situations.</summary>
     public static async Task<Application> CompleteAsync(this BerceauApp app, string childName, DateOnly submittedOn, GuardianSituation[] parents,
@@ -63,7 +63,7 @@ internal static class CommissionTestData
             DesiredStart = SeatsFrom, Days = WeekDays.Weekdays, From = new(8, 0), To = new(17, 0),
             Wishes = [.. wishes.Select(w => new WishInput(w.Id))],
         };
-        Assert.True(application.Fill(request, new ApplicationAddress("1 rue Test", "93250", null), consent: true, at).IsSuccess);
+        Assert.True(application.Fill(request, new ApplicationAddress("1 rue Test", "93360", null), consent: true, at).IsSuccess);
         var submitted = application.Submit(new WishChoices(wishes.Select(w => w.Id).ToHashSet(), null), submittedOn, at, "famille");
         Assert.True(submitted.IsSuccess, string.Join(" ", submitted.Problems.Select(p => p.Message)));
         Assert.True(application.Move(ApplicationStatus.Complete, at.AddDays(1), "agent").IsSuccess);

@@ -26,7 +26,7 @@ public sealed record ApplicationScoreView(string CommuneCode, string CommuneName
 /// Scores an application for the family's page and the agent's file, with the grid in force today. The commission scores
 /// at its freeze date (<see cref="ApplicationScoreInput"/>, the same mapping), so the pages say these points are today's.
 /// </summary>
-public sealed class ApplicationScores(BerceauDbContext db, GridQueries grids, TimeProvider clock)
+public sealed class ApplicationScores(BerceauDbContext db, GridQueries grids)
 {
     public static readonly IReadOnlySet<Criterion> StructureCriteria =
         new HashSet<Criterion> { Criterion.SiblingInStructure, Criterion.HomeSector, Criterion.PartnerEmployer, Criterion.StructureBonus };
@@ -36,8 +36,8 @@ public sealed class ApplicationScores(BerceauDbContext db, GridQueries grids, Ti
     public async Task<ApplicationScoreView> ForAsync(Application a, string communeName, IReadOnlyDictionary<FacilityId, string> names,
         string sectorWishName, CancellationToken ct)
     {
-        // The commune's day, as the grid's validity dates and the seniority are counted (the public grid page does the same).
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        // The commune's day, as the grid's validity dates and the seniority are counted: the public grid page's own day.
+        var today = grids.Today;
         var grid = (await grids.VersionsAsync(a.CommuneCode, ct)).InForce(today);
         if (grid is null) return new(a.CommuneCode, communeName, today, null, null, []);
 

@@ -128,8 +128,18 @@ internal sealed class IndexedInstance
         for (var c = 0; c < bitOfCategory.Length; c++) bitOfCategory[c] = categories.GetValueOrDefault(table.CategoryNames[c], -1);
         var wishName = table.WishName;
         var wishScore = table.WishScore;
+        const int ahead = 16;
         for (var i = 0; i < count; i++)
         {
+            if (i + 2 * ahead < count)
+            {
+                // Wishes are written at random places (by rank): the places are loaded ahead, and the positions they depend on further ahead.
+                MemoryHint.Prefetch(ref wishStart[rankOfApp[i + 2 * ahead]]);
+                var soon = rankOfApp[i + ahead];
+                MemoryHint.Prefetch(ref entries[wishStart[soon]]);
+                MemoryHint.Prefetch(ref entries[wishStart[soon + 1] - 1]);
+                MemoryHint.Prefetch(ref keyLow[soon]);
+            }
             var r = rankOfApp[i];
             var age = table.Age[i];
             var w = wishStart[r];

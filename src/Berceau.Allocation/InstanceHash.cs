@@ -44,20 +44,29 @@ internal static class InstanceHash
                 writer.Int32(reserve.Seats);
             }
         }
-        // Each structure name is encoded once, then copied for each of the millions of wishes naming it.
+        // Each structure name is encoded once with its length, then copied for each of the millions of wishes naming it; each
+        // category name likewise, with its place in ordinal order (the canonical form sorts an application's categories).
         var names = new byte[table.Names.Length][];
-        for (var n = 0; n < names.Length; n++) names[n] = Encoding.UTF8.GetBytes(table.Names[n]);
+        for (var n = 0; n < names.Length; n++) names[n] = Prefixed(table.Names[n]);
+        var categoryNames = new byte[table.CategoryNames.Length][];
+        for (var c = 0; c < categoryNames.Length; c++) categoryNames[c] = Prefixed(table.CategoryNames[c]);
+        var categoryOrder = new int[table.CategoryNames.Length];
+        var byName = Enumerable.Range(0, categoryOrder.Length).OrderBy(c => table.CategoryNames[c], StringComparer.Ordinal).ToArray();
+        for (var k = 0; k < byName.Length; k++) categoryOrder[byName[k]] = k;
+        var longestName = names.Length == 0 ? 0 : names.Max(name => name.Length);
+        var longestCategory = categoryNames.Length == 0 ? 0 : categoryNames.Max(name => name.Length);
+        Span<int> held = stackalloc int[FewCategories];
         writer.Int32(byId.Length);
         foreach (var i in byId)
         {
             var id = table.IdUtf8(i);
             var firstWish = table.WishStart[i];
             var wishes = table.WishCount(i);
-            var categories = table.CategoryStart[i + 1] - table.CategoryStart[i];
+            var firstCategory = table.CategoryStart[i];
+            var categories = table.CategoryStart[i + 1] - firstCategory;
             // A million applications: room for the whole application is made once, then its fields are written unchecked.
-            var bound = 4 + id.Length + 4 + 4 + 4 + 9 + 4 + 8L * wishes;
-            for (var x = firstWish; x < firstWish + wishes; x++) bound += names[table.WishName[x]].Length;
-            if (categories > 0 || !writer.TryReserve(bound))
+            var bound = 4 + id.Length + 4 + 4 + 4 + 9 + 4 + (4L + longestName) * wishes + (long)longestCategory * categories;
+            if (categories > FewCategories || !writer.TryReserve(bound))
             {
                 WriteSlowly(writer, table, i, names);
                 continue;
@@ -65,19 +74,48 @@ internal static class InstanceHash
             writer.UncheckedBytes(id);
             writer.UncheckedInt32(table.Age[i]);
             writer.UncheckedInt32(Yyyymmdd(table.Day[i]));
-            writer.UncheckedInt32(0);
+            var distinct = SortedDistinct(table.Category.AsSpan(firstCategory, categories), categoryOrder, held);
+            writer.UncheckedInt32(distinct.Length);
+            foreach (var c in distinct) writer.UncheckedRaw(categoryNames[c]);
             writer.UncheckedOptional(table.HasTieBreak[i] ? table.TieBreak[i] : null);
             writer.UncheckedInt32(wishes);
             for (var x = firstWish; x < firstWish + wishes; x++)
             {
-                writer.UncheckedBytes(names[table.WishName[x]]);
+                writer.UncheckedRaw(names[table.WishName[x]]);
                 writer.UncheckedInt32(table.WishScore[x]);
             }
         }
         return "sha256:" + Convert.ToHexStringLower(writer.Finish());
     }
 
-    /// <summary>An application with categories (one in six) or too long for the buffer: each field checked for room.</summary>
+    private const int FewCategories = 16;
+
+    /// <summary>A string as the canonical form writes it: int32 byte length, then its UTF-8 bytes.</summary>
+    private static byte[] Prefixed(string value)
+    {
+        var bytes = new byte[4 + Encoding.UTF8.GetByteCount(value)];
+        BinaryPrimitives.WriteInt32LittleEndian(bytes, bytes.Length - 4);
+        Encoding.UTF8.GetBytes(value, bytes.AsSpan(4));
+        return bytes;
+    }
+
+    /// <summary>The categories in ordinal order of name, each once, sorted in <paramref name="room"/> (a few: insertion sort).</summary>
+    private static ReadOnlySpan<int> SortedDistinct(ReadOnlySpan<int> categories, int[] order, Span<int> room)
+    {
+        var count = 0;
+        foreach (var c in categories)
+        {
+            var at = count;
+            while (at > 0 && order[room[at - 1]] > order[c]) at--;
+            if (at > 0 && room[at - 1] == c) continue;
+            room.Slice(at, count - at).CopyTo(room[(at + 1)..]);
+            room[at] = c;
+            count++;
+        }
+        return room[..count];
+    }
+
+    /// <summary>An application with very many categories or too long for the buffer: each field checked for room.</summary>
     private static void WriteSlowly(CanonicalWriter writer, ApplicationTable table, int i, byte[][] names)
     {
         writer.Bytes(table.IdUtf8(i));
@@ -92,7 +130,7 @@ internal static class InstanceHash
         writer.Int32(table.WishCount(i));
         for (var x = table.WishStart[i]; x < table.WishStart[i + 1]; x++)
         {
-            writer.Bytes(names[table.WishName[x]]);
+            writer.Raw(names[table.WishName[x]]);
             writer.Int32(table.WishScore[x]);
         }
     }
@@ -166,6 +204,26 @@ internal static class InstanceHash
             Ensure(utf8.Length);
             utf8.CopyTo(_buffer.AsSpan(_length));
             _length += utf8.Length;
+        }
+
+        /// <summary>Bytes already in canonical form (<see cref="Prefixed"/>).</summary>
+        public void Raw(ReadOnlySpan<byte> bytes)
+        {
+            if (bytes.Length > _buffer.Length)
+            {
+                Flush();
+                _hash.AppendData(bytes);
+                return;
+            }
+            Ensure(bytes.Length);
+            bytes.CopyTo(_buffer.AsSpan(_length));
+            _length += bytes.Length;
+        }
+
+        public void UncheckedRaw(ReadOnlySpan<byte> bytes)
+        {
+            bytes.CopyTo(_buffer.AsSpan(_length));
+            _length += bytes.Length;
         }
 
         public void UncheckedBytes(ReadOnlySpan<byte> utf8)

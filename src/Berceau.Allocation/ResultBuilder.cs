@@ -51,8 +51,17 @@ internal static class ResultBuilder
         var unassigned = GC.AllocateUninitializedArray<int>(count);
         var drawn = GC.AllocateUninitializedArray<int>(count);
         int assignedCount = 0, unassignedCount = 0, drawnCount = 0, firstWish = 0;
+        const int ahead = 16;
         for (var k = 0; k < count; k++)
         {
+            if (k + 2 * ahead < count)
+            {
+                // Where each application is held is at a random place (by rank): loaded ahead, in two steps.
+                var later = index.RankOfApp[index.ById[k + 2 * ahead]];
+                MemoryHint.Prefetch(ref current[later]);
+                MemoryHint.Prefetch(ref index.WishStart[later]);
+                MemoryHint.Prefetch(ref index.Wishes[current[index.RankOfApp[index.ById[k + ahead]]]]);
+            }
             var i = index.ById[k];
             var r = index.RankOfApp[i];
             var held = current[r];

@@ -88,6 +88,12 @@ internal sealed class SectionSeats
         return ReplaceMin(section.OpenStart, section.OpenCount, key);
     }
 
+    /// <summary>Starts loading what <see cref="Propose"/> will read first about section s (<see cref="MemoryHint"/>).</summary>
+    public void Prefetch(int s)
+    {
+        MemoryHint.Prefetch(ref _sections[s]);
+    }
+
     public int Filled(int s) => _sections[s].OpenCount + _sections[s].Capacity - _sections[s].OpenSeats;
 
     /// <summary>The keys held in the general seats of s, in no order.</summary>

@@ -64,6 +64,42 @@ public class HashAndJsonTests
     }
 
     [Fact]
+    public void TheHash_OfRandomCategoryLists_IsTheSha256OfTheCanonicalForm()
+    {
+        // Categories are sorted in .NET's ordinal order (UTF-16 units: a character beyond U+FFFF sorts before U+E000), repeats
+        // dropped; the hash keeps a fast path for a few categories and a checked one for many: both must give these bytes.
+        string[] pool = ["poverty", "insertion", "précarité", "\U0001F600x", "\uE000y", "a", "A", "zz", "handicap"];
+        var random = new Random(5);
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var applications = Enumerable.Range(0, random.Next(1, 6)).Select(i => new Application(
+                $"A{trial}-{i}", 7, new DateOnly(2026, 3, 2),
+                Enumerable.Range(0, random.Next(0, random.Next(2) == 0 ? 4 : 24)).Select(_ => pool[random.Next(pool.Length)]).ToArray(),
+                i + 1, [new Wish("S1", random.Next(-5, 40))])).ToArray();
+            var instance = new Instance(1, null, [Section("S1-a", "S1", 1, 0, 48)], applications);
+
+            using var bytes = new MemoryStream();
+            using (var w = new BinaryWriter(bytes, System.Text.Encoding.UTF8, leaveOpen: true))
+            {
+                void Text(string s) { var b = System.Text.Encoding.UTF8.GetBytes(s); w.Write(b.Length); w.Write(b); }
+                w.Write(1); w.Write((byte)0);
+                w.Write(1); Text("S1-a"); Text("S1"); w.Write(1); w.Write(0); w.Write(48); w.Write(0);
+                w.Write(applications.Length);
+                foreach (var a in applications.OrderBy(a => a.Id, StringComparer.Ordinal))
+                {
+                    Text(a.Id); w.Write(7); w.Write(20260302);
+                    var categories = a.Categories.Distinct().Order(StringComparer.Ordinal).ToArray();
+                    w.Write(categories.Length);
+                    foreach (var c in categories) Text(c);
+                    w.Write((byte)1); w.Write(a.TieBreak!.Value); w.Write(1); Text("S1"); w.Write(a.Wishes[0].Score);
+                }
+            }
+
+            Assert.Equal("sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.ToArray())), Hash(instance));
+        }
+    }
+
+    [Fact]
     public void TheHash_IgnoresLayoutUnknownFieldsAndTheOrderOfApplications()
     {
         var a = JsonText.Read("""{"version":1,"seed":3,"sections":[{"id":"a","structure":"S","capacity":1,"minAgeMonths":0,"maxAgeMonths":9}],"applications":[{"id":"A","ageMonthsAtStart":3,"submitted":"2026-01-01","wishes":[{"structure":"S","score":2}]},{"id":"B","ageMonthsAtStart":3,"submitted":"2026-01-01","wishes":[{"structure":"S","score":2}]}]}""").Instance!;

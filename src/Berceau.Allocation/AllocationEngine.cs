@@ -44,7 +44,7 @@ public static class AllocationEngine
         var seats = new SectionSeats(index, capacities);
         var applications = index.Applications;
         var wishes = index.Wishes;
-        var current = GC.AllocateUninitializedArray<int>(applications);
+        var current = FreshMemory.Uninitialized<int>(applications);
         Array.Copy(index.WishStart, current, applications);
         var keyLow = index.KeyLow;
         // Each wish is rejected at most once: an application proposes to each of its sections at most once. Rejections are

@@ -85,8 +85,8 @@ internal sealed class IndexedInstance
             CheckSections(instance.Sections!, structures, categories, list);
         var table = ApplicationTable.From(instance.Applications!);
         var count = table.Count;
-        var tieBreak = new long[count];
-        var drawn = new bool[count];
+        var tieBreak = FreshMemory.Zeroed<long>(count);
+        var drawn = FreshMemory.Zeroed<bool>(count);
         var byId = CheckApplications(table, instance.Seed, tieBreak, drawn, list, out var canRank);
         // The table numbers the names its wishes use: each is looked up once here, not once per wish.
         var structureOfName = new int[table.Names.Length];
@@ -103,10 +103,10 @@ internal sealed class IndexedInstance
         // Wishes are laid out by rank, score and section side by side, and an end marker after each application's: when deferred
         // acceptance jumps to the application a section let go, the rank in the key leads to its next wish in two memory reads.
         // (8 bytes a wish: on this VM, first touching fresh memory costs more than anything the solver computes.)
-        var wishStart = GC.AllocateUninitializedArray<int>(count + 1);
+        var wishStart = FreshMemory.Uninitialized<int>(count + 1);
         wishStart[0] = 0;
         for (var r = 0; r < count; r++) wishStart[r + 1] = checked(wishStart[r] + table.WishCount(appOfRank[r]) + 1);
-        var entries = GC.AllocateUninitializedArray<WishEntry>(wishStart[count]);
+        var entries = FreshMemory.Uninitialized<WishEntry>(wishStart[count]);
         var sections = instance.Sections!;
         var demand = new int[sections.Count];
         var minAge = new int[sections.Count];
@@ -116,7 +116,7 @@ internal sealed class IndexedInstance
             (minAge[s], maxAge[s], capacity[s]) = (sections[s].MinAgeMonths, sections[s].MaxAgeMonths, sections[s].Capacity);
         var seen = new int[structures.Count];
         Array.Fill(seen, -1);
-        var keyLow = GC.AllocateUninitializedArray<uint>(count);
+        var keyLow = FreshMemory.Uninitialized<uint>(count);
         // Ranks need the bits of count (2^bits > count, so that no key is 0); what is left of the low 32 bits may hold the categories.
         var rankBits = Math.Max(1, 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)count));
         var categoryBits = categories.Count <= 32 - rankBits ? 32 - rankBits : 0;
@@ -312,7 +312,7 @@ internal sealed class IndexedInstance
         }
         if (!canRank) return [];
 
-        var byId = GC.AllocateUninitializedArray<int>(count);
+        var byId = FreshMemory.Uninitialized<int>(count);
         for (var i = 0; i < count; i++) byId[i] = i;
         if (!IsStrictlyAscending(table)) byId.AsSpan().Sort((a, b) => IdOrder.Compare(table.IdUtf8(a), table.IdUtf8(b)));
         for (var k = 1; k < count; k++)
@@ -400,7 +400,7 @@ internal sealed class IndexedInstance
     private static (int[] AppOfRank, int[] RankOfApp) RankApplications(ReadOnlySpan<int> days, long[] tieBreak)
     {
         var count = days.Length;
-        var byTieBreak = GC.AllocateUninitializedArray<int>(count);
+        var byTieBreak = FreshMemory.Uninitialized<int>(count);
         var dense = true;
         for (var i = 0; i < count && dense; i++) dense = tieBreak[i] >= 1 && tieBreak[i] <= count;
         if (dense)
@@ -415,7 +415,7 @@ internal sealed class IndexedInstance
             Array.Sort(values, byTieBreak);
         }
 
-        var appOfRank = GC.AllocateUninitializedArray<int>(count);
+        var appOfRank = FreshMemory.Uninitialized<int>(count);
         var minDay = int.MaxValue;
         var maxDay = int.MinValue;
         for (var i = 0; i < count; i++)
@@ -431,7 +431,7 @@ internal sealed class IndexedInstance
             for (var d = 1; d < start.Length; d++) start[d] += start[d - 1];
             foreach (var i in byTieBreak) appOfRank[start[days[i] - minDay]++] = i;
         }
-        var rankOfApp = GC.AllocateUninitializedArray<int>(count);
+        var rankOfApp = FreshMemory.Uninitialized<int>(count);
         for (var r = 0; r < count; r++) rankOfApp[appOfRank[r]] = r;
         return (appOfRank, rankOfApp);
     }

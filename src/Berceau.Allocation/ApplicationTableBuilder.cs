@@ -24,6 +24,9 @@ internal sealed class ApplicationTableBuilder(int rowsHint = 16, int wishesHint 
     private int _wishCount;
     private int[] _wishName = GC.AllocateUninitializedArray<int>(Math.Max(wishesHint, 1));
     private int[] _wishScore = GC.AllocateUninitializedArray<int>(Math.Max(wishesHint, 1));
+    // Rows and wishes already mapped (FreshMemory.PopulateAhead): the columns are mapped a slice at a time as they fill.
+    private const int RowsAhead = 1 << 18, WishesAhead = 1 << 18;
+    private int _rowsMapped, _idBytesMapped, _wishesMapped;
     private readonly NameTable _names = new();
     private readonly NameTable _categoryNames = new();
 
@@ -42,13 +45,21 @@ internal sealed class ApplicationTableBuilder(int rowsHint = 16, int wishesHint 
 
     public void AddWish(int name, int score)
     {
+        if (_wishCount >= _wishesMapped) MapWishes();
+        _wishName[_wishCount] = name;
+        _wishScore[_wishCount++] = score;
+    }
+
+    private void MapWishes()
+    {
         if (_wishCount == _wishName.Length)
         {
             _wishName = Grow(_wishName, _wishCount);
             _wishScore = Grow(_wishScore, _wishCount);
         }
-        _wishName[_wishCount] = name;
-        _wishScore[_wishCount++] = score;
+        FreshMemory.PopulateAhead(_wishName, _wishCount, WishesAhead);
+        FreshMemory.PopulateAhead(_wishScore, _wishCount, WishesAhead);
+        _wishesMapped = Math.Min(_wishCount + WishesAhead, _wishName.Length);
     }
 
     public void DiscardRow()
@@ -83,8 +94,8 @@ internal sealed class ApplicationTableBuilder(int rowsHint = 16, int wishesHint 
     /// <param name="id">The id in UTF-8.</param>
     public void EndRow(ReadOnlySpan<byte> id, int age, int day, long? tieBreak, bool hasWishList = true)
     {
-        EnsureRow();
-        while (_idLength + id.Length > _idBytes.Length) _idBytes = Grow(_idBytes, _idLength);
+        if (_count >= _rowsMapped) MapRows();
+        if (_idLength + id.Length > _idBytesMapped) MapIdBytes(id.Length);
         id.CopyTo(_idBytes.AsSpan(_idLength));
         _idLength += id.Length;
         _age[_count] = age;
@@ -117,6 +128,26 @@ internal sealed class ApplicationTableBuilder(int rowsHint = 16, int wishesHint 
     {
         _flags ??= new byte[_age.Length];
         _flags[row ?? _count] |= flag;
+    }
+
+    private void MapIdBytes(int needed)
+    {
+        while (_idLength + needed > _idBytes.Length) _idBytes = Grow(_idBytes, _idLength);
+        FreshMemory.PopulateAhead(_idBytes, _idLength, Math.Max(needed, 12 * RowsAhead));
+        _idBytesMapped = (int)Math.Min(_idLength + (long)Math.Max(needed, 12 * RowsAhead), _idBytes.Length);
+    }
+
+    private void MapRows()
+    {
+        EnsureRow();
+        FreshMemory.PopulateAhead(_idStart, _count + 1, RowsAhead);
+        FreshMemory.PopulateAhead(_age, _count, RowsAhead);
+        FreshMemory.PopulateAhead(_day, _count, RowsAhead);
+        FreshMemory.PopulateAhead(_tieBreak, _count, RowsAhead);
+        FreshMemory.PopulateAhead(_hasTieBreak, _count, RowsAhead);
+        FreshMemory.PopulateAhead(_categoryStart, _count + 1, RowsAhead);
+        FreshMemory.PopulateAhead(_wishStart, _count + 1, RowsAhead);
+        _rowsMapped = Math.Min(_count + RowsAhead, _age.Length);
     }
 
     private void EnsureRow()

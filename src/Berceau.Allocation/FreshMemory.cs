@@ -33,13 +33,24 @@ internal static partial class FreshMemory
         return array;
     }
 
-    private static unsafe void Populate<T>(T[] array) where T : unmanaged
+    /// <summary>
+    /// Maps elements [<paramref name="from"/>, <paramref name="from"/> + <paramref name="count"/>) of an array (as far as it goes)
+    /// before they are written: for an array that fills progressively and may never fill whole.
+    /// </summary>
+    public static void PopulateAhead<T>(T[] array, int from, int count) where T : unmanaged
     {
-        var bytes = (nuint)array.Length * (nuint)sizeof(T);
+        if (from < array.Length) Populate(array, from, Math.Min(count, array.Length - from));
+    }
+
+    private static void Populate<T>(T[] array) where T : unmanaged => Populate(array, 0, array.Length);
+
+    private static unsafe void Populate<T>(T[] array, int from, int count) where T : unmanaged
+    {
+        var bytes = (nuint)count * (nuint)sizeof(T);
         if (_unavailable || bytes < MinimumBytes) return;
         // Arrays this large live in the large object heap, which the collector does not move by default; were it to move one,
         // the advice would only have been given for memory the array no longer uses.
-        var start = (nuint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
+        var start = (nuint)Unsafe.AsPointer(ref array[from]);
         var first = (start + Page - 1) & ~(Page - 1);
         var last = (start + bytes) & ~(Page - 1);
         try

@@ -35,6 +35,13 @@ internal sealed class ExplanationList(IndexedInstance index, int[] current, int?
     /// </summary>
     public void PrepareToReadAll() => LazyInitializer.EnsureInitialized(ref _columns, ref _preparing, () => Columns.Of(index, current, waitlists));
 
+    /// <summary>Every line at once, for a writer going through them all (<see cref="PrepareToReadAll"/> is done first).</summary>
+    public AllLines ReadAll()
+    {
+        PrepareToReadAll();
+        return new AllLines(index.Table, index.ById, _columns!.Code, _columns.Section, cutoffScore);
+    }
+
     /// <summary>Where the lines of the application at this position are: found once, then read wish by wish.</summary>
     public LineSpot Locate(int position)
     {
@@ -57,9 +64,9 @@ internal sealed class ExplanationList(IndexedInstance index, int[] current, int?
             var code = columns.Code[x];
             return code switch
             {
-                Columns.NotEligible => new(k + 1, structure, WishOutcome.NotEligibleAge),
-                Columns.Assigned => new(k + 1, structure, WishOutcome.Assigned),
-                Columns.NotNeeded => new(k + 1, structure, WishOutcome.NotNeeded),
+                AllLines.NotEligible => new(k + 1, structure, WishOutcome.NotEligibleAge),
+                AllLines.Assigned => new(k + 1, structure, WishOutcome.Assigned),
+                AllLines.NotNeeded => new(k + 1, structure, WishOutcome.NotNeeded),
                 _ => new(k + 1, structure, WishOutcome.Full, index.Table.WishScore[x], cutoffScore[columns.Section[x]], code),
             };
         }
@@ -73,13 +80,12 @@ internal sealed class ExplanationList(IndexedInstance index, int[] current, int?
     }
 
     /// <summary>
-    /// By wish in the table's order: <see cref="Code"/> is the waitlist position of a wish the section refused (1 or more), or one
-    /// of the negative outcomes; <see cref="Section"/> the section of a refused wish (for its cutoff). Built in one pass in priority
-    /// order, which reads the solver's arrays in order and writes each application's wishes side by side.
+    /// By wish in the table's order (<see cref="AllLines"/>), built in one pass in priority order, which reads the solver's arrays
+    /// in order and writes each application's wishes side by side.
     /// </summary>
     private sealed class Columns(int[] code, int[] section)
     {
-        public const int NotEligible = -1, Assigned = -2, NotNeeded = -3;
+        private const int NotEligible = AllLines.NotEligible, Assigned = AllLines.Assigned, NotNeeded = AllLines.NotNeeded;
         public int[] Code => code;
         public int[] Section => section;
 
@@ -123,6 +129,16 @@ internal sealed class ExplanationList(IndexedInstance index, int[] current, int?
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+/// <summary>
+/// Every explanation line, by wish in the table's order (<see cref="ApplicationTable.WishStart"/>, applications in id order through
+/// <see cref="ById"/>): <see cref="Code"/> is the waitlist position of a wish the section refused (1 or more), or one of the
+/// negative outcomes below; <see cref="Section"/> the section of a refused wish, whose cut-off is <see cref="CutoffScore"/>[section].
+/// </summary>
+internal readonly record struct AllLines(ApplicationTable Table, int[] ById, int[] Code, int[] Section, int?[] CutoffScore)
+{
+    public const int NotEligible = -1, Assigned = -2, NotNeeded = -3;
 }
 
 /// <summary>

@@ -131,6 +131,28 @@ public class HashAndJsonTests
     }
 
     [Fact]
+    public void LongNamesAndManyWishes_AreWrittenAsTheGeneratedSerialiserWrites()
+    {
+        // The writers copy short fragments (names, ranks) 32 bytes at a time and longer ones by their length: both kinds here,
+        // with ranks beyond the precomputed ones and names that need escaping.
+        var structures = Enumerable.Range(0, 40).Select(s => s % 3 == 0 ? $"Crèche « {s} » {new string('x', 30 + s)}" : $"S{s}").ToArray();
+        var sections = structures.Select((name, s) => Section(s % 4 == 0 ? $"{name}-section-{new string('y', 40)}" : $"{name}-a", name, s % 5, 0, 48)).ToArray();
+        var applications = Enumerable.Range(0, 60).Select(a => new Application(
+            a % 7 == 0 ? $"dossier-{a}-{new string('z', 50)}" : $"A{a}", a % 50, new DateOnly(2026, 1, 1).AddDays(a % 9), [], a + 1,
+            structures.Select((name, s) => new Wish(name, (a * 7 + s * 3) % 11)).OrderBy(w => (w.Score * 13 + a) % 17).ToArray())).ToArray();
+        var result = AllocationEngine.Solve(new Instance(1, null, sections, applications));
+        var materialised = result with
+        {
+            Assignments = result.Assignments.ToArray(), Unassigned = result.Unassigned.ToArray(),
+            Explanations = result.Explanations.ToArray(), TieBreaks = result.TieBreaks.ToDictionary(),
+        };
+
+        Assert.Contains("\"rank\":40", JsonText.Of(result));
+        Assert.NotEmpty(result.Assignments);
+        Assert.Equal(JsonText.Stable(materialised), JsonText.Stable(result));
+    }
+
+    [Fact]
     public void ResultListsWrittenFromTheSolverArrays_AreTheBytesOfTheGeneratedSerialiser()
     {
         var generated = InstanceGenerator.Generate(400, 25, 6, 11);

@@ -20,6 +20,10 @@ internal static class ExplanationsWriter
     private static readonly byte[] WishesStart = "\",\"wishes\":["u8.ToArray();
     private static readonly byte[] RankStart = "{\"rank\":"u8.ToArray();
     private static readonly byte[] StructureStart = ",\"structure\":\""u8.ToArray();
+    /// <summary><c>{"rank":k,"structure":"</c> for the first ranks, which every application has: one copy instead of three.</summary>
+    private static readonly Short[] RankThenStructure = Enumerable.Range(1, 32)
+        .Select(rank => Short.Of([.. RankStart, .. System.Text.Encoding.ASCII.GetBytes(rank.ToString(System.Globalization.CultureInfo.InvariantCulture)), .. StructureStart]))
+        .ToArray();
     private static readonly byte[] YourScore = ",\"yourScore\":"u8.ToArray();
     private static readonly byte[] CutoffScore = ",\"cutoffScore\":"u8.ToArray();
     private static readonly byte[] WaitlistPosition = ",\"waitlistPosition\":"u8.ToArray();
@@ -34,21 +38,27 @@ internal static class ExplanationsWriter
         "\",\"outcome\":\"not-together\"}"u8.ToArray(),
     ];
 
+    private static readonly Short[] ShortOutcome = Array.ConvertAll(OutcomeText, text => Short.Of(text));
+    private static readonly Short ShortYourScore = Short.Of(YourScore), ShortCutoffScore = Short.Of(CutoffScore),
+        ShortWaitlistPosition = Short.Of(WaitlistPosition);
+
     /// <summary>
     /// Appends <c>,"explanations":[…]</c> to <paramref name="buffer"/>, after a property the caller's writer has written and
     /// flushed: the writer then goes on with a comma of its own before its next property, as it would have anyway.
     /// </summary>
     public static void Write(IBufferWriter<byte> buffer, ExplanationList explanations)
     {
-        explanations.PrepareToReadAll();
+        var (table, byId, codes, sections, cutoffs) = explanations.ReadAll();
         var names = Array.ConvertAll(explanations.Names, Escaped);
-        var lineRoom = LineRoom + names.Select(name => name.Length).DefaultIfEmpty(0).Max();
+        var shortNames = Array.ConvertAll(names, name => name.Length <= ShortRoom ? Short.Of(name) : default);
+        var lineRoom = LineRoom + ShortRoom + names.Select(name => name.Length).DefaultIfEmpty(0).Max();
         Copy(buffer, Start);
-        for (var p = 0; p < explanations.Count; p++)
+        for (var p = 0; p < byId.Length; p++)
         {
-            var id = explanations.ApplicationUtf8At(p);
-            var spot = explanations.Locate(p);
-            var count = spot.Count;
+            var i = byId[p];
+            var id = table.IdUtf8(i);
+            var first = table.WishStart[i];
+            var count = table.WishStart[i + 1] - first;
             var span = buffer.GetSpan(64 + TextRoom(id.Length) + count * lineRoom);
             var at = 0;
             if (p > 0) span[at++] = (byte)',';
@@ -58,16 +68,37 @@ internal static class ExplanationsWriter
             for (var k = 0; k < count; k++)
             {
                 if (k > 0) span[at++] = (byte)',';
-                var line = explanations.Line(spot, k, out var name);
-                Put(span, ref at, RankStart);
-                PutNumber(span, ref at, line.Rank);
-                Put(span, ref at, StructureStart);
-                Put(span, ref at, names[name]);
-                Put(span, ref at, OutcomeText[(int)line.Outcome]);
-                if (line.Outcome != WishOutcome.Full) continue;
-                if (line.YourScore is { } yourScore) { Put(span, ref at, YourScore); PutNumber(span, ref at, yourScore); }
-                if (line.CutoffScore is { } cutoffScore) { Put(span, ref at, CutoffScore); PutNumber(span, ref at, cutoffScore); }
-                if (line.WaitlistPosition is { } position) { Put(span, ref at, WaitlistPosition); PutNumber(span, ref at, position); }
+                var x = first + k;
+                if (k < RankThenStructure.Length) PutShort(span, ref at, RankThenStructure[k]);
+                else
+                {
+                    Put(span, ref at, RankStart);
+                    PutNumber(span, ref at, k + 1);
+                    Put(span, ref at, StructureStart);
+                }
+                var name = table.WishName[x];
+                if (shortNames[name].Padded is not null) PutShort(span, ref at, shortNames[name]);
+                else Put(span, ref at, names[name]);
+                var code = codes[x];
+                switch (code)
+                {
+                    case AllLines.Assigned:
+                        PutShort(span, ref at, ShortOutcome[(int)WishOutcome.Assigned]);
+                        continue;
+                    case AllLines.NotNeeded:
+                        PutShort(span, ref at, ShortOutcome[(int)WishOutcome.NotNeeded]);
+                        continue;
+                    case AllLines.NotEligible:
+                        PutShort(span, ref at, ShortOutcome[(int)WishOutcome.NotEligibleAge]);
+                        continue;
+                }
+                // Refused: the code is the waitlist position.
+                PutShort(span, ref at, ShortOutcome[(int)WishOutcome.Full]);
+                PutShort(span, ref at, ShortYourScore);
+                PutNumber(span, ref at, table.WishScore[x]);
+                if (cutoffs[sections[x]] is { } cutoffScore) { PutShort(span, ref at, ShortCutoffScore); PutNumber(span, ref at, cutoffScore); }
+                PutShort(span, ref at, ShortWaitlistPosition);
+                PutNumber(span, ref at, code);
                 span[at++] = (byte)'}';
             }
             span[at++] = (byte)']';

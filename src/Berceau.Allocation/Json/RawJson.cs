@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.Json;
 
 namespace Berceau.Allocation.Json;
@@ -35,6 +37,32 @@ internal static class RawJson
         Put(span, ref at, utf8);
     }
 
+    /// <summary>Bytes for <see cref="PutShort"/>: at most <see cref="ShortRoom"/> long, followed by zeros up to that length.</summary>
+    public readonly record struct Short(byte[] Padded, int Length)
+    {
+        public static Short Of(ReadOnlySpan<byte> bytes)
+        {
+            if (bytes.Length > ShortRoom) throw new ArgumentException("Too long for a short fragment.", nameof(bytes));
+            var padded = new byte[ShortRoom];
+            bytes.CopyTo(padded);
+            return new(padded, bytes.Length);
+        }
+    }
+
+    /// <summary>Room a span must have past <c>at</c> for <see cref="PutShort"/>, which copies that many bytes whatever the length.</summary>
+    public const int ShortRoom = 32;
+
+    /// <summary>
+    /// Puts a short fragment with one 32-byte copy instead of a call sized to it: the lines of a national result are millions of
+    /// fragments of a few bytes. The bytes past the fragment are overwritten by what follows (the span must have the room).
+    /// </summary>
+    public static void PutShort(Span<byte> span, ref int at, Short fragment)
+    {
+        Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(fragment.Padded))
+            .StoreUnsafe(ref MemoryMarshal.GetReference(span.Slice(at, ShortRoom)));
+        at += fragment.Length;
+    }
+
     public static void Put(Span<byte> span, ref int at, ReadOnlySpan<byte> bytes)
     {
         bytes.CopyTo(span[at..]);
@@ -43,6 +71,19 @@ internal static class RawJson
 
     public static void PutNumber(Span<byte> span, ref int at, long value)
     {
+        // Scores, ranks and most positions have one or two digits: written without the general formatter.
+        if ((ulong)value < 10)
+        {
+            span[at++] = (byte)('0' + value);
+            return;
+        }
+        if ((ulong)value < 100)
+        {
+            span[at + 1] = (byte)('0' + value % 10);
+            span[at] = (byte)('0' + value / 10);
+            at += 2;
+            return;
+        }
         Utf8Formatter.TryFormat(value, span[at..], out var written);
         at += written;
     }

@@ -10,10 +10,10 @@ namespace Berceau.Allocation.Json;
 /// </summary>
 internal static class ResultListsWriter
 {
-    private static readonly byte[] ApplicationStart = "{\"application\":\""u8.ToArray();
-    private static readonly byte[] StructureStart = "\",\"structure\":\""u8.ToArray();
-    private static readonly byte[] SectionStart = "\",\"section\":\""u8.ToArray();
-    private static readonly byte[] WishRankStart = "\",\"wishRank\":"u8.ToArray();
+    private static readonly Short ApplicationStart = Short.Of("{\"application\":\""u8);
+    private static readonly Short StructureStart = Short.Of("\",\"structure\":\""u8);
+    private static readonly Short SectionStart = Short.Of("\",\"section\":\""u8);
+    private static readonly Short WishRankStart = Short.Of("\",\"wishRank\":"u8);
     private static readonly byte[] ViaReserveStart = ",\"viaReserve\":\""u8.ToArray();
 
     public static void WriteAssignments(IBufferWriter<byte> buffer, AssignmentList assignments)
@@ -29,7 +29,9 @@ internal static class ResultListsWriter
             room = Math.Max(room, sectionIds[s].Length + structures[s].Length);
         }
         var categories = Array.ConvertAll(assignments.CategoryNames, Escaped);
-        room += 100 + NumberRoom + categories.Select(c => c.Length).DefaultIfEmpty(0).Max();
+        var shortSections = Array.ConvertAll(sectionIds, id => id.Length <= ShortRoom ? Short.Of(id) : default);
+        var shortStructures = Array.ConvertAll(structures, name => name.Length <= ShortRoom ? Short.Of(name) : default);
+        room += 100 + ShortRoom + NumberRoom + categories.Select(c => c.Length).DefaultIfEmpty(0).Max();
         Copy(buffer, ",\"assignments\":["u8);
         for (var k = 0; k < assignments.Count; k++)
         {
@@ -38,13 +40,15 @@ internal static class ResultListsWriter
             var span = buffer.GetSpan(room + TextRoom(id.Length));
             var at = 0;
             if (k > 0) span[at++] = (byte)',';
-            Put(span, ref at, ApplicationStart);
+            PutShort(span, ref at, ApplicationStart);
             PutText(span, ref at, id);
-            Put(span, ref at, StructureStart);
-            Put(span, ref at, structures[section]);
-            Put(span, ref at, SectionStart);
-            Put(span, ref at, sectionIds[section]);
-            Put(span, ref at, WishRankStart);
+            PutShort(span, ref at, StructureStart);
+            if (shortStructures[section].Padded is not null) PutShort(span, ref at, shortStructures[section]);
+            else Put(span, ref at, structures[section]);
+            PutShort(span, ref at, SectionStart);
+            if (shortSections[section].Padded is not null) PutShort(span, ref at, shortSections[section]);
+            else Put(span, ref at, sectionIds[section]);
+            PutShort(span, ref at, WishRankStart);
             PutNumber(span, ref at, wishRank);
             if (via >= 0)
             {

@@ -289,32 +289,66 @@ internal sealed class PlainInstanceReader
         if (!StartArray()) return;
         do
         {
-            Expect((byte)'{');
-            int name = 0, score = 0, seen = 0;
-            do
-            {
-                var key = Key();
-                if (key.Length == 9 && key.SequenceEqual("structure"u8))
-                {
-                    seen = Once(seen, 1);
-                    var (start, length) = StringBytes();
-                    name = _table.NameIndex(_buffer.AsSpan(start, length));
-                }
-                else if (key.Length == 5 && key.SequenceEqual("score"u8))
-                {
-                    seen = Once(seen, 2);
-                    score = Int32();
-                }
-                else
-                {
-                    throw NotPlain.Instance;
-                }
-            }
-            while (MoreMembers());
-            if (seen != 3) throw NotPlain.Instance;
-            _table.AddWish(name, score);
+            if (!TryReadCompactWish()) ReadWish();
         }
         while (MoreElements());
+    }
+
+    private static ReadOnlySpan<byte> CompactWishStart => "{\"structure\":\""u8;
+    private static ReadOnlySpan<byte> CompactScore => "\",\"score\":"u8;
+
+    /// <summary>
+    /// A wish written exactly <c>{"structure":"…","score":n}</c>, as the generator and Berceau write six million of them, read by
+    /// comparing its fixed parts at once; anything else (spaces, another order, the buffer's end) is left to <see cref="ReadWish"/>.
+    /// </summary>
+    private bool TryReadCompactWish()
+    {
+        var buffer = _buffer;
+        var wish = _p;
+        if (wish + CompactWishStart.Length > _length || !buffer.AsSpan(wish, CompactWishStart.Length).SequenceEqual(CompactWishStart)) return false;
+        var start = wish + CompactWishStart.Length;
+        var length = buffer.AsSpan(start, _length - start).IndexOfAny((byte)'"', (byte)'\\');
+        if (length < 0 || buffer[start + length] != '"' || buffer.AsSpan(start, length).ContainsAnyExceptInRange((byte)0x20, (byte)0x7F)) return false;
+        var after = start + length;
+        if (after + CompactScore.Length > _length || !buffer.AsSpan(after, CompactScore.Length).SequenceEqual(CompactScore)) return false;
+        _p = after + CompactScore.Length;
+        var score = Int32();
+        if (buffer[_p] != '}')
+        {
+            _p = wish;
+            return false;
+        }
+        _p++;
+        _table.AddWish(_table.NameIndex(buffer.AsSpan(start, length)), score);
+        return true;
+    }
+
+    private void ReadWish()
+    {
+        Expect((byte)'{');
+        int name = 0, score = 0, seen = 0;
+        do
+        {
+            var key = Key();
+            if (key.Length == 9 && key.SequenceEqual("structure"u8))
+            {
+                seen = Once(seen, 1);
+                var (start, length) = StringBytes();
+                name = _table.NameIndex(_buffer.AsSpan(start, length));
+            }
+            else if (key.Length == 5 && key.SequenceEqual("score"u8))
+            {
+                seen = Once(seen, 2);
+                score = Int32();
+            }
+            else
+            {
+                throw NotPlain.Instance;
+            }
+        }
+        while (MoreMembers());
+        if (seen != 3) throw NotPlain.Instance;
+        _table.AddWish(name, score);
     }
 
     private static int Once(int seen, int bit) => (seen & bit) == 0 ? seen | bit : throw NotPlain.Instance;
@@ -363,22 +397,14 @@ internal sealed class PlainInstanceReader
     {
         Expect((byte)'"');
         var start = _p;
-        var buffer = _buffer;
-        for (var p = start; p < _length; p++)
-        {
-            var c = buffer[p];
-            if (c == '"')
-            {
-                _p = p + 1;
-                return (start, p - start);
-            }
-            if (NotInPlainString[c]) throw NotPlain.Instance;
-        }
-        throw NeedMoreData.Instance;
+        var length = _buffer.AsSpan(start, _length - start).IndexOfAny((byte)'"', (byte)'\\');
+        // Plain: no escape, no control character (invalid in JSON strings), nothing beyond ASCII.
+        if (length >= 0 && _buffer[start + length] == '\\'
+            || _buffer.AsSpan(start, length >= 0 ? length : _length - start).ContainsAnyExceptInRange((byte)0x20, (byte)0x7F)) throw NotPlain.Instance;
+        if (length < 0) throw NeedMoreData.Instance;
+        _p = start + length + 1;
+        return (start, length);
     }
-
-    /// <summary>Control characters (invalid in JSON strings), the escape character and every byte beyond ASCII.</summary>
-    private static readonly bool[] NotInPlainString = Enumerable.Range(0, 256).Select(c => c is < 0x20 or >= 0x80 or '\\').ToArray();
 
     private int Int32()
     {

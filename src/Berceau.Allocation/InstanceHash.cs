@@ -195,15 +195,7 @@ internal static class InstanceHash
         public void Bytes(ReadOnlySpan<byte> utf8)
         {
             Int32(utf8.Length);
-            if (utf8.Length > _buffer.Length)
-            {
-                Flush();
-                _hash.AppendData(utf8);
-                return;
-            }
-            Ensure(utf8.Length);
-            utf8.CopyTo(_buffer.AsSpan(_length));
-            _length += utf8.Length;
+            Raw(utf8);
         }
 
         /// <summary>Bytes already in canonical form (<see cref="Prefixed"/>).</summary>

@@ -37,6 +37,7 @@ public static class ApplicationsFeature
     private static IServiceCollection AddApplicationServices(this IServiceCollection services) => services
         .AddScoped<FamilyApplicationQueries>()
         .AddScoped<ApplicationScores>()
+        .AddScoped<NextCommissions>()
         .AddScoped<CaseworkAccess>()
         .AddScoped<CaseworkQueues>()
         .AddScoped<CaseworkFiles>()

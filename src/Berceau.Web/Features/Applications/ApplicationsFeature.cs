@@ -42,6 +42,7 @@ public static class ApplicationsFeature
         .AddScoped<CaseworkQueues>()
         .AddScoped<CaseworkFiles>()
         .AddScoped<CaseworkActions>()
+        .AddScoped<CorrectGridAnswers>()
         .AddScoped<AttachCodes>()
         .AddScoped<SaveApplication>()
         .AddScoped<ChangeApplication>()

@@ -6,7 +6,7 @@ namespace Berceau.Web.Features.Applications.Family;
 /// found by the domain on "Guardians[1].Situation" lands on the field of the same name; their order is the form's, so
 /// that the error summary lists problems from the top of the page down.
 /// </summary>
-public sealed record ApplicationInput
+public sealed record ApplicationInput : IGridAnswersInput
 {
     /// <summary>The version the family started from: a change made meanwhile (other tab, the guichet) is detected.</summary>
     public int Version { get; set; }
@@ -39,6 +39,18 @@ public sealed record ApplicationInput
     public bool Consent { get; set; }
 }
 
+/// <summary>
+/// The grid's answers as a form posts them: the application form's, and the guichet's correction form's (one partial,
+/// <c>_GridAnswersFields</c>, shows them for both, one parser reads them: <see cref="ApplicationForm.GridAnswers"/>).
+/// </summary>
+public interface IGridAnswersInput
+{
+    string? QuotientFamilial { get; }
+    bool SocialSupport { get; }
+    List<string> SiblingFacilities { get; }
+    List<string> PartnerEmployerFacilities { get; }
+}
+
 public sealed record ChildFields
 {
     public string? FirstName { get; set; }
@@ -62,3 +74,6 @@ public sealed record WishesInput
     public int Version { get; set; }
     public List<string?> Wishes { get; set; } = [];
 }
+
+/// <summary>What <c>_GridAnswersFields</c> shows: the commune's questions and choices, and the answers typed.</summary>
+public sealed record GridAnswersSection(ApplicationFormOptions Options, IGridAnswersInput Input);

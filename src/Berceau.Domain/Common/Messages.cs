@@ -166,6 +166,8 @@ public static class Messages
         ["application-grid-locked"] = "Cette demande est « {0} » : ses réponses à la grille de points ne peuvent plus être corrigées.",
         ["application-grid-after-freeze"] = "Les demandes sont gelées depuis le {0:dd/MM/yyyy} pour la commission d’attribution : les réponses à la grille ne peuvent plus être corrigées avant la commission.",
         ["application-grid-reason"] = "Indiquez pourquoi les réponses sont corrigées (par exemple « quotient lu sur l’attestation CAF ») : la famille lira ce motif.",
+        ["api-amount-number"] = "Un montant en euros s’écrit comme un nombre JSON, sans guillemets, avec un point décimal : par exemple 850 ou 912.4.",
+        ["api-amount-range"] = "Ce nombre est trop grand pour un montant en euros.",
         ["application-grid-unchanged"] = "Aucune réponse n’a changé : rien n’est enregistré.",
         ["application-confirm-not-due"] = "Votre demande n’est pas encore à confirmer : vous pourrez la confirmer à partir du {0:dd/MM/yyyy}.",
         ["application-final-no-proof"] = "Cette demande est « {0} » : elle ne reçoit plus de pièces justificatives.",

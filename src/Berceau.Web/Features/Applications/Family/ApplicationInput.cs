@@ -23,7 +23,11 @@ public sealed record ApplicationInput : IGridAnswersInput
     public bool DisabledMemberInHousehold { get; set; }
     public string? AnnualResources { get; set; }
     public string? CafNumber { get; set; }
-    /// <summary>Euros a month, as on the CAF attestation; asked only when the commune's grid rewards it (as are the next three).</summary>
+    /// <summary>
+    /// Euros a month, as on the CAF attestation; asked only when the commune's grid rewards it (as are the next three).
+    /// Text on the form; a JSON number in the API (<see cref="Api.AmountInEurosConverter"/>), as the API returns it.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(Api.AmountInEurosConverter))]
     public string? QuotientFamilial { get; set; }
     public bool SocialSupport { get; set; }
     /// <summary>Ids of the commune's crèches where a brother or sister is already accommodated.</summary>

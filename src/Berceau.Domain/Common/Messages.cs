@@ -172,6 +172,7 @@ public static class Messages
         ["application-confirm-not-due"] = "Votre demande n’est pas encore à confirmer : vous pourrez la confirmer à partir du {0:dd/MM/yyyy}.",
         ["application-final-no-proof"] = "Cette demande est « {0} » : elle ne reçoit plus de pièces justificatives.",
         ["application-commune-unknown"] = "Choisissez la commune où vous habitez.",
+        ["application-commune-outside"] = "Choisissez une commune de votre territoire.",
         ["application-street-missing"] = "Saisissez votre adresse (numéro et voie).",
         ["application-postal-code"] = "Le code postal doit être un de ceux de la commune ({0}).",
         ["application-sector-outside"] = "Choisissez un secteur de votre commune, ou « Je ne sais pas ».",

@@ -38,11 +38,7 @@ public sealed class GridCorrectionBrowserTests(BerceauApp app) : BrowserTest(app
         await Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la correction" }).ClickAsync();
         await Expect(Page.GetByText("Les réponses à la grille sont corrigées.")).ToBeVisibleAsync();
 
-        await Context.ClearCookiesAsync();
-        await Page.GotoAsync("/compte/connexion");
-        await Page.GetByLabel("Adresse e-mail").FillAsync(email);
-        await Page.GetByLabel("Mot de passe").FillAsync(password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await SignInAsFamilyAsync(email, password);
         await Page.GotoAsync($"/famille/demandes/{id}");
         await Expect(Page.GetByText("Réponses à la grille de points corrigées par le guichet : quotient familial – Attestation CAF reçue au guichet")).ToBeVisibleAsync();
         await Expect(Page.GetByText("Vous pouvez modifier vos vœux jusqu’au 03/12/2026 inclus")).ToBeVisibleAsync();

@@ -36,13 +36,18 @@ public sealed class IdentityProvider : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SqliteConnection _store;
     private readonly ConcurrentDictionary<string, TestPerson> _people;
+    private readonly ConcurrentQueue<EndedSession> _ended;
 
-    private IdentityProvider(WebApplication app, SqliteConnection store, ConcurrentDictionary<string, TestPerson> people)
+    private IdentityProvider(WebApplication app, SqliteConnection store, ConcurrentDictionary<string, TestPerson> people, ConcurrentQueue<EndedSession> ended)
     {
         _app = app;
         _store = store;
         _people = people;
+        _ended = ended;
     }
+
+    /// <summary>The sessions ended at the end-session endpoint, oldest first: whose (the id_token_hint's subject) and for which client.</summary>
+    public IReadOnlyCollection<EndedSession> EndedSessions => _ended;
 
     /// <summary>The issuer, as a client's Authority setting (ends with a slash).</summary>
     public Uri Authority { get; private set; } = null!;
@@ -51,6 +56,7 @@ public sealed class IdentityProvider : IAsyncDisposable
     public static async Task<IdentityProvider> StartAsync(string url = "http://127.0.0.1:0")
     {
         var people = new ConcurrentDictionary<string, TestPerson>(StringComparer.Ordinal);
+        var ended = new ConcurrentQueue<EndedSession>();
         var store = new SqliteConnection("Data Source=:memory:");
         await store.OpenAsync();
 
@@ -76,7 +82,8 @@ public sealed class IdentityProvider : IAsyncDisposable
             {
                 o.SetAuthorizationEndpointUris("connect/authorize")
                     .SetTokenEndpointUris("connect/token")
-                    .SetUserInfoEndpointUris("connect/userinfo");
+                    .SetUserInfoEndpointUris("connect/userinfo")
+                    .SetEndSessionEndpointUris("connect/endsession");
                 o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
                 // FranceConnect and ProConnect name scopes after claims (given_name, usual_name…): accept any.
                 o.DisableScopeValidation();
@@ -85,6 +92,7 @@ public sealed class IdentityProvider : IAsyncDisposable
                 o.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
                     // Loopback over plain HTTP in tests; the real providers are HTTPS only.
                     .DisableTransportSecurityRequirement();
             });
@@ -99,9 +107,10 @@ public sealed class IdentityProvider : IAsyncDisposable
         app.MapPost(LoginPath, (Delegate)((HttpContext http) => LogInAsync(http, people)));
         app.MapMethods("/connect/authorize", ["GET", "POST"], (Delegate)((HttpContext http) => AuthorizeAsync(http, people)));
         app.MapMethods("/connect/userinfo", ["GET", "POST"], (Delegate)UserInfoAsync);
+        app.MapMethods("/connect/endsession", ["GET", "POST"], (Delegate)((HttpContext http) => EndSessionAsync(http, ended)));
 
         await app.StartAsync();
-        var provider = new IdentityProvider(app, store, people);
+        var provider = new IdentityProvider(app, store, people, ended);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         provider.Authority = new Uri(address.TrimEnd('/') + "/");
         return provider;
@@ -111,7 +120,8 @@ public sealed class IdentityProvider : IAsyncDisposable
     public void AddPerson(TestPerson person) => _people[person.Login] = person;
 
     /// <summary>Registers a confidential client (as FranceConnect's or ProConnect's partner space does) for one redirect URI.</summary>
-    public async Task RegisterClientAsync(string clientId, string clientSecret, Uri redirectUri)
+    /// <param name="postLogoutRedirectUri">Where the provider may send the browser back after ending its session (RP-initiated logout).</param>
+    public async Task RegisterClientAsync(string clientId, string clientSecret, Uri redirectUri, Uri? postLogoutRedirectUri = null)
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var manager = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
@@ -131,6 +141,11 @@ public sealed class IdentityProvider : IAsyncDisposable
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
+        if (postLogoutRedirectUri is not null)
+        {
+            descriptor.PostLogoutRedirectUris.Add(postLogoutRedirectUri);
+            descriptor.Permissions.Add(Permissions.Endpoints.EndSession);
+        }
         await manager.CreateAsync(descriptor);
     }
 
@@ -187,6 +202,22 @@ public sealed class IdentityProvider : IAsyncDisposable
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
+    /// <summary>
+    /// RP-initiated logout, as FranceConnect and ProConnect do it: OpenIddict has already checked the id_token_hint (issued
+    /// here) and the post_logout_redirect_uri (registered for the client); the person's session here ends, and the browser
+    /// goes back to the client with its state.
+    /// </summary>
+    private static async Task<IResult> EndSessionAsync(HttpContext http, ConcurrentQueue<EndedSession> ended)
+    {
+        var request = http.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("Pas une requête OpenID Connect.");
+        var hint = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        ended.Enqueue(new EndedSession(hint.Principal?.GetClaim(Claims.Subject), request.IdTokenHint is not null,
+            hint.Principal?.GetClaim(Claims.Private.Presenter) ?? hint.Principal?.GetAudiences().FirstOrDefault()));
+        await http.SignOutAsync(SessionScheme);
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
     private static async Task<IResult> UserInfoAsync(HttpContext http)
     {
         var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
@@ -214,3 +245,6 @@ public sealed class IdentityProvider : IAsyncDisposable
         await _store.DisposeAsync();
     }
 }
+
+/// <summary>A session ended at the provider: the subject of the id_token_hint, whether one was sent, and for which client.</summary>
+public sealed record EndedSession(string? Subject, bool HadIdTokenHint, string? ClientId);

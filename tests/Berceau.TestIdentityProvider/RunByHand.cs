@@ -13,8 +13,8 @@ public static class RunByHand
         var url = args.Length > 0 ? args[0] : "http://127.0.0.1:5099";
         var berceau = new Uri(args.Length > 1 ? args[1] : "http://localhost:5000");
         await using var provider = await IdentityProvider.StartAsync(url);
-        foreach (var (client, callback) in new[] { ("franceconnect-dev", "/signin-franceconnect"), ("proconnect-dev", "/signin-proconnect") })
-            await provider.RegisterClientAsync(client, "secret-de-dev", new Uri(berceau, callback));
+        foreach (var (client, slug) in new[] { ("franceconnect-dev", "franceconnect"), ("proconnect-dev", "proconnect") })
+            await provider.RegisterClientAsync(client, "secret-de-dev", new Uri(berceau, "/signin-" + slug), new Uri(berceau, "/signout-callback-" + slug));
         provider.AddPerson(new TestPerson("camille", "sub-camille", "camille.martin@exemple.fr", "Camille", "Martin", ["pwd", "mfa"]));
         Console.WriteLine($"Fournisseur d’identité de test sur {provider.Authority} (Ctrl+C pour arrêter).");
         await provider.WaitForShutdownAsync();

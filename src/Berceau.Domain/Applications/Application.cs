@@ -163,13 +163,56 @@ public sealed class Application
         return moved;
     }
 
-    public Outcome<bool> ChangeWishes(IReadOnlyList<WishInput> wishes, WishChoices choices, DateTimeOffset at, string by)
+    /// <summary>
+    /// The family re-ranks its wishes, until the application goes to a commission and not after the freeze date of the
+    /// commune's next commission (<paramref name="commissionFreeze"/>, null when none is called): the commission examines
+    /// the applications as they stood that day, even if the agents freeze them a few days later.
+    /// </summary>
+    public Outcome<bool> ChangeWishes(IReadOnlyList<WishInput> wishes, WishChoices choices, DateOnly today, DateOnly? commissionFreeze,
+        DateTimeOffset at, string by)
     {
         if (!WishesEditable) return Problem.Of("application-wishes-frozen", "", Status.Label());
+        if (today > commissionFreeze) return Problem.Of("application-wishes-after-freeze", "", commissionFreeze);
         var problems = ApplicationRules.CheckWishes(wishes, choices);
         if (problems.Count > 0) return Outcome<bool>.Failure(problems);
         SetWishes(wishes);
         Events.Add(new ApplicationEvent { At = at, By = by, Kind = ApplicationEventKind.WishesChanged });
+        Version++;
+        return true;
+    }
+
+    /// <summary>
+    /// What the guichet may still correct in the grid's answers of a submitted application: while it waits for a place, not
+    /// erased, and until the freeze date of the commune's next commission (the same deadline as the family's wishes).
+    /// </summary>
+    public bool GridAnswersCorrectable => AwaitsPlace && ErasedAt is null;
+
+    /// <summary>
+    /// The guichet corrects the answers the points grid reads (quotient familial, PMI or social support, crèches of a sibling
+    /// and of a partner employer), for instance after reading the CAF attestation. Checked as on the form; the reason is
+    /// mandatory and the family reads it in its timeline with what changed. Nothing changes when nothing differs.
+    /// </summary>
+    public Outcome<bool> CorrectGridAnswers(GridAnswers answers, WishChoices choices, string? reason, DateOnly today,
+        DateOnly? commissionFreeze, DateTimeOffset at, string by)
+    {
+        if (!GridAnswersCorrectable) return Problem.Of("application-grid-locked", "", Status.Label());
+        if (today > commissionFreeze) return Problem.Of("application-grid-after-freeze", "", commissionFreeze);
+        var problems = ApplicationRules.CheckGridAnswers(answers, choices).ToList();
+        var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (why is null) problems.Add(Problem.Of("application-grid-reason", "Reason"));
+        else if (why.Length > GridAnswers.MaxReasonLength) problems.Add(Problem.Of("too-long", "Reason", GridAnswers.MaxReasonLength));
+        if (problems.Count > 0) return Outcome<bool>.Failure(problems);
+        var changed = GridAnswers.Of(this).Changes(answers);
+        if (changed.Count == 0) return Problem.Of("application-grid-unchanged", "");
+        QuotientFamilial = answers.QuotientFamilial;
+        SocialSupport = answers.SocialSupport;
+        SiblingFacilities = [.. answers.SiblingFacilities.Distinct()];
+        PartnerEmployerFacilities = [.. answers.PartnerEmployerFacilities.Distinct()];
+        Events.Add(new ApplicationEvent
+        {
+            At = at, By = by, Kind = ApplicationEventKind.GridCorrected,
+            Detail = Shorten(string.Join(", ", changed) + " – " + why, ApplicationEvent.MaxDetailLength),
+        });
         Version++;
         return true;
     }
@@ -332,7 +375,8 @@ public sealed class Wish
     public FacilityId? FacilityId { get; init; }
 }
 
-public enum ApplicationEventKind { Confirmed, WishesChanged, ProofAdded, Warned, ProofValidated, ProofRejected, FamilyAttached }
+/// <remarks>Stored by name in 16 characters at most.</remarks>
+public enum ApplicationEventKind { Confirmed, WishesChanged, ProofAdded, Warned, ProofValidated, ProofRejected, FamilyAttached, GridCorrected }
 
 /// <summary>Something that happened to an application besides a status change.</summary>
 public sealed class ApplicationEvent
@@ -352,6 +396,7 @@ public sealed class ApplicationEvent
         ApplicationEventKind.ProofValidated => "Pièce justificative acceptée" + (Detail is null ? "" : " : " + Detail),
         ApplicationEventKind.ProofRejected => "Pièce justificative refusée" + (Detail is null ? "" : " : " + Detail),
         ApplicationEventKind.FamilyAttached => "Demande rattachée à votre compte",
+        ApplicationEventKind.GridCorrected => "Réponses à la grille de points corrigées par le guichet" + (Detail is null ? "" : " : " + Detail),
         _ => Kind.ToString(),
     };
 }

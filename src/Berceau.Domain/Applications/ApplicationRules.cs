@@ -103,15 +103,27 @@ public static partial class ApplicationRules
             problems.Add(Problem.Of("application-caf-number", nameof(request.CafNumber)));
     }
 
-    /// <summary>The answers the points grid reads: a plausible quotient, and crèches the commune's guichet offers.</summary>
-    private static void CheckGridAnswers(ApplicationRequest request, WishChoices choices, List<Problem> problems)
+    /// <summary>The grid's answers alone, for the guichet correcting them after submission (the same checks as the form's).</summary>
+    public static IReadOnlyList<Problem> CheckGridAnswers(GridAnswers answers, WishChoices choices)
     {
-        if (request.QuotientFamilial is < 0 or > MaxQuotientFamilial)
-            problems.Add(Problem.Of("application-quotient-range", nameof(request.QuotientFamilial), MaxQuotientFamilial));
-        if (request.SiblingFacilities.Any(id => !choices.Facilities.Contains(id)))
-            problems.Add(Problem.Of("application-sibling-outside", nameof(request.SiblingFacilities)));
-        if (request.PartnerEmployerFacilities.Any(id => !choices.Facilities.Contains(id)))
-            problems.Add(Problem.Of("application-partner-outside", nameof(request.PartnerEmployerFacilities)));
+        var problems = new List<Problem>();
+        CheckGridAnswers(answers, choices, problems);
+        return problems;
+    }
+
+    private static void CheckGridAnswers(ApplicationRequest request, WishChoices choices, List<Problem> problems) =>
+        CheckGridAnswers(new GridAnswers(request.QuotientFamilial, request.SocialSupport, request.SiblingFacilities, request.PartnerEmployerFacilities),
+            choices, problems);
+
+    /// <summary>The answers the points grid reads: a plausible quotient, and crèches the commune's guichet offers.</summary>
+    private static void CheckGridAnswers(GridAnswers answers, WishChoices choices, List<Problem> problems)
+    {
+        if (answers.QuotientFamilial is < 0 or > MaxQuotientFamilial)
+            problems.Add(Problem.Of("application-quotient-range", nameof(answers.QuotientFamilial), MaxQuotientFamilial));
+        if (answers.SiblingFacilities.Any(id => !choices.Facilities.Contains(id)))
+            problems.Add(Problem.Of("application-sibling-outside", nameof(answers.SiblingFacilities)));
+        if (answers.PartnerEmployerFacilities.Any(id => !choices.Facilities.Contains(id)))
+            problems.Add(Problem.Of("application-partner-outside", nameof(answers.PartnerEmployerFacilities)));
     }
 
     private static void CheckNeed(ApplicationRequest request, DateOnly today, List<Problem> problems)

@@ -77,7 +77,7 @@ public class ApplicationTests
         Assert.True(application.Withdraw(Now.AddHours(1), "famille-1", null).IsSuccess);
 
         var again = application.Withdraw(Now.AddHours(2), "famille-1", "encore");
-        var wishes = application.ChangeWishes([new WishInput(Creche)], Choices, Now.AddHours(2), "famille-1");
+        var wishes = application.ChangeWishes([new WishInput(Creche)], Choices, Today, null, Now.AddHours(2), "famille-1");
         var proof = application.AddProof(ProofKind.Address, Now.AddHours(2), "famille-1");
 
         Assert.Equal("application-final", Assert.Single(again.Problems).Code);
@@ -93,9 +93,79 @@ public class ApplicationTests
         application.Move(ApplicationStatus.Complete, Now.AddDays(1), "agent");
         application.Move(ApplicationStatus.InCommittee, Now.AddDays(2), "agent");
 
-        var outcome = application.ChangeWishes([new WishInput(Creche)], Choices, Now.AddDays(3), "famille-1");
+        var outcome = application.ChangeWishes([new WishInput(Creche)], Choices, Today.AddDays(3), null, Now.AddDays(3), "famille-1");
 
         Assert.Equal("application-wishes-frozen", Assert.Single(outcome.Problems).Code);
+    }
+
+    [Fact]
+    public void ChangeWishes_OnTheFreezeDate_IsAccepted_TheDayAfter_IsRefused()
+    {
+        var application = Submitted();
+        var freeze = Today.AddDays(5);
+
+        var onTheDay = application.ChangeWishes([new WishInput(Creche)], Choices, freeze, freeze, Now.AddDays(5), "famille-1");
+        var version = application.Version;
+        var after = application.ChangeWishes([], Choices, freeze.AddDays(1), freeze, Now.AddDays(6), "famille-1");
+
+        Assert.True(onTheDay.IsSuccess);
+        Assert.Equal("application-wishes-after-freeze", Assert.Single(after.Problems).Code);
+        Assert.Contains("28/11/2026", after.Problems[0].Message);
+        Assert.Equal(version, application.Version);
+        Assert.Equal([Creche], application.Wishes.Select(w => w.FacilityId!.Value));
+    }
+
+    [Fact]
+    public void CorrectGridAnswers_ChangesTheAnswers_AndTellsTheFamilyWhatAndWhy()
+    {
+        var application = Submitted();
+
+        var outcome = application.CorrectGridAnswers(new GridAnswers(640m, true, [Creche], []), Choices, " Attestation CAF reçue ", Today, null, Now.AddHours(1), "agent");
+
+        Assert.True(outcome.IsSuccess);
+        Assert.Equal((640m, true), (application.QuotientFamilial, application.SocialSupport));
+        Assert.Equal([Creche], application.SiblingFacilities);
+        var e = application.Events[^1];
+        Assert.Equal(ApplicationEventKind.GridCorrected, e.Kind);
+        Assert.Equal("Réponses à la grille de points corrigées par le guichet : quotient familial, accompagnement PMI ou social, frère ou sœur – Attestation CAF reçue", e.Label);
+    }
+
+    public static TheoryData<GridAnswers, string?, int, string> BadCorrections => new()
+    {
+        { new GridAnswers(-1m, false, [], []), "motif", 0, "application-quotient-range" },
+        { new GridAnswers(100_001m, false, [], []), "motif", 0, "application-quotient-range" },
+        { new GridAnswers(null, false, [FacilityId.New()], []), "motif", 0, "application-sibling-outside" },
+        { new GridAnswers(null, false, [], [FacilityId.New()]), "motif", 0, "application-partner-outside" },
+        { new GridAnswers(700m, false, [], []), "  ", 0, "application-grid-reason" },
+        { new GridAnswers(700m, false, [], []), new string('a', GridAnswers.MaxReasonLength + 1), 0, "too-long" },
+        { new GridAnswers(null, false, [], []), "motif", 0, "application-grid-unchanged" },
+        { new GridAnswers(700m, false, [], []), "motif", 6, "application-grid-after-freeze" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadCorrections))]
+    public void CorrectGridAnswers_Refused_ChangesNothing(GridAnswers answers, string? reason, int daysAfter, string code)
+    {
+        var application = Submitted();
+        var version = application.Version;
+
+        var outcome = application.CorrectGridAnswers(answers, Choices, reason, Today.AddDays(daysAfter), Today.AddDays(5), Now, "agent");
+
+        Assert.Equal(code, Assert.Single(outcome.Problems).Code);
+        Assert.Equal((version, (decimal?)null, false), (application.Version, application.QuotientFamilial, application.SocialSupport));
+        Assert.DoesNotContain(application.Events, e => e.Kind == ApplicationEventKind.GridCorrected);
+    }
+
+    [Fact]
+    public void CorrectGridAnswers_InCommittee_IsRefused()
+    {
+        var application = Submitted();
+        application.Move(ApplicationStatus.Complete, Now.AddDays(1), "agent");
+        application.Move(ApplicationStatus.InCommittee, Now.AddDays(2), "agent");
+
+        var outcome = application.CorrectGridAnswers(new GridAnswers(700m, false, [], []), Choices, "motif", Today, null, Now.AddDays(3), "agent");
+
+        Assert.Equal("application-grid-locked", Assert.Single(outcome.Problems).Code);
     }
 
     [Fact]

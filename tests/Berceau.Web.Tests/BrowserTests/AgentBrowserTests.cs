@@ -66,11 +66,7 @@ public sealed class AgentBrowserTests(BerceauApp app) : BrowserTest(app)
         var code = await Page.Locator(".govuk-panel__body").InnerTextAsync();
         await AssertNoAxeViolationAsync("le code de rattachement affiché");
 
-        await Context.ClearCookiesAsync();
-        await Page.GotoAsync("/compte/connexion");
-        await Page.GetByLabel("Adresse e-mail").FillAsync(email);
-        await Page.GetByLabel("Mot de passe").FillAsync(password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await SignInAsFamilyAsync(email, password);
         await Page.GotoAsync($"/famille/demandes/{id}");
         await Expect(Page.Locator(".govuk-tag").Filter(new() { HasText = "Complète" })).ToBeVisibleAsync();
         await Expect(Page.GetByText("acceptée par le guichet")).ToBeVisibleAsync();

@@ -136,6 +136,16 @@ public abstract class BrowserTest(BerceauApp app) : IAsyncLifetime
         Assert.True(violations.Length == 0, $"axe trouve {violations.Length} violation(s) sur {what} ({Page.Url}) :\n{report}");
     }
 
+    /// <summary>Signs a family account in with its password through the real page, after signing out whoever was (cookies cleared).</summary>
+    protected async Task SignInAsFamilyAsync(string email, string password)
+    {
+        await Context.ClearCookiesAsync();
+        await Page.GotoAsync("/compte/connexion");
+        await Page.GetByLabel("Adresse e-mail").FillAsync(email);
+        await Page.GetByLabel("Mot de passe").FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+    }
+
     /// <summary>Signs a new staff member in through the real pages, code step included; their e-mail (to name them elsewhere).</summary>
     protected async Task<string> SignInAsStaffAsync(string role, string? departement = null, string? commune = null)
     {

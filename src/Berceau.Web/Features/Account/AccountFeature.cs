@@ -51,12 +51,12 @@ public static class AccountFeature
         {
             o.ValidationInterval = TimeSpan.FromMinutes(1);
             // The refreshed session keeps how the person signed in ("amr": mfa after a second factor, here or at
-            // ProConnect), which StaffTwoFactorFilter reads; Identity's refresh would drop it. A changed security stamp
-            // still ends the session instead.
+            // ProConnect), which StaffTwoFactorFilter reads, and the provider's ID token the sign-out sends back;
+            // Identity's refresh would drop them. A changed security stamp still ends the session instead.
             o.OnRefreshingPrincipal = context =>
             {
                 if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && context.CurrentPrincipal is { } current)
-                    identity.AddClaims(current.FindAll(c => c.Type is StaffTwoFactorFilter.AmrClaim or System.Security.Claims.ClaimTypes.AuthenticationMethod)
+                    identity.AddClaims(current.FindAll(c => c.Type is StaffTwoFactorFilter.AmrClaim or System.Security.Claims.ClaimTypes.AuthenticationMethod or External.ExternalIdentity.IdTokenClaim)
                         .Select(c => new System.Security.Claims.Claim(c.Type, c.Value)));
                 return Task.CompletedTask;
             };

@@ -23,6 +23,24 @@ public sealed class BerceauSignInManager(
     public override async Task<bool> CanSignInAsync(BerceauUser user) =>
         !user.IsDisabled && await base.CanSignInAsync(user);
 
+    /// <summary>
+    /// A session opened through an external provider (Identity adds the claim <see cref="ClaimTypes.AuthenticationMethod"/>
+    /// = the provider's scheme, also after the two-factor code) keeps the provider's ID token, read from the external
+    /// cookie of the same sign-in: the sign-out sends it back to end the provider's session.
+    /// </summary>
+    public override async Task SignInWithClaimsAsync(BerceauUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        var claims = additionalClaims.ToList();
+        if (claims.Find(c => c.Type == ClaimTypes.AuthenticationMethod) is { } method && !claims.Exists(c => c.Type == External.ExternalIdentity.IdTokenClaim))
+        {
+            var external = await Context.AuthenticateAsync(IdentityConstants.ExternalScheme);
+            if (external.Properties?.Items.TryGetValue("LoginProvider", out var provider) == true && provider == method.Value
+                && external.Principal?.FindFirstValue(External.ExternalIdentity.IdTokenClaim) is { Length: > 0 } idToken)
+                claims.Add(new Claim(External.ExternalIdentity.IdTokenClaim, idToken));
+        }
+        await base.SignInWithClaimsAsync(user, authenticationProperties, claims);
+    }
+
     public override async Task<BerceauUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
     {
         var user = await base.ValidateSecurityStampAsync(principal);

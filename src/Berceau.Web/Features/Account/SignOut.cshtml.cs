@@ -13,20 +13,21 @@ namespace Berceau.Web.Features.Account;
 /// any other site. A GET shows a page with the same button.
 /// </summary>
 [AllowAnonymous]
-public sealed class SignOutModel(SignInManager<BerceauUser> signIn, AuditLog audit, BerceauDbContext db) : PageModel
+public sealed class SignOutModel(SignInManager<BerceauUser> signIn, AuditLog audit, BerceauDbContext db, External.ExternalSignOut external) : PageModel
 {
     public void OnGet()
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    /// <summary>Ends Berceau's session, then, for a session opened through FranceConnect or ProConnect, the provider's.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (User.Identity?.IsAuthenticated == true)
-        {
-            audit.Record("deconnexion", AccountAudit.UserEntity, signIn.UserManager.GetUserId(User));
-            await db.SaveChangesAsync();
-            await signIn.SignOutAsync();
-        }
-        return LocalRedirect("/");
+        if (User.Identity?.IsAuthenticated != true) return LocalRedirect("/");
+        var provider = await external.ForAsync(User, ct);
+        audit.Record("deconnexion", AccountAudit.UserEntity, signIn.UserManager.GetUserId(User),
+            provider is { } p ? $"et fin de session {p.Provider.DisplayName}" : null);
+        await db.SaveChangesAsync(ct);
+        await signIn.SignOutAsync();
+        return provider is { } end ? SignOut(end.Properties, end.Provider.Scheme) : LocalRedirect("/");
     }
 }

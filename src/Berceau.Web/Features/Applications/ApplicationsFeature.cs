@@ -29,6 +29,8 @@ public static class ApplicationsFeature
         // The PDF fonts are read once for the whole process (the summary is the first PDF; decisions will share them).
         services.Configure<PdfFontOptions>(configuration.GetSection("Documents"));
         services.TryAddSingleton<PdfFonts>();
+        // The API's amounts are JSON numbers although the form's fields are text: the OpenAPI document says so.
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(OpenData.OpenDataApi.DocumentName, o => o.AddSchemaTransformer(Api.AmountInEurosConverter.DescribeAsync));
         if (configuration.GetValue("Confirmation:RunWorker", true))
             services.AddHostedService<Confirmation.ConfirmationWorker>();
         return services.AddApplicationServices();
@@ -37,10 +39,12 @@ public static class ApplicationsFeature
     private static IServiceCollection AddApplicationServices(this IServiceCollection services) => services
         .AddScoped<FamilyApplicationQueries>()
         .AddScoped<ApplicationScores>()
+        .AddScoped<NextCommissions>()
         .AddScoped<CaseworkAccess>()
         .AddScoped<CaseworkQueues>()
         .AddScoped<CaseworkFiles>()
         .AddScoped<CaseworkActions>()
+        .AddScoped<CorrectGridAnswers>()
         .AddScoped<AttachCodes>()
         .AddScoped<SaveApplication>()
         .AddScoped<ChangeApplication>()

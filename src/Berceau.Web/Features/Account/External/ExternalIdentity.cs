@@ -20,6 +20,12 @@ public sealed record ExternalIdentity(
     public const string UsualNameClaim = "usual_name";
     public const string AcrClaim = "acr";
     public const string AmrClaim = "amr";
+    /// <summary>
+    /// The provider's ID token, added to the external cookie's claims on return (<see cref="ExternalLoginFeature"/>), then
+    /// kept in the session cookie (<see cref="BerceauSignInManager"/>) for one use: the <c>id_token_hint</c> that ends the
+    /// provider's session when the person signs out (<see cref="ExternalSignOut"/>).
+    /// </summary>
+    public const string IdTokenClaim = "berceau:id_token";
 
     public static ExternalIdentity From(ExternalLoginInfo info, ExternalProvider provider)
     {

@@ -48,6 +48,7 @@ public static class ExternalLoginFeature
         }
         services.AddSingleton(new ExternalProviders(configured));
         services.AddScoped<ExternalAccounts>();
+        services.AddScoped<ExternalSignOut>();
         return services;
     }
 
@@ -102,6 +103,21 @@ public static class ExternalLoginFeature
             // ProConnect puts amr in the ID token only when asked for it.
             if (provider.Audience == ExternalAudience.Staff && provider.MultiFactorMethods.Count > 0)
                 context.ProtocolMessage.SetParameter("claims", """{"id_token":{"amr":{"essential":true}}}""");
+            return Task.CompletedTask;
+        };
+        // The ID token goes with the identity, for the sign-out to send it back as id_token_hint (never stored in the database).
+        o.Events.OnTokenValidated = context =>
+        {
+            var idToken = context.TokenEndpointResponse?.IdToken ?? context.ProtocolMessage.IdToken;
+            if (!string.IsNullOrEmpty(idToken) && context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                identity.AddClaim(new System.Security.Claims.Claim(ExternalIdentity.IdTokenClaim, idToken));
+            return Task.CompletedTask;
+        };
+        o.Events.OnRedirectToIdentityProviderForSignOut = context =>
+        {
+            // Taken out of the properties before they are protected into the state parameter: the URL stays short.
+            if (context.Properties.Items.Remove(ExternalSignOut.IdTokenHintItem, out var hint))
+                context.ProtocolMessage.IdTokenHint = hint;
             return Task.CompletedTask;
         };
         // A refused or forged answer (state or nonce not ours, code rejected, the person cancelling at the provider)

@@ -40,6 +40,10 @@ internal static class CreateApplicationEndpoint
         {
             input = JsonSerializer.Deserialize<ApplicationInput>(body, json.Value.SerializerOptions);
         }
+        catch (JsonFieldException e)
+        {
+            return Invalid(e.Path is { Length: > 2 } path ? path[2..] : "", e.Message);
+        }
         catch (JsonException e)
         {
             return Invalid(e.Path is { Length: > 2 } path ? path[2..] : "", "Le corps de la requête n’est pas un JSON valide à cet endroit"

@@ -82,9 +82,9 @@ public static class ApplicationForm
         Guardians = [.. a.Guardians.OrderBy(g => g.Rank).Select(g => new GuardianFields { FirstName = g.FirstName, LastName = g.LastName, Situation = g.Situation?.ToString() })],
         ChildrenInHousehold = a.ChildrenInHousehold.ToString(CultureInfo.InvariantCulture),
         DisabledMemberInHousehold = a.DisabledMemberInHousehold,
-        AnnualResources = a.AnnualResources?.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR")),
+        AnnualResources = Amount(a.AnnualResources),
         CafNumber = a.CafNumber,
-        QuotientFamilial = a.QuotientFamilial?.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR")),
+        QuotientFamilial = Amount(a.QuotientFamilial),
         SocialSupport = a.SocialSupport,
         SiblingFacilities = [.. a.SiblingFacilities.Select(f => f.ToString())],
         PartnerEmployerFacilities = [.. a.PartnerEmployerFacilities.Select(f => f.ToString())],
@@ -125,6 +125,7 @@ public static class ApplicationForm
         var guardians = input.Guardians.Take(MaxGuardians).Select((g, i) => (g, i)).Where(x => x.i == 0 || !x.g.IsBlank)
             .Select(x => new GuardianInput(x.g.FirstName, x.g.LastName, Situation(x.g.Situation, $"Guardians[{x.i}].Situation", reader)))
             .ToList();
+        var grid = GridAnswers(input, questions, reader);
         var request = new ApplicationRequest
         {
             Child = child,
@@ -133,10 +134,10 @@ public static class ApplicationForm
             DisabledMemberInHousehold = input.DisabledMemberInHousehold,
             AnnualResources = Money(input.AnnualResources, nameof(input.AnnualResources), reader),
             CafNumber = input.CafNumber,
-            QuotientFamilial = questions.QuotientFamilial ? Quotient(input.QuotientFamilial, nameof(input.QuotientFamilial), reader) : null,
-            SocialSupport = questions.SocialSupport && input.SocialSupport,
-            SiblingFacilities = questions.SiblingInStructure ? Structures(input.SiblingFacilities) : [],
-            PartnerEmployerFacilities = questions.PartnerEmployer ? Structures(input.PartnerEmployerFacilities) : [],
+            QuotientFamilial = grid.QuotientFamilial,
+            SocialSupport = grid.SocialSupport,
+            SiblingFacilities = grid.SiblingFacilities,
+            PartnerEmployerFacilities = grid.PartnerEmployerFacilities,
             DesiredStart = reader.Date(input.DesiredStart, nameof(input.DesiredStart)),
             Days = Days(input.Days),
             From = reader.Time(input.From, nameof(input.From)),
@@ -151,6 +152,19 @@ public static class ApplicationForm
             reader.Add("application-postal-code", nameof(input.PostalCode), string.Join(", ", commune.PostalCodeList));
         return new ParsedApplication(request, address, input.Consent, reader.Problems);
     }
+
+    /// <summary>
+    /// The grid's answers of a form. A question the commune does not ask keeps <paramref name="current"/>'s answer (the
+    /// guichet's correction) or has none (a new application): what was posted for it anyway is not kept.
+    /// </summary>
+    internal static GridAnswers GridAnswers(IGridAnswersInput input, GridQuestions questions, InputReader reader, GridAnswers? current = null) => new(
+        questions.QuotientFamilial ? Quotient(input.QuotientFamilial, nameof(input.QuotientFamilial), reader) : current?.QuotientFamilial,
+        questions.SocialSupport ? input.SocialSupport : current?.SocialSupport ?? false,
+        questions.SiblingInStructure ? Structures(input.SiblingFacilities) : current?.SiblingFacilities ?? [],
+        questions.PartnerEmployer ? Structures(input.PartnerEmployerFacilities) : current?.PartnerEmployerFacilities ?? []);
+
+    /// <summary>An amount in euros as the form shows it back: French decimal comma, no useless zeros.</summary>
+    internal static string? Amount(decimal? value) => value?.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR"));
 
     internal static IReadOnlyList<WishInput> Wishes(IEnumerable<string?> values, InputReader reader)
     {
@@ -234,7 +248,8 @@ public static class ApplicationForm
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         var text = new string([.. value.Where(c => !char.IsWhiteSpace(c) && c != '€')]).Replace(',', '.');
-        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)) return amount;
+        // A sign is read, so that a negative amount gets the range's message rather than "not a number".
+        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount)) return amount;
         reader.Add("not-a-number", field);
         return null;
     }

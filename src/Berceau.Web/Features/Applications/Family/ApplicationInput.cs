@@ -6,7 +6,7 @@ namespace Berceau.Web.Features.Applications.Family;
 /// found by the domain on "Guardians[1].Situation" lands on the field of the same name; their order is the form's, so
 /// that the error summary lists problems from the top of the page down.
 /// </summary>
-public sealed record ApplicationInput
+public sealed record ApplicationInput : IGridAnswersInput
 {
     /// <summary>The version the family started from: a change made meanwhile (other tab, the guichet) is detected.</summary>
     public int Version { get; set; }
@@ -23,7 +23,11 @@ public sealed record ApplicationInput
     public bool DisabledMemberInHousehold { get; set; }
     public string? AnnualResources { get; set; }
     public string? CafNumber { get; set; }
-    /// <summary>Euros a month, as on the CAF attestation; asked only when the commune's grid rewards it (as are the next three).</summary>
+    /// <summary>
+    /// Euros a month, as on the CAF attestation; asked only when the commune's grid rewards it (as are the next three).
+    /// Text on the form; a JSON number in the API (<see cref="Api.AmountInEurosConverter"/>), as the API returns it.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(Api.AmountInEurosConverter))]
     public string? QuotientFamilial { get; set; }
     public bool SocialSupport { get; set; }
     /// <summary>Ids of the commune's crèches where a brother or sister is already accommodated.</summary>
@@ -37,6 +41,18 @@ public sealed record ApplicationInput
     /// <summary>One entry per choice, in rank order: a facility id, <see cref="ApplicationForm.SectorWish"/>, or empty.</summary>
     public List<string?> Wishes { get; set; } = [];
     public bool Consent { get; set; }
+}
+
+/// <summary>
+/// The grid's answers as a form posts them: the application form's, and the guichet's correction form's (one partial,
+/// <c>_GridAnswersFields</c>, shows them for both, one parser reads them: <see cref="ApplicationForm.GridAnswers"/>).
+/// </summary>
+public interface IGridAnswersInput
+{
+    string? QuotientFamilial { get; }
+    bool SocialSupport { get; }
+    List<string> SiblingFacilities { get; }
+    List<string> PartnerEmployerFacilities { get; }
 }
 
 public sealed record ChildFields
@@ -62,3 +78,6 @@ public sealed record WishesInput
     public int Version { get; set; }
     public List<string?> Wishes { get; set; } = [];
 }
+
+/// <summary>What <c>_GridAnswersFields</c> shows: the commune's questions and choices, and the answers typed.</summary>
+public sealed record GridAnswersSection(ApplicationFormOptions Options, IGridAnswersInput Input);

@@ -12,7 +12,7 @@ namespace Berceau.Web.Features.Applications.Family;
 /// the timeline of every event, and its data as JSON and as a PDF summary.
 /// </summary>
 public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplication change, AuditLog audit, Berceau.Data.BerceauDbContext db,
-    ApplicationSummaryPdf summary, Erasures erasures, ApplicationScores scores) : PageModel
+    ApplicationSummaryPdf summary, Erasures erasures, ApplicationScores scores, NextCommissions commissions) : PageModel
 {
     public const string MessageKey = "demande-message";
     public const string SubmittedMessage = "Votre demande est déposée. Le guichet de votre commune va l’étudier.";
@@ -29,6 +29,8 @@ public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplica
     public ConfirmationStep? Step { get; private set; }
     /// <summary>Its points under the grid in force, per wish; null once the application is over (final) or erased.</summary>
     public ApplicationScoreView? Scores { get; private set; }
+    /// <summary>The commune's next commission, while the application waits for a place; null otherwise or when none is called.</summary>
+    public NextCommission? NextCommission { get; private set; }
     /// <summary>The family's last erasure request, pending or answered, if it made one.</summary>
     public ErasureRequest? Erasure { get; private set; }
 
@@ -109,5 +111,9 @@ public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplica
         Timeline = ApplicationDisplay.Timeline(application, queries.UserId);
         Step = application.ConfirmationStepOn(queries.Today);
         Erasure = await erasures.LatestAsync(application.Id, ct);
+        NextCommission = application.AwaitsPlace ? await commissions.ForAsync(application.CommuneCode, ct) : null;
     }
+
+    /// <summary>The « Modifier mes choix » link: while the status allows it and the freeze date has not passed.</summary>
+    public bool CanChangeWishes => Application.WishesEditable && Application.Status != ApplicationStatus.Draft && NextCommission?.ChangesClosed != true;
 }

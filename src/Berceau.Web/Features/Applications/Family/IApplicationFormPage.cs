@@ -14,3 +14,6 @@ public interface IApplicationFormPage
     bool OffersDraft => true;
     string SubmitLabel => "Déposer ma demande";
 }
+
+/// <summary>What <c>_CommuneChoice</c> asks: the question and its hint (the family's or the agent's), the communes offered.</summary>
+public sealed record CommuneChoice(string? Commune, IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Communes, string Question, string Hint);

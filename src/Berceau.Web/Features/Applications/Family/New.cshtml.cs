@@ -22,6 +22,8 @@ public sealed class NewModel(FamilyApplicationQueries queries, SaveApplication s
 
     public IReadOnlyList<SelectListItem> Communes { get; private set; } = [];
 
+    public CommuneChoice CommuneChoice => new(Commune, Communes, "Dans quelle commune habitez-vous ?", "Votre demande concerne les crèches de votre commune de résidence.");
+
     public string? ChangeCommuneHref => "/famille/demandes/nouvelle";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Berceau.Web.Features.Applications.Family;
 
 /// <summary>The family re-ranks its wishes after submitting, until the application goes to a commission.</summary>
-public sealed class WishesModel(FamilyApplicationQueries queries, ChangeApplication change) : PageModel
+public sealed class WishesModel(FamilyApplicationQueries queries, ChangeApplication change, NextCommissions commissions) : PageModel
 {
     [BindProperty]
     public WishesInput Input { get; set; } = new();
@@ -14,6 +14,7 @@ public sealed class WishesModel(FamilyApplicationQueries queries, ChangeApplicat
     public ApplicationFormOptions Options { get; private set; } = null!;
     public Guid Id { get; private set; }
     public string Reference { get; private set; } = "";
+    public NextCommission? NextCommission { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -21,6 +22,8 @@ public sealed class WishesModel(FamilyApplicationQueries queries, ChangeApplicat
         if (application is null) return NotFound();
         if (!application.WishesEditable || application.Status == ApplicationStatus.Draft) return Redirect(DetailsModel.PathOf(id));
         await LoadAsync(application, ct);
+        // After the freeze date, the application's page says why the wishes no longer change.
+        if (NextCommission is { ChangesClosed: true }) return Redirect(DetailsModel.PathOf(id));
         Input = new WishesInput { Version = application.Version, Wishes = ApplicationForm.PadWishes(ApplicationForm.WishValues(application), Options.MaxWishes) };
         return Page();
     }
@@ -49,5 +52,6 @@ public sealed class WishesModel(FamilyApplicationQueries queries, ChangeApplicat
         Reference = application.Reference;
         var commune = await queries.CommuneAsync(application.CommuneCode, ct);
         Options = await queries.OptionsAsync(commune!, ct);
+        NextCommission = await commissions.ForAsync(application.CommuneCode, ct);
     }
 }

@@ -11,7 +11,7 @@ namespace Berceau.Web.Features.Applications.Staff;
 /// notes and the contact log. Every GET is written to the access log the family reads.
 /// </summary>
 public sealed class DetailsModel(CaseworkAccess access, CaseworkFiles files, CaseworkActions actions, ApplicationSummaryPdf summary, Erasures erasures,
-    ApplicationScores scores) : PageModel
+    ApplicationScores scores, NextCommissions commissions) : PageModel
 {
     public const string MessageKey = "guichet-message";
 
@@ -23,6 +23,9 @@ public sealed class DetailsModel(CaseworkAccess access, CaseworkFiles files, Cas
     public ApplicationScoreView? Scores { get; private set; }
     /// <summary>The family's erasure request waiting for an answer, if any: the file links to it.</summary>
     public ErasureRequest? PendingErasure { get; private set; }
+
+    /// <summary>The commune's next commission, while the application waits for a place; null otherwise or when none is called.</summary>
+    public NextCommission? NextCommission { get; private set; }
 
     [BindProperty]
     public NoteInput Note { get; set; } = new();
@@ -100,6 +103,7 @@ public sealed class DetailsModel(CaseworkAccess access, CaseworkFiles files, Cas
         Scores = application.ErasedAt is null && !ApplicationStatuses.IsFinal(application.Status)
             ? await scores.ForAsync(application, View.CommuneName, View.FacilityNames, "Toute crèche du secteur de la famille", ct) : null;
         PendingErasure = await erasures.LatestAsync(application.Id, ct) is { State: ErasureState.Pending } pending ? pending : null;
+        NextCommission = application.AwaitsPlace ? await commissions.ForAsync(application.CommuneCode, ct) : null;
         if (string.IsNullOrEmpty(Contact.On)) Contact.On = Today;
         return Page();
     }

@@ -22,6 +22,8 @@ public sealed class NewModel(CaseworkAccess access, FamilyApplicationQueries que
 
     public IReadOnlyList<SelectListItem> Communes { get; private set; } = [];
 
+    public CommuneChoice CommuneChoice => new(Commune, Communes, "Dans quelle commune la famille habite-t-elle ?", "Seules les communes de votre territoire sont proposées.");
+
     public string? ChangeCommuneHref => "/pro/demandes/nouvelle";
 
     public bool OffersDraft => false;
@@ -33,7 +35,7 @@ public sealed class NewModel(CaseworkAccess access, FamilyApplicationQueries que
         var commune = await access.CoversCommuneAsync(Commune?.Trim(), ct) ? await queries.CommuneAsync(Commune, ct) : null;
         if (commune is null)
         {
-            if (Commune is not null) ModelState.AddModelError(nameof(Commune), "Choisissez une commune de votre territoire.");
+            if (Commune is not null) ModelState.AddModelError(nameof(Commune), Domain.Common.Messages.Get("application-commune-outside"));
             return await CommunesAsync(ct);
         }
         Options = await queries.OptionsAsync(commune, ct);

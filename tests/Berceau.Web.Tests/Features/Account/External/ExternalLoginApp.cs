@@ -33,8 +33,10 @@ public sealed class ExternalLoginApp : IAsyncLifetime
         // The provider signs tokens with the real clock, and the state and nonce cookies must outlive the round trip in
         // the test client's real time: the OpenID Connect handler keeps the system clock, the rest of the app the fixed one.
         App = new BerceauApp(settings, services => services.PostConfigureAll<OpenIdConnectOptions>(o => o.TimeProvider = TimeProvider.System));
-        await Provider.RegisterClientAsync(FranceConnectClient, Secret, new Uri(App.BaseAddress, "/signin-franceconnect"));
-        await Provider.RegisterClientAsync(ProConnectClient, Secret, new Uri(App.BaseAddress, "/signin-proconnect"));
+        await Provider.RegisterClientAsync(FranceConnectClient, Secret, new Uri(App.BaseAddress, "/signin-franceconnect"),
+            new Uri(App.BaseAddress, "/signout-callback-franceconnect"));
+        await Provider.RegisterClientAsync(ProConnectClient, Secret, new Uri(App.BaseAddress, "/signin-proconnect"),
+            new Uri(App.BaseAddress, "/signout-callback-proconnect"));
         await WarmUpAsync();
     }
 

@@ -20,7 +20,7 @@ public sealed class ApplicationsApiGridAnswersTests(BerceauApp app)
         var creches = await app.CrechesAsync(Sevran, 2);
         var (family, userId) = await FamilyAsync(app);
         var body = ValidBody(Sevran, creches[0].Id.ToString());
-        body["quotientFamilial"] = "912.40";
+        body["quotientFamilial"] = 912.40m;
         body["socialSupport"] = true;
         body["siblingFacilities"] = new[] { creches[1].Id.ToString() };
         body["partnerEmployerFacilities"] = new[] { creches[0].Id.ToString(), creches[1].Id.ToString() };
@@ -62,7 +62,7 @@ public sealed class ApplicationsApiGridAnswersTests(BerceauApp app)
         var elsewhere = await app.CrechesAsync(SaintDenis, 1);
         var (family, userId) = await FamilyAsync(app);
         var body = ValidBody(Sevran, creches[0].Id.ToString());
-        body["quotientFamilial"] = "200000";
+        body["quotientFamilial"] = 200000;
         body["siblingFacilities"] = new[] { elsewhere[0].Id.ToString() };
         body["partnerEmployerFacilities"] = new[] { "pas-un-identifiant" };
 

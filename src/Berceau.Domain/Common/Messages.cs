@@ -234,8 +234,6 @@ public static class Messages
         ["commission-attendance-closed"] = "La commission est « {0} » : les présences se relèvent entre le gel des demandes et la publication.",
         ["commission-attendance-unknown"] = "Une personne cochée n’est pas membre de cette commission : rechargez la page.",
         ["commission-attendance-empty"] = "Cochez au moins un membre présent à la réunion.",
-        ["commission-members-president"] = "Saisissez l’adresse e-mail de la présidente ou du président de la commission.",
-        ["follow-up-open"] = "Un dossier de suivi est déjà ouvert pour cette demande.",
         ["commission-concurrency"] = "La commission a été modifiée par quelqu’un d’autre pendant votre saisie : rien n’a été enregistré. Rechargez la page.",
     };
 

@@ -16,6 +16,9 @@ public sealed class AttendanceModel(CommissionAccess access, CommissionQueries q
     public List<string> Present { get; set; } = [];
 
     public CommissionSession Session { get; private set; } = null!;
+
+    /// <summary>What the last action did (the page redirects to itself: who keeps the minutes may not see the review screen).</summary>
+    public string? Message => TempData[DetailsModel.MessageKey] as string;
     public IReadOnlyList<SelectListItem> Members { get; private set; } = [];
 
     public bool Open => Session.Status is CommissionStatus.Frozen or CommissionStatus.Validated;
@@ -42,7 +45,7 @@ public sealed class AttendanceModel(CommissionAccess access, CommissionQueries q
             return Page();
         }
         TempData[DetailsModel.MessageKey] = "Les présences sont enregistrées : elles figurent au procès-verbal.";
-        return Redirect($"/pro/commissions/{id}");
+        return Redirect($"/pro/commissions/{id}/presences");
     }
 
     private async Task ListAsync(CancellationToken ct)

@@ -16,6 +16,9 @@ public sealed class CancelModel(CommissionAccess access, CommissionQueries queri
 
     public CommissionSession Session { get; private set; } = null!;
 
+    /// <summary>What the last action did (the page redirects to itself: who keeps the minutes may not see the review screen).</summary>
+    public string? Message => TempData[DetailsModel.MessageKey] as string;
+
     public bool CanCancel => CommissionStatuses.CanMove(Session.Status, CommissionStatus.Cancelled);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, tracked: false, ct) ?? Page();
@@ -32,7 +35,7 @@ public sealed class CancelModel(CommissionAccess access, CommissionQueries queri
             return Page();
         }
         TempData[DetailsModel.MessageKey] = "La commission est annulée.";
-        return Redirect($"/pro/commissions/{id}");
+        return Redirect($"/pro/commissions/{id}/annuler");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, bool tracked, CancellationToken ct)

@@ -16,6 +16,9 @@ public sealed class MembersModel(CommissionAccess access, CommissionQueries quer
 
     public CommissionSession Session { get; private set; } = null!;
 
+    /// <summary>What the last action did (the page redirects to itself: who keeps the minutes may not see the review screen).</summary>
+    public string? Message => TempData[DetailsModel.MessageKey] as string;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var denied = await LoadAsync(id, tracked: false, ct);
@@ -37,7 +40,7 @@ public sealed class MembersModel(CommissionAccess access, CommissionQueries quer
             return Page();
         }
         TempData[DetailsModel.MessageKey] = "Les membres de la commission sont enregistrés.";
-        return Redirect($"/pro/commissions/{id}");
+        return Redirect($"/pro/commissions/{id}/membres");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, bool tracked, CancellationToken ct)

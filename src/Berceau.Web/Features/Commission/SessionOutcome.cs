@@ -35,12 +35,12 @@ public sealed class SessionOutcome
     public static SessionOutcome Build(CommissionSession session, IReadOnlyList<Facility> facilities, IReadOnlyList<CommissionEntry> entries, CommissionRun run)
     {
         var view = RunView.Read(run);
-        var byStructure = facilities.ToDictionary(f => InstanceSnapshot.StructureId(f.Id));
         var outcomes = entries.OrderBy(e => e.InstanceId, StringComparer.Ordinal).Select(e =>
         {
             var scores = JsonSerializer.Deserialize<List<StructureScore>>(e.ScoresJson, CommissionActions.ScoresJsonOptions) ?? [];
             var placement = view.Placements.GetValueOrDefault(e.InstanceId);
-            var facility = placement is not null && byStructure.TryGetValue(placement.Structure, out var f) ? f.Id : (FacilityId?)null;
+            // The instance's structure id is the facility's: a placement stands even if the structure left the registry since.
+            var facility = placement is not null && Guid.TryParse(placement.Structure, out var structure) ? new FacilityId(structure) : (FacilityId?)null;
             var wished = facility is { } id ? scores.FindIndex(s => s.Facility == id.Value) : -1;
             // A forced placement never went through the engine: its rank is the family's, when it wished that structure.
             var rank = placement?.WishRank ?? (wished >= 0 ? wished + 1 : null);
@@ -73,7 +73,8 @@ public sealed class SessionOutcome
     /// </summary>
     public PublicStatistics Statistics(int overrides)
     {
-        var counted = Entries.Select(e => new CountedApplication(e.PlacedAt is { } at ? StructureNames[at] : null, e.WishRank, e.FamilyScore)).ToList();
+        var counted = Entries.Select(e => new CountedApplication(e.PlacedAt is { } at ? StructureNames.GetValueOrDefault(at, "Structure fermée") : null,
+            e.WishRank, e.FamilyScore)).ToList();
         var structures = StructureNames.Select(s => new CountedStructure(s.Value,
             SeatsAt(s.Value),
             Entries.Where(e => e.PlacedAt == s.Key && !e.Forced).Select(e => e.ScoreAtPlacement).Min()))

@@ -108,15 +108,16 @@ public class SessionManagementTests(BerceauApp app)
         await app.WithDbAsync(async db =>
         {
             var low = await db.Applications.Include(a => a.StatusChanges).SingleAsync(a => a.Id == scene.Low.Id);
-            Assert.True(low.Move(ApplicationStatus.InCommittee, BerceauApp.Now, "agent").IsSuccess);
-            Assert.True(low.Move(ApplicationStatus.Waitlisted, BerceauApp.Now, "agent").IsSuccess);
+            // Distinct instants: the history is replayed in time order, and the freeze moves it at BerceauApp.Now.
+            Assert.True(low.Move(ApplicationStatus.InCommittee, BerceauApp.Now.AddMinutes(-2), "agent").IsSuccess);
+            Assert.True(low.Move(ApplicationStatus.Waitlisted, BerceauApp.Now.AddMinutes(-1), "agent").IsSuccess);
             return await db.SaveChangesAsync();
         });
         await scene.PostAsync("Freeze");
         await app.WithDbAsync(async db =>
         {
             var high = await db.Applications.Include(a => a.StatusChanges).SingleAsync(a => a.Id == scene.High.Id);
-            Assert.True(high.Move(ApplicationStatus.Cancelled, BerceauApp.Now, "famille", "Place trouvée ailleurs").IsSuccess);
+            Assert.True(high.Move(ApplicationStatus.Cancelled, BerceauApp.Now.AddSeconds(1), "famille", "Place trouvée ailleurs").IsSuccess);
             return await db.SaveChangesAsync();
         });
 
@@ -129,7 +130,7 @@ public class SessionManagementTests(BerceauApp app)
         Assert.Equal(ApplicationStatus.Complete, applications[scene.Middle.Id].Status);
         Assert.Equal(ApplicationStatus.Waitlisted, applications[scene.Low.Id].Status);
         Assert.Equal("La commission « Commission d’hiver » est annulée : Quorum non atteint, commission reconvoquée",
-            applications[scene.Middle.Id].StatusChanges.OrderBy(c => c.At).Last().Reason);
+            applications[scene.Middle.Id].StatusChanges.Single(c => c.From == ApplicationStatus.InCommittee).Reason);
         Assert.Equal(CommissionStatus.Cancelled, (await SessionAsync(scene)).Status);
         Assert.Contains(await app.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == scene.Session.ToString()).Select(e => e.Details).ToListAsync()),
             d => d == "Quorum non atteint, commission reconvoquée (2 demandes remises à leur statut d’avant le gel)");

@@ -46,6 +46,7 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Commission.CommissionEntry> CommissionEntries => Set<Commission.CommissionEntry>();
     public DbSet<Commission.CommissionRun> CommissionRuns => Set<Commission.CommissionRun>();
     public DbSet<Domain.Commission.CommissionOverride> CommissionOverrides => Set<Domain.Commission.CommissionOverride>();
+    public DbSet<Domain.FollowUp.FollowUpCase> FollowUpCases => Set<Domain.FollowUp.FollowUpCase>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -36,7 +36,9 @@ public sealed class CommissionEntry
 /// <summary>A wish's score as stored: the structure, the total and each line of the grid (label and points).</summary>
 public sealed record StructureScore(Guid Facility, int Total, IReadOnlyList<StoredScoreLine> Lines);
 
-public sealed record StoredScoreLine(string Label, int Points);
+/// <param name="Criterion">The grid's criterion, so that the family's own points can be told from a structure's (public statistics);
+/// null in entries frozen before it was stored.</param>
+public sealed record StoredScoreLine(string Label, int Points, Domain.Grid.Criterion? Criterion = null);
 
 /// <summary>
 /// One solve of a session: the instance actually given to the engine (the snapshot transformed by the overrides), the result, the

@@ -23,6 +23,8 @@ internal sealed class CommissionSessionConfiguration : IEntityTypeConfiguration<
         b.Property(s => s.CreatedBy).HasMaxLength(450);
         b.Property(s => s.FrozenBy).HasMaxLength(450);
         b.Property(s => s.ValidatedBy).HasMaxLength(450);
+        b.Property(s => s.CancelledBy).HasMaxLength(450);
+        b.Property(s => s.CancellationReason).HasMaxLength(CommissionOverride.MaxReasonLength);
         b.Property(s => s.Version).IsConcurrencyToken();
         b.Ignore(s => s.AcceptsRuns);
         // The chosen structures, as one text column of ids: read with the session, never queried on their own.

@@ -10,7 +10,11 @@ public readonly record struct CommissionSessionId(Guid Value)
 }
 
 /// <summary>A staff user sitting in the session.</summary>
-public sealed record CommissionMember(string UserId, CommissionRole Role);
+public sealed record CommissionMember(string UserId, CommissionRole Role)
+{
+    /// <summary>Whether they attended the meeting (for the minutes); null until the attendance is recorded.</summary>
+    public bool? Present { get; init; }
+}
 
 /// <summary>
 /// Seats a director offers to the session in one section of a structure, free from <see cref="AvailableOn"/>. One declaration per
@@ -58,6 +62,10 @@ public sealed class CommissionSession
     public string? ValidatedBy { get; private set; }
     /// <summary>The run the president validated: the decisions are read from it.</summary>
     public Guid? ValidatedRunId { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
+    public string? CancelledBy { get; private set; }
+    /// <summary>Why the session was called off, as written by who did it (shown on the session and in the audit log).</summary>
+    public string? CancellationReason { get; private set; }
     /// <summary>Optimistic concurrency: incremented at every change.</summary>
     public int Version { get; set; }
 
@@ -169,6 +177,41 @@ public sealed class CommissionSession
         var moved = Check(CommissionStatus.Published);
         if (!moved.IsSuccess) return moved;
         Status = CommissionStatus.Published;
+        Version++;
+        return true;
+    }
+
+    /// <summary>
+    /// Calls the session off, before its validation, with a written reason. The caller puts the applications the freeze moved
+    /// « en commission » back where they were, in the same unit of work.
+    /// </summary>
+    public Outcome<bool> Cancel(string? reason, DateTimeOffset at, string by)
+    {
+        var moved = Check(CommissionStatus.Cancelled);
+        if (!moved.IsSuccess) return moved;
+        var why = reason?.Trim();
+        if (string.IsNullOrEmpty(why) || why.Length < CommissionOverride.MinReasonLength)
+            return Problem.Of("commission-cancel-reason", "Reason", CommissionOverride.MinReasonLength);
+        if (why.Length > CommissionOverride.MaxReasonLength) return Problem.Of("too-long", "Reason", CommissionOverride.MaxReasonLength);
+        Status = CommissionStatus.Cancelled;
+        (CancelledAt, CancelledBy, CancellationReason) = (at, by, why);
+        Version++;
+        return true;
+    }
+
+    /// <summary>
+    /// Records who attended the meeting, for the minutes: the members listed are present, the others absent. The meeting sits on
+    /// frozen applications, so from the freeze until the publication; at least one member was there.
+    /// </summary>
+    public Outcome<bool> RecordAttendance(IReadOnlyCollection<string> present)
+    {
+        if (Status is not (CommissionStatus.Frozen or CommissionStatus.Validated))
+            return Problem.Of("commission-attendance-closed", "", Status.Label());
+        if (present.Any(id => MemberOf(id) is null)) return Problem.Of("commission-attendance-unknown", "Present");
+        if (present.Count == 0) return Problem.Of("commission-attendance-empty", "Present");
+        var marked = Members.Select(m => m with { Present = present.Contains(m.UserId) }).ToList();
+        Members.Clear();
+        Members.AddRange(marked);
         Version++;
         return true;
     }

@@ -28,14 +28,16 @@ public sealed record ScoreBand(int From, int To, PublishedCount Families);
 /// The anonymised figures of a commission, for its public page: applications, seats, placed, first wishes, the lowest admitted score
 /// per structure and the distribution of scores. Small cells are suppressed (<see cref="PublishedCount"/>); a structure's lowest
 /// admitted score is given only when it admitted at least <see cref="SmallCell"/> families (fewer, and it would point at one);
-/// percentages only when there are at least <see cref="SmallCell"/> applications; and where a single cell of a published total is
-/// suppressed, the next smallest is too (<see cref="Protect"/>), so that no small cell is found by subtraction.
+/// and where a single cell of a published total is suppressed, the next smallest is too (<see cref="Protect"/>), so that no small
+/// cell is found by subtraction. The placed and the others, the first wishes and the others, are two cells of the applications:
+/// a percentage is published only with its count, so that « 40 % of 10 » never says « 4 ».
 /// </summary>
 public sealed record PublicStatistics(
     PublishedCount Applications,
     int Seats,
     PublishedCount Placed,
     decimal? PlacedPercent,
+    PublishedCount FirstWish,
     decimal? FirstWishPercent,
     int Overrides,
     IReadOnlyList<StructureFigures> Structures,
@@ -54,11 +56,12 @@ public sealed record PublicStatistics(
         var admittedCounts = Protect(ordered.Select(s => admitted.GetValueOrDefault(s.Name)).ToArray());
         var figures = ordered.Select((s, k) => new StructureFigures(s.Name, s.Seats, admittedCounts[k],
             admitted.GetValueOrDefault(s.Name) >= SmallCell ? s.LowestAdmittedScore : null)).ToList();
-        var large = applications.Count >= SmallCell;
+        var total = Publish(applications.Count);
+        var placedCell = Protect([placed, applications.Count - placed])[0];
+        var firstWishCell = Protect([firstWish, applications.Count - firstWish])[0];
         return new PublicStatistics(
-            Publish(applications.Count), structures.Sum(s => s.Seats), Publish(placed),
-            large ? Percent(placed, applications.Count) : null,
-            large ? Percent(firstWish, applications.Count) : null,
+            total, structures.Sum(s => s.Seats), placedCell, PercentOf(placedCell, total),
+            firstWishCell, PercentOf(firstWishCell, total),
             overrides, figures, Bands(applications));
     }
 
@@ -79,7 +82,12 @@ public sealed record PublicStatistics(
         return published;
     }
 
-    private static decimal Percent(int part, int whole) => Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero);
+    /// <summary>The share of a published part in a published, non-empty whole; null when either is suppressed.</summary>
+    private static decimal? PercentOf(PublishedCount part, PublishedCount whole) => (part.Value, whole.Value) switch
+    {
+        ({ } p, { } w) when w > 0 => Math.Round(100m * p / w, 1, MidpointRounding.AwayFromZero),
+        _ => null,
+    };
 
     /// <summary>Bands of <see cref="BandWidth"/> points from the lowest score's band to the highest's, empty bands included.</summary>
     private static List<ScoreBand> Bands(IReadOnlyCollection<CountedApplication> applications)

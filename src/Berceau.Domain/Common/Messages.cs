@@ -238,6 +238,10 @@ public static class Messages
         ["commission-override-no-seat"] = "La section « {0} » n’a plus de place à attribuer d’office.",
         ["commission-override-twice"] = "Cette demande est déjà placée d’office : retirez d’abord cette décision.",
         ["commission-override-not-wished"] = "Cette demande ne vise pas cette structure.",
+        ["commission-cancel-reason"] = "Écrivez pourquoi la commission est annulée (au moins {0} caractères) : le motif est conservé au journal.",
+        ["commission-attendance-closed"] = "La commission est « {0} » : les présences se relèvent entre le gel des demandes et la publication.",
+        ["commission-attendance-unknown"] = "Une personne cochée n’est pas membre de cette commission : rechargez la page.",
+        ["commission-attendance-empty"] = "Cochez au moins un membre présent à la réunion.",
         ["commission-concurrency"] = "La commission a été modifiée par quelqu’un d’autre pendant votre saisie : rien n’a été enregistré. Rechargez la page.",
     };
 

@@ -40,6 +40,10 @@ public static class ScoreCalculator
 {
     public static ScoreBreakdown ForFamily(PointsGrid grid, ScoreInput input, DateOnly on) => new(FamilyLines(grid, input, on).ToList());
 
+    /// <summary>The criteria that depend on the wished structure: the lines <see cref="ForStructure"/> adds to the family's.</summary>
+    public static bool IsPerStructure(Criterion criterion) =>
+        criterion is Criterion.SiblingInStructure or Criterion.HomeSector or Criterion.PartnerEmployer or Criterion.StructureBonus;
+
     public static ScoreBreakdown ForStructure(PointsGrid grid, ScoreInput input, DateOnly on, WishedStructure structure)
     {
         var lines = FamilyLines(grid, input, on).ToList();

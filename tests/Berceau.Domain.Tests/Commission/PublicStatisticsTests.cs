@@ -13,16 +13,17 @@ public class PublicStatisticsTests
     [Fact]
     public void TheFigures_CountApplicationsSeatsPlacesAndFirstWishes()
     {
-        var applications = Enumerable.Range(0, 6).Select(k => Placed("Les Lilas", k < 4 ? 1 : 2, 20 + k))
-            .Concat(Enumerable.Range(0, 4).Select(k => Waiting(5 + k))).ToList();
+        var applications = Enumerable.Range(0, 7).Select(k => Placed("Les Lilas", k < 5 ? 1 : 2, 20 + k))
+            .Concat(Enumerable.Range(0, 5).Select(k => Waiting(5 + k))).ToList();
 
-        var statistics = PublicStatistics.Of(applications, [new CountedStructure("Les Lilas", 6, 20), new CountedStructure("Arc-en-ciel", 3, null)], overrides: 2);
+        var statistics = PublicStatistics.Of(applications, [new CountedStructure("Les Lilas", 7, 20), new CountedStructure("Arc-en-ciel", 3, null)], overrides: 2);
 
-        Assert.Equal(10, statistics.Applications.Value);
-        Assert.Equal(9, statistics.Seats);
-        Assert.Equal(6, statistics.Placed.Value);
-        Assert.Equal(60.0m, statistics.PlacedPercent);
-        Assert.Equal(40.0m, statistics.FirstWishPercent);
+        Assert.Equal(12, statistics.Applications.Value);
+        Assert.Equal(10, statistics.Seats);
+        Assert.Equal(7, statistics.Placed.Value);
+        Assert.Equal(58.3m, statistics.PlacedPercent);
+        Assert.Equal(5, statistics.FirstWish.Value);
+        Assert.Equal(41.7m, statistics.FirstWishPercent);
         Assert.Equal(2, statistics.Overrides);
         Assert.Equal(["Arc-en-ciel", "Les Lilas"], statistics.Structures.Select(s => s.Name));
         Assert.Equal(20, statistics.Structures[1].LowestAdmittedScore);
@@ -51,6 +52,22 @@ public class PublicStatisticsTests
 
         Assert.True(statistics.Applications.Suppressed);
         Assert.Null(statistics.PlacedPercent);
+        Assert.Null(statistics.FirstWishPercent);
+    }
+
+    [Fact]
+    public void APercentage_ThatWouldGiveAwayASmallCell_IsNotPublished_NorItsCount()
+    {
+        // 10 applications, 6 placed: 60 % would say that 4 families have no place; 2 first wishes: 20 % would say 2.
+        var applications = Enumerable.Range(0, 6).Select(k => Placed("Les Lilas", k < 2 ? 1 : 2, 20 + k))
+            .Concat(Enumerable.Range(0, 4).Select(k => Waiting(5 + k))).ToList();
+
+        var statistics = PublicStatistics.Of(applications, [new CountedStructure("Les Lilas", 6, 20)], 0);
+
+        Assert.Equal(10, statistics.Applications.Value);
+        Assert.True(statistics.Placed.Suppressed);
+        Assert.Null(statistics.PlacedPercent);
+        Assert.True(statistics.FirstWish.Suppressed);
         Assert.Null(statistics.FirstWishPercent);
     }
 
@@ -91,6 +108,11 @@ public class PublicStatisticsTests
         // Where a total is published, its suppressed cells are never alone (one alone would be the total minus the others).
         var neverAlone = statistics.Scores.Count(b => b.Families.Suppressed) != 1
             && statistics.Structures.Count(s => s.Admitted.Suppressed) != 1 || statistics.Applications.Suppressed || statistics.Placed.Suppressed;
-        return (counts.All(c => c.Value is null or 0 or >= PublicStatistics.SmallCell) && neverAlone).ToProperty();
+        // A percentage never gives away a count that is not published, nor the small remainder of one that is.
+        var percentsSafe = (statistics.PlacedPercent is null || statistics.Placed.Value is not null)
+            && (statistics.FirstWishPercent is null || statistics.FirstWish.Value is not null)
+            && (statistics.Placed.Value is null || statistics.Applications.Value is null
+                || !PublicStatistics.Publish(applications.Count - statistics.Placed.Value.Value).Suppressed);
+        return (counts.Append(statistics.FirstWish).All(c => c.Value is null or 0 or >= PublicStatistics.SmallCell) && neverAlone && percentsSafe).ToProperty();
     }
 }

@@ -883,6 +883,17 @@ namespace Berceau.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("CommuneCode")
                         .IsRequired()
                         .HasMaxLength(5)
@@ -968,6 +979,54 @@ namespace Berceau.Data.Migrations.Postgres
                     b.HasKey("Key", "ValidFrom");
 
                     b.ToTable("FeeParameters");
+                });
+
+            modelBuilder.Entity("Berceau.Domain.FollowUp.FollowUpCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_FollowUpCases_OneOpen")
+                        .HasFilter("\"Status\" = 'Open'");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("CommuneCode", "Status", "OpenedAt");
+
+                    b.ToTable("FollowUpCases", (string)null);
                 });
 
             modelBuilder.Entity("Berceau.Domain.Notifications.Notification", b =>
@@ -1915,6 +1974,9 @@ namespace Berceau.Data.Migrations.Postgres
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
 
+                            b1.Property<bool?>("Present")
+                                .HasColumnType("boolean");
+
                             b1.Property<string>("Role")
                                 .IsRequired()
                                 .HasMaxLength(16)
@@ -1984,6 +2046,19 @@ namespace Berceau.Data.Migrations.Postgres
                     b.Navigation("Members");
 
                     b.Navigation("Seats");
+                });
+
+            modelBuilder.Entity("Berceau.Domain.FollowUp.FollowUpCase", b =>
+                {
+                    b.HasOne("Berceau.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Berceau.Domain.Commission.CommissionSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId");
                 });
 
             modelBuilder.Entity("Berceau.Domain.Notifications.Notification", b =>

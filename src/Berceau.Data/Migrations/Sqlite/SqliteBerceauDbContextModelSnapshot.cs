@@ -872,6 +872,17 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CommuneCode")
                         .IsRequired()
                         .HasMaxLength(5)
@@ -957,6 +968,54 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.HasKey("Key", "ValidFrom");
 
                     b.ToTable("FeeParameters");
+                });
+
+            modelBuilder.Entity("Berceau.Domain.FollowUp.FollowUpCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_FollowUpCases_OneOpen")
+                        .HasFilter("\"Status\" = 'Open'");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("CommuneCode", "Status", "OpenedAt");
+
+                    b.ToTable("FollowUpCases", (string)null);
                 });
 
             modelBuilder.Entity("Berceau.Domain.Notifications.Notification", b =>
@@ -1886,6 +1945,9 @@ namespace Berceau.Data.Migrations.Sqlite
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<bool?>("Present")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("Role")
                                 .IsRequired()
                                 .HasMaxLength(16)
@@ -1953,6 +2015,19 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.Navigation("Members");
 
                     b.Navigation("Seats");
+                });
+
+            modelBuilder.Entity("Berceau.Domain.FollowUp.FollowUpCase", b =>
+                {
+                    b.HasOne("Berceau.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Berceau.Domain.Commission.CommissionSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId");
                 });
 
             modelBuilder.Entity("Berceau.Domain.Notifications.Notification", b =>

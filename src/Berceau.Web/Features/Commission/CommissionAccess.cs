@@ -16,6 +16,8 @@ namespace Berceau.Web.Features.Commission;
 /// (their grants cover the commune, or, for a director sitting in the session, one of its structures).</item>
 /// <item>Declare seats: whoever may edit the structure in the offer registry (its director, the territory's agents and admins).</item>
 /// <item>Validate: the president only (the session checks it).</item>
+/// <item>Manage (change the members, call the session off): who may prepare a session of its commune.</item>
+/// <item>Minutes (read them, record attendance): who may manage or review the session.</item>
 /// </list>
 /// </summary>
 public sealed class CommissionAccess(BerceauDbContext db, CurrentStaff staff, TimeProvider clock)
@@ -48,6 +50,11 @@ public sealed class CommissionAccess(BerceauDbContext db, CurrentStaff staff, Ti
             .Select(c => new { c.Code, c.Name }).ToListAsync(ct);
         return [.. rows.OrderBy(r => r.Name, CommissionDisplay.FrenchOrder).Select(r => (r.Code, r.Name))];
     }
+
+    public Task<bool> CanManageAsync(CommissionSession session, CancellationToken ct) => CanPrepareAsync(session.CommuneCode, ct);
+
+    public async Task<bool> CanKeepMinutesAsync(CommissionSession session, CancellationToken ct) =>
+        await CanManageAsync(session, ct) || await CanReviewAsync(session, ct);
 
     public async Task<bool> CanReviewAsync(CommissionSession session, CancellationToken ct)
     {

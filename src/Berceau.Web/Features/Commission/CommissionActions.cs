@@ -37,7 +37,7 @@ public sealed record OverrideInput
 /// The callers check <see cref="CommissionAccess"/> first.
 /// </summary>
 public sealed class CommissionActions(BerceauDbContext db, CommissionAccess access, CommissionQueries queries, AuditLog audit,
-    ApplicationEvents events)
+    ApplicationEvents events, FollowUp.FollowUpCases followUps)
 {
     public async Task<Outcome<int>> DeclareSeatsAsync(CommissionSession session, IReadOnlyList<Facility> facilities,
         IReadOnlyList<SeatInput> rows, CancellationToken ct)
@@ -178,7 +178,10 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         return await SaveAsync(run.Value, ct);
     }
 
-    /// <summary>The president validates the latest run: the proposal becomes the commission's decision.</summary>
+    /// <summary>
+    /// The president validates the latest run: the proposal becomes the commission's decision, and every application it leaves
+    /// without a place is handed to the « zéro sans solution » follow-up (a case is opened, in the same unit of work).
+    /// </summary>
     public async Task<Outcome<bool>> ValidateAsync(CommissionSession session, CancellationToken ct)
     {
         var latest = await queries.LatestRunAsync(session.Id, ct);
@@ -186,6 +189,10 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         var validated = session.Validate(latest.Id, access.Now, access.UserId);
         if (!validated.IsSuccess) return validated;
         audit.Record(CommissionAudit.Validated, CommissionAudit.EntityType, session.Id.ToString(), $"calcul n° {latest.Number} ({latest.InstanceHash})");
+        var outcome = SessionOutcome.Build(session, await queries.ScopeFacilitiesAsync(session, ct), await queries.EntriesAsync(session.Id, ct), latest);
+        var opened = await followUps.OpenForUnplacedAsync(session, outcome.Unplaced.Select(e => e.ApplicationId), access.Now, access.UserId, ct);
+        audit.Record(CommissionAudit.FollowUpOpened, CommissionAudit.EntityType, session.Id.ToString(),
+            $"{opened} dossiers de suivi ouverts pour {outcome.Unplaced.Count()} demandes sans place");
         return await SaveAsync(true, ct);
     }
 

@@ -13,4 +13,9 @@ public static class CommissionAudit
     public const string OverrideWithdrawn = "décision de la commission retirée";
     public const string Validated = "validation par la présidence";
     public const string Read = "consultation de l’écran d’examen";
+    public const string MembersChanged = "modification des membres de la commission";
+    public const string Cancelled = "annulation de la commission";
+    public const string AttendanceRecorded = "relevé des présences";
+    public const string MinutesPrinted = "téléchargement du procès-verbal";
+    public const string FollowUpOpened = "ouverture des dossiers de suivi";
 }

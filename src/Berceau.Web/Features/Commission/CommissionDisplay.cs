@@ -18,6 +18,7 @@ public static class CommissionDisplay
         CommissionStatus.Preparation => "blue",
         CommissionStatus.Frozen => "yellow",
         CommissionStatus.Validated => "green",
+        CommissionStatus.Cancelled => "red",
         _ => "grey",
     };
 

@@ -2,8 +2,8 @@ namespace Berceau.Web.Features.Commission;
 
 /// <summary>
 /// The commission d'attribution (issue 6, docs/commission.md): sessions prepared by the guichet, seats declared by directors,
-/// applications frozen into an engine instance, runs, overrides with reasons, replay, validation by the president. Pages under
-/// /pro/commissions.
+/// applications frozen into an engine instance, runs, overrides with reasons, replay, validation by the president, members,
+/// attendance, minutes, calling off. Pages under /pro/commissions; the public statistics under /commissions (Public/, no account).
 /// </summary>
 public static class CommissionFeature
 {
@@ -11,5 +11,9 @@ public static class CommissionFeature
         .AddScoped<CommissionAccess>()
         .AddScoped<CommissionQueries>()
         .AddScoped<CommissionActions>()
-        .AddScoped<CreateSession>();
+        .AddScoped<CreateSession>()
+        .AddScoped<MemberDirectory>()
+        .AddScoped<SessionManagement>()
+        .AddScoped<MinutesPdf>()
+        .AddScoped<Public.PublicCommissions>();
 }

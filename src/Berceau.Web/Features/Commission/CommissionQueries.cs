@@ -63,6 +63,14 @@ public sealed class CommissionQueries(BerceauDbContext db)
         return [.. overrides.OrderBy(o => o.At).ThenBy(o => o.Id)];
     }
 
+    /// <summary>Names of communes by code (the code itself when the commune is unknown).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CommuneNamesAsync(IEnumerable<string> codes, CancellationToken ct)
+    {
+        var wanted = codes.Distinct().ToList();
+        var names = await db.Communes.AsNoTracking().Where(c => wanted.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => c.Name, ct);
+        return wanted.ToDictionary(c => c, c => names.GetValueOrDefault(c, c));
+    }
+
     /// <summary>Display names of users (members, authors of runs and overrides), by id.</summary>
     public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> userIds, CancellationToken ct)
     {

@@ -1,11 +1,8 @@
 using Berceau.Data;
-using Berceau.Data.Identity;
-using Berceau.Domain.Access;
 using Berceau.Domain.Commission;
 using Berceau.Domain.Common;
 using Berceau.Domain.Offer;
 using Berceau.Web.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 
 namespace Berceau.Web.Features.Commission;
 
@@ -22,7 +19,7 @@ public sealed record SessionInput
 }
 
 /// <summary>Creates a session for a commune of the agent's territory, with its members (staff accounts, found by e-mail).</summary>
-public sealed class CreateSession(BerceauDbContext db, CommissionAccess access, CommissionQueries queries, UserManager<BerceauUser> users, AuditLog audit)
+public sealed class CreateSession(BerceauDbContext db, CommissionAccess access, CommissionQueries queries, MemberDirectory directory, AuditLog audit)
 {
     public async Task<Outcome<CommissionSession>> CreateAsync(SessionInput input, CancellationToken ct)
     {
@@ -31,15 +28,7 @@ public sealed class CreateSession(BerceauDbContext db, CommissionAccess access, 
         if (!await access.CanPrepareAsync(commune, ct)) read.Add("commission-commune", nameof(input.CommuneCode));
         var meeting = read.Date(input.MeetingDate, nameof(input.MeetingDate));
         var freeze = read.Date(input.FreezeDate, nameof(input.FreezeDate));
-        var members = new List<CommissionMember>();
-        var president = await StaffAsync(input.President, nameof(input.President), read, ct);
-        if (president is not null) members.Add(new CommissionMember(president, CommissionRole.President));
-        else if (string.IsNullOrWhiteSpace(input.President)) read.Add("commission-one-president", nameof(input.President));
-        foreach (var line in (input.Members ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var member = await StaffAsync(line, nameof(input.Members), read, ct);
-            if (member is not null && members.All(m => m.UserId != member)) members.Add(new CommissionMember(member, CommissionRole.Member));
-        }
+        var members = await directory.ReadAsync(input.President, input.Members, read, nameof(input.President), nameof(input.Members));
 
         var problems = read.Problems.ToList();
         var created = CommissionSession.Create(new CommissionSessionDraft(commune, [.. input.Facilities.Select(id => new FacilityId(id))],
@@ -57,18 +46,5 @@ public sealed class CreateSession(BerceauDbContext db, CommissionAccess access, 
             $"{session.Title} ({session.CommuneCode}), gel le {session.FreezeDate:dd/MM/yyyy}, réunion le {session.MeetingDate:dd/MM/yyyy}, {members.Count} membres");
         await db.SaveChangesAsync(ct);
         return session;
-    }
-
-    /// <summary>The id of the staff account with that e-mail; families and unknown addresses are refused by name.</summary>
-    private async Task<string?> StaffAsync(string? email, string field, Offer.Staff.InputReader read, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(email)) return null;
-        var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null || user.IsDisabled || !(await users.GetRolesAsync(user)).Any(Roles.IsStaff))
-        {
-            read.Add("commission-member-unknown", field, email.Trim());
-            return null;
-        }
-        return user.Id;
     }
 }

@@ -77,7 +77,7 @@ public static class InstanceSnapshot
             var scores = wished.Select(f =>
             {
                 var breakdown = ScoreCalculator.ForStructure(grid, input, session.FreezeDate, new WishedStructure(f.Id, f.SectorId));
-                return new StructureScore(f.Id.Value, breakdown.Total, [.. breakdown.Lines.Select(l => new StoredScoreLine(l.Label, l.Points))]);
+                return new StructureScore(f.Id.Value, breakdown.Total, [.. breakdown.Lines.Select(l => new StoredScoreLine(l.Label, l.Points, l.Criterion))]);
             }).ToList();
             IReadOnlyList<string> categories = input.Parents.Contains(GuardianSituation.Insertion) ? [InsertionCategory] : [];
             engineApplications.Add(new Engine.Application(application.Reference, ScoreCalculator.FullMonths(birth.Value, ageOn), submittedOn,

@@ -11,7 +11,7 @@ namespace Berceau.Web.Features.Applications.Staff;
 /// notes and the contact log. Every GET is written to the access log the family reads.
 /// </summary>
 public sealed class DetailsModel(CaseworkAccess access, CaseworkFiles files, CaseworkActions actions, ApplicationSummaryPdf summary, Erasures erasures,
-    ApplicationScores scores, NextCommissions commissions) : PageModel
+    ApplicationScores scores, NextCommissions commissions, FollowUp.FollowUpCases followUps) : PageModel
 {
     public const string MessageKey = "guichet-message";
 
@@ -23,6 +23,8 @@ public sealed class DetailsModel(CaseworkAccess access, CaseworkFiles files, Cas
     public ApplicationScoreView? Scores { get; private set; }
     /// <summary>The family's erasure request waiting for an answer, if any: the file links to it.</summary>
     public ErasureRequest? PendingErasure { get; private set; }
+    /// <summary>The « zéro sans solution » case open for this family, if any (opened by a commission or an agent).</summary>
+    public FollowUp.OpenFollowUp? FollowUp { get; private set; }
 
     /// <summary>The commune's next commission, while the application waits for a place; null otherwise or when none is called.</summary>
     public NextCommission? NextCommission { get; private set; }
@@ -104,6 +106,7 @@ public sealed class DetailsModel(CaseworkAccess access, CaseworkFiles files, Cas
             ? await scores.ForAsync(application, View.CommuneName, View.FacilityNames, "Toute crèche du secteur de la famille", ct) : null;
         PendingErasure = await erasures.LatestAsync(application.Id, ct) is { State: ErasureState.Pending } pending ? pending : null;
         NextCommission = application.AwaitsPlace ? await commissions.ForAsync(application.CommuneCode, ct) : null;
+        FollowUp = await followUps.OpenCaseAsync(application.Id, ct);
         if (string.IsNullOrEmpty(Contact.On)) Contact.On = Today;
         return Page();
     }

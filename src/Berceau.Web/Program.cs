@@ -4,6 +4,7 @@ using Berceau.Web.Features.Admin;
 using Berceau.Web.Features.Applications;
 using Berceau.Web.Features.Applications.Api;
 using Berceau.Web.Features.Commission;
+using Berceau.Web.Features.Decisions;
 using Berceau.Web.Features.Grid;
 using Berceau.Web.Features.Notifications;
 using Berceau.Web.Features.Offer;
@@ -30,6 +31,7 @@ builder.Services.AddOpenDataFeature();
 builder.Services.AddApplicationsFeature(builder.Configuration);
 builder.Services.AddGridFeature();
 builder.Services.AddCommissionFeature();
+builder.Services.AddDecisionsFeature(builder.Configuration);
 
 var app = builder.Build();
 

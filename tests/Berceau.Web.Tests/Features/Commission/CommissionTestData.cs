@@ -23,17 +23,17 @@ internal static class CommissionTestData
     private static readonly SemaphoreSlim GridLock = new(1, 1);
 
     /// <summary>The commune's grid (one version from January 2026), published once per app.</summary>
-    public static async Task EnsureGridAsync(this BerceauApp app)
+    public static async Task EnsureGridAsync(this BerceauApp app, string commune = Commune)
     {
         await GridLock.WaitAsync();
         try
         {
             await app.WithDbAsync(async db =>
             {
-                if (await db.PointsGrids.AnyAsync(g => g.CommuneCode == Commune)) return 0;
+                if (await db.PointsGrids.AnyAsync(g => g.CommuneCode == commune)) return 0;
                 db.PointsGrids.Add(StoredGrid.From(new PointsGrid
                 {
-                    CommuneCode = Commune, Version = 1, ValidFrom = new(2026, 1, 1),
+                    CommuneCode = commune, Version = 1, ValidFrom = new(2026, 1, 1),
                     PerParent = new SituationPoints(Employed: 30, Training: 25, JobSeeker: 20, Insertion: 30, Other: 0),
                     SingleParent = 20, PointsPerMonthWaited = 1, MaxMonthsCounted = 12,
                 }, BerceauApp.Now, "test"));
@@ -47,15 +47,18 @@ internal static class CommissionTestData
     }
 
     /// <summary>A crèche of the commune with one « Bébés » section of 10 places; <paramref name="letter"/> orders the names.</summary>
-    public static Task<Facility> CrecheAsync(this BerceauApp app, string letter) =>
-        app.SaveAsync(TestData.Creche(Commune, $"Test {letter} {Guid.NewGuid():N}"[..20], "93360", 48.86, 2.51, ("Bébés", 2, 24, 10)));
+    public static Task<Facility> CrecheAsync(this BerceauApp app, string letter, string commune = Commune) =>
+        app.SaveAsync(TestData.Creche(commune, $"Test {letter} {Guid.NewGuid():N}"[..20], "93360", 48.86, 2.51, ("Bébés", 2, 24, 10)));
 
-    /// <summary>A complete application (through the domain's verbs) for a child born in 2026, with its parents' situations.</summary>
+    /// <summary>
+    /// A complete application (through the domain's verbs) for a child born in 2026, with its parents' situations, in the commune
+    /// of its first wish (<see cref="Commune"/> without wishes).
+    /// </summary>
     public static async Task<Application> CompleteAsync(this BerceauApp app, string childName, DateOnly submittedOn, GuardianSituation[] parents,
         params Facility[] wishes)
     {
         var at = new DateTimeOffset(submittedOn.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
-        var application = new Application { Reference = $"DEM-T-{Guid.NewGuid():N}"[..20].ToUpperInvariant(), CommuneCode = Commune, CreatedAt = at };
+        var application = new Application { Reference = $"DEM-T-{Guid.NewGuid():N}"[..20].ToUpperInvariant(), CommuneCode = wishes.FirstOrDefault()?.CommuneCode ?? Commune, CreatedAt = at };
         var request = new ApplicationRequest
         {
             Child = new ChildInput(childName, "Test", new DateOnly(2026, 4, 1), null),
@@ -77,16 +80,17 @@ internal static class CommissionTestData
         return (await Accounts.SignInAsync(app, email, password), email);
     }
 
-    /// <summary>A session created by an agent through the page; its id.</summary>
+    /// <summary>A session created by an agent through the page, in the commune of its first crèche; its id.</summary>
     public static async Task<Guid> CreateSessionAsync(this BerceauApp app, HttpClient agent, string president, string[] members, params Facility[] creches)
     {
+        var commune = creches.FirstOrDefault()?.CommuneCode ?? Commune;
         var fields = new List<(string, string)>
         {
-            ("Input.CommuneCode", Commune), ("Input.Title", "Commission d’hiver"), ("Input.FreezeDate", Today.ToString("yyyy-MM-dd")),
+            ("Input.CommuneCode", commune), ("Input.Title", "Commission d’hiver"), ("Input.FreezeDate", Today.ToString("yyyy-MM-dd")),
             ("Input.MeetingDate", Today.AddDays(8).ToString("yyyy-MM-dd")), ("Input.President", president), ("Input.Members", string.Join("\n", members)),
         };
         fields.AddRange(creches.Select(c => ("Input.Facilities", c.Id.Value.ToString())));
-        var response = await Forms.PostFormToAsync(agent, $"/pro/commissions/nouvelle?commune={Commune}", "/pro/commissions/nouvelle",
+        var response = await Forms.PostFormToAsync(agent, $"/pro/commissions/nouvelle?commune={commune}", "/pro/commissions/nouvelle",
             fields.Select(f => KeyValuePair.Create(f.Item1, f.Item2)));
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, string.Join(" | ", await Forms.ErrorSummaryAsync(response)));
         return Guid.Parse(response.Headers.Location!.OriginalString["/pro/commissions/".Length..]);

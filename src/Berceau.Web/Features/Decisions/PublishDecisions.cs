@@ -30,7 +30,9 @@ public sealed class PublishDecisions(BerceauDbContext db, CommissionQueries quer
     public static Outcome<(int Days, ReattributionMode Mode)> Read(PublishInput input)
     {
         var read = new Offer.Staff.InputReader();
-        var days = read.Integer(input.OfferDays, nameof(input.OfferDays), 1, CommissionSession.MaxOfferDays, required: true);
+        var days = read.Integer(input.OfferDays, nameof(input.OfferDays), int.MinValue, int.MaxValue, required: true);
+        // The range is said in the commission's words (« un délai de réponse entre 1 et 60 jours »), not the generic one.
+        if (days is < 1 or > CommissionSession.MaxOfferDays) read.Add("commission-offer-days", nameof(input.OfferDays), CommissionSession.MaxOfferDays);
         ReattributionMode? mode = Enum.TryParse<ReattributionMode>(input.Mode, out var m) && Enum.IsDefined(m) && !int.TryParse(input.Mode, out _) ? m : null;
         if (mode is null) read.Add("commission-reattribution-mode", nameof(input.Mode));
         if (read.Problems.Count > 0) return Outcome<(int, ReattributionMode)>.Failure(read.Problems);

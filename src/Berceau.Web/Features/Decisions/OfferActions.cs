@@ -67,14 +67,21 @@ public sealed class OfferActions(BerceauDbContext db, CommissionQueries queries,
         var key = PlaceOffer.KeyOf(session.Id, sectionId, seat);
         if (await db.PlaceOffers.AnyAsync(o => o.SeatKey == key, ct)) return Problem.Of("seat-not-released", "");
         var next = (await offers.EligibleAsync(published, sectionId, ct)).FirstOrDefault();
-        if (next is null) return Problem.Of("seat-no-family", "");
+        // Between these reads another actor may have offered the seat (its family no longer waits): say so, not « nobody waits ».
+        if (next is null) return Problem.Of(await db.PlaceOffers.AnyAsync(o => o.SeatKey == key, ct) ? "seat-taken" : "seat-no-family", "");
 
         var application = await LoadApplicationAsync(next.ApplicationId, ct);
+        if (application.Status != ApplicationStatus.Waitlisted) return Problem.Of("seat-taken", "");
         var round = 1 + (await db.PlaceOffers.Where(o => o.SessionId == session.Id && o.SectionId == sectionId && o.Seat == seat)
             .MaxAsync(o => (int?)o.Round, ct) ?? 0);
         var sentence = DecisionText.Offer(where.Facility.Name, where.Section.Name, published.AvailableOn(sectionId), Today.AddDays(session.OfferDays));
         var proposed = PlaceOffer.Propose(session.Id, application, where.Facility.Id, sectionId, seat, round, session.OfferDays, sentence, Today, Now, by);
-        if (!proposed.IsSuccess) return Outcome<PlaceOffer>.Failure(proposed.Problems);
+        if (!proposed.IsSuccess)
+        {
+            // The application and its history are read in two queries: another actor's offer may have landed in between.
+            var moved = await db.Applications.AsNoTracking().Where(a => a.Id == application.Id).Select(a => a.Status).SingleAsync(ct) != ApplicationStatus.Waitlisted;
+            return moved || await db.PlaceOffers.AnyAsync(o => o.SeatKey == key, ct) ? Problem.Of("seat-taken", "") : Outcome<PlaceOffer>.Failure(proposed.Problems);
+        }
         db.PlaceOffers.Add(proposed.Value.Offer);
         await events.ChangedAsync(application, proposed.Value.Change, ct);
         audit.Record(DecisionAudit.Reattributed, DecisionAudit.SessionType, session.Id.ToString(),

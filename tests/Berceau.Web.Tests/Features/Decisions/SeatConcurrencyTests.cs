@@ -58,7 +58,7 @@ public class SeatConcurrencyTests(BerceauApp app)
             {
                 Assert.Equal(HttpStatusCode.OK, lost.StatusCode);
                 var message = Assert.Single(await Forms.ErrorSummaryAsync(lost));
-                Assert.True(message.StartsWith("Cette place n’est pas libre") || message.StartsWith("Cette place vient d’être proposée"), message);
+                Assert.True(message.StartsWith("Cette place n’est pas libre") || message.StartsWith("Cette place vient d’être proposée"), "Message : " + message);
             }
 
             var holders = await DbAsync(db => db.PlaceOffers.Where(o => o.SessionId == new CommissionSessionId(scene.Session) && o.FacilityId == scene.A.Id

@@ -10,8 +10,8 @@ using static Berceau.Web.Tests.Features.Commission.CommissionTestData;
 
 namespace Berceau.Web.Tests.Features.Decisions;
 
-/// <summary>A family with its account, signed in, and its application.</summary>
-internal sealed record Family(HttpClient Client, string Email, string UserId, Application Application)
+/// <summary>A family with its account (signed in; the password for a browser), and its application.</summary>
+internal sealed record Family(HttpClient Client, string Email, string Password, string UserId, Application Application)
 {
     public Guid Id => Application.Id.Value;
 }
@@ -80,7 +80,9 @@ internal sealed record Scene(Guid Session, HttpClient President, HttpClient Agen
 
     private static async Task<Family> FamilyAsync(BerceauApp app, string child, GuardianSituation[] parents, params Facility[] wishes)
     {
-        var (client, email, userId) = await Accounts.SignInAsNewFamilyAsync(app);
+        var (email, password) = await Accounts.CreateFamilyAsync(app);
+        var client = await Accounts.SignInAsync(app, email, password);
+        var userId = await Accounts.UserIdAsync(app, email);
         var application = await app.CompleteAsync(child, new(2026, 9, 1), parents, wishes);
         await app.WithDbAsync(async db =>
         {
@@ -88,6 +90,6 @@ internal sealed record Scene(Guid Session, HttpClient President, HttpClient Agen
             Assert.True(tracked.AttachFamily(userId, BerceauApp.Now).IsSuccess);
             return await db.SaveChangesAsync();
         });
-        return new Family(client, email, userId, application);
+        return new Family(client, email, password, userId, application);
     }
 }

@@ -47,6 +47,7 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Commission.CommissionRun> CommissionRuns => Set<Commission.CommissionRun>();
     public DbSet<Domain.Commission.CommissionOverride> CommissionOverrides => Set<Domain.Commission.CommissionOverride>();
     public DbSet<Domain.FollowUp.FollowUpCase> FollowUpCases => Set<Domain.FollowUp.FollowUpCase>();
+    public DbSet<Domain.Commission.PlaceOffer> PlaceOffers => Set<Domain.Commission.PlaceOffer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -62,6 +63,7 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
         configurationBuilder.Properties<FacilityId>().HaveConversion<FacilityIdConverter>();
         configurationBuilder.Properties<Domain.Applications.ApplicationId>().HaveConversion<ApplicationIdConverter>();
         configurationBuilder.Properties<Domain.Commission.CommissionSessionId>().HaveConversion<CommissionSessionIdConverter>();
+        configurationBuilder.Properties<Domain.Commission.PlaceOfferId>().HaveConversion<PlaceOfferIdConverter>();
     }
 }
 
@@ -73,3 +75,6 @@ internal sealed class ApplicationIdConverter() : Microsoft.EntityFrameworkCore.S
 
 internal sealed class CommissionSessionIdConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Domain.Commission.CommissionSessionId, Guid>(
     id => id.Value, value => new Domain.Commission.CommissionSessionId(value));
+
+internal sealed class PlaceOfferIdConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Domain.Commission.PlaceOfferId, Guid>(
+    id => id.Value, value => new Domain.Commission.PlaceOfferId(value));

@@ -5,6 +5,7 @@ using Berceau.Web.Features.Applications;
 using Berceau.Web.Features.Applications.Api;
 using Berceau.Web.Features.Commission;
 using Berceau.Web.Features.FollowUp;
+using Berceau.Web.Features.Decisions;
 using Berceau.Web.Features.Grid;
 using Berceau.Web.Features.Notifications;
 using Berceau.Web.Features.Offer;
@@ -32,6 +33,7 @@ builder.Services.AddApplicationsFeature(builder.Configuration);
 builder.Services.AddGridFeature();
 builder.Services.AddCommissionFeature();
 builder.Services.AddFollowUpFeature();
+builder.Services.AddDecisionsFeature(builder.Configuration);
 
 var app = builder.Build();
 

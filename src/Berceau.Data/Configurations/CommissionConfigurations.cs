@@ -26,6 +26,8 @@ internal sealed class CommissionSessionConfiguration : IEntityTypeConfiguration<
         b.Property(s => s.CancelledBy).HasMaxLength(450);
         b.Property(s => s.CancellationReason).HasMaxLength(CommissionOverride.MaxReasonLength);
         b.Property(s => s.Version).IsConcurrencyToken();
+        b.Property(s => s.Reattribution).HasConversion<string>().HasMaxLength(16);
+        b.Property(s => s.PublishedBy).HasMaxLength(450);
         b.Ignore(s => s.AcceptsRuns);
         // The chosen structures, as one text column of ids: read with the session, never queried on their own.
         b.Property(s => s.Facilities).HasConversion(
@@ -109,5 +111,29 @@ internal sealed class CommissionOverrideConfiguration : IEntityTypeConfiguration
         b.Property(o => o.By).HasMaxLength(450);
         b.Property(o => o.WithdrawnBy).HasMaxLength(450);
         b.Ignore(o => o.IsActive);
+    }
+}
+
+internal sealed class PlaceOfferConfiguration : IEntityTypeConfiguration<PlaceOffer>
+{
+    public void Configure(EntityTypeBuilder<PlaceOffer> b)
+    {
+        b.ToTable("PlaceOffers");
+        b.HasKey(o => o.Id);
+        b.HasOne<CommissionSession>().WithMany().HasForeignKey(o => o.SessionId);
+        b.HasOne<Application>().WithMany().HasForeignKey(o => o.ApplicationId);
+        b.HasIndex(o => new { o.SessionId, o.SectionId, o.Seat });
+        b.HasIndex(o => o.ApplicationId);
+        // A seat is never offered twice: the key is set while an offer holds the seat, emptied when it is released, and
+        // unique (nulls are distinct on both providers), so the database refuses a second holder whoever writes it.
+        b.Property(o => o.SeatKey).HasMaxLength(80);
+        b.HasIndex(o => o.SeatKey).IsUnique();
+        // Status and deadline are what the expiry job looks for.
+        b.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
+        b.HasIndex(o => new { o.Status, o.Deadline });
+        b.Property(o => o.OfferedBy).HasMaxLength(450);
+        b.Property(o => o.AnsweredBy).HasMaxLength(450);
+        b.Property(o => o.Reason).HasMaxLength(PlaceOffer.MaxReasonLength);
+        b.Property(o => o.Version).IsConcurrencyToken();
     }
 }

@@ -69,6 +69,15 @@ public sealed class CommissionSession
     /// <summary>Optimistic concurrency: incremented at every change.</summary>
     public int Version { get; set; }
 
+    public const int DefaultOfferDays = 10;
+    public const int MaxOfferDays = 60;
+    /// <summary>Days a family has to answer an offer, counted from the day it is made (publication or reattribution).</summary>
+    public int OfferDays { get; private set; } = DefaultOfferDays;
+    /// <summary>How seats released after the publication are offered again (docs/commission.md, « La réattribution »).</summary>
+    public ReattributionMode Reattribution { get; private set; } = ReattributionMode.Automatic;
+    public DateTimeOffset? PublishedAt { get; private set; }
+    public string? PublishedBy { get; private set; }
+
     public static Outcome<CommissionSession> Create(CommissionSessionDraft draft, DateTimeOffset at, string by)
     {
         var problems = new List<Problem>();
@@ -212,6 +221,31 @@ public sealed class CommissionSession
         var marked = Members.Select(m => m with { Present = present.Contains(m.UserId) }).ToList();
         Members.Clear();
         Members.AddRange(marked);
+        Version++;
+        return true;
+    }
+
+    /// <summary>
+    /// Publication: the decisions of the validated run are sent to the families, who have <paramref name="offerDays"/> days to
+    /// answer an offer; released seats are then offered again as <paramref name="mode"/> says. The caller checks who publishes
+    /// (the president, or an agent of the territory) and creates the offers in the same unit of work.
+    /// </summary>
+    public Outcome<bool> Publish(int offerDays, ReattributionMode mode, DateTimeOffset at, string by)
+    {
+        if (offerDays < 1 || offerDays > MaxOfferDays) return Problem.Of("commission-offer-days", "OfferDays", MaxOfferDays);
+        if (ValidatedRunId is null) return Problem.Of("commission-move-refused", "", Status.Label(), CommissionStatus.Published.Label());
+        var moved = MarkPublished();
+        if (!moved.IsSuccess) return moved;
+        (OfferDays, Reattribution, PublishedAt, PublishedBy) = (offerDays, mode, at, by);
+        return true;
+    }
+
+    /// <summary>The mode of reattribution may change after the publication too (an agent takes over when the job should not).</summary>
+    public Outcome<bool> ChangeReattribution(ReattributionMode mode)
+    {
+        if (Status is not (CommissionStatus.Validated or CommissionStatus.Published))
+            return Problem.Of("commission-not-validated", "", Status.Label());
+        Reattribution = mode;
         Version++;
         return true;
     }

@@ -243,6 +243,21 @@ public static class Messages
         ["commission-attendance-unknown"] = "Une personne cochée n’est pas membre de cette commission : rechargez la page.",
         ["commission-attendance-empty"] = "Cochez au moins un membre présent à la réunion.",
         ["commission-concurrency"] = "La commission a été modifiée par quelqu’un d’autre pendant votre saisie : rien n’a été enregistré. Rechargez la page.",
+        ["commission-offer-days"] = "Saisissez un délai de réponse entre 1 et {0} jours.",
+        ["commission-not-validated"] = "La commission est « {0} » : les décisions ne peuvent être publiées qu’après la validation par la présidence.",
+        ["commission-publish-denied"] = "Seules la présidence de la commission et les agents du guichet de la commune peuvent publier les décisions.",
+        ["commission-reattribution-mode"] = "Choisissez comment les places libérées sont proposées de nouveau.",
+        ["offer-answered"] = "Vous avez déjà répondu à cette proposition (« {0} »).",
+        ["offer-deadline-passed"] = "Le délai de réponse est dépassé depuis le {0:dd/MM/yyyy} : la place ne peut plus être acceptée ni refusée en ligne. Contactez le guichet de votre commune.",
+        ["offer-not-expired"] = "Cette proposition n’est pas expirée : la famille peut répondre jusqu’au {0:dd/MM/yyyy}.",
+        ["offer-not-active"] = "Cette proposition est « {0} » : elle ne tient plus de place.",
+        ["offer-withdraw-reason"] = "Écrivez pourquoi la proposition est retirée (au moins {0} caractères) : la famille le lira.",
+        ["offer-choice"] = "Choisissez « Accepter » ou « Refuser ».",
+        ["offer-concurrency"] = "Cette proposition vient d’être modifiée par quelqu’un d’autre : rien n’a été enregistré. Rechargez la page.",
+        ["seat-not-released"] = "Cette place n’est pas libre : elle est déjà proposée à une famille.",
+        ["seat-taken"] = "Cette place vient d’être proposée à une autre famille (par un autre agent ou la réattribution automatique) : rien n’a été enregistré.",
+        ["seat-no-family"] = "Aucune famille de la liste d’attente ne peut recevoir cette place : elle reste libre.",
+        ["seat-unknown"] = "Cette place n’existe pas dans cette commission.",
     };
 
     public static string Get(string code) => Texts.TryGetValue(code, out var text) ? text : code;

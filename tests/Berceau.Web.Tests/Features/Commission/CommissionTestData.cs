@@ -52,7 +52,7 @@ internal static class CommissionTestData
 
     /// <summary>
     /// A complete application (through the domain's verbs) for a child born in 2026, with its parents' situations, in the commune
-    /// of its first wish.
+    /// of its first wish (<see cref="Commune"/> without wishes).
     /// </summary>
     public static async Task<Application> CompleteAsync(this BerceauApp app, string childName, DateOnly submittedOn, GuardianSituation[] parents,
         params Facility[] wishes)
@@ -80,7 +80,7 @@ internal static class CommissionTestData
         return (await Accounts.SignInAsync(app, email, password), email);
     }
 
-    /// <summary>A session created by an agent through the page, in the commune of its crèches; its id.</summary>
+    /// <summary>A session created by an agent through the page, in the commune of its first crèche; its id.</summary>
     public static async Task<Guid> CreateSessionAsync(this BerceauApp app, HttpClient agent, string president, string[] members, params Facility[] creches)
     {
         var commune = creches.FirstOrDefault()?.CommuneCode ?? Commune;

@@ -1,0 +1,19 @@
+namespace Berceau.Web.Features.Decisions;
+
+/// <summary>The audit vocabulary of publication and offers; sessions are named by their id, offers by theirs.</summary>
+public static class DecisionAudit
+{
+    public const string SessionType = "CommissionSession";
+    public const string OfferType = "PlaceOffer";
+    public const string Published = "publication des décisions";
+    public const string ModeChanged = "mode de réattribution changé";
+    public const string Offered = "proposition de place";
+    public const string Reattributed = "réattribution d’une place libérée";
+    public const string Accepted = "proposition acceptée";
+    public const string Refused = "proposition refusée";
+    public const string Expired = "proposition expirée";
+    public const string Withdrawn = "proposition retirée";
+    public const string LetterType = "DecisionLetter";
+    /// <summary>The author of the job's changes in the history and the audit.</summary>
+    public const string JobActor = "réattribution automatique";
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# A département-sized commission d'attribution over real HTTP on loopback (issue 6's check: freeze + solve + review page under
+# 2 s end to end). Builds in Release, seeds a SQLite file with the demo 93 and, in each of SESSIONS communes, 1,000 crèches and
+# 30,000 complete applications × 6 wishes with a session ready to freeze (`berceau bench-commission-data`, seeded), starts the
+# web app, signs in as a commission member (password + authenticator code), then times Freeze, the first Run and the review page
+# of each session. Prints each session and the best / median; copy them into docs/performance.md with the machine line.
+# Usage: bench/commission.sh [SESSIONS=3] [APPLICATIONS=30000] [STRUCTURES=1000]. Bounded: each request times out at 600 s.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sessions=${1:-3}
+applications=${2:-30000}
+structures=${3:-1000}
+
+work=$(mktemp -d /tmp/berceau-commission.XXXXXX)
+db="Data Source=$work/bench.db"
+port=5299
+while (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; do port=$((port + 1)); done
+
+dotnet build src/Berceau.Web -c Release -nologo -v quiet >/dev/null
+dotnet build src/Berceau.Cli -c Release -nologo -v quiet >/dev/null
+start=$(date +%s)
+dotnet src/Berceau.Cli/bin/Release/net10.0/berceau.dll bench-commission-data --sessions "$sessions" --applications "$applications" \
+  --structures "$structures" --seed 1 --connection "$db" 2>/dev/null | grep -E '^(staff|session) ' > "$work/data.txt"
+echo "data: $sessions × ($structures crèches, $applications applications × 6 wishes) generated in $(( $(date +%s) - start )) s"
+
+(cd src/Berceau.Web && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Berceau="$db" Seed__OnStartup=false \
+  Logging__LogLevel__Default=Warning exec dotnet bin/Release/net10.0/Berceau.Web.dll --urls "http://127.0.0.1:$port" > "$work/app.log" 2>&1) &
+app=$!
+trap 'kill $app 2>/dev/null || true; cp "$work/app.log" "${TMPDIR:-/tmp}/berceau-commission-app.log"; rm -rf "$work"' EXIT
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 1; done
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg); date: $(date -u +%F)"
+read -r _ email password key < <(grep '^staff ' "$work/data.txt")
+timeout 1800 python3 bench/commission_client.py "http://127.0.0.1:$port" "$email" "$password" "$key" $(awk '/^session / {print $2}' "$work/data.txt")
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

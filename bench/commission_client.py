@@ -1,0 +1,67 @@
+"""Times a commission over real HTTP (bench/commission.sh): signs in as the bench's staff (password, then the TOTP code),
+then for each prepared session: POST Freeze, POST Run (antiforgery token read beforehand, untimed), GET the review page."""
+import base64, hashlib, hmac, html, http.cookiejar, re, statistics, struct, sys, time, urllib.parse, urllib.request
+
+base, email, password, key = sys.argv[1], sys.argv[2], sys.argv[3].replace("+", " "), sys.argv[4]
+sessions = sys.argv[5:]
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect())
+
+def request(path, fields=None):
+    data = urllib.parse.urlencode(fields).encode() if fields is not None else None
+    try:
+        with opener.open(urllib.request.Request(base + path, data=data), timeout=600) as r:
+            return r.status, r.headers, r.read().decode()
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers, e.read().decode(errors="replace")
+
+def token(page):
+    m = re.search(r'name="__RequestVerificationToken"[^>]*value="([^"]+)"', page) or re.search(r'value="([^"]+)"[^>]*name="__RequestVerificationToken"', page)
+    return html.unescape(m.group(1))
+
+def errors(page):
+    return " | ".join(re.sub(r"<[^>]+>", "", m).strip() for m in re.findall(r'<li>(.*?)</li>', page.split("govuk-error-summary__list", 1)[-1].split("</ul>", 1)[0], re.S)) if "govuk-error-summary__list" in page else page[:500]
+
+def totp(secret):
+    digest = hmac.new(base64.b32decode(secret), struct.pack(">q", int(time.time()) // 30), hashlib.sha1).digest()
+    o = digest[-1] & 0x0F
+    return "%06d" % ((struct.unpack(">I", digest[o:o + 4])[0] & 0x7FFFFFFF) % 1000000)
+
+def post(path, fields, form_path=None):
+    _, _, page = request(form_path or path)
+    status, headers, body = request(path, dict(fields, __RequestVerificationToken=token(page)))
+    if status != 302:
+        raise SystemExit(f"POST {path}: {status} {errors(body)}")
+    return headers["Location"]
+
+post("/compte/connexion", {"Input.Email": email, "Input.Password": password})
+post("/compte/connexion/code", {"Input.Code": totp(key)})
+
+rows = []
+for session in sessions:
+    page = f"/pro/commissions/{session}"
+    status, _, body = request(page)
+    if status != 200:
+        raise SystemExit(f"GET {page}: {status}")
+    form = {"__RequestVerificationToken": token(body)}
+    t0 = time.perf_counter()
+    status, headers, body = request(page + "?handler=Freeze", form)
+    t1 = time.perf_counter()
+    if status != 302: raise SystemExit(f"Freeze: {status} {errors(body)}")
+    status, headers, body = request(page + "?handler=Run", form)
+    t2 = time.perf_counter()
+    if status != 302: raise SystemExit(f"Run: {status} {errors(body)}")
+    status, _, body = request(headers["Location"])
+    t3 = time.perf_counter()
+    if status != 200: raise SystemExit(f"GET review: {status}")
+    row = (t1 - t0, t2 - t1, t3 - t2, t3 - t0, len(body))
+    rows.append(row)
+    print(f"session {session}: freeze {row[0]*1000:.0f} ms, run {row[1]*1000:.0f} ms, review page {row[2]*1000:.0f} ms ({row[4]//1024} KB), total {row[3]*1000:.0f} ms", flush=True)
+
+for name, i in (("freeze", 0), ("run", 1), ("review page", 2), ("total", 3)):
+    values = [r[i] * 1000 for r in rows]
+    print(f"| {name} | {min(values):.0f} ms | {statistics.median(values):.0f} ms |")

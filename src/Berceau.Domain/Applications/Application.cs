@@ -298,7 +298,7 @@ public sealed class Application
     public Outcome<StatusChange> Move(ApplicationStatus to, DateTimeOffset at, string by, string? reason = null)
     {
         if (ErasedAt is not null) return Problem.Of("erasure-already-done", "");
-        var history = ApplicationStatusHistory.Replay(StatusChanges.OrderBy(c => c.At));
+        var history = ApplicationStatusHistory.Replay(ApplicationStatusHistory.InTimeOrder(StatusChanges));
         if (!history.IsSuccess) return Outcome<StatusChange>.Failure(history.Problems);
         var moved = history.Value.Move(to, at, by, reason);
         if (!moved.IsSuccess) return moved;

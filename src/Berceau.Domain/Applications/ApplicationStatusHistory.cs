@@ -18,6 +18,28 @@ public sealed class ApplicationStatusHistory
 
     public IReadOnlyList<StatusChange> Changes => _changes;
 
+    /// <summary>
+    /// Changes read from storage, in time order. Changes made at the same instant (a freeze then a publication by a clock that did
+    /// not move, or two steps of one request) come back from the database in any order (PostgreSQL keeps none): within an instant
+    /// they are put in the one order that chains them, each starting where the previous one ended.
+    /// </summary>
+    public static IEnumerable<StatusChange> InTimeOrder(IEnumerable<StatusChange> changes)
+    {
+        var current = ApplicationStatus.Draft;
+        foreach (var instant in changes.GroupBy(c => c.At).OrderBy(g => g.Key))
+        {
+            var pending = instant.ToList();
+            while (pending.Count > 0)
+            {
+                // None that chains: the history is broken, and Replay says so with the first of them.
+                var next = Math.Max(0, pending.FindIndex(c => c.From == current));
+                current = pending[next].To;
+                yield return pending[next];
+                pending.RemoveAt(next);
+            }
+        }
+    }
+
     /// <summary>Rebuilds a history read from storage, checking it as if every change were made again.</summary>
     public static Outcome<ApplicationStatusHistory> Replay(IEnumerable<StatusChange> changes)
     {

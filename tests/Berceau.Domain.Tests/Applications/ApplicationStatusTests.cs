@@ -165,3 +165,45 @@ public class ApplicationStatusTests
                 return from == history.Current;
             });
 }
+
+public class StatusChangesAtTheSameInstantTests
+{
+    [Fact]
+    public void ChangesMadeAtTheSameInstant_AreReplayedInTheOrderThatChainsThem_WhateverOrderStorageGives()
+    {
+        var day = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+        StatusChange[] made =
+        [
+            new(ApplicationStatus.Draft, ApplicationStatus.Submitted, day, "famille", null),
+            new(ApplicationStatus.Submitted, ApplicationStatus.Complete, day.AddDays(1), "agent", null),
+            // A freeze and a publication with a clock that did not move (or in one request).
+            new(ApplicationStatus.Complete, ApplicationStatus.InCommittee, day.AddDays(2), "agent", null),
+            new(ApplicationStatus.InCommittee, ApplicationStatus.Offered, day.AddDays(2), "agent", null),
+        ];
+
+        foreach (var stored in new[] { made, [made[3], made[1], made[2], made[0]], [made[2], made[0], made[3], made[1]] })
+        {
+            var history = ApplicationStatusHistory.Replay(ApplicationStatusHistory.InTimeOrder(stored));
+
+            Assert.True(history.IsSuccess);
+            Assert.Equal(ApplicationStatus.Offered, history.Value.Current);
+            Assert.Equal(made, history.Value.Changes);
+        }
+    }
+
+    [Fact]
+    public void AHistoryThatDoesNotChain_IsStillReportedBroken()
+    {
+        var day = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+        StatusChange[] stored =
+        [
+            new(ApplicationStatus.Draft, ApplicationStatus.Submitted, day, "famille", null),
+            new(ApplicationStatus.InCommittee, ApplicationStatus.Offered, day, "agent", null),
+        ];
+
+        var history = ApplicationStatusHistory.Replay(ApplicationStatusHistory.InTimeOrder(stored));
+
+        Assert.False(history.IsSuccess);
+        Assert.Equal("application-history-broken", history.Problems[0].Code);
+    }
+}

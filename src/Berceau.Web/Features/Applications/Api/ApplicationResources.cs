@@ -33,7 +33,7 @@ public sealed record ApplicationResource(
         a.QuotientFamilial, a.SocialSupport, [.. a.SiblingFacilities.Select(f => f.Value)], [.. a.PartnerEmployerFacilities.Select(f => f.Value)],
         a.DesiredStart, a.CreatedAt, a.SubmittedAt, a.ConfirmationDueOn,
         // Who made each change is not given: for a family it would be an account id, not a name.
-        [.. a.StatusChanges.OrderBy(c => c.At).Select(c => new StatusChangeResource(c.From.ToString(), c.To.ToString(), c.To.Label(), c.At, c.Reason))]);
+        [.. ApplicationStatusHistory.InTimeOrder(a.StatusChanges).Select(c => new StatusChangeResource(c.From.ToString(), c.To.ToString(), c.To.Label(), c.At, c.Reason))]);
 }
 
 public sealed record ChildResource(string? FirstName, string? LastName, DateOnly? BirthDate, DateOnly? ExpectedBirthDate);

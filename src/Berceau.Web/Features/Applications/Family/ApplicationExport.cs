@@ -47,7 +47,7 @@ public static class ApplicationExport
             creeeLe = a.CreatedAt,
             deposeeLe = a.SubmittedAt,
             derniereConfirmation = a.LastConfirmedOn,
-            historique = a.StatusChanges.OrderBy(c => c.At).Select(c => new { de = c.From.Label(), vers = c.To.Label(), le = c.At, par = ApplicationDisplay.Who(c.By, familyUserId), motif = c.Reason }),
+            historique = ApplicationStatusHistory.InTimeOrder(a.StatusChanges).Select(c => new { de = c.From.Label(), vers = c.To.Label(), le = c.At, par = ApplicationDisplay.Who(c.By, familyUserId), motif = c.Reason }),
             evenements = a.Events.OrderBy(e => e.At).Select(e => new { evenement = e.Label, le = e.At, par = ApplicationDisplay.Who(e.By, familyUserId) }),
             piecesJustificatives = documents.Select(d => new { type = d.Kind.Label(), fichier = d.FileName, octets = d.Size, le = d.UploadedAt, verification = Applications.ProofDisplay.Review(d.Review), motifDuRefus = d.RejectionReason }),
             consultations = accesses.Select(x => new { le = x.At, service = Domain.Access.Roles.Label(x.Role), consultation = x.Kind.Label() }),

@@ -50,7 +50,7 @@ internal static class ExplanationsWriter
     {
         var (table, byId, codes, sections, cutoffs) = explanations.ReadAll();
         var names = Array.ConvertAll(explanations.Names, Escaped);
-        var shortNames = Array.ConvertAll(names, name => name.Length <= ShortRoom ? Short.Of(name) : default);
+        var shortNames = Array.ConvertAll(names, name => Short.IfFits(name));
         var lineRoom = LineRoom + ShortRoom + names.Select(name => name.Length).DefaultIfEmpty(0).Max();
         Copy(buffer, Start);
         for (var p = 0; p < byId.Length; p++)
@@ -77,8 +77,7 @@ internal static class ExplanationsWriter
                     Put(span, ref at, StructureStart);
                 }
                 var name = table.WishName[x];
-                if (shortNames[name].Padded is not null) PutShort(span, ref at, shortNames[name]);
-                else Put(span, ref at, names[name]);
+                PutFragment(span, ref at, shortNames[name], names[name]);
                 var code = codes[x];
                 switch (code)
                 {

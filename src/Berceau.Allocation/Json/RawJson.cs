@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text.Json;
@@ -47,6 +48,9 @@ internal static class RawJson
             bytes.CopyTo(padded);
             return new(padded, bytes.Length);
         }
+
+        /// <summary>The short fragment of <paramref name="bytes"/>, or none when they are too long (see <see cref="PutFragment"/>).</summary>
+        public static Short IfFits(ReadOnlySpan<byte> bytes) => bytes.Length <= ShortRoom ? Of(bytes) : default;
     }
 
     /// <summary>Room a span must have past <c>at</c> for <see cref="PutShort"/>, which copies that many bytes whatever the length.</summary>
@@ -61,6 +65,14 @@ internal static class RawJson
         Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(fragment.Padded))
             .StoreUnsafe(ref MemoryMarshal.GetReference(span.Slice(at, ShortRoom)));
         at += fragment.Length;
+    }
+
+    /// <summary>Puts <paramref name="fragment"/> (from <see cref="Short.IfFits"/>) when there is one, else the full bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void PutFragment(Span<byte> span, ref int at, Short fragment, byte[] full)
+    {
+        if (fragment.Padded is not null) PutShort(span, ref at, fragment);
+        else Put(span, ref at, full);
     }
 
     public static void Put(Span<byte> span, ref int at, ReadOnlySpan<byte> bytes)

@@ -29,8 +29,8 @@ internal static class ResultListsWriter
             room = Math.Max(room, sectionIds[s].Length + structures[s].Length);
         }
         var categories = Array.ConvertAll(assignments.CategoryNames, Escaped);
-        var shortSections = Array.ConvertAll(sectionIds, id => id.Length <= ShortRoom ? Short.Of(id) : default);
-        var shortStructures = Array.ConvertAll(structures, name => name.Length <= ShortRoom ? Short.Of(name) : default);
+        var shortSections = Array.ConvertAll(sectionIds, id => Short.IfFits(id));
+        var shortStructures = Array.ConvertAll(structures, name => Short.IfFits(name));
         room += 100 + ShortRoom + NumberRoom + categories.Select(c => c.Length).DefaultIfEmpty(0).Max();
         Copy(buffer, ",\"assignments\":["u8);
         for (var k = 0; k < assignments.Count; k++)
@@ -43,11 +43,9 @@ internal static class ResultListsWriter
             PutShort(span, ref at, ApplicationStart);
             PutText(span, ref at, id);
             PutShort(span, ref at, StructureStart);
-            if (shortStructures[section].Padded is not null) PutShort(span, ref at, shortStructures[section]);
-            else Put(span, ref at, structures[section]);
+            PutFragment(span, ref at, shortStructures[section], structures[section]);
             PutShort(span, ref at, SectionStart);
-            if (shortSections[section].Padded is not null) PutShort(span, ref at, shortSections[section]);
-            else Put(span, ref at, sectionIds[section]);
+            PutFragment(span, ref at, shortSections[section], sectionIds[section]);
             PutShort(span, ref at, WishRankStart);
             PutNumber(span, ref at, wishRank);
             if (via >= 0)

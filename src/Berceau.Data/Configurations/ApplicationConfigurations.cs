@@ -151,6 +151,7 @@ internal sealed class GuichetSettingsConfiguration : IEntityTypeConfiguration<Gu
         b.ToTable("GuichetSettings");
         b.HasKey(s => s.CommuneCode);
         b.Property(s => s.CommuneCode).HasMaxLength(5);
+        b.Property(s => s.AfterDeclinedOffer).HasConversion<string>().HasMaxLength(16);
         b.HasOne<Commune>().WithMany().HasForeignKey(s => s.CommuneCode);
     }
 }

@@ -31,8 +31,11 @@ public static class ApplicationStatuses
         [ApplicationStatus.Complete] = [ApplicationStatus.Incomplete, ApplicationStatus.InCommittee, ApplicationStatus.Lapsed, ApplicationStatus.Cancelled],
         // Back to Complete when a session is called off or the application is taken out of it before the decision.
         [ApplicationStatus.InCommittee] = [ApplicationStatus.Offered, ApplicationStatus.Waitlisted, ApplicationStatus.Complete, ApplicationStatus.Cancelled],
-        [ApplicationStatus.Offered] = [ApplicationStatus.Accepted, ApplicationStatus.Declined, ApplicationStatus.Cancelled],
-        [ApplicationStatus.Accepted] = [ApplicationStatus.Admitted, ApplicationStatus.Cancelled],
+        // A refused or unanswered offer: back on the waiting list, or the end (refused, lapsed), as the commune's rule says
+        // (GuichetSettings.AfterDeclinedOffer); back to Accepted when the offer was a better wish and the family keeps its place.
+        [ApplicationStatus.Offered] = [ApplicationStatus.Accepted, ApplicationStatus.Declined, ApplicationStatus.Waitlisted, ApplicationStatus.Lapsed, ApplicationStatus.Cancelled],
+        // Offered again: a seat freed at a better-ranked wish (the family keeps its accepted place until it accepts the better one).
+        [ApplicationStatus.Accepted] = [ApplicationStatus.Offered, ApplicationStatus.Admitted, ApplicationStatus.Cancelled],
         // A refused offer ends the application unless the commune's rules keep it on the waiting list (with a reason).
         [ApplicationStatus.Declined] = [ApplicationStatus.Waitlisted],
         // From the waiting list: the next session, a released place offered directly (reattribution), an expired proof.
@@ -52,7 +55,8 @@ public static class ApplicationStatuses
     /// <summary>These moves are explained to the family, so the person making them must say why.</summary>
     public static bool NeedsReason(ApplicationStatus to, ApplicationStatus from) =>
         to is ApplicationStatus.Incomplete or ApplicationStatus.Lapsed or ApplicationStatus.Cancelled
-        || (from == ApplicationStatus.Declined && to == ApplicationStatus.Waitlisted)
+        || (from is ApplicationStatus.Declined or ApplicationStatus.Offered && to == ApplicationStatus.Waitlisted)
+        || (from == ApplicationStatus.Accepted && to == ApplicationStatus.Offered)
         || (from == ApplicationStatus.InCommittee && to == ApplicationStatus.Complete);
 
     /// <summary>The word families and staff read (feminine: « la demande est … »).</summary>

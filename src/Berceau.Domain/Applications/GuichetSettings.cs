@@ -17,6 +17,12 @@ public sealed class GuichetSettings
     /// <summary>How many ranked wishes a family may give (the sector wish counts as one).</summary>
     public int MaxWishes { get; private set; } = WishChoices.DefaultMaxWishes;
 
+    /// <summary>
+    /// What becomes of an application whose family refuses a commission's offer or lets it expire (the commune's règlement
+    /// de fonctionnement). Back on the waiting list unless the commune decided otherwise: RULES §5, « zéro sans solution ».
+    /// </summary>
+    public DeclinedOfferRule AfterDeclinedOffer { get; private set; } = DeclinedOfferRule.KeepOnWaitlist;
+
     public static GuichetSettings Default(string communeCode) => new() { CommuneCode = communeCode };
 
     /// <summary>
@@ -31,4 +37,35 @@ public sealed class GuichetSettings
         MaxWishes = maxWishes;
         return changed;
     }
+
+    /// <summary>Changes the rule for offers refused or expired from now on; true when it changed.</summary>
+    public bool ChangeAfterDeclinedOffer(DeclinedOfferRule rule)
+    {
+        var changed = rule != AfterDeclinedOffer;
+        AfterDeclinedOffer = rule;
+        return changed;
+    }
+}
+
+/// <summary>The commune's rule for a refused or expired offer (see <see cref="GuichetSettings.AfterDeclinedOffer"/>).</summary>
+/// <remarks>Stored by name in 16 characters at most.</remarks>
+public enum DeclinedOfferRule
+{
+    /// <summary>
+    /// The application goes back on the waiting list: after a refusal, for the family's other wishes in the same session (a
+    /// seat released there may still come); after no answer, for the next commission only. Both are in the next freeze.
+    /// </summary>
+    KeepOnWaitlist,
+    /// <summary>A refusal ends the application (« refusée », the guichet may put it back with a reason); no answer lapses it.</summary>
+    EndApplication,
+}
+
+public static class DeclinedOfferRules
+{
+    public static string Label(this DeclinedOfferRule rule) => rule switch
+    {
+        DeclinedOfferRule.KeepOnWaitlist => "La demande reste sur la liste d’attente",
+        DeclinedOfferRule.EndApplication => "La demande prend fin (refusée, ou caduque sans réponse)",
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
+    };
 }

@@ -13,9 +13,11 @@ public readonly record struct PlaceOfferId(Guid Value)
 
 /// <summary>
 /// Where an offer stands: proposed to the family, then accepted, refused, expired (no answer by the deadline) or withdrawn (by
-/// the guichet, or because the family withdrew its application). Refused, expired and withdrawn release the seat.
+/// the guichet, or because the family withdrew its application), or replaced (accepted, then given up for a seat at a better-ranked
+/// wish the family accepted). Refused, expired, withdrawn and replaced release the seat.
 /// </summary>
-public enum OfferStatus { Proposed, Accepted, Refused, Expired, Withdrawn }
+/// <remarks>Stored by name in 16 characters at most.</remarks>
+public enum OfferStatus { Proposed, Accepted, Refused, Expired, Withdrawn, Replaced }
 
 /// <summary>How a released seat finds its next family: offered by the job at once, or by an agent from the list of released seats.</summary>
 public enum ReattributionMode { Automatic, AgentConfirms }
@@ -32,6 +34,7 @@ public static class OfferStatuses
         OfferStatus.Refused => "Refusée",
         OfferStatus.Expired => "Expirée",
         OfferStatus.Withdrawn => "Retirée",
+        OfferStatus.Replaced => "Remplacée",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -55,6 +58,15 @@ public sealed class PlaceOffer
     public const int MaxReasonLength = 500;
     public const int MinWithdrawReasonLength = 10;
     public const string RefusedWithoutReason = "Refusée par la famille, sans motif indiqué.";
+    /// <summary>After a refusal, under <see cref="DeclinedOfferRule.KeepOnWaitlist"/>.</summary>
+    public const string BackOnWaitlistAfterRefusal = "Conformément au règlement de la commune, votre demande reste sur la liste d’attente : "
+        + "une place qui se libère dans une autre crèche que vous avez demandée pourra vous être proposée, et la prochaine commission l’examinera.";
+    /// <summary>After no answer, under <see cref="DeclinedOfferRule.KeepOnWaitlist"/>: the next commission only (see <see cref="DeclinedOfferRule"/>).</summary>
+    public const string BackOnWaitlistAfterExpiry = "Conformément au règlement de la commune, votre demande reste sur la liste d’attente "
+        + "et la prochaine commission l’examinera. Pensez à confirmer votre demande dans votre espace famille.";
+    public const string LapsedAfterExpiry = "Conformément au règlement de la commune, votre demande est caduque. Vous pouvez déposer une nouvelle demande.";
+    public const string KeepsAcceptedPlace = "Vous gardez la place que vous aviez acceptée.";
+    public const string ReplacedReason = "La famille a accepté une place à un vœu mieux classé.";
 
     public PlaceOfferId Id { get; init; } = PlaceOfferId.New();
     public required CommissionSessionId SessionId { get; init; }
@@ -86,11 +98,18 @@ public sealed class PlaceOffer
     /// <summary>
     /// Offers seat <paramref name="seat"/> of a section to an application, which moves to « proposée » with
     /// <paramref name="sentence"/> as its reason (the family reads it). The answer is due <paramref name="offerDays"/> days after today.
+    /// An application that already accepted a place (<paramref name="held"/>, at a wish it ranked lower) may be offered a seat at a
+    /// better wish: it keeps the held place until it accepts the new one, and keeps it if it refuses or does not answer.
     /// </summary>
     public static Outcome<(PlaceOffer Offer, StatusChange Change)> Propose(CommissionSessionId session, Application application,
-        FacilityId facility, Guid section, int seat, int round, int offerDays, string sentence, DateOnly today, DateTimeOffset at, string by)
+        FacilityId facility, Guid section, int seat, int round, int offerDays, string sentence, DateOnly today, DateTimeOffset at, string by,
+        PlaceOffer? held = null)
     {
         if (seat < 1) throw new ArgumentOutOfRangeException(nameof(seat), seat, "Seats are numbered from 1.");
+        if (held is not null && (held.ApplicationId != application.Id || held.Status != OfferStatus.Accepted))
+            throw new ArgumentException("Only the application's own accepted offer is kept while a better one is proposed.", nameof(held));
+        // An accepted place is given up only for a better one, never lost to a second offer nobody keeps track of.
+        if (application.Status == ApplicationStatus.Accepted && held is null) return Problem.Of("offer-holds-place", "");
         var moved = application.Move(ApplicationStatus.Offered, at, by, sentence);
         if (!moved.IsSuccess) return Outcome<(PlaceOffer, StatusChange)>.Failure(moved.Problems);
         var offer = new PlaceOffer
@@ -101,32 +120,59 @@ public sealed class PlaceOffer
         return (offer, moved.Value);
     }
 
-    public Outcome<StatusChange> Accept(Application application, DateOnly today, DateTimeOffset at, string by)
+    /// <summary>
+    /// The family says yes. When it held a place accepted at a lower-ranked wish (<paramref name="held"/>), that place is
+    /// given up in the same step (« remplacée ») and its seat is released for the next family.
+    /// </summary>
+    public Outcome<StatusChange> Accept(Application application, DateOnly today, DateTimeOffset at, string by, PlaceOffer? held = null)
     {
-        var open = CheckOpen(application, today);
+        var open = CheckOpen(application, today, held);
         if (!open.IsSuccess) return Outcome<StatusChange>.Failure(open.Problems);
         var moved = application.Move(ApplicationStatus.Accepted, at, by);
-        if (moved.IsSuccess) Answer(OfferStatus.Accepted, null, at, by);
+        if (!moved.IsSuccess) return moved;
+        Answer(OfferStatus.Accepted, null, at, by);
+        held?.Answer(OfferStatus.Replaced, ReplacedReason, at, by);
         return moved;
     }
 
-    /// <summary>The family says no; its reason is optional. The seat is released.</summary>
-    public Outcome<StatusChange> Refuse(Application application, string? reason, DateOnly today, DateTimeOffset at, string by)
+    /// <summary>
+    /// The family says no; its reason is optional. The seat is released. The application keeps its accepted place when it had
+    /// one (<paramref name="held"/>); otherwise the commune's <paramref name="rule"/> puts it back on the waiting list or ends it.
+    /// </summary>
+    public Outcome<StatusChange> Refuse(Application application, string? reason, DateOnly today, DateTimeOffset at, string by,
+        DeclinedOfferRule rule = DeclinedOfferRule.KeepOnWaitlist, PlaceOffer? held = null)
     {
         var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (why is { Length: > MaxReasonLength }) return Problem.Of("too-long", "Reason", MaxReasonLength);
-        var open = CheckOpen(application, today);
+        var open = CheckOpen(application, today, held);
         if (!open.IsSuccess) return Outcome<StatusChange>.Failure(open.Problems);
-        var moved = application.Move(ApplicationStatus.Declined, at, by, why ?? RefusedWithoutReason);
+        var refused = "Place refusée" + (why is null ? "." : " : " + why.TrimEnd('.') + ".");
+        var moved = (held, rule) switch
+        {
+            ({ }, _) => application.Move(ApplicationStatus.Accepted, at, by, refused + " " + KeepsAcceptedPlace),
+            (null, DeclinedOfferRule.KeepOnWaitlist) => application.Move(ApplicationStatus.Waitlisted, at, by, refused + " " + BackOnWaitlistAfterRefusal),
+            _ => application.Move(ApplicationStatus.Declined, at, by, why ?? RefusedWithoutReason),
+        };
         if (moved.IsSuccess) Answer(OfferStatus.Refused, why, at, by);
         return moved;
     }
 
-    /// <summary>No answer by the deadline: the offer expires, the application is refused (« sans réponse »), the seat is released.</summary>
-    public Outcome<StatusChange> Expire(Application application, string reason, DateOnly today, DateTimeOffset at, string by)
+    /// <summary>
+    /// No answer by the deadline: the offer expires and the seat is released. The application keeps its accepted place when it
+    /// had one (<paramref name="held"/>); otherwise the commune's <paramref name="rule"/> puts it back on the waiting list (for the
+    /// next commission) or lapses it. <paramref name="reason"/> says what happened; the rule's sentence is added to it.
+    /// </summary>
+    public Outcome<StatusChange> Expire(Application application, string reason, DateOnly today, DateTimeOffset at, string by,
+        DeclinedOfferRule rule = DeclinedOfferRule.KeepOnWaitlist, PlaceOffer? held = null)
     {
         if (Status != OfferStatus.Proposed || today <= Deadline) return Problem.Of("offer-not-expired", "", Deadline);
-        var moved = application.Move(ApplicationStatus.Declined, at, by, reason);
+        CheckHeld(application, held);
+        var moved = (held, rule) switch
+        {
+            ({ }, _) => application.Move(ApplicationStatus.Accepted, at, by, reason + " " + KeepsAcceptedPlace),
+            (null, DeclinedOfferRule.KeepOnWaitlist) => application.Move(ApplicationStatus.Waitlisted, at, by, reason + " " + BackOnWaitlistAfterExpiry),
+            _ => application.Move(ApplicationStatus.Lapsed, at, by, reason + " " + LapsedAfterExpiry),
+        };
         if (moved.IsSuccess) Answer(OfferStatus.Expired, null, at, by);
         return moved;
     }
@@ -153,12 +199,19 @@ public sealed class PlaceOffer
         return change;
     }
 
-    private Outcome<bool> CheckOpen(Application application, DateOnly today)
+    private Outcome<bool> CheckOpen(Application application, DateOnly today, PlaceOffer? held)
     {
-        if (application.Id != ApplicationId) throw new ArgumentException("The offer belongs to another application.", nameof(application));
+        CheckHeld(application, held);
         if (Status != OfferStatus.Proposed) return Problem.Of("offer-answered", "", Status.Label());
         if (today > Deadline) return Problem.Of("offer-deadline-passed", "", Deadline);
         return true;
+    }
+
+    private void CheckHeld(Application application, PlaceOffer? held)
+    {
+        if (application.Id != ApplicationId) throw new ArgumentException("The offer belongs to another application.", nameof(application));
+        if (held is not null && (held.ApplicationId != ApplicationId || held.Id == Id || held.Status != OfferStatus.Accepted))
+            throw new ArgumentException("The held place is another accepted offer of the same application.", nameof(held));
     }
 
     private void Answer(OfferStatus status, string? reason, DateTimeOffset at, string by)

@@ -252,6 +252,8 @@ public static class Messages
         ["offer-not-expired"] = "Cette proposition n’est pas expirée : la famille peut répondre jusqu’au {0:dd/MM/yyyy}.",
         ["offer-not-active"] = "Cette proposition est « {0} » : elle ne tient plus de place.",
         ["offer-withdraw-reason"] = "Écrivez pourquoi la proposition est retirée (au moins {0} caractères) : la famille le lira.",
+        ["guichet-declined-offer-rule"] = "Choisissez ce que devient une demande après un refus ou sans réponse.",
+        ["offer-holds-place"] = "Cette famille a déjà accepté une place : seule une place à un vœu qu’elle a mieux classé peut lui être proposée.",
         ["offer-choice"] = "Choisissez « Accepter » ou « Refuser ».",
         ["offer-concurrency"] = "Cette proposition vient d’être modifiée par quelqu’un d’autre : rien n’a été enregistré. Rechargez la page.",
         ["seat-not-released"] = "Cette place n’est pas libre : elle est déjà proposée à une famille.",

@@ -18,8 +18,8 @@ public class ApplicationStatusTests
         (Incomplete, Complete), (Incomplete, Lapsed), (Incomplete, Cancelled),
         (Complete, Incomplete), (Complete, InCommittee), (Complete, Lapsed), (Complete, Cancelled),
         (InCommittee, Offered), (InCommittee, Waitlisted), (InCommittee, Complete), (InCommittee, Cancelled),
-        (Offered, Accepted), (Offered, Declined), (Offered, Cancelled),
-        (Accepted, Admitted), (Accepted, Cancelled),
+        (Offered, Accepted), (Offered, Declined), (Offered, Waitlisted), (Offered, Lapsed), (Offered, Cancelled),
+        (Accepted, Offered), (Accepted, Admitted), (Accepted, Cancelled),
         (Declined, Waitlisted),
         (Waitlisted, InCommittee), (Waitlisted, Offered), (Waitlisted, Incomplete), (Waitlisted, Lapsed), (Waitlisted, Cancelled),
     ];

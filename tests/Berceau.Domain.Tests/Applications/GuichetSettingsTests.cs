@@ -11,6 +11,17 @@ public sealed class GuichetSettingsTests
         Assert.Equal(6, GuichetSettings.Default("93048").MaxWishes);
     }
 
+    [Fact]
+    public void ACommuneThatSetNothing_KeepsAFamilyThatRefusesAnOffer_OnTheWaitingList()
+    {
+        var settings = GuichetSettings.Default("93048");
+        Assert.Equal(DeclinedOfferRule.KeepOnWaitlist, settings.AfterDeclinedOffer);
+
+        Assert.True(settings.ChangeAfterDeclinedOffer(DeclinedOfferRule.EndApplication));
+        Assert.False(settings.ChangeAfterDeclinedOffer(DeclinedOfferRule.EndApplication));
+        Assert.Equal(DeclinedOfferRule.EndApplication, settings.AfterDeclinedOffer);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(21)]

@@ -42,15 +42,108 @@ public class PlaceOfferTests
     }
 
     [Fact]
-    public void Refuse_ReleasesTheSeat_WithTheFamilysReasonOrADefaultOne()
+    public void Refuse_UnderTheCommunesEndRule_ReleasesTheSeat_AndEndsTheApplication_WithTheFamilysReasonOrADefaultOne()
     {
         var (offer, application) = Offered();
 
-        Assert.True(offer.Refuse(application, "  ", Today, At, "famille").IsSuccess);
+        Assert.True(offer.Refuse(application, "  ", Today, At, "famille", DeclinedOfferRule.EndApplication).IsSuccess);
 
         Assert.Equal((OfferStatus.Refused, (string?)null, (string?)null), (offer.Status, offer.SeatKey, offer.Reason));
         Assert.Equal((ApplicationStatus.Declined, PlaceOffer.RefusedWithoutReason), (application.Status, application.StatusChanges[^1].Reason));
         Assert.Equal("offer-answered", Assert.Single(offer.Accept(application, Today, At, "famille").Problems).Code);
+    }
+
+    [Fact]
+    public void Refuse_ByDefault_PutsTheApplicationBackOnTheWaitingList_AndSaysSoWithTheFamilysReason()
+    {
+        var (offer, application) = Offered();
+
+        var refused = offer.Refuse(application, "Trop loin.", Today, At, "famille");
+
+        Assert.True(refused.IsSuccess);
+        Assert.Equal((ApplicationStatus.Offered, ApplicationStatus.Waitlisted), (refused.Value.From, refused.Value.To));
+        Assert.Equal("Place refusée : Trop loin. " + PlaceOffer.BackOnWaitlistAfterRefusal, refused.Value.Reason);
+        Assert.Equal((OfferStatus.Refused, "Trop loin.", (string?)null), (offer.Status, offer.Reason, offer.SeatKey));
+        // From the waiting list, the next commission can take it, or a released seat be offered.
+        Assert.True(ApplicationStatuses.CanMove(application.Status, ApplicationStatus.InCommittee));
+    }
+
+    [Theory]
+    [InlineData(DeclinedOfferRule.KeepOnWaitlist, ApplicationStatus.Waitlisted, PlaceOffer.BackOnWaitlistAfterExpiry)]
+    [InlineData(DeclinedOfferRule.EndApplication, ApplicationStatus.Lapsed, PlaceOffer.LapsedAfterExpiry)]
+    public void Expire_FollowsTheCommunesRule(DeclinedOfferRule rule, ApplicationStatus after, string sentence)
+    {
+        var (offer, application) = Offered();
+
+        var expired = offer.Expire(application, "Sans réponse.", Today.AddDays(11), At.AddDays(11), "tâche", rule);
+
+        Assert.True(expired.IsSuccess);
+        Assert.Equal((after, "Sans réponse. " + sentence), (application.Status, expired.Value.Reason));
+        Assert.Equal((OfferStatus.Expired, (string?)null), (offer.Status, offer.SeatKey));
+    }
+
+    /// <summary>An application that accepted <c>held</c> (seat 2) and is offered seat 1 of a better wish.</summary>
+    private static (PlaceOffer Better, PlaceOffer Held, Application Application) OfferedBetter()
+    {
+        var (held, application) = Offered();
+        Assert.True(held.Accept(application, Today, At, "famille").IsSuccess);
+        var better = PlaceOffer.Propose(Session, application, FacilityId.New(), Guid.NewGuid(), 1, 1, 10, "Une meilleure place.", Today, At.AddHours(1), "tâche", held);
+        Assert.True(better.IsSuccess);
+        return (better.Value.Offer, held, application);
+    }
+
+    [Fact]
+    public void AnAcceptedPlace_IsOfferedAgain_OnlyForABetterWish_AndIsKeptMeanwhile()
+    {
+        var (held, application) = Offered();
+        Assert.True(held.Accept(application, Today, At, "famille").IsSuccess);
+
+        var blind = PlaceOffer.Propose(Session, application, FacilityId.New(), Guid.NewGuid(), 1, 1, 10, "Une place.", Today, At, "tâche");
+        Assert.Equal("offer-holds-place", Assert.Single(blind.Problems).Code);
+        Assert.Equal(ApplicationStatus.Accepted, application.Status);
+
+        var (better, kept, upgraded) = OfferedBetter();
+        Assert.Equal(ApplicationStatus.Offered, upgraded.Status);
+        Assert.Equal((OfferStatus.Accepted, true), (kept.Status, kept.SeatKey is not null));
+        Assert.NotNull(better.SeatKey);
+    }
+
+    [Fact]
+    public void AcceptingTheBetterWish_ReleasesTheHeldPlace()
+    {
+        var (better, held, application) = OfferedBetter();
+
+        Assert.True(better.Accept(application, Today, At.AddHours(2), "famille", held).IsSuccess);
+
+        Assert.Equal(ApplicationStatus.Accepted, application.Status);
+        Assert.Equal((OfferStatus.Replaced, (string?)null, PlaceOffer.ReplacedReason), (held.Status, held.SeatKey, held.Reason));
+        Assert.Equal((OfferStatus.Accepted, true), (better.Status, better.SeatKey is not null));
+    }
+
+    [Fact]
+    public void RefusingOrMissingTheBetterWish_KeepsTheHeldPlace_WhateverTheCommunesRule()
+    {
+        var (better, held, application) = OfferedBetter();
+        var refused = better.Refuse(application, null, Today, At.AddHours(2), "famille", DeclinedOfferRule.EndApplication, held);
+
+        Assert.Equal((ApplicationStatus.Accepted, "Place refusée. " + PlaceOffer.KeepsAcceptedPlace), (application.Status, refused.Value.Reason));
+        Assert.Equal((OfferStatus.Refused, OfferStatus.Accepted), (better.Status, held.Status));
+        Assert.NotNull(held.SeatKey);
+
+        var (late, kept, other) = OfferedBetter();
+        Assert.True(late.Expire(other, "Sans réponse.", Today.AddDays(11), At.AddDays(11), "tâche", DeclinedOfferRule.EndApplication, kept).IsSuccess);
+        Assert.Equal((ApplicationStatus.Accepted, OfferStatus.Expired, OfferStatus.Accepted), (other.Status, late.Status, kept.Status));
+    }
+
+    [Fact]
+    public void TheHeldPlace_MustBeAnotherAcceptedOfferOfTheSameApplication()
+    {
+        var (better, held, application) = OfferedBetter();
+        var (stranger, _) = Offered();
+
+        Assert.Throws<ArgumentException>(() => better.Accept(application, Today, At, "famille", stranger));
+        Assert.Throws<ArgumentException>(() => better.Accept(application, Today, At, "famille", better));
+        Assert.Equal(OfferStatus.Accepted, held.Status);
     }
 
     [Fact]
@@ -63,7 +156,7 @@ public class PlaceOfferTests
         Assert.True(offer.Expire(application, "Sans réponse.", Today.AddDays(11), At.AddDays(11), "tâche").IsSuccess);
 
         Assert.Equal((OfferStatus.Expired, (string?)null), (offer.Status, offer.SeatKey));
-        Assert.Equal(ApplicationStatus.Declined, application.Status);
+        Assert.Equal(ApplicationStatus.Waitlisted, application.Status);
     }
 
     [Fact]

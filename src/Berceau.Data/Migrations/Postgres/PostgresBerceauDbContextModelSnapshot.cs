@@ -772,6 +772,11 @@ namespace Berceau.Data.Migrations.Postgres
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
+                    b.Property<string>("AfterDeclinedOffer")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<int>("MaxWishes")
                         .HasColumnType("integer");
 

@@ -763,6 +763,11 @@ namespace Berceau.Data.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AfterDeclinedOffer")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MaxWishes")
                         .HasColumnType("INTEGER");
 

@@ -13,6 +13,8 @@ public static class DecisionAudit
     public const string Refused = "proposition refusée";
     public const string Expired = "proposition expirée";
     public const string Withdrawn = "proposition retirée";
+    /// <summary>An accepted place given up for a seat at a better wish the family accepted.</summary>
+    public const string Replaced = "place acceptée remplacée par un meilleur vœu";
     public const string LetterType = "DecisionLetter";
     /// <summary>The author of the job's changes in the history and the audit.</summary>
     public const string JobActor = "réattribution automatique";

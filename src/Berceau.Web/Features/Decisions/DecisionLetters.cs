@@ -41,7 +41,11 @@ public sealed class DecisionLetters(BerceauDbContext db, CommissionQueries queri
         var instanceId = published?.InstanceIdOf(application.Id);
         if (published is null || instanceId is null) return null;
         var commune = await db.Communes.AsNoTracking().Where(c => c.Code == session.CommuneCode).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? session.CommuneCode;
-        var offer = (await offers.OffersOfAsync(session.Id, application.Id, tracked: false, ct)).FirstOrDefault();
+        var all = await offers.OffersOfAsync(session.Id, application.Id, tracked: false, ct);
+        var offer = OfferQueries.Current(all);
+        // A seat at a better wish offered to a family that had accepted a place: it keeps that place until it accepts this one.
+        var kept = offer?.Status == OfferStatus.Proposed ? all.FirstOrDefault(o => o.Status == OfferStatus.Accepted) : null;
+        var upgrade = offer is not null && all.Any(o => o.Id != offer.Id && o.Status is OfferStatus.Accepted or OfferStatus.Replaced);
         var child = ApplicationDisplay.ChildName(application.ChildFirstName, application.ChildLastName);
         var intro = $"La commission d’attribution des places en crèche de {commune}, réunie le {OfferDisplay.Date(session.MeetingDate)}, "
             + $"a examiné votre demande n° {application.Reference} pour {child}.";
@@ -53,17 +57,25 @@ public sealed class DecisionLetters(BerceauDbContext db, CommissionQueries queri
             var where = published.SectionOf(offer.SectionId);
             var place = $"{DecisionText.Creche(published.FacilityName(offer.FacilityId))}, section « {where?.Section.Name} », à partir du {OfferDisplay.Date(published.AvailableOn(offer.SectionId))}";
             decision.Add(offer.Round == 0 ? $"Elle vous propose une place à {place}."
+                : upgrade ? $"Une place s’est libérée depuis dans une crèche que vous aviez mieux classée : elle vous est proposée selon votre rang sur sa liste d’attente, à {place}."
                 : $"Elle n’avait pas pu vous proposer de place. Une place s’est libérée depuis : elle vous est proposée selon votre rang sur la liste d’attente, à {place}.");
             if (await ScoreAsync(session, application, offer.FacilityId.Value, ct) is { } score) decision.Add($"Vos points à cette crèche : {score}.");
             next.AddRange(offer.Status switch
             {
+                OfferStatus.Proposed when kept is not null => [$"Répondez au plus tard le {OfferDisplay.Date(offer.Deadline)}, dans votre espace famille ({link}) ou au guichet de votre commune.",
+                    $"Si vous refusez cette place ou ne répondez pas, vous gardez votre place à {DecisionText.Creche(published.FacilityName(kept.FacilityId))}. "
+                    + "Si vous l’acceptez, votre place actuelle sera proposée à une autre famille."],
                 OfferStatus.Proposed => [$"Répondez au plus tard le {OfferDisplay.Date(offer.Deadline)}, dans votre espace famille ({link}) ou au guichet de votre commune.",
                     "Sans réponse à cette date, la place sera proposée à une autre famille."],
                 OfferStatus.Accepted => [$"Vous avez accepté cette place le {Day(offer.AnsweredAt)}. La direction de la crèche vous contactera pour préparer l’accueil de votre enfant."],
                 OfferStatus.Refused => [$"Vous avez refusé cette place le {Day(offer.AnsweredAt)}."],
                 OfferStatus.Expired => [DecisionText.Expired(offer.Deadline)],
+                OfferStatus.Replaced => [$"Vous avez accepté le {Day(offer.AnsweredAt)} une place dans une crèche que vous aviez mieux classée : celle-ci a été libérée."],
                 _ => [$"Cette proposition a été retirée le {Day(offer.AnsweredAt)} : {offer.Reason}"],
             });
+            // Refused or expired: what the commune's rule made of the application.
+            if (!offer.Status.HoldsSeat() && offer.Status is OfferStatus.Refused or OfferStatus.Expired)
+                next.AddRange(AfterDeclined(application.Status, offer.Status));
         }
         else
         {
@@ -83,6 +95,14 @@ public sealed class DecisionLetters(BerceauDbContext db, CommissionQueries queri
             offer is null ? "Décision de la commission d’attribution : liste d’attente" : "Décision de la commission d’attribution : proposition de place",
             offer is not null, offer?.Status, decision, next, appeal, link);
     }
+
+    private static IEnumerable<string> AfterDeclined(ApplicationStatus status, OfferStatus offer) => status switch
+    {
+        ApplicationStatus.Waitlisted => [offer == OfferStatus.Refused ? PlaceOffer.BackOnWaitlistAfterRefusal : PlaceOffer.BackOnWaitlistAfterExpiry],
+        ApplicationStatus.Lapsed => [PlaceOffer.LapsedAfterExpiry],
+        ApplicationStatus.Declined => ["Conformément au règlement de la commune, votre demande prend fin. Si votre situation a changé, le guichet de votre commune peut la remettre sur la liste d’attente."],
+        _ => [],
+    };
 
     private static string Day(DateTimeOffset? at) => at is { } a ? OfferDisplay.Date(ParisTime.DayOf(a)) : "";
 

@@ -43,6 +43,11 @@ public static class DecisionText
     public static string WaitlistReason(IReadOnlyList<string> sentences) =>
         "La commission n’a pas pu vous proposer de place. " + string.Join(" ", sentences);
 
+    /// <summary>Before the offer of a seat at a wish ranked higher than the place the family accepted.</summary>
+    public static string BetterWish(string heldFacility) =>
+        $"Une place s’est libérée dans une crèche que vous aviez mieux classée. Vous gardez votre place à {Creche(heldFacility)} "
+        + "si vous refusez celle-ci ou ne répondez pas ; si vous l’acceptez, votre place actuelle sera proposée à une autre famille.";
+
     public static string Expired(DateOnly deadline) =>
         $"Sans réponse au {OfferDisplay.Date(deadline)}, la proposition a expiré et la place a été libérée pour une autre famille.";
 

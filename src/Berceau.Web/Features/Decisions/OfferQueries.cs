@@ -21,21 +21,50 @@ public sealed record OfferRow(PlaceOffer Offer, string Reference, string Child, 
 public sealed class OfferQueries(BerceauDbContext db)
 {
     /// <summary>
-    /// The section's waiting list (<see cref="SectionWaitlist"/>) without the families that no longer wait: they got another
-    /// offer, refused one, withdrew their application or went to another session.
+    /// The section's waiting list (<see cref="SectionWaitlist"/>) without the families that no longer wait for it: they hold an
+    /// offer (or accepted a place at a wish they ranked higher), refused a seat of this crèche or let an offer of this session
+    /// expire, withdrew their application or went to another session. A family that accepted a place of this session at a wish
+    /// it ranked lower stays in line: as the engine's deferred acceptance would, the better seat is offered to it in its turn,
+    /// and its accepted place is released when it accepts (<see cref="OfferActions.AnswerAsync"/>).
     /// </summary>
     public async Task<IReadOnlyList<NextFamily>> EligibleAsync(PublishedRun published, Guid sectionId, CancellationToken ct)
     {
+        if (published.SectionOf(sectionId) is not { } where) return [];
         var waiting = SectionWaitlist.Of(published.Instance, published.Run, InstanceSnapshot.SectionId(sectionId));
         var ids = waiting.Select(w => published.ApplicationOf(w.InstanceId)).OfType<ApplicationId>().ToList();
-        var rows = await db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id) && a.Status == ApplicationStatus.Waitlisted)
-            .Select(a => new { a.Id, a.Reference, a.ChildFirstName, a.ChildLastName }).ToListAsync(ct);
-        var holding = await db.PlaceOffers.AsNoTracking().Where(o => ids.Contains(o.ApplicationId) && o.SeatKey != null).Select(o => o.ApplicationId).ToListAsync(ct);
-        var byId = rows.Where(r => !holding.Contains(r.Id)).ToDictionary(r => r.Id);
+        ApplicationStatus[] inLine = [ApplicationStatus.Waitlisted, ApplicationStatus.Accepted];
+        var rows = await db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id) && inLine.Contains(a.Status))
+            .Select(a => new { a.Id, a.Reference, a.ChildFirstName, a.ChildLastName, a.Status }).ToListAsync(ct);
+        var offers = await db.PlaceOffers.AsNoTracking().Where(o => ids.Contains(o.ApplicationId))
+            .Select(o => new { o.ApplicationId, o.SessionId, o.FacilityId, o.Status, o.SeatKey }).ToListAsync(ct);
+        var session = published.Session.Id;
+        var facility = where.Facility.Id;
+        var byId = rows.Where(r =>
+        {
+            var mine = offers.Where(o => o.ApplicationId == r.Id).ToList();
+            var here = mine.Where(o => o.SessionId == session).ToList();
+            if (here.Any(o => o.Status == OfferStatus.Expired || (o.Status == OfferStatus.Refused && o.FacilityId == facility))) return false;
+            var holding = mine.Where(o => o.SeatKey != null).ToList();
+            if (r.Status == ApplicationStatus.Waitlisted) return holding.Count == 0;
+            // Accepted: one place, of this session, at a wish ranked after this crèche.
+            return holding is [{ Status: OfferStatus.Accepted } held] && held.SessionId == session
+                && published.WishRankOf(r.Id, held.FacilityId) > published.WishRankOf(r.Id, facility);
+        }).ToDictionary(r => r.Id);
         return [.. waiting.Select(w => published.ApplicationOf(w.InstanceId) is { } id && byId.TryGetValue(id, out var a)
                 ? new NextFamily(id, a.Reference, ApplicationDisplay.ChildName(a.ChildFirstName, a.ChildLastName), w.Position, w.Score) : null)
             .OfType<NextFamily>()];
     }
+
+    /// <summary>
+    /// The offer a family deals with now among its offers of a session (newest first): the one awaiting its answer, else the place
+    /// it holds, else the latest.
+    /// </summary>
+    public static PlaceOffer? Current(IReadOnlyList<PlaceOffer> offers) =>
+        offers.FirstOrDefault(o => o.Status == OfferStatus.Proposed) ?? offers.FirstOrDefault(o => o.Status == OfferStatus.Accepted) ?? offers.FirstOrDefault();
+
+    /// <summary>The place the application accepted and keeps while it is offered a better one (tracked: the answer may release it).</summary>
+    public Task<PlaceOffer?> HeldAsync(ApplicationId application, PlaceOfferId except, CancellationToken ct) =>
+        db.PlaceOffers.FirstOrDefaultAsync(o => o.ApplicationId == application && o.Status == OfferStatus.Accepted && o.Id != except, ct);
 
     /// <summary>Every seat the session offers that no offer holds now, with the family it would go to (in line order, one each).</summary>
     public async Task<IReadOnlyList<FreeSeat>> FreeSeatsAsync(PublishedRun published, CancellationToken ct)

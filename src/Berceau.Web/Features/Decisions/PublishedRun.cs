@@ -37,6 +37,15 @@ public sealed class PublishedRun
     /// <summary>Seats of a section the session offers: the ones its director declared.</summary>
     public int SeatsOf(Guid sectionId) => Session.Seats.FirstOrDefault(s => s.SectionId == sectionId)?.Seats ?? 0;
 
+    /// <summary>The rank (1-based) of a crèche among the application's wishes as the commission examined them; int.MaxValue if absent.</summary>
+    public int WishRankOf(ApplicationId application, FacilityId facility)
+    {
+        var structure = InstanceSnapshot.StructureId(facility);
+        var wishes = InstanceIdOf(application) is { } id ? Instance.Applications.FirstOrDefault(a => a.Id == id)?.Wishes : null;
+        var index = wishes?.Select(w => w.Structure).ToList().IndexOf(structure) ?? -1;
+        return index < 0 ? int.MaxValue : index + 1;
+    }
+
     /// <summary>Null when the session has no validated run (not validated yet).</summary>
     public static async Task<PublishedRun?> LoadAsync(BerceauDbContext db, CommissionQueries queries, CommissionSession session, CancellationToken ct)
     {

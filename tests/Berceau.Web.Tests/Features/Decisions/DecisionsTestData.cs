@@ -28,14 +28,15 @@ internal sealed record Scene(Guid Session, HttpClient President, HttpClient Agen
 {
     public const string Commune = "93073";
 
-    public static async Task<Scene> ValidatedAsync(BerceauApp app)
+    /// <summary>The scene in <paramref name="commune"/> (Tremblay by default; the reattribution-chain tests use La Courneuve, 93027).</summary>
+    public static async Task<Scene> ValidatedAsync(BerceauApp app, string commune = Commune)
     {
-        await app.EnsureGridAsync(Commune);
-        var a = await app.CrecheAsync("A", Commune);
-        var b = await app.CrecheAsync("B", Commune);
-        var (agent, _) = await app.StaffAsync(Roles.Agent, Commune);
-        var (president, presidentEmail) = await app.StaffAsync(Roles.Committee, Commune);
-        var (member, memberEmail) = await app.StaffAsync(Roles.Committee, Commune);
+        await app.EnsureGridAsync(commune);
+        var a = await app.CrecheAsync("A", commune);
+        var b = await app.CrecheAsync("B", commune);
+        var (agent, _) = await app.StaffAsync(Roles.Agent, commune);
+        var (president, presidentEmail) = await app.StaffAsync(Roles.Committee, commune);
+        var (member, memberEmail) = await app.StaffAsync(Roles.Committee, commune);
         var high = await FamilyAsync(app, "Haute", [GuardianSituation.Employed, GuardianSituation.Employed], a, b);
         var middle = await FamilyAsync(app, "Moyenne", [GuardianSituation.Employed], a);
         var low = await FamilyAsync(app, "Basse", [GuardianSituation.JobSeeker, GuardianSituation.Other], a, b);
@@ -52,9 +53,9 @@ internal sealed record Scene(Guid Session, HttpClient President, HttpClient Agen
     }
 
     /// <summary>Validated, then published by the agent with the default delay (10 days) and <paramref name="mode"/>.</summary>
-    public static async Task<Scene> PublishedAsync(BerceauApp app, ReattributionMode mode = ReattributionMode.AgentConfirms)
+    public static async Task<Scene> PublishedAsync(BerceauApp app, ReattributionMode mode = ReattributionMode.AgentConfirms, string commune = Commune)
     {
-        var scene = await ValidatedAsync(app);
+        var scene = await ValidatedAsync(app, commune);
         var response = await scene.PublishAsync(scene.Agent, "10", mode.ToString());
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, string.Join(" | ", await Forms.ErrorSummaryAsync(response)));
         return scene;
@@ -78,7 +79,7 @@ internal sealed record Scene(Guid Session, HttpClient President, HttpClient Agen
         return Forms.PostFormToAsync(family.Client, $"/famille/demandes/{family.Id}/decision", path + "?handler=Answer", fields);
     }
 
-    private static async Task<Family> FamilyAsync(BerceauApp app, string child, GuardianSituation[] parents, params Facility[] wishes)
+    internal static async Task<Family> FamilyAsync(BerceauApp app, string child, GuardianSituation[] parents, params Facility[] wishes)
     {
         var (email, password) = await Accounts.CreateFamilyAsync(app);
         var client = await Accounts.SignInAsync(app, email, password);

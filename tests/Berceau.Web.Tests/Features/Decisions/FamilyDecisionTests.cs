@@ -61,7 +61,8 @@ public class FamilyDecisionTests(BerceauApp app)
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         var offer = await OfferOfAsync(scene.Low);
         Assert.Equal((OfferStatus.Refused, "Nous avons trouvé une assistante maternelle.", (string?)null), (offer.Status, offer.Reason, offer.SeatKey));
-        Assert.Equal(ApplicationStatus.Declined, await StatusOfAsync(scene.Low));
+        // Tremblay keeps the default rule: back on the waiting list (DeclinedOfferTests covers the rule).
+        Assert.Equal(ApplicationStatus.Waitlisted, await StatusOfAsync(scene.Low));
         var page = await Forms.TextAsync(await scene.Agent.GetAsync(scene.OffersPath));
         Assert.Contains($"{scene.B.Name} – Bébés, place n° 1 (libérée)", page);
         Assert.Contains("Aucune famille en attente pour cette section", page);

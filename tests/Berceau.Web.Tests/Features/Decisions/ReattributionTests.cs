@@ -88,7 +88,7 @@ public class ReattributionTests(BerceauApp app)
         Assert.True(pass.Expired >= 1);
         var expired = Assert.Single(await OffersOfAsync(scene.High));
         Assert.Equal((OfferStatus.Expired, (string?)null), (expired.Status, expired.SeatKey));
-        Assert.Equal(ApplicationStatus.Declined, await StatusOfAsync(scene.High));
+        Assert.Equal(ApplicationStatus.Waitlisted, await StatusOfAsync(scene.High));
         Assert.Equal(ApplicationStatus.Offered, await StatusOfAsync(scene.Middle));
         Assert.Contains(await DbAsync(db => db.AuditEntries.Where(e => e.EntityId == expired.Id.ToString()).Select(e => e.Action).ToListAsync()),
             a => a == DecisionAudit.Expired);

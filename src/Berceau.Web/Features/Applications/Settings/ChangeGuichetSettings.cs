@@ -10,10 +10,13 @@ namespace Berceau.Web.Features.Applications.Settings;
 public sealed class GuichetSettingsInput
 {
     public string? MaxWishes { get; set; }
+    /// <summary>A <see cref="DeclinedOfferRule"/> by name; empty keeps the current rule.</summary>
+    public string? AfterDeclinedOffer { get; set; }
 }
 
 /// <summary>
-/// A commune admin changes the rules of the commune's guichet unique (today: how many ranked wishes a family may give).
+/// A commune admin changes the rules of the commune's guichet unique: how many ranked wishes a family may give, and what
+/// becomes of an application whose family refuses an offer or lets it expire.
 /// The territory is checked by the page; the change and its audit line are saved together.
 /// </summary>
 public sealed class ChangeGuichetSettings(BerceauDbContext db, AuditLog audit)
@@ -30,17 +33,28 @@ public sealed class ChangeGuichetSettings(BerceauDbContext db, AuditLog audit)
     {
         var reader = new InputReader();
         var maxWishes = reader.Integer(input.MaxWishes, nameof(input.MaxWishes), GuichetSettings.MinWishesLimit, GuichetSettings.MaxWishesLimit, required: true);
-        if (maxWishes is null) return Outcome<GuichetSettings>.Failure(reader.Problems);
+        List<Problem> problems = [.. reader.Problems];
+        DeclinedOfferRule? rule = null;
+        if (!string.IsNullOrEmpty(input.AfterDeclinedOffer))
+        {
+            // By name only: a number would parse too, and mean nothing to the commune.
+            if (!Enum.TryParse<DeclinedOfferRule>(input.AfterDeclinedOffer, out var parsed) || !Enum.IsDefined(parsed) || char.IsDigit(input.AfterDeclinedOffer[0]))
+                problems.Add(Problem.Of("guichet-declined-offer-rule", nameof(input.AfterDeclinedOffer)));
+            else rule = parsed;
+        }
+        if (maxWishes is null || problems.Count > 0) return Outcome<GuichetSettings>.Failure(problems);
 
         var settings = await db.GuichetSettings.FirstOrDefaultAsync(s => s.CommuneCode == communeCode, ct);
         var isNew = settings is null;
         settings ??= GuichetSettings.Default(communeCode);
-        var before = settings.MaxWishes;
+        var (before, beforeRule) = (settings.MaxWishes, settings.AfterDeclinedOffer);
         var changed = settings.ChangeMaxWishes(maxWishes.Value);
         if (!changed.IsSuccess) return Outcome<GuichetSettings>.Failure(changed.Problems);
-        if (!changed.Value) return settings;
+        var ruleChanged = rule is { } r && settings.ChangeAfterDeclinedOffer(r);
+        if (!changed.Value && !ruleChanged) return settings;
         if (isNew) db.GuichetSettings.Add(settings);
-        audit.Record(AuditChanged, AuditEntity, communeCode, $"vœux au plus : {before} → {settings.MaxWishes}");
+        audit.Record(AuditChanged, AuditEntity, communeCode, $"vœux au plus : {before} → {settings.MaxWishes}"
+            + (ruleChanged ? $" ; après un refus ou sans réponse : {beforeRule.Label()} → {settings.AfterDeclinedOffer.Label()}" : ""));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -4,6 +4,8 @@ using Berceau.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Berceau.Domain.Applications;
 
 namespace Berceau.Web.Features.Applications.Settings;
 
@@ -29,7 +31,11 @@ public sealed class EditModel(CurrentStaff staff, FamilyApplicationQueries queri
     {
         if (!await LoadAsync(commune, ct)) return NotFound();
         var settings = await change.FindAsync(CommuneCode, ct);
-        Input = new GuichetSettingsInput { MaxWishes = settings.MaxWishes.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        Input = new GuichetSettingsInput
+        {
+            MaxWishes = settings.MaxWishes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            AfterDeclinedOffer = settings.AfterDeclinedOffer.ToString(),
+        };
         return Page();
     }
 
@@ -43,9 +49,13 @@ public sealed class EditModel(CurrentStaff staff, FamilyApplicationQueries queri
             ModelState.AddProblems(outcome.Problems, nameof(Input));
             return Page();
         }
-        Notice = $"Réglages de {CommuneName} enregistrés : une famille peut classer jusqu’à {outcome.Value.MaxWishes} crèches.";
+        Notice = $"Réglages de {CommuneName} enregistrés : une famille peut classer jusqu’à {outcome.Value.MaxWishes} crèches ; "
+            + $"après un refus ou sans réponse : {outcome.Value.AfterDeclinedOffer.Label().ToLowerInvariant()}.";
         return Redirect(PathOf(CommuneCode));
     }
+
+    public static IReadOnlyList<SelectListItem> DeclinedOfferOptions(string? current) =>
+        [.. Enum.GetValues<DeclinedOfferRule>().Select(r => new SelectListItem(r.Label(), r.ToString(), r.ToString() == current))];
 
     private async Task<bool> LoadAsync(string commune, CancellationToken ct)
     {

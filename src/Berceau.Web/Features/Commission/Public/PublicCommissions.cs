@@ -42,4 +42,14 @@ public sealed class PublicCommissions(BerceauDbContext db, CommissionQueries que
         var commune = (await queries.CommuneNamesAsync([session.CommuneCode], ct))[session.CommuneCode];
         return (session, commune, outcome.Statistics(outcome.Run.Overrides.Count));
     }
+
+    /// <summary>
+    /// How many seats were offered again after the publication (a refusal, no answer, a withdrawal, a better wish accepted), as
+    /// published: one count, small cells suppressed. Null before the publication. The page changes as reattributions happen.
+    /// </summary>
+    public async Task<PublishedCount?> ReofferedAsync(CommissionSession session, CancellationToken ct)
+    {
+        if (session.Status != CommissionStatus.Published) return null;
+        return PublicStatistics.Publish(await db.PlaceOffers.AsNoTracking().CountAsync(o => o.SessionId == session.Id && o.Round > 0, ct));
+    }
 }

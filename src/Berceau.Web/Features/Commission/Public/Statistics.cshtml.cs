@@ -15,11 +15,14 @@ public sealed class StatisticsModel(PublicCommissions commissions) : PageModel
     public CommissionSession Session { get; private set; } = null!;
     public string CommuneName { get; private set; } = "";
     public PublicStatistics Figures { get; private set; } = null!;
+    /// <summary>Seats offered again since the publication; null before it.</summary>
+    public PublishedCount? Reoffered { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (await commissions.StatisticsAsync(id, ct) is not { } found) return NotFound();
         (Session, CommuneName, Figures) = found;
+        Reoffered = await commissions.ReofferedAsync(Session, ct);
         return Page();
     }
 

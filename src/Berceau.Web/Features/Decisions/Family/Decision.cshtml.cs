@@ -45,20 +45,27 @@ public sealed class DecisionModel(FamilyApplicationQueries applications, OfferQu
         var application = await applications.FindMineAsync(id, tracked: true, ct);
         if (application is null) return NotFound();
         var session = await offers.PublishedSessionOfAsync(application.Id, ct);
-        var offer = session is null ? null : (await offers.OffersOfAsync(session.Id, application.Id, tracked: true, ct)).FirstOrDefault();
+        var offer = session is null ? null : OfferQueries.Current(await offers.OffersOfAsync(session.Id, application.Id, tracked: true, ct));
         if (offer is null) return NotFound();
         ModelState.Clear();
         var answered = await actions.AnswerAsync(offer, application, Choice, Reason, applications.UserId, ct);
         if (answered.IsSuccess)
         {
-            Message = answered.Value == OfferStatus.Accepted
-                ? "Vous avez accepté la place. La direction de la crèche va vous contacter pour préparer l’accueil de votre enfant."
-                : "Vous avez refusé la place. Elle sera proposée à une autre famille.";
+            Message = AnsweredMessage(answered.Value, application.Status);
             return Redirect(PathOf(id));
         }
         foreach (var problem in answered.Problems) ModelState.AddModelError(problem.Field, problem.Message);
         return await LoadAsync(id, tracked: false, ct) ?? Page();
     }
+
+    /// <summary>What the family reads once it answered, with what became of its application (the commune's rule, or the place it keeps).</summary>
+    public static string AnsweredMessage(OfferStatus answer, ApplicationStatus now) => (answer, now) switch
+    {
+        (OfferStatus.Accepted, _) => "Vous avez accepté la place. La direction de la crèche va vous contacter pour préparer l’accueil de votre enfant.",
+        (_, ApplicationStatus.Accepted) => "Vous avez refusé la place. Elle sera proposée à une autre famille ; vous gardez la place que vous aviez acceptée.",
+        (_, ApplicationStatus.Waitlisted) => "Vous avez refusé la place. Elle sera proposée à une autre famille ; votre demande reste sur la liste d’attente.",
+        _ => "Vous avez refusé la place. Elle sera proposée à une autre famille ; conformément au règlement de la commune, votre demande prend fin.",
+    };
 
     private async Task<IActionResult?> LoadAsync(Guid id, bool tracked, CancellationToken ct)
     {
@@ -68,7 +75,7 @@ public sealed class DecisionModel(FamilyApplicationQueries applications, OfferQu
         var letter = session is null ? null : await letters.BuildAsync(session, application, ct);
         if (letter is null) return NotFound();
         (Id, Letter) = (id, letter);
-        Offer = (await offers.OffersOfAsync(session!.Id, application.Id, tracked: false, ct)).FirstOrDefault();
+        Offer = OfferQueries.Current(await offers.OffersOfAsync(session!.Id, application.Id, tracked: false, ct));
         CanAnswer = Offer is not null && Offer.IsOpenOn(ParisTime.DayOf(applications.Now)) && application.Status == ApplicationStatus.Offered;
         return null;
     }

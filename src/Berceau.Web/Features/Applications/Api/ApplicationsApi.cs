@@ -100,7 +100,7 @@ public static class ApplicationsApi
     }
 
     /// <summary>Staff see other people's data: as on the /pro pages, two-factor authentication must be on.</summary>
-    private static async ValueTask<object?> StaffNeedTwoFactorAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> StaffNeedTwoFactorAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         if (ApplicationApiQueries.StaffRoles.Any(http.User.IsInRole) && !http.User.IsInRole(Roles.Family))

@@ -87,16 +87,16 @@ internal static class CreateApplicationEndpoint
         return Results.Content(claim.ResponseBody, "application/json; charset=utf-8", System.Text.Encoding.UTF8, claim.StatusCode);
     }
 
-    /// <summary>The body as bytes (it is hashed as sent), or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>The body as bytes (it is hashed as sent), or null when it is larger than <paramref name="maxBytes"/>.</summary>
+    internal static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct, int maxBytes = MaxBodyBytes)
     {
-        if (request.ContentLength > MaxBodyBytes) return null;
+        if (request.ContentLength > maxBytes) return null;
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > MaxBodyBytes) return null;
+            if (buffer.Length + read > maxBytes) return null;
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();

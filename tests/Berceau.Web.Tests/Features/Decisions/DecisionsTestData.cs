@@ -28,14 +28,14 @@ internal sealed record Scene(Guid Session, HttpClient President, HttpClient Agen
 {
     public const string Commune = "93073";
 
-    public static async Task<Scene> ValidatedAsync(BerceauApp app)
+    public static async Task<Scene> ValidatedAsync(BerceauApp app, string commune = Commune)
     {
-        await app.EnsureGridAsync(Commune);
-        var a = await app.CrecheAsync("A", Commune);
-        var b = await app.CrecheAsync("B", Commune);
-        var (agent, _) = await app.StaffAsync(Roles.Agent, Commune);
-        var (president, presidentEmail) = await app.StaffAsync(Roles.Committee, Commune);
-        var (member, memberEmail) = await app.StaffAsync(Roles.Committee, Commune);
+        await app.EnsureGridAsync(commune);
+        var a = await app.CrecheAsync("A", commune);
+        var b = await app.CrecheAsync("B", commune);
+        var (agent, _) = await app.StaffAsync(Roles.Agent, commune);
+        var (president, presidentEmail) = await app.StaffAsync(Roles.Committee, commune);
+        var (member, memberEmail) = await app.StaffAsync(Roles.Committee, commune);
         var high = await FamilyAsync(app, "Haute", [GuardianSituation.Employed, GuardianSituation.Employed], a, b);
         var middle = await FamilyAsync(app, "Moyenne", [GuardianSituation.Employed], a);
         var low = await FamilyAsync(app, "Basse", [GuardianSituation.JobSeeker, GuardianSituation.Other], a, b);
@@ -51,10 +51,10 @@ internal sealed record Scene(Guid Session, HttpClient President, HttpClient Agen
         return new Scene(session, president, agent, member, a, b, high, middle, low, last);
     }
 
-    /// <summary>Validated, then published by the agent with the default delay (10 days) and <paramref name="mode"/>.</summary>
-    public static async Task<Scene> PublishedAsync(BerceauApp app, ReattributionMode mode = ReattributionMode.AgentConfirms)
+    /// <summary>Validated (in <paramref name="commune"/>, Tremblay unless a test class has its own), then published by the agent with the default delay (10 days) and <paramref name="mode"/>.</summary>
+    public static async Task<Scene> PublishedAsync(BerceauApp app, ReattributionMode mode = ReattributionMode.AgentConfirms, string commune = Commune)
     {
-        var scene = await ValidatedAsync(app);
+        var scene = await ValidatedAsync(app, commune);
         var response = await scene.PublishAsync(scene.Agent, "10", mode.ToString());
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, string.Join(" | ", await Forms.ErrorSummaryAsync(response)));
         return scene;

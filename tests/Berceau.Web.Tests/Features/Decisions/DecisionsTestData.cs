@@ -78,7 +78,7 @@ internal sealed record Scene(Guid Session, HttpClient President, HttpClient Agen
         return Forms.PostFormToAsync(family.Client, $"/famille/demandes/{family.Id}/decision", path + "?handler=Answer", fields);
     }
 
-    private static async Task<Family> FamilyAsync(BerceauApp app, string child, GuardianSituation[] parents, params Facility[] wishes)
+    public static async Task<Family> FamilyAsync(BerceauApp app, string child, GuardianSituation[] parents, params Facility[] wishes)
     {
         var (email, password) = await Accounts.CreateFamilyAsync(app);
         var client = await Accounts.SignInAsync(app, email, password);

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using Berceau.Data;
-using Berceau.Data.Api;
 using Berceau.Domain.Common;
 using Berceau.Web.Features.Applications.Family;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
@@ -54,19 +52,9 @@ internal static class CreateApplicationEndpoint
         input.Version = 0;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var claim = new IdempotentRequest { UserId = userId, Key = key, RequestHash = hash, CreatedAt = clock.GetUtcNow() };
-        db.IdempotentRequests.Add(claim);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The same key was committed meanwhile by a request racing this one: answer as it did.
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return await IdempotencyKeys.FindAsync(db, userId, key, ct) is { } raced ? IdempotencyKeys.Replay(raced, hash, http) : throw new InvalidOperationException("Idempotency claim failed without a stored request.");
-        }
+        // The same key committed meanwhile by a request racing this one: answer as it did.
+        var (claim, raced) = await IdempotencyKeys.ClaimAsync(db, transaction, http, userId, key, hash, clock.GetUtcNow(), ct);
+        if (claim is null) return raced!;
 
         var outcome = await save.CreateAsync(input, submit: brouillon != true, ct);
         if (!outcome.IsSuccess)

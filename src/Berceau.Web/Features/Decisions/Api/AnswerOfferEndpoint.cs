@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Berceau.Data;
-using Berceau.Data.Api;
 using Berceau.Domain.Commission;
 using Berceau.Domain.Common;
 using Berceau.Web.Features.Applications.Api;
@@ -56,20 +55,8 @@ internal static class AnswerOfferEndpoint
         if (offer is null || application is null) return NotFound();
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var claim = new IdempotentRequest { UserId = userId, Key = key, RequestHash = hash, CreatedAt = applications.Now };
-        db.IdempotentRequests.Add(claim);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The same key was committed meanwhile by a request racing this one: answer as it did.
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return await IdempotencyKeys.FindAsync(db, userId, key, ct) is { } raced ? IdempotencyKeys.Replay(raced, hash, http)
-                : throw new InvalidOperationException("Idempotency claim failed without a stored request.");
-        }
+        var (claim, raced) = await IdempotencyKeys.ClaimAsync(db, transaction, http, userId, key, hash, applications.Now, ct);
+        if (claim is null) return raced!;
 
         var answered = await actions.AnswerAsync(offer, application, input.Choice, input.Reason, userId, ct);
         if (!answered.IsSuccess)

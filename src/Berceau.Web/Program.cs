@@ -6,6 +6,7 @@ using Berceau.Web.Features.Applications.Api;
 using Berceau.Web.Features.Commission;
 using Berceau.Web.Features.FollowUp;
 using Berceau.Web.Features.Decisions;
+using Berceau.Web.Features.Decisions.Api;
 using Berceau.Web.Features.Grid;
 using Berceau.Web.Features.Notifications;
 using Berceau.Web.Features.Offer;
@@ -50,6 +51,7 @@ app.UseAntiforgery();
 app.MapHealthChecks("/health");
 app.MapOpenDataApi();
 app.MapApplicationsApi();
+app.MapOffersApi();
 app.MapRazorPages();
 
 app.Run();

@@ -40,6 +40,11 @@ public sealed class Application
     public List<Guardian> Guardians { get; init; } = [];
     public int ChildrenInHousehold { get; private set; } = 1;
     public bool DisabledMemberInHousehold { get; private set; }
+    /// <summary>
+    /// A member of the household receives a minimum social benefit (RSA, AAH, ASS…): the family may take a place of the poverty
+    /// reserve at a commission (D214-7 CASF, one place per 20; RULES §5).
+    /// </summary>
+    public bool ReceivesSocialMinimum { get; private set; }
     /// <summary>Resources of year N-2, as on the tax notice (the PSU fee and the grid use them).</summary>
     public decimal? AnnualResources { get; private set; }
     public string? CafNumber { get; private set; }
@@ -101,6 +106,7 @@ public sealed class Application
         Guardians = [.. Guardians.OrderBy(g => g.Rank).Select(g => new GuardianInput(g.FirstName, g.LastName, g.Situation))],
         ChildrenInHousehold = ChildrenInHousehold,
         DisabledMemberInHousehold = DisabledMemberInHousehold,
+        ReceivesSocialMinimum = ReceivesSocialMinimum,
         AnnualResources = AnnualResources,
         CafNumber = CafNumber,
         QuotientFamilial = QuotientFamilial,
@@ -134,6 +140,7 @@ public sealed class Application
         }));
         ChildrenInHousehold = request.ChildrenInHousehold;
         DisabledMemberInHousehold = request.DisabledMemberInHousehold;
+        ReceivesSocialMinimum = request.ReceivesSocialMinimum;
         AnnualResources = request.AnnualResources;
         CafNumber = Clean(request.CafNumber);
         QuotientFamilial = request.QuotientFamilial;
@@ -332,7 +339,7 @@ public sealed class Application
         var situations = Guardians.OrderBy(g => g.Rank).Select(g => new Guardian { Rank = g.Rank, Situation = g.Situation }).ToList();
         Guardians.Clear();
         Guardians.AddRange(situations);
-        (DisabledMemberInHousehold, AnnualResources, CafNumber) = (false, null, null);
+        (DisabledMemberInHousehold, ReceivesSocialMinimum, AnnualResources, CafNumber) = (false, false, null, null);
         // What the grid asked is personal too (income, social follow-up, siblings, employers): gone with the rest.
         (QuotientFamilial, SocialSupport, SiblingFacilities, PartnerEmployerFacilities) = (null, false, [], []);
         if (DesiredStart is { } start) DesiredStart = new DateOnly(start.Year, start.Month, 1);

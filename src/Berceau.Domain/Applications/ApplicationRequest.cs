@@ -23,6 +23,8 @@ public sealed record ApplicationRequest
     public IReadOnlyList<GuardianInput> Guardians { get; init; } = [];
     public int ChildrenInHousehold { get; init; } = 1;
     public bool DisabledMemberInHousehold { get; init; }
+    /// <summary>A member of the household receives a minimum social benefit (RSA, AAH, ASS…): the poverty reserve.</summary>
+    public bool ReceivesSocialMinimum { get; init; }
     public decimal? AnnualResources { get; init; }
     public string? CafNumber { get; init; }
     /// <summary>Euros a month, from the CAF attestation; null when not given (the grid then gives no points for it).</summary>

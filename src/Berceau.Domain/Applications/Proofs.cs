@@ -3,7 +3,7 @@ using Berceau.Domain.Common;
 namespace Berceau.Domain.Applications;
 
 /// <summary>The kinds of pièces justificatives a guichet unique asks for.</summary>
-public enum ProofKind { Address, BirthOrPregnancy, Income, Situation, Disability, QuotientFamilial, SocialSupport, PartnerEmployer, Other }
+public enum ProofKind { Address, BirthOrPregnancy, Income, Situation, Disability, QuotientFamilial, SocialSupport, PartnerEmployer, SocialMinimum, Other }
 
 public static class Proofs
 {
@@ -20,6 +20,7 @@ public static class Proofs
         ProofKind.QuotientFamilial => "Attestation de quotient familial de la CAF",
         ProofKind.SocialSupport => "Courrier de la PMI ou du service social qui soutient la demande",
         ProofKind.PartnerEmployer => "Attestation de l’employeur partenaire de la crèche",
+        ProofKind.SocialMinimum => "Attestation de la CAF, de la MSA ou de France Travail pour le minimum social (RSA, AAH, ASS…)",
         ProofKind.Other => "Autre document",
         _ => kind.ToString(),
     };
@@ -27,7 +28,8 @@ public static class Proofs
     /// <summary>
     /// What the guichet needs to check this application: the address and the child always; the tax notice only when
     /// there is no CAF number (the agent then reads resources from the CAF); the parents' situation when a situation
-    /// gives points; the disability when the household declares one (RULES §7: "yes" plus a proof, nothing more); and what the
+    /// gives points; the disability when the household declares one (RULES §7: "yes" plus a proof, nothing more); the minimum
+    /// social benefit when declared (it gives a place of the poverty reserve at the commission); and what the
     /// grid's answers claim: the quotient familial (unless the CAF number lets the agent read it from the CAF), the support
     /// of the PMI or a social service, a parent's partner employer. A sibling needs none: the crèche knows its children.
     /// </summary>
@@ -37,6 +39,7 @@ public static class Proofs
         if (application.CafNumber is null) kinds.Add(ProofKind.Income);
         if (application.Guardians.Exists(g => g.Situation is not null and not GuardianSituation.Other)) kinds.Add(ProofKind.Situation);
         if (application.DisabledMemberInHousehold) kinds.Add(ProofKind.Disability);
+        if (application.ReceivesSocialMinimum) kinds.Add(ProofKind.SocialMinimum);
         if (application.QuotientFamilial is not null && application.CafNumber is null) kinds.Add(ProofKind.QuotientFamilial);
         if (application.SocialSupport) kinds.Add(ProofKind.SocialSupport);
         if (application.PartnerEmployerFacilities.Count > 0) kinds.Add(ProofKind.PartnerEmployer);

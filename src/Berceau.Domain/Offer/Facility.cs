@@ -31,6 +31,11 @@ public sealed class Facility
     public ReceptionTypes ReceptionTypes { get; set; } = ReceptionTypes.Regular;
     public bool AtypicalHours { get; set; }
     public bool DisabilityInclusion { get; set; }
+    /// <summary>
+    /// Labelled AVIP (crèche à vocation d'insertion professionnelle): at least 20 % of the places it allocates go first to
+    /// parents in insertion or looking for a job (RULES §5). Only a collective crèche carries it.
+    /// </summary>
+    public bool IsAvip { get; set; }
     /// <summary>Languages spoken besides French, comma-separated, as typed by the facility.</summary>
     public string? Languages { get; set; }
     public string? Phone { get; set; }

@@ -444,6 +444,9 @@ namespace Berceau.Data.Migrations.Postgres
                         .HasPrecision(10, 2)
                         .HasColumnType("numeric(10,2)");
 
+                    b.Property<bool>("ReceivesSocialMinimum")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1280,6 +1283,9 @@ namespace Berceau.Data.Migrations.Postgres
                     b.Property<string>("Email")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsAvip")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");

@@ -437,6 +437,9 @@ namespace Berceau.Data.Migrations.Sqlite
                         .HasPrecision(10, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ReceivesSocialMinimum")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1265,6 +1268,9 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.Property<string>("Email")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAvip")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");

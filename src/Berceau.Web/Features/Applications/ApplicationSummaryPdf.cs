@@ -72,6 +72,7 @@ public sealed class ApplicationSummaryPdf(PdfFonts fonts, FamilyApplicationQueri
                 $"{g.FirstName} {g.LastName}".Trim() + (g.Situation is { } s ? " – " + s.Label() : ""));
         pdf.Field("Enfants à charge", a.ChildrenInHousehold.ToString(French));
         pdf.Field("Membre du foyer en situation de handicap", OfferDisplay.YesNo(a.DisabledMemberInHousehold));
+        pdf.Field("Minimum social dans le foyer (RSA, AAH, ASS…)", OfferDisplay.YesNo(a.ReceivesSocialMinimum));
         pdf.Field("Ressources de l’année N-2", a.AnnualResources is { } r ? r.ToString("N0", French) + " €" : null);
         pdf.Field("Numéro d’allocataire CAF", a.CafNumber);
         pdf.Field("Quotient familial CAF", GridAnswersDisplay.Quotient(a.QuotientFamilial));

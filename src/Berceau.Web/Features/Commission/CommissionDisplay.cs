@@ -23,4 +23,12 @@ public static class CommissionDisplay
     };
 
     public static string Seats(int n) => n > 1 ? $"{n} places" : $"{n} place";
+
+    /// <summary>Who a reserve is for, in plain words: « Place réservée aux familles qui touchent un minimum social ».</summary>
+    public static string ReservedFor(string category) => category switch
+    {
+        CommissionReserves.PovertyCategory => "aux familles qui touchent un minimum social",
+        CommissionReserves.InsertionCategory => "aux parents en insertion ou en recherche d’emploi (crèche AVIP)",
+        _ => $"« {category} »",
+    };
 }

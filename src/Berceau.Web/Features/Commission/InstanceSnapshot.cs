@@ -28,14 +28,16 @@ public sealed record Snapshot(Engine.Instance Instance, IReadOnlyList<SnapshotEn
 /// <item>Age: full months on the earliest day the declared seats are free (one age per child: the engine has one start).</item>
 /// <item>Tie-break: 1 + rank in order of submission instant, then reference. Equal scores and equal submission days are
 /// therefore decided by the exact time of submission, which every family can understand; no draw is needed.</item>
-/// <item>Reserves (RULES §5, D214-7 poverty, AVIP insertion): none, because neither the poverty status of a family nor the
-/// AVIP label of a crèche is recorded yet. The category « insertion » is written for families with a parent in insertion,
-/// so that a reserve can be added without changing the snapshot.</item>
+/// <item>Categories: « poverty » for a family that receives a minimum social benefit (RSA, AAH, ASS…), « insertion » for a family
+/// with a parent in insertion or looking for a job (the public of AVIP crèches).</item>
+/// <item>Reserves (RULES §5): poverty in every structure, insertion at AVIP crèches, computed from the seats declared for the
+/// session by <see cref="CommissionReserves.ForStructure"/>.</item>
 /// </list>
 /// </summary>
 public static class InstanceSnapshot
 {
-    public const string InsertionCategory = "insertion";
+    public const string InsertionCategory = CommissionReserves.InsertionCategory;
+    public const string PovertyCategory = CommissionReserves.PovertyCategory;
 
     public static Snapshot Build(CommissionSession session, IReadOnlyList<Facility> facilities, PointsGrid grid,
         IReadOnlyList<Application> applications, Func<DateTimeOffset, DateOnly> dayOf)
@@ -51,11 +53,13 @@ public static class InstanceSnapshot
         {
             var ordered = facility.Sections
                 .OrderByDescending(s => seats.TryGetValue(s.Id, out var d) && d.Seats > 0)
-                .ThenBy(s => s.MinAgeMonths).ThenBy(s => s.MaxAgeMonths).ThenBy(s => s.Id);
-            foreach (var section in ordered)
+                .ThenBy(s => s.MinAgeMonths).ThenBy(s => s.MaxAgeMonths).ThenBy(s => s.Id).ToList();
+            var capacities = ordered.Select(s => seats.TryGetValue(s.Id, out var d) ? d.Seats : 0).ToList();
+            var reserves = CommissionReserves.ForStructure(capacities, facility.IsAvip);
+            for (var i = 0; i < ordered.Count; i++)
             {
-                sections.Add(new Engine.Section(SectionId(section.Id), StructureId(facility.Id), seats.TryGetValue(section.Id, out var d) ? d.Seats : 0,
-                    section.MinAgeMonths, section.MaxAgeMonths, []));
+                sections.Add(new Engine.Section(SectionId(ordered[i].Id), StructureId(facility.Id), capacities[i],
+                    ordered[i].MinAgeMonths, ordered[i].MaxAgeMonths, reserves[i]));
             }
         }
 
@@ -79,12 +83,21 @@ public static class InstanceSnapshot
                 var breakdown = ScoreCalculator.ForStructure(grid, input, session.FreezeDate, new WishedStructure(f.Id, f.SectorId));
                 return new StructureScore(f.Id.Value, breakdown.Total, [.. breakdown.Lines.Select(l => new StoredScoreLine(l.Label, l.Points, l.Criterion))]);
             }).ToList();
-            IReadOnlyList<string> categories = input.Parents.Contains(GuardianSituation.Insertion) ? [InsertionCategory] : [];
+            var categories = Categories(application);
             engineApplications.Add(new Engine.Application(application.Reference, ScoreCalculator.FullMonths(birth.Value, ageOn), submittedOn,
                 categories, tieBreaks[application.Id], [.. scores.Select(s => new Engine.Wish(StructureId(new FacilityId(s.Facility)), s.Total))]));
             entries.Add(new SnapshotEntry(application, application.Reference, scores));
         }
         return new Snapshot(new Engine.Instance(Engine.Instance.CurrentVersion, null, sections, engineApplications), entries, ageOn);
+    }
+
+    /// <summary>The reserve categories of a family, in the order the sections list their reserves.</summary>
+    public static IReadOnlyList<string> Categories(Application application)
+    {
+        var categories = new List<string>(2);
+        if (application.ReceivesSocialMinimum) categories.Add(PovertyCategory);
+        if (application.Guardians.Exists(g => g.Situation is GuardianSituation.Insertion or GuardianSituation.JobSeeker)) categories.Add(InsertionCategory);
+        return categories;
     }
 
     public static string StructureId(FacilityId id) => id.Value.ToString("D");

@@ -68,6 +68,8 @@ public sealed class RunView
         if (!Explanations.TryGetValue(application, out var lines) || lines.Count == 0) return "Aucune structure demandée dans le périmètre.";
         var parts = lines.Select(l => structureName(l.Structure) + ", " + l.Outcome switch
         {
+            "full" when l.CutoffScore is { } cutoff && l.YourScore > cutoff =>
+                $"score {l.YourScore} pour un dernier admis à {cutoff} via réserve, {Ordinal(l.WaitlistPosition ?? 1)} sur la liste d’attente",
             "full" when l.CutoffScore is { } cutoff => $"score {l.YourScore} pour un dernier admis à {cutoff}, {Ordinal(l.WaitlistPosition ?? 1)} sur la liste d’attente",
             "full" => "aucune place déclarée dans la section de son âge",
             "not-eligible-age" => "âge de l’enfant non accueilli",

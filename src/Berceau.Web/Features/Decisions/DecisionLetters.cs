@@ -60,6 +60,8 @@ public sealed class DecisionLetters(BerceauDbContext db, CommissionQueries queri
                 : upgrade ? $"Une place s’est libérée depuis dans une crèche que vous aviez mieux classée : elle vous est proposée selon votre rang sur sa liste d’attente, à {place}."
                 : $"Elle n’avait pas pu vous proposer de place. Une place s’est libérée depuis : elle vous est proposée selon votre rang sur la liste d’attente, à {place}.");
             if (await ScoreAsync(session, application, offer.FacilityId.Value, ct) is { } score) decision.Add($"Vos points à cette crèche : {score}.");
+            // Only the commission's own offer can come from a reserve: a reattributed seat follows the waiting list.
+            if (offer.Round == 0 && published.Run.Placements.GetValueOrDefault(instanceId)?.ViaReserve is { } reserve) decision.Add(DecisionText.ViaReserve(reserve));
             next.AddRange(offer.Status switch
             {
                 OfferStatus.Proposed when kept is not null => [$"Répondez au plus tard le {OfferDisplay.Date(offer.Deadline)}, dans votre espace famille ({link}) ou au guichet de votre commune.",

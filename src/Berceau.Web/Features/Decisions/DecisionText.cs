@@ -28,6 +28,10 @@ public static class DecisionText
             return ["Aucune des crèches que vous avez demandées n’était examinée par cette commission."];
         var sentences = lines.Select(l => Capital(At(structureName(l.Structure))) + ", " + l.Outcome switch
         {
+            // A last admitted below the family's score can only have entered on a reserved seat (allocation.md § 5): say so.
+            "full" when l.CutoffScore is { } cutoff && l.YourScore > cutoff =>
+                $"votre score était de {l.YourScore} ; la dernière famille admise avait {cutoff}, sur une place réservée par la loi ; "
+                + $"les autres places sont allées à des familles mieux classées que vous ; vous êtes {RunView.Ordinal(l.WaitlistPosition ?? 1)} sur sa liste d’attente.",
             "full" when l.CutoffScore is { } cutoff =>
                 $"votre score était de {l.YourScore} ; la dernière famille admise avait {cutoff} ; vous êtes {RunView.Ordinal(l.WaitlistPosition ?? 1)} sur sa liste d’attente.",
             "full" => $"aucune place n’était à attribuer pour l’âge de votre enfant ; vous êtes {RunView.Ordinal(l.WaitlistPosition ?? 1)} sur sa liste d’attente.",
@@ -38,6 +42,16 @@ public static class DecisionText
             .Select(o => $"La commission a écarté votre demande pour {Creche(structureName(InstanceSnapshot.StructureId(new(o.Facility))))}."));
         return sentences;
     }
+
+    /// <summary>Why the family had this seat before others: it was one of the seats the law reserves for families like hers.</summary>
+    public static string ViaReserve(string category) => category switch
+    {
+        CommissionReserves.PovertyCategory => "Cette place fait partie des places que chaque crèche réserve aux familles qui touchent un minimum social "
+            + "(au moins une place sur vingt, article D214-7 du code de l’action sociale et des familles).",
+        CommissionReserves.InsertionCategory => "Cette place fait partie des places que cette crèche à vocation d’insertion professionnelle (AVIP) "
+            + "réserve aux parents en insertion ou en recherche d’emploi (au moins 20 % des places).",
+        _ => "Cette place fait partie des places réservées.",
+    };
 
     /// <summary>The reason written on the move to « liste d’attente »: what the family reads in its timeline and e-mail.</summary>
     public static string WaitlistReason(IReadOnlyList<string> sentences) =>

@@ -6,7 +6,8 @@ namespace Berceau.Web.Features.Decisions;
 /// <summary>
 /// After a commission's validation (issue 6, docs/commission.md): publication of the decisions, offers of places with a
 /// deadline, the family's answer under /famille/demandes/{id}/decision, decision letters (HTML and PDF), and the reattribution
-/// of released seats (automatic job or an agent) under /pro/commissions/{id}/propositions.
+/// of released seats (automatic job or an agent) under /pro/commissions/{id}/propositions; the API /api/v1/propositions
+/// (<see cref="Api.OffersApi"/>).
 /// </summary>
 public static class DecisionsFeature
 {
@@ -27,6 +28,7 @@ public static class DecisionsFeature
             .AddScoped<OfferQueries>()
             .AddScoped<OfferActions>()
             .AddScoped<DecisionLetters>()
+            .AddScoped<Api.OfferApiQueries>()
             .AddScoped<DecisionLetterPdf>();
     }
 }

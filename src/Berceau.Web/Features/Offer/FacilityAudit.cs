@@ -50,6 +50,7 @@ public static class FacilityAudit
             [nameof(f.ReceptionTypes)] = f.ReceptionTypes.ToString(),
             [nameof(f.AtypicalHours)] = f.AtypicalHours ? "true" : "false",
             [nameof(f.DisabilityInclusion)] = f.DisabilityInclusion ? "true" : "false",
+            [nameof(f.IsAvip)] = f.IsAvip ? "true" : "false",
             [nameof(f.Languages)] = f.Languages,
             [nameof(f.Phone)] = f.Phone,
             [nameof(f.Email)] = f.Email,

@@ -52,7 +52,7 @@ internal sealed record Scene(Guid Session, HttpClient President, HttpClient Agen
         return new Scene(session, president, agent, member, a, b, high, middle, low, last);
     }
 
-    /// <summary>Validated, then published by the agent with the default delay (10 days) and <paramref name="mode"/>.</summary>
+    /// <summary>Validated (in <paramref name="commune"/>, Tremblay unless a test class has its own), then published by the agent with the default delay (10 days) and <paramref name="mode"/>.</summary>
     public static async Task<Scene> PublishedAsync(BerceauApp app, ReattributionMode mode = ReattributionMode.AgentConfirms, string commune = Commune)
     {
         var scene = await ValidatedAsync(app, commune);
@@ -79,7 +79,7 @@ internal sealed record Scene(Guid Session, HttpClient President, HttpClient Agen
         return Forms.PostFormToAsync(family.Client, $"/famille/demandes/{family.Id}/decision", path + "?handler=Answer", fields);
     }
 
-    internal static async Task<Family> FamilyAsync(BerceauApp app, string child, GuardianSituation[] parents, params Facility[] wishes)
+    public static async Task<Family> FamilyAsync(BerceauApp app, string child, GuardianSituation[] parents, params Facility[] wishes)
     {
         var (email, password) = await Accounts.CreateFamilyAsync(app);
         var client = await Accounts.SignInAsync(app, email, password);

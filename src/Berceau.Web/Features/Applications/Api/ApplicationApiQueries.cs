@@ -41,7 +41,8 @@ public sealed class ApplicationApiQueries(BerceauDbContext db, CurrentStaff staf
             .FirstOrDefaultAsync(a => a.Id == key, ct);
     }
 
-    private async Task<IQueryable<Application>> VisibleAsync(CancellationToken ct)
+    /// <summary>The applications the caller may read (also the scope of the offers API: an offer is visible with its application).</summary>
+    public async Task<IQueryable<Application>> VisibleAsync(CancellationToken ct)
     {
         var applications = db.Applications.AsNoTracking();
         if (IsFamily)
@@ -54,6 +55,10 @@ public sealed class ApplicationApiQueries(BerceauDbContext db, CurrentStaff staf
         var communes = await CommunesAsync(scope, ct);
         return applications.Where(a => communes.Contains(a.CommuneCode));
     }
+
+    /// <summary>The communes whose applications a member of staff may read; empty for a family or anyone else.</summary>
+    public async Task<IReadOnlyList<string>> StaffCommunesAsync(CancellationToken ct) =>
+        !IsFamily && StaffRoles.Any(User.IsInRole) ? await CommunesAsync(await staff.ScopeAsync(ct), ct) : [];
 
     /// <summary>The communes a scope covers, read once: a département has at most a few hundred, a list the database takes as a parameter.</summary>
     private async Task<List<string>> CommunesAsync(TerritoryScope scope, CancellationToken ct)

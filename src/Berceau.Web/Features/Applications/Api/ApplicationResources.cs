@@ -16,6 +16,7 @@ public sealed record ApplicationResource(
     string CommuneCode,
     ChildResource Child,
     IReadOnlyList<WishResource> Wishes,
+    bool ReceivesSocialMinimum,
     decimal? QuotientFamilial,
     bool SocialSupport,
     IReadOnlyList<Guid> SiblingFacilities,
@@ -30,6 +31,7 @@ public sealed record ApplicationResource(
         a.Id.Value, a.Reference, a.Status.ToString(), a.Status.Label(), a.CommuneCode,
         new ChildResource(a.ChildFirstName, a.ChildLastName, a.ChildBirthDate, a.ChildExpectedBirthDate),
         [.. a.RankedWishes.Select(w => new WishResource(w.Rank, w.FacilityId?.Value))],
+        a.ReceivesSocialMinimum,
         a.QuotientFamilial, a.SocialSupport, [.. a.SiblingFacilities.Select(f => f.Value)], [.. a.PartnerEmployerFacilities.Select(f => f.Value)],
         a.DesiredStart, a.CreatedAt, a.SubmittedAt, a.ConfirmationDueOn,
         // Who made each change is not given: for a family it would be an account id, not a name.

@@ -55,7 +55,8 @@ public static class ApplicationsApi
             .WithSummary("Déposer une demande (famille)")
             .WithDescription("Le corps reprend les champs du formulaire de demande (communeCode, street, postalCode, sectorId, "
                 + "child{firstName, lastName, birthDate, expectedBirthDate}, guardians[{firstName, lastName, situation}], "
-                + "childrenInHousehold, disabledMemberInHousehold, annualResources, cafNumber, quotientFamilial (quotient familial CAF "
+                + "childrenInHousehold, disabledMemberInHousehold, receivesSocialMinimum (un membre du foyer touche un minimum social : RSA, AAH, ASS… ; "
+                + "la famille peut alors prendre une place réservée), annualResources, cafNumber, quotientFamilial (quotient familial CAF "
                 + "en euros par mois, un nombre JSON comme dans la réponse, par exemple 850 ou 912.4 ; un texte est refusé), socialSupport (suivi par la PMI ou un service social), siblingFacilities et "
                 + "partnerEmployerFacilities (identifiants de crèches de la commune : frère ou sœur déjà accueilli, employeur "
                 + "partenaire d’un parent), desiredStart, days, from, to, "
@@ -99,7 +100,7 @@ public static class ApplicationsApi
     }
 
     /// <summary>Staff see other people's data: as on the /pro pages, two-factor authentication must be on.</summary>
-    private static async ValueTask<object?> StaffNeedTwoFactorAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> StaffNeedTwoFactorAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         if (ApplicationApiQueries.StaffRoles.Any(http.User.IsInRole) && !http.User.IsInRole(Roles.Family))

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using Berceau.Data;
-using Berceau.Data.Api;
 using Berceau.Domain.Common;
 using Berceau.Web.Features.Applications.Family;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
@@ -54,19 +52,9 @@ internal static class CreateApplicationEndpoint
         input.Version = 0;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var claim = new IdempotentRequest { UserId = userId, Key = key, RequestHash = hash, CreatedAt = clock.GetUtcNow() };
-        db.IdempotentRequests.Add(claim);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The same key was committed meanwhile by a request racing this one: answer as it did.
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return await IdempotencyKeys.FindAsync(db, userId, key, ct) is { } raced ? IdempotencyKeys.Replay(raced, hash, http) : throw new InvalidOperationException("Idempotency claim failed without a stored request.");
-        }
+        // The same key committed meanwhile by a request racing this one: answer as it did.
+        var (claim, raced) = await IdempotencyKeys.ClaimAsync(db, transaction, http, userId, key, hash, clock.GetUtcNow(), ct);
+        if (claim is null) return raced!;
 
         var outcome = await save.CreateAsync(input, submit: brouillon != true, ct);
         if (!outcome.IsSuccess)
@@ -87,16 +75,16 @@ internal static class CreateApplicationEndpoint
         return Results.Content(claim.ResponseBody, "application/json; charset=utf-8", System.Text.Encoding.UTF8, claim.StatusCode);
     }
 
-    /// <summary>The body as bytes (it is hashed as sent), or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>The body as bytes (it is hashed as sent), or null when it is larger than <paramref name="maxBytes"/>.</summary>
+    internal static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct, int maxBytes = MaxBodyBytes)
     {
-        if (request.ContentLength > MaxBodyBytes) return null;
+        if (request.ContentLength > maxBytes) return null;
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > MaxBodyBytes) return null;
+            if (buffer.Length + read > maxBytes) return null;
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();

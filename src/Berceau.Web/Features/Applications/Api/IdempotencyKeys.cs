@@ -3,6 +3,7 @@ using System.Text;
 using Berceau.Data;
 using Berceau.Data.Api;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Berceau.Web.Features.Applications.Api;
 
@@ -38,6 +39,30 @@ public static class IdempotencyKeys
 
     public static Task<IdempotentRequest?> FindAsync(BerceauDbContext db, string userId, string key, CancellationToken ct) =>
         db.IdempotentRequests.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key, ct);
+
+    /// <summary>
+    /// Claims the key (inserts it) in the caller's open transaction, before the request does anything: the primary key makes an
+    /// identical request racing this one wait, then replay what this one stored. Returns the claim, on which the caller stores its
+    /// answer; or, when the key was committed meanwhile by another request, that request's answer (the transaction rolled back).
+    /// </summary>
+    public static async Task<(IdempotentRequest? Claim, IResult? Earlier)> ClaimAsync(BerceauDbContext db, IDbContextTransaction transaction,
+        HttpContext http, string userId, string key, string hash, DateTimeOffset at, CancellationToken ct)
+    {
+        var claim = new IdempotentRequest { UserId = userId, Key = key, RequestHash = hash, CreatedAt = at };
+        db.IdempotentRequests.Add(claim);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return (claim, null);
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return (null, await FindAsync(db, userId, key, ct) is { } raced ? Replay(raced, hash, http)
+                : throw new InvalidOperationException("Idempotency claim failed without a stored request."));
+        }
+    }
 
     /// <summary>The first answer again, or 422 when the key was used for another request.</summary>
     public static IResult Replay(IdempotentRequest earlier, string hash, HttpContext http)

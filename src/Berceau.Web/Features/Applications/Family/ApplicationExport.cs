@@ -28,7 +28,7 @@ public static class ApplicationExport
             adresse = new { voie = a.Street, codePostal = a.PostalCode, secteur = a.SectorId },
             enfant = new { prenom = a.ChildFirstName, nom = a.ChildLastName, dateNaissance = a.ChildBirthDate, dateAccouchementPrevue = a.ChildExpectedBirthDate },
             parents = a.Guardians.OrderBy(g => g.Rank).Select(g => new { prenom = g.FirstName, nom = g.LastName, situation = g.Situation?.Label() }),
-            foyer = new { enfantsACharge = a.ChildrenInHousehold, membreEnSituationDeHandicap = a.DisabledMemberInHousehold, ressourcesAnnuellesN2 = a.AnnualResources, numeroCaf = a.CafNumber },
+            foyer = new { enfantsACharge = a.ChildrenInHousehold, membreEnSituationDeHandicap = a.DisabledMemberInHousehold, minimumSocial = a.ReceivesSocialMinimum, ressourcesAnnuellesN2 = a.AnnualResources, numeroCaf = a.CafNumber },
             grille = new
             {
                 quotientFamilialCaf = a.QuotientFamilial,

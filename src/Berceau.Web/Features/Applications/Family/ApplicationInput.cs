@@ -21,6 +21,8 @@ public sealed record ApplicationInput : IGridAnswersInput
     public List<GuardianFields> Guardians { get; set; } = [];
     public string? ChildrenInHousehold { get; set; }
     public bool DisabledMemberInHousehold { get; set; }
+    /// <summary>A member of the household receives a minimum social benefit (RSA, AAH, ASS…): always asked (the poverty reserve).</summary>
+    public bool ReceivesSocialMinimum { get; set; }
     public string? AnnualResources { get; set; }
     public string? CafNumber { get; set; }
     /// <summary>

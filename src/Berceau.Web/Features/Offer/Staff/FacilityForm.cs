@@ -29,6 +29,7 @@ public sealed record FacilityInput
     public List<string> ReceptionTypes { get; set; } = [];
     public bool AtypicalHours { get; set; }
     public bool DisabilityInclusion { get; set; }
+    public bool IsAvip { get; set; }
     public string? Languages { get; set; }
     public string? Phone { get; set; }
     public string? Email { get; set; }
@@ -74,6 +75,7 @@ public sealed record FacilityValues(
     ReceptionTypes ReceptionTypes,
     bool AtypicalHours,
     bool DisabilityInclusion,
+    bool IsAvip,
     string? Languages,
     string? Phone,
     string? Email,
@@ -156,6 +158,7 @@ public static class FacilityForm
         ReceptionTypes = [.. ReceptionLabels.Where(r => f.ReceptionTypes.HasFlag(r.Type)).Select(r => r.Type.ToString())],
         AtypicalHours = f.AtypicalHours,
         DisabilityInclusion = f.DisabilityInclusion,
+        IsAvip = f.IsAvip,
         Languages = f.Languages,
         Phone = f.Phone,
         Email = f.Email,
@@ -274,7 +277,8 @@ public static class FacilityForm
         return new FacilityValues(
             name!, mode!.Value, managerType!.Value, managerName, commune!.Code, street ?? "", postalCode!,
             latitude, longitude, input.IsPsu!.Value, days, opensAt, closesAt, receptions,
-            input.AtypicalHours, input.DisabilityInclusion, languages, phone, email, website, description, sections, agrement);
+            // The label is a crèche's (its reserve is one of the places a commission allocates): ignored for any other mode.
+            input.AtypicalHours, input.DisabilityInclusion, input.IsAvip && mode!.Value.IsCollective(), languages, phone, email, website, description, sections, agrement);
     }
 
     private static List<SectionValues> ReadSections(FacilityInput input, CareMode mode, InputReader read)

@@ -182,6 +182,7 @@ public sealed class SaveFacility(BerceauDbContext db, AuditLog audit)
         f.ReceptionTypes = values.ReceptionTypes;
         f.AtypicalHours = values.AtypicalHours;
         f.DisabilityInclusion = values.DisabilityInclusion;
+        f.IsAvip = values.IsAvip;
         f.Languages = values.Languages;
         f.Phone = values.Phone;
         f.Email = values.Email;

@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Berceau.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Reserves : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsAvip",
+                table: "Facilities",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ReceivesSocialMinimum",
+                table: "Applications",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "IsAvip",
+                table: "Facilities");
+
+            migrationBuilder.DropColumn(
+                name: "ReceivesSocialMinimum",
+                table: "Applications");
+        }
+    }
+}

@@ -175,4 +175,20 @@ public sealed class WholeSessionBrowserTests(BerceauApp app) : BrowserTest(app)
         Assert.Empty(ScriptErrors);
         Assert.Empty(OutsideRequests);
     }
+
+    [Fact]
+    public async Task TheCommunesRuleAfterARefusal_IsReadAndSavedOnTheGuichetSettingsPage_Accessibly()
+    {
+        await SignInAsStaffAsync(Roles.Admin, commune: Commune);
+        await Page.GotoAsync($"/pro/guichet/{Commune}");
+        var keep = Page.GetByLabel(DeclinedOfferRule.KeepOnWaitlist.Label());
+        await Expect(keep).ToBeCheckedAsync();
+        await AssertNoAxeViolationAsync("les réglages du guichet unique");
+
+        // Saved as it is (La Courneuve keeps the default rule for the other tests).
+        await keep.CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Expect(Page.GetByText("après un refus ou sans réponse : la demande reste sur la liste d’attente.")).ToBeVisibleAsync();
+        await AssertNoAxeViolationAsync("les réglages enregistrés");
+    }
 }

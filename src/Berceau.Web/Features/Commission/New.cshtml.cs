@@ -40,7 +40,9 @@ public sealed class NewModel(CommissionAccess access, CommissionQueries queries,
             return Page();
         }
         TempData[DetailsModel.MessageKey] = $"La commission « {created.Value.Title} » est créée. Les directions peuvent déclarer leurs places jusqu’au gel.";
-        return Redirect($"/pro/commissions/{created.Value.Id}");
+        // An agent who prepares the session without sitting on it may not see the review screen: the members page is theirs.
+        var next = await access.CanReviewAsync(created.Value, ct) ? "" : "/membres";
+        return Redirect($"/pro/commissions/{created.Value.Id}{next}");
     }
 
     private async Task<IActionResult?> LoadAsync(string? commune, CancellationToken ct)

@@ -246,6 +246,21 @@ public class CommissionSessionTests(BerceauApp app)
     }
 
     [Fact]
+    public async Task Create_ByAnAgentWhoDoesNotSitOnIt_LeadsToTheMembersPage_NotToARefusedReview()
+    {
+        var a = await app.CrecheAsync("P");
+        var (agent, _) = await app.StaffAsync(Roles.Agent);
+        var (_, presidentEmail) = await app.StaffAsync(Roles.Committee);
+
+        var session = await app.CreateSessionAsync(agent, presidentEmail, [], a);
+
+        var members = await agent.GetAsync($"/pro/commissions/{session}/membres");
+        Assert.Equal(HttpStatusCode.OK, members.StatusCode);
+        Assert.Contains("La commission « Commission d’hiver » est créée.", System.Net.WebUtility.HtmlDecode(await members.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync($"/pro/commissions/{session}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Create_RefusesAFreezeAfterTheMeeting_AndAnUnknownMember()
     {
         var (agent, _) = await app.StaffAsync(Roles.Agent);

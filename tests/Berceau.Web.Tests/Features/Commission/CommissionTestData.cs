@@ -93,7 +93,8 @@ internal static class CommissionTestData
         var response = await Forms.PostFormToAsync(agent, $"/pro/commissions/nouvelle?commune={commune}", "/pro/commissions/nouvelle",
             fields.Select(f => KeyValuePair.Create(f.Item1, f.Item2)));
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, string.Join(" | ", await Forms.ErrorSummaryAsync(response)));
-        return Guid.Parse(response.Headers.Location!.OriginalString["/pro/commissions/".Length..]);
+        // The agent lands on the review screen when sitting on the session, else on its members page.
+        return Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[3]);
     }
 
     /// <summary>Declares seats for the creches (in name order, one Bébés section each) as <paramref name="client"/>.</summary>

@@ -55,8 +55,11 @@ public static class ApplicationsApi
             .WithSummary("Déposer une demande (famille)")
             .WithDescription("Le corps reprend les champs du formulaire de demande (communeCode, street, postalCode, sectorId, "
                 + "child{firstName, lastName, birthDate, expectedBirthDate}, guardians[{firstName, lastName, situation}], "
-                + "childrenInHousehold, disabledMemberInHousehold, annualResources, cafNumber, quotientFamilial (quotient familial CAF "
-                + "en euros par mois, un nombre JSON comme dans la réponse, par exemple 850 ou 912.4 ; un texte est refusé), socialSupport (suivi par la PMI ou un service social), siblingFacilities et "
+                + "childrenInHousehold (nombre d’enfants à charge, un entier JSON, par exemple 2), disabledMemberInHousehold, "
+                + "annualResources (ressources de l’année N-2 en euros, un nombre JSON, par exemple 32000 ou 32000.5), cafNumber, "
+                + "quotientFamilial (quotient familial CAF en euros par mois, un nombre JSON, par exemple 850 ou 912.4) ; ces trois "
+                + "nombres s’écrivent sans guillemets, comme dans la réponse, et un texte comme \"2\" est refusé (400 nommant le champ), "
+                + "socialSupport (suivi par la PMI ou un service social), siblingFacilities et "
                 + "partnerEmployerFacilities (identifiants de crèches de la commune : frère ou sœur déjà accueilli, employeur "
                 + "partenaire d’un parent), desiredStart, days, from, to, "
                 + "wishes[identifiant de crèche ou « secteur »], consent) ; mêmes contrôles que le formulaire. Les réponses aux "

@@ -40,6 +40,8 @@ public static class ApplicationsFeature
 
     private static IServiceCollection AddApplicationServices(this IServiceCollection services) => services
         .AddScoped<FamilyApplicationQueries>()
+        .AddScoped<ApplicationFormQueries>()
+        .AddScoped<ApplicationFileQueries>()
         .AddScoped<ApplicationScores>()
         .AddScoped<NextCommissions>()
         .AddScoped<CaseworkAccess>()

@@ -67,11 +67,13 @@ public static class ApplicationsApi
                 + "la demande est enregistrée en brouillon. En-têtes obligatoires : Idempotency-Key (une clé par demande ; la même "
                 + "requête renvoyée avec la même clé rend la même réponse sans rien créer, une autre requête avec la même clé "
                 + "répond 422) et RequestVerificationToken (voir /api/v1/antiforgery). Erreurs de saisie : 400, un message "
-                + "par champ dans « errors », rien n’est enregistré.")
+                + "par champ dans « errors », rien n’est enregistré. Base momentanément surchargée : 503 avec Retry-After, rien n’est "
+                + "enregistré, renvoyez la même requête avec la même clé.")
             .Accepts<Family.ApplicationInput>("application/json")
             .Produces<ApplicationResource>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

@@ -53,7 +53,16 @@ internal static class CreateApplicationEndpoint
         input.CreationKey = IdempotencyKeys.CreationKey(userId, key);
         input.Version = 0;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction;
+        try
+        {
+            transaction = await db.Database.BeginTransactionAsync(ct);
+        }
+        catch (Exception e) when (DatabaseBusy.Is(e))
+        {
+            return DatabaseBusy.Answer(http);
+        }
+        await using var _ = transaction;
         var claim = new IdempotentRequest { UserId = userId, Key = key, RequestHash = hash, CreatedAt = clock.GetUtcNow() };
         db.IdempotentRequests.Add(claim);
         try

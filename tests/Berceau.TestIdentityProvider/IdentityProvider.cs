@@ -25,25 +25,34 @@ namespace Berceau.TestIdentityProvider;
 /// Berceau relies on: authorization code flow with PKCE required, confidential clients with exact redirect URIs, signed
 /// ID tokens carrying <c>amr</c> (and <c>acr</c> = the requested <c>acr_values</c>), identity claims from the userinfo
 /// endpoint. "Logging in" is typing a known login in a plain form; consent is implicit. Keys are ephemeral and the store
-/// is in-memory SQLite: nothing outlives the process.
+/// is in-memory SQLite: nothing outlives the process. Each login opens a session with an id (<c>sid</c>, in the ID
+/// tokens), and the provider supports OpenID Connect Front-Channel Logout: <see cref="LogoutPath"/> ends its session and
+/// answers a page that frames the front-channel logout URI of every client the session signed in to, with
+/// <c>iss</c> and <c>sid</c>, as FranceConnect's and ProConnect's logout pages do.
 /// </summary>
 public sealed class IdentityProvider : IAsyncDisposable
 {
     public const string LoginPath = "/connexion";
+    /// <summary>Signing out at the provider itself (its session, and the clients' through front-channel logout).</summary>
+    public const string LogoutPath = "/deconnexion";
     private const string SessionScheme = "provider-session";
     private const string LoginClaim = "login";
+    private const string SessionIdClaim = "sid";
 
     private readonly WebApplication _app;
     private readonly SqliteConnection _store;
     private readonly ConcurrentDictionary<string, TestPerson> _people;
     private readonly ConcurrentQueue<EndedSession> _ended;
+    private readonly FrontChannel _frontChannel;
 
-    private IdentityProvider(WebApplication app, SqliteConnection store, ConcurrentDictionary<string, TestPerson> people, ConcurrentQueue<EndedSession> ended)
+    private IdentityProvider(WebApplication app, SqliteConnection store, ConcurrentDictionary<string, TestPerson> people, ConcurrentQueue<EndedSession> ended,
+        FrontChannel frontChannel)
     {
         _app = app;
         _store = store;
         _people = people;
         _ended = ended;
+        _frontChannel = frontChannel;
     }
 
     /// <summary>The sessions ended at the end-session endpoint, oldest first: whose (the id_token_hint's subject) and for which client.</summary>
@@ -57,6 +66,7 @@ public sealed class IdentityProvider : IAsyncDisposable
     {
         var people = new ConcurrentDictionary<string, TestPerson>(StringComparer.Ordinal);
         var ended = new ConcurrentQueue<EndedSession>();
+        var frontChannel = new FrontChannel();
         var store = new SqliteConnection("Data Source=:memory:");
         await store.OpenAsync();
 
@@ -95,6 +105,13 @@ public sealed class IdentityProvider : IAsyncDisposable
                     .EnableEndSessionEndpointPassthrough()
                     // Loopback over plain HTTP in tests; the real providers are HTTPS only.
                     .DisableTransportSecurityRequirement();
+                // Advertised in the discovery document, as FranceConnect and ProConnect do (OpenID Connect Front-Channel Logout 1.0).
+                o.AddEventHandler<OpenIddict.Server.OpenIddictServerEvents.HandleConfigurationRequestContext>(handler => handler.UseInlineHandler(context =>
+                {
+                    context.Metadata["frontchannel_logout_supported"] = true;
+                    context.Metadata["frontchannel_logout_session_supported"] = true;
+                    return default;
+                }));
             });
 
         var app = builder.Build();
@@ -105,12 +122,13 @@ public sealed class IdentityProvider : IAsyncDisposable
         app.MapGet(LoginPath, LoginForm);
         // Cast to Delegate so that the IResult returned is written (a plain RequestDelegate would discard it).
         app.MapPost(LoginPath, (Delegate)((HttpContext http) => LogInAsync(http, people)));
-        app.MapMethods("/connect/authorize", ["GET", "POST"], (Delegate)((HttpContext http) => AuthorizeAsync(http, people)));
+        app.MapMethods("/connect/authorize", ["GET", "POST"], (Delegate)((HttpContext http) => AuthorizeAsync(http, people, frontChannel)));
+        app.MapGet(LogoutPath, (Delegate)((HttpContext http) => LogOutAsync(http, frontChannel)));
         app.MapMethods("/connect/userinfo", ["GET", "POST"], (Delegate)UserInfoAsync);
         app.MapMethods("/connect/endsession", ["GET", "POST"], (Delegate)((HttpContext http) => EndSessionAsync(http, ended)));
 
         await app.StartAsync();
-        var provider = new IdentityProvider(app, store, people, ended);
+        var provider = new IdentityProvider(app, store, people, ended, frontChannel);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         provider.Authority = new Uri(address.TrimEnd('/') + "/");
         return provider;
@@ -121,8 +139,10 @@ public sealed class IdentityProvider : IAsyncDisposable
 
     /// <summary>Registers a confidential client (as FranceConnect's or ProConnect's partner space does) for one redirect URI.</summary>
     /// <param name="postLogoutRedirectUri">Where the provider may send the browser back after ending its session (RP-initiated logout).</param>
-    public async Task RegisterClientAsync(string clientId, string clientSecret, Uri redirectUri, Uri? postLogoutRedirectUri = null)
+    /// <param name="frontChannelLogoutUri">The client's frontchannel_logout_uri: framed with iss and sid by <see cref="LogoutPath"/>.</param>
+    public async Task RegisterClientAsync(string clientId, string clientSecret, Uri redirectUri, Uri? postLogoutRedirectUri = null, Uri? frontChannelLogoutUri = null)
     {
+        if (frontChannelLogoutUri is not null) _frontChannel.LogoutUris[clientId] = frontChannelLogoutUri;
         await using var scope = _app.Services.CreateAsyncScope();
         var manager = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         var descriptor = new OpenIddictApplicationDescriptor
@@ -170,12 +190,12 @@ public sealed class IdentityProvider : IAsyncDisposable
         var returnUrl = form["returnUrl"].ToString();
         if (!people.ContainsKey(login))
             return Results.Content("Identifiant inconnu.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized);
-        var session = new ClaimsIdentity([new Claim(LoginClaim, login)], SessionScheme);
+        var session = new ClaimsIdentity([new Claim(LoginClaim, login), new Claim(SessionIdClaim, Guid.NewGuid().ToString("N"))], SessionScheme);
         await http.SignInAsync(SessionScheme, new ClaimsPrincipal(session));
         return Results.Redirect(returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
     }
 
-    private static async Task<IResult> AuthorizeAsync(HttpContext http, ConcurrentDictionary<string, TestPerson> people)
+    private static async Task<IResult> AuthorizeAsync(HttpContext http, ConcurrentDictionary<string, TestPerson> people, FrontChannel frontChannel)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("Pas une requête OpenID Connect.");
@@ -192,11 +212,17 @@ public sealed class IdentityProvider : IAsyncDisposable
             .SetClaim(Claims.FamilyName, person.FamilyName)
             .SetClaim("usual_name", person.FamilyName)
             .SetClaims(Claims.AuthenticationMethodReference, [.. person.Amr]);
+        // The provider's session, named in the ID token so that its front-channel logout can name it back.
+        if (session.Principal?.FindFirst(SessionIdClaim)?.Value is { } sid)
+        {
+            identity.SetClaim(SessionIdClaim, sid);
+            frontChannel.ClientsOf.GetOrAdd(sid, _ => new ConcurrentDictionary<string, bool>())[request.ClientId!] = true;
+        }
         if (request.AcrValues is { Length: > 0 } acr)
             identity.SetClaim(Claims.AuthenticationContextReference, acr.Split(' ')[0]);
         identity.SetScopes(request.GetScopes());
         // As at FranceConnect, the ID token says who and how (sub, amr, acr); the rest comes from the userinfo endpoint.
-        identity.SetDestinations(claim => claim.Type is Claims.Subject or Claims.AuthenticationMethodReference or Claims.AuthenticationContextReference
+        identity.SetDestinations(claim => claim.Type is Claims.Subject or Claims.AuthenticationMethodReference or Claims.AuthenticationContextReference or SessionIdClaim
             ? [Destinations.IdentityToken, Destinations.AccessToken]
             : [Destinations.AccessToken]);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
@@ -216,6 +242,32 @@ public sealed class IdentityProvider : IAsyncDisposable
             hint.Principal?.GetClaim(Claims.Private.Presenter) ?? hint.Principal?.GetAudiences().FirstOrDefault()));
         await http.SignOutAsync(SessionScheme);
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    /// <summary>
+    /// The person signs out at the provider: its session ends, and the page frames each client's front-channel logout URI
+    /// with the issuer and the session id (OpenID Connect Front-Channel Logout 1.0, section 2).
+    /// </summary>
+    private static async Task<IResult> LogOutAsync(HttpContext http, FrontChannel frontChannel)
+    {
+        var session = await http.AuthenticateAsync(SessionScheme);
+        await http.SignOutAsync(SessionScheme);
+        var issuer = $"{http.Request.Scheme}://{http.Request.Host}/";
+        var frames = "";
+        if (session.Principal?.FindFirst(SessionIdClaim)?.Value is { } sid && frontChannel.ClientsOf.TryRemove(sid, out var clients))
+        {
+            foreach (var client in clients.Keys.Order(StringComparer.Ordinal))
+            {
+                if (!frontChannel.LogoutUris.TryGetValue(client, out var uri)) continue;
+                var src = $"{uri}?iss={Uri.EscapeDataString(issuer)}&sid={Uri.EscapeDataString(sid)}";
+                frames += $"""<iframe src="{WebUtility.HtmlEncode(src)}" title="{WebUtility.HtmlEncode(client)}" hidden></iframe>""";
+            }
+        }
+        return Results.Content($"""
+            <!doctype html>
+            <html lang="fr"><head><meta charset="utf-8"><title>Déconnexion</title></head>
+            <body><main><h1>Vous êtes déconnecté du fournisseur d’identité de test</h1>{frames}</main></body></html>
+            """, "text/html; charset=utf-8");
     }
 
     private static async Task<IResult> UserInfoAsync(HttpContext http)
@@ -244,6 +296,13 @@ public sealed class IdentityProvider : IAsyncDisposable
         await _app.DisposeAsync();
         await _store.DisposeAsync();
     }
+}
+
+/// <summary>Front-channel logout: each client's URI, and the clients each session (sid) signed in to.</summary>
+internal sealed class FrontChannel
+{
+    public ConcurrentDictionary<string, Uri> LogoutUris { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, ConcurrentDictionary<string, bool>> ClientsOf { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A session ended at the provider: the subject of the id_token_hint, whether one was sent, and for which client.</summary>

@@ -168,6 +168,7 @@ public static class Messages
         ["application-grid-reason"] = "Indiquez pourquoi les réponses sont corrigées (par exemple « quotient lu sur l’attestation CAF ») : la famille lira ce motif.",
         ["api-amount-number"] = "Un montant en euros s’écrit comme un nombre JSON, sans guillemets, avec un point décimal : par exemple 850 ou 912.4.",
         ["api-amount-range"] = "Ce nombre est trop grand pour un montant en euros.",
+        ["api-whole-number"] = "Un nombre s’écrit comme un nombre entier JSON, sans guillemets ni décimales : par exemple 2.",
         ["application-grid-unchanged"] = "Aucune réponse n’a changé : rien n’est enregistré.",
         ["application-confirm-not-due"] = "Votre demande n’est pas encore à confirmer : vous pourrez la confirmer à partir du {0:dd/MM/yyyy}.",
         ["application-final-no-proof"] = "Cette demande est « {0} » : elle ne reçoit plus de pièces justificatives.",

@@ -37,10 +37,12 @@ public static class ErrorHandling
                 405 => "Méthode non autorisée",
                 409 => ctx.ProblemDetails.Title ?? "Conflit",
                 429 => "Trop de requêtes",
+                // A temporary overload that says what to do (nothing saved, send again) keeps its French title and detail.
+                503 when ctx.ProblemDetails.Title is { } busy && !busy.StartsWith("Service Unavailable", StringComparison.Ordinal) => busy,
                 >= 500 => "Erreur interne",
                 _ => ctx.ProblemDetails.Title,
             };
-            if (status >= 500)
+            if (status >= 500 && ctx.ProblemDetails.Title == "Erreur interne")
                 ctx.ProblemDetails.Detail = "Une erreur inattendue est survenue. Si elle persiste, communiquez l’identifiant de la requête (traceId).";
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
         });

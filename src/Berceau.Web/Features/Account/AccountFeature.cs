@@ -56,7 +56,7 @@ public static class AccountFeature
             o.OnRefreshingPrincipal = context =>
             {
                 if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && context.CurrentPrincipal is { } current)
-                    identity.AddClaims(current.FindAll(c => c.Type is StaffTwoFactorFilter.AmrClaim or System.Security.Claims.ClaimTypes.AuthenticationMethod or External.ExternalIdentity.IdTokenClaim)
+                    identity.AddClaims(current.FindAll(c => c.Type is StaffTwoFactorFilter.AmrClaim or System.Security.Claims.ClaimTypes.AuthenticationMethod or External.ExternalIdentity.IdTokenClaim or External.ExternalIdentity.SessionIdClaim)
                         .Select(c => new System.Security.Claims.Claim(c.Type, c.Value)));
                 return Task.CompletedTask;
             };

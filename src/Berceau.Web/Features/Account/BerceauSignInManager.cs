@@ -26,7 +26,8 @@ public sealed class BerceauSignInManager(
     /// <summary>
     /// A session opened through an external provider (Identity adds the claim <see cref="ClaimTypes.AuthenticationMethod"/>
     /// = the provider's scheme, also after the two-factor code) keeps the provider's ID token, read from the external
-    /// cookie of the same sign-in: the sign-out sends it back to end the provider's session.
+    /// cookie of the same sign-in: the sign-out sends it back to end the provider's session. Its session id (sid), if it
+    /// gave one, is kept too, and recorded on the server for the provider's front-channel logout.
     /// </summary>
     public override async Task SignInWithClaimsAsync(BerceauUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
@@ -34,9 +35,17 @@ public sealed class BerceauSignInManager(
         if (claims.Find(c => c.Type == ClaimTypes.AuthenticationMethod) is { } method && !claims.Exists(c => c.Type == External.ExternalIdentity.IdTokenClaim))
         {
             var external = await Context.AuthenticateAsync(IdentityConstants.ExternalScheme);
-            if (external.Properties?.Items.TryGetValue("LoginProvider", out var provider) == true && provider == method.Value
-                && external.Principal?.FindFirstValue(External.ExternalIdentity.IdTokenClaim) is { Length: > 0 } idToken)
-                claims.Add(new Claim(External.ExternalIdentity.IdTokenClaim, idToken));
+            if (external.Properties?.Items.TryGetValue("LoginProvider", out var provider) == true && provider == method.Value)
+            {
+                if (external.Principal?.FindFirstValue(External.ExternalIdentity.IdTokenClaim) is { Length: > 0 } idToken)
+                    claims.Add(new Claim(External.ExternalIdentity.IdTokenClaim, idToken));
+                // The provider's session, recorded on the server so that the provider can end it (front-channel logout).
+                if (external.Principal?.FindFirstValue(External.ExternalIdentity.SessionIdClaim) is { Length: > 0 } sid)
+                {
+                    claims.Add(new Claim(External.ExternalIdentity.SessionIdClaim, sid));
+                    await Context.RequestServices.GetRequiredService<External.ExternalSessions>().RecordAsync(user, method.Value, sid);
+                }
+            }
         }
         await base.SignInWithClaimsAsync(user, authenticationProperties, claims);
     }

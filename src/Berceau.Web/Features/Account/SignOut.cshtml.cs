@@ -13,7 +13,8 @@ namespace Berceau.Web.Features.Account;
 /// any other site. A GET shows a page with the same button.
 /// </summary>
 [AllowAnonymous]
-public sealed class SignOutModel(SignInManager<BerceauUser> signIn, AuditLog audit, BerceauDbContext db, External.ExternalSignOut external) : PageModel
+public sealed class SignOutModel(SignInManager<BerceauUser> signIn, AuditLog audit, BerceauDbContext db, External.ExternalSignOut external,
+    External.ExternalSessions sessions) : PageModel
 {
     public void OnGet()
     {
@@ -27,6 +28,7 @@ public sealed class SignOutModel(SignInManager<BerceauUser> signIn, AuditLog aud
         audit.Record("deconnexion", AccountAudit.UserEntity, signIn.UserManager.GetUserId(User),
             provider is { } p ? $"et fin de session {p.Provider.DisplayName}" : null);
         await db.SaveChangesAsync(ct);
+        await sessions.ForgetAsync(User, ct);
         await signIn.SignOutAsync();
         return provider is { } end ? SignOut(end.Properties, end.Provider.Scheme) : LocalRedirect("/");
     }

@@ -26,7 +26,7 @@ public sealed record ApplicationSummaryData(
 /// and the information notice. Written for the family (« vous »), also when the guichet prints it for a family at the
 /// counter. The JSON export carries the same data for machines.
 /// </summary>
-public sealed class ApplicationSummaryPdf(PdfFonts fonts, FamilyApplicationQueries queries, IOptions<DeploymentOptions> deployment, PublicLinks links)
+public sealed class ApplicationSummaryPdf(PdfFonts fonts, ApplicationFileQueries queries, TimeProvider clock, IOptions<DeploymentOptions> deployment, PublicLinks links)
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
@@ -43,7 +43,7 @@ public sealed class ApplicationSummaryPdf(PdfFonts fonts, FamilyApplicationQueri
         await queries.DocumentsAsync(a.Id.Value, ct),
         // Written for the family: its own steps read « Vous », the guichet's « Le guichet », whoever prints it.
         ApplicationDisplay.Timeline(a, a.FamilyUserId ?? ""),
-        queries.Now));
+        clock.GetUtcNow()));
 
     public byte[] Build(ApplicationSummaryData data)
     {

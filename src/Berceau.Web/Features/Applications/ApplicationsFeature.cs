@@ -29,8 +29,10 @@ public static class ApplicationsFeature
         // The PDF fonts are read once for the whole process (the summary is the first PDF; decisions will share them).
         services.Configure<PdfFontOptions>(configuration.GetSection("Documents"));
         services.TryAddSingleton<PdfFonts>();
-        // The API's amounts are JSON numbers although the form's fields are text: the OpenAPI document says so.
-        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(OpenData.OpenDataApi.DocumentName, o => o.AddSchemaTransformer(Api.AmountInEurosConverter.DescribeAsync));
+        // The API's amounts and counts are JSON numbers although the form's fields are text: the OpenAPI document says so.
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(OpenData.OpenDataApi.DocumentName, o => o
+            .AddSchemaTransformer(Api.AmountInEurosConverter.DescribeAsync)
+            .AddSchemaTransformer(Api.WholeNumberConverter.DescribeAsync));
         if (configuration.GetValue("Confirmation:RunWorker", true))
             services.AddHostedService<Confirmation.ConfirmationWorker>();
         return services.AddApplicationServices();
@@ -38,6 +40,8 @@ public static class ApplicationsFeature
 
     private static IServiceCollection AddApplicationServices(this IServiceCollection services) => services
         .AddScoped<FamilyApplicationQueries>()
+        .AddScoped<ApplicationFormQueries>()
+        .AddScoped<ApplicationFileQueries>()
         .AddScoped<ApplicationScores>()
         .AddScoped<NextCommissions>()
         .AddScoped<CaseworkAccess>()

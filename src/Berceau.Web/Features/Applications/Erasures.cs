@@ -121,7 +121,8 @@ public sealed class Erasures(BerceauDbContext db, AuditLog audit, Notifier notif
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(ct);
         if (string.IsNullOrEmpty(email)) return;
         await notifier.QueueAsync(new Recipient(email, userId),
-            new OutgoingNotification("erasure", subject, body, $"/famille/demandes/{application.Id.Value}"), $"effacement:{request.Id:N}", ct);
+            new OutgoingNotification("erasure", subject, body, $"/famille/demandes/{application.Id.Value}", CommuneCode: request.CommuneCode),
+            $"effacement:{request.Id:N}", ct);
     }
 
     /// <summary>A refused step leaves nothing changed in memory either: the page reads the request again as stored.</summary>

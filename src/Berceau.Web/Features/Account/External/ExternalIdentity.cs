@@ -26,6 +26,11 @@ public sealed record ExternalIdentity(
     /// provider's session when the person signs out (<see cref="ExternalSignOut"/>).
     /// </summary>
     public const string IdTokenClaim = "berceau:id_token";
+    /// <summary>
+    /// The provider's session id (<c>sid</c> of the ID token), kept in the session cookie like the ID token, and on the
+    /// server (<see cref="ExternalSessions"/>): the provider names it when it asks us to end the session (front-channel logout).
+    /// </summary>
+    public const string SessionIdClaim = "berceau:sid";
 
     public static ExternalIdentity From(ExternalLoginInfo info, ExternalProvider provider)
     {

@@ -17,6 +17,9 @@ public static class ExternalLoginFeature
     public const string LinkPath = "/compte/externe/lier";
     public const string CreatePath = "/compte/externe/creer";
 
+    /// <summary>Where the provider ends a session of ours (OpenID Connect Front-Channel Logout): register it as its frontchannel_logout_uri.</summary>
+    public static string FrontChannelLogoutPath(ExternalProvider provider) => "/signout-" + provider.Slug;
+
     /// <summary>What FranceConnect and ProConnect need by default; each value can be overridden in the section.</summary>
     private sealed record Known(ExternalProvider Provider, string Scopes, string? AcrValues);
 
@@ -49,6 +52,17 @@ public static class ExternalLoginFeature
         services.AddSingleton(new ExternalProviders(configured));
         services.AddScoped<ExternalAccounts>();
         services.AddScoped<ExternalSignOut>();
+        services.AddScoped<ExternalSessions>();
+        // A session the provider ended (front-channel logout) is refused at its next request, after Identity's own check.
+        services.PostConfigure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme, o =>
+        {
+            var securityStamp = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                await securityStamp(context);
+                await ExternalSessions.ValidateAsync(context);
+            };
+        });
         return services;
     }
 
@@ -72,7 +86,8 @@ public static class ExternalLoginFeature
         o.CallbackPath = settings.CallbackPath ?? "/signin-" + provider.Slug;
         // Two providers must not answer on the same default paths.
         o.SignedOutCallbackPath = "/signout-callback-" + provider.Slug;
-        o.RemoteSignOutPath = "/signout-" + provider.Slug;
+        // The front-channel logout URI to register with the provider (FrontChannelLogout).
+        o.RemoteSignOutPath = FrontChannelLogoutPath(provider);
         o.RequireHttpsMetadata = settings.RequireHttpsMetadata;
         o.ResponseType = OpenIdConnectResponseType.Code;
         o.UsePkce = true;
@@ -111,8 +126,12 @@ public static class ExternalLoginFeature
             var idToken = context.TokenEndpointResponse?.IdToken ?? context.ProtocolMessage.IdToken;
             if (!string.IsNullOrEmpty(idToken) && context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity)
                 identity.AddClaim(new System.Security.Claims.Claim(ExternalIdentity.IdTokenClaim, idToken));
+            // The provider's session id, if it gives one, for its front-channel logout (copied before the handler's claim actions run).
+            if (context.Principal?.FindFirst("sid")?.Value is { Length: > 0 } sid && context.Principal.Identity is System.Security.Claims.ClaimsIdentity withSid)
+                withSid.AddClaim(new System.Security.Claims.Claim(ExternalIdentity.SessionIdClaim, sid));
             return Task.CompletedTask;
         };
+        o.Events.OnRemoteSignOut = context => FrontChannelLogout.HandleAsync(context, provider);
         o.Events.OnRedirectToIdentityProviderForSignOut = context =>
         {
             // Taken out of the properties before they are protected into the state parameter: the URL stays short.

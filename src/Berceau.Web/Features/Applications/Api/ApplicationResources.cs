@@ -4,7 +4,9 @@ namespace Berceau.Web.Features.Applications.Api;
 
 /// <summary>
 /// What the API returns about an application. Field names are those of the form and of the domain (docs/glossary.md),
-/// the same as in the POST body, so that a client reads back what it wrote; labels are French. The grid's answers
+/// the same as in the POST body, so that a client reads back what it wrote (numbers as JSON numbers, as they are sent:
+/// <see cref="ChildrenInHousehold"/>, <see cref="AnnualResources"/> in euros of year N-2, <see cref="QuotientFamilial"/>
+/// in euros a month); labels are French. The grid's answers
 /// (<see cref="QuotientFamilial"/>, <see cref="SocialSupport"/>, <see cref="SiblingFacilities"/>,
 /// <see cref="PartnerEmployerFacilities"/>) are those the commune's grid asks; the others are not kept.
 /// </summary>
@@ -16,6 +18,8 @@ public sealed record ApplicationResource(
     string CommuneCode,
     ChildResource Child,
     IReadOnlyList<WishResource> Wishes,
+    int ChildrenInHousehold,
+    decimal? AnnualResources,
     bool ReceivesSocialMinimum,
     decimal? QuotientFamilial,
     bool SocialSupport,
@@ -31,7 +35,7 @@ public sealed record ApplicationResource(
         a.Id.Value, a.Reference, a.Status.ToString(), a.Status.Label(), a.CommuneCode,
         new ChildResource(a.ChildFirstName, a.ChildLastName, a.ChildBirthDate, a.ChildExpectedBirthDate),
         [.. a.RankedWishes.Select(w => new WishResource(w.Rank, w.FacilityId?.Value))],
-        a.ReceivesSocialMinimum,
+        a.ChildrenInHousehold, a.AnnualResources, a.ReceivesSocialMinimum,
         a.QuotientFamilial, a.SocialSupport, [.. a.SiblingFacilities.Select(f => f.Value)], [.. a.PartnerEmployerFacilities.Select(f => f.Value)],
         a.DesiredStart, a.CreatedAt, a.SubmittedAt, a.ConfirmationDueOn,
         // Who made each change is not given: for a family it would be an account id, not a name.

@@ -55,9 +55,12 @@ public static class ApplicationsApi
             .WithSummary("Déposer une demande (famille)")
             .WithDescription("Le corps reprend les champs du formulaire de demande (communeCode, street, postalCode, sectorId, "
                 + "child{firstName, lastName, birthDate, expectedBirthDate}, guardians[{firstName, lastName, situation}], "
-                + "childrenInHousehold, disabledMemberInHousehold, receivesSocialMinimum (un membre du foyer touche un minimum social : RSA, AAH, ASS… ; "
-                + "la famille peut alors prendre une place réservée), annualResources, cafNumber, quotientFamilial (quotient familial CAF "
-                + "en euros par mois, un nombre JSON comme dans la réponse, par exemple 850 ou 912.4 ; un texte est refusé), socialSupport (suivi par la PMI ou un service social), siblingFacilities et "
+                + "childrenInHousehold (nombre d’enfants à charge, un entier JSON, par exemple 2), disabledMemberInHousehold, "
+                + "receivesSocialMinimum (un membre du foyer touche un minimum social : RSA, AAH, ASS… ; la famille peut alors prendre une place réservée), "
+                + "annualResources (ressources de l’année N-2 en euros, un nombre JSON, par exemple 32000 ou 32000.5), cafNumber, "
+                + "quotientFamilial (quotient familial CAF en euros par mois, un nombre JSON, par exemple 850 ou 912.4) ; ces trois "
+                + "nombres s’écrivent sans guillemets, comme dans la réponse, et un texte comme \"2\" est refusé (400 nommant le champ), "
+                + "socialSupport (suivi par la PMI ou un service social), siblingFacilities et "
                 + "partnerEmployerFacilities (identifiants de crèches de la commune : frère ou sœur déjà accueilli, employeur "
                 + "partenaire d’un parent), desiredStart, days, from, to, "
                 + "wishes[identifiant de crèche ou « secteur »], consent) ; mêmes contrôles que le formulaire. Les réponses aux "
@@ -65,11 +68,13 @@ public static class ApplicationsApi
                 + "la demande est enregistrée en brouillon. En-têtes obligatoires : Idempotency-Key (une clé par demande ; la même "
                 + "requête renvoyée avec la même clé rend la même réponse sans rien créer, une autre requête avec la même clé "
                 + "répond 422) et RequestVerificationToken (voir /api/v1/antiforgery). Erreurs de saisie : 400, un message "
-                + "par champ dans « errors », rien n’est enregistré.")
+                + "par champ dans « errors », rien n’est enregistré. Base momentanément surchargée : 503 avec Retry-After, rien n’est "
+                + "enregistré, renvoyez la même requête avec la même clé.")
             .Accepts<Family.ApplicationInput>("application/json")
             .Produces<ApplicationResource>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

@@ -51,7 +51,16 @@ internal static class CreateApplicationEndpoint
         input.CreationKey = IdempotencyKeys.CreationKey(userId, key);
         input.Version = 0;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction;
+        try
+        {
+            transaction = await db.Database.BeginTransactionAsync(ct);
+        }
+        catch (Exception e) when (DatabaseBusy.Is(e))
+        {
+            return DatabaseBusy.Answer(http);
+        }
+        await using var _ = transaction;
         // The same key committed meanwhile by a request racing this one: answer as it did.
         var (claim, raced) = await IdempotencyKeys.ClaimAsync(db, transaction, http, userId, key, hash, clock.GetUtcNow(), ct);
         if (claim is null) return raced!;

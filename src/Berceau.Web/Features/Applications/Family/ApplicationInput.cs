@@ -19,10 +19,14 @@ public sealed record ApplicationInput : IGridAnswersInput
     public string? SectorId { get; set; }
     public ChildFields Child { get; set; } = new();
     public List<GuardianFields> Guardians { get; set; } = [];
+    /// <summary>Text on the form; a JSON whole number in the API (<see cref="Api.WholeNumberConverter"/>), as the API returns it.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(Api.WholeNumberConverter))]
     public string? ChildrenInHousehold { get; set; }
     public bool DisabledMemberInHousehold { get; set; }
     /// <summary>A member of the household receives a minimum social benefit (RSA, AAH, ASS…): always asked (the poverty reserve).</summary>
     public bool ReceivesSocialMinimum { get; set; }
+    /// <summary>Resources of year N-2 in euros, as on the tax notice; a JSON number in the API, like the quotient.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(Api.AmountInEurosConverter))]
     public string? AnnualResources { get; set; }
     public string? CafNumber { get; set; }
     /// <summary>

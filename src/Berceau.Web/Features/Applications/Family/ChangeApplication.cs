@@ -11,7 +11,7 @@ namespace Berceau.Web.Features.Applications.Family;
 /// through the domain's verb (which refuses what the status does not allow), then the audit line, then one save that
 /// refuses a version changed meanwhile.
 /// </summary>
-public sealed class ChangeApplication(BerceauDbContext db, FamilyApplicationQueries queries, AuditLog audit, ApplicationEvents events,
+public sealed class ChangeApplication(BerceauDbContext db, FamilyApplicationQueries queries, ApplicationFormQueries form, AuditLog audit, ApplicationEvents events,
     NextCommissions commissions)
 {
     public const int MaxReasonLength = 1000;
@@ -21,7 +21,7 @@ public sealed class ChangeApplication(BerceauDbContext db, FamilyApplicationQuer
         if (input.Version != application.Version) return Problem.Of("application-concurrency", "");
         var reader = new InputReader();
         var wishes = ApplicationForm.Wishes(input.Wishes, reader);
-        var choices = await queries.ChoicesAsync(application.CommuneCode, application.SectorId, ct);
+        var choices = await form.ChoicesAsync(application.CommuneCode, application.SectorId, ct);
         var next = await commissions.ForAsync(application.CommuneCode, ct);
         var changed = application.ChangeWishes(wishes, choices, commissions.Today, next?.FreezeDate, queries.Now, queries.UserId);
         if (!changed.IsSuccess)

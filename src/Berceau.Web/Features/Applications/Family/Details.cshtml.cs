@@ -11,7 +11,7 @@ namespace Berceau.Web.Features.Applications.Family;
 /// The family follows its application: status and next step, confirmation when due, wishes, proofs (given and missing),
 /// the timeline of every event, and its data as JSON and as a PDF summary.
 /// </summary>
-public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplication change, AuditLog audit, Berceau.Data.BerceauDbContext db,
+public sealed class DetailsModel(FamilyApplicationQueries queries, ApplicationFileQueries file, ChangeApplication change, AuditLog audit, Berceau.Data.BerceauDbContext db,
     ApplicationSummaryPdf summary, Erasures erasures, ApplicationScores scores, NextCommissions commissions) : PageModel
 {
     public const string MessageKey = "demande-message";
@@ -67,8 +67,8 @@ public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplica
     {
         var application = await queries.FindMineAsync(id, tracked: false, ct);
         if (application is null) return NotFound();
-        var documents = await queries.DocumentsAsync(id, ct);
-        var names = await queries.FacilityNamesAsync(GridAnswersDisplay.FacilityIds(application), ct);
+        var documents = await file.DocumentsAsync(id, ct);
+        var names = await file.FacilityNamesAsync(GridAnswersDisplay.FacilityIds(application), ct);
         audit.Record(ApplicationAudit.Exported, ApplicationAudit.EntityType, application.Id.ToString());
         await db.SaveChangesAsync(ct);
         var json = ApplicationExport.ToJson(application, queries.UserId, documents, names, await queries.AccessesAsync(id, ct));
@@ -99,12 +99,12 @@ public sealed class DetailsModel(FamilyApplicationQueries queries, ChangeApplica
     private async Task LoadAsync(Application application, CancellationToken ct)
     {
         Application = application;
-        CommuneName = await queries.CommuneNameAsync(application.CommuneCode, ct);
-        SectorName = await queries.SectorNameAsync(application.SectorId, ct);
-        FacilityNames = await queries.FacilityNamesAsync(GridAnswersDisplay.FacilityIds(application), ct);
+        CommuneName = await file.CommuneNameAsync(application.CommuneCode, ct);
+        SectorName = await file.SectorNameAsync(application.SectorId, ct);
+        FacilityNames = await file.FacilityNamesAsync(GridAnswersDisplay.FacilityIds(application), ct);
         Scores = application.ErasedAt is null && !ApplicationStatuses.IsFinal(application.Status)
             ? await scores.ForAsync(application, CommuneName, FacilityNames, "Toute crèche de mon secteur", ct) : null;
-        Documents = await queries.DocumentsAsync(application.Id.Value, ct);
+        Documents = await file.DocumentsAsync(application.Id.Value, ct);
         MissingProofs = ApplicationStatuses.IsFinal(application.Status) ? []
             : Proofs.Missing(application, Documents.Where(d => d.Review != ProofReview.Rejected).Select(d => d.Kind));
         Accesses = await queries.AccessesAsync(application.Id.Value, ct);

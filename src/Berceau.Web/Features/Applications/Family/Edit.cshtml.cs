@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Berceau.Web.Features.Applications.Family;
 
 /// <summary>A draft of the family, completed and saved again or submitted. Once submitted, only the wishes change (page Voeux).</summary>
-public sealed class EditModel(FamilyApplicationQueries queries, SaveApplication save) : PageModel, IApplicationFormPage
+public sealed class EditModel(FamilyApplicationQueries queries, ApplicationFormQueries form, SaveApplication save) : PageModel, IApplicationFormPage
 {
     [BindProperty]
     public ApplicationInput Input { get; set; } = new();
@@ -51,7 +51,7 @@ public sealed class EditModel(FamilyApplicationQueries queries, SaveApplication 
     {
         Id = application.Id.Value;
         Reference = application.Reference;
-        var commune = await queries.CommuneAsync(application.CommuneCode, ct);
-        Options = await queries.OptionsAsync(commune!, ct);
+        var commune = await form.CommuneAsync(application.CommuneCode, ct);
+        Options = await form.OptionsAsync(commune!, ct);
     }
 }

@@ -9,7 +9,7 @@ namespace Berceau.Web.Features.Applications.Family;
 /// A new application: first the commune (its crèches are the choices), then the whole form, saved as a draft or submitted.
 /// Works without JavaScript: the commune is chosen with an ordinary GET form.
 /// </summary>
-public sealed class NewModel(FamilyApplicationQueries queries, SaveApplication save) : PageModel, IApplicationFormPage
+public sealed class NewModel(ApplicationFormQueries queries, SaveApplication save) : PageModel, IApplicationFormPage
 {
     [BindProperty(SupportsGet = true)]
     public string? Commune { get; set; }

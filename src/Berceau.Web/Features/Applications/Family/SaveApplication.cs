@@ -11,14 +11,21 @@ namespace Berceau.Web.Features.Applications.Family;
 /// Saves the family's form as a draft, or submits it. A submission is written only when every check passes (the domain's
 /// <see cref="Application.Submit"/>); otherwise nothing is saved, not even the draft, and every problem is returned.
 /// </summary>
-public sealed class SaveApplication(BerceauDbContext db, FamilyApplicationQueries queries, AuditLog audit, ApplicationEvents events)
+public sealed class SaveApplication(BerceauDbContext db, ApplicationFormQueries queries, CurrentStaff signedIn, TimeProvider clock, AuditLog audit, ApplicationEvents events)
 {
+    /// <summary>The signed-in account: the family on its pages and through the API, the agent at the counter.</summary>
+    private string UserId => signedIn.UserId ?? throw new InvalidOperationException("The application form is only reached signed in.");
+
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    private DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
+
     /// <summary>
     /// Creates the family's application in the commune of the form (a draft, or submitted at once). The same form posted
     /// again finds the application it created (<see cref="NewApplication.AlreadySaved"/>) and changes nothing.
     /// </summary>
     public Task<Outcome<NewApplication>> CreateAsync(ApplicationInput input, bool submit, CancellationToken ct) =>
-        CreateAsync(input, submit, queries.UserId, ct);
+        CreateAsync(input, submit, UserId, ct);
 
     /// <param name="familyUserId">The owner; null at the counter, where the signed-in agent creates it for a family
     /// that will attach it to its account later with a code.</param>
@@ -31,9 +38,9 @@ public sealed class SaveApplication(BerceauDbContext db, FamilyApplicationQuerie
         {
             Reference = "",
             FamilyUserId = familyUserId,
-            CreatedBy = queries.UserId,
+            CreatedBy = UserId,
             CommuneCode = commune.Code,
-            CreatedAt = queries.Now,
+            CreatedAt = Now,
             CreationKey = input.CreationKey,
         };
         var outcome = await ApplyAsync(application, commune, input, submit, ct);
@@ -51,7 +58,7 @@ public sealed class SaveApplication(BerceauDbContext db, FamilyApplicationQuerie
         var earlier = await db.Applications.AsNoTracking().Where(a => a.CreationKey == key)
             .Select(a => new { a.Id, a.CreatedBy, a.FamilyUserId }).FirstOrDefaultAsync(ct);
         if (earlier is null) return null;
-        return (earlier.CreatedBy ?? earlier.FamilyUserId) == queries.UserId
+        return (earlier.CreatedBy ?? earlier.FamilyUserId) == UserId
             ? new NewApplication(earlier.Id.Value, AlreadySaved: true)
             : Problem.Of("application-concurrency", "");
     }
@@ -74,16 +81,16 @@ public sealed class SaveApplication(BerceauDbContext db, FamilyApplicationQuerie
         var parsed = ApplicationForm.Parse(input, commune, await queries.SectorIdsAsync(commune.Code, ct),
             await queries.GridQuestionsAsync(commune.Code, ct));
         var choices = await queries.ChoicesAsync(commune.Code, parsed.Address.SectorId, ct);
-        var checkedByDomain = ApplicationRules.Check(parsed.Request, choices, queries.Today)
+        var checkedByDomain = ApplicationRules.Check(parsed.Request, choices, Today)
             .Concat(ApplicationForm.AddressProblems(parsed.Address))
             .Concat(parsed.Consent ? [] : [Problem.Of("application-consent-missing", "Consent")]);
         var problems = ApplicationForm.Merge(parsed.Problems, checkedByDomain, draft: !submit);
         if (problems.Count > 0) return Outcome<StatusChange?>.Failure(problems);
 
-        var filled = application.Fill(parsed.Request, parsed.Address, parsed.Consent, queries.Now);
+        var filled = application.Fill(parsed.Request, parsed.Address, parsed.Consent, Now);
         if (!filled.IsSuccess) return Outcome<StatusChange?>.Failure(filled.Problems);
         if (!submit) return Outcome<StatusChange?>.Success(null);
-        var submitted = application.Submit(choices, queries.Today, queries.Now, queries.UserId);
+        var submitted = application.Submit(choices, Today, Now, UserId);
         return submitted.IsSuccess ? submitted.Value : Outcome<StatusChange?>.Failure(submitted.Problems);
     }
 

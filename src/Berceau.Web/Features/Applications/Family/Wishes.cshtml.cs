@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Berceau.Web.Features.Applications.Family;
 
 /// <summary>The family re-ranks its wishes after submitting, until the application goes to a commission.</summary>
-public sealed class WishesModel(FamilyApplicationQueries queries, ChangeApplication change, NextCommissions commissions) : PageModel
+public sealed class WishesModel(FamilyApplicationQueries queries, ApplicationFormQueries form, ChangeApplication change, NextCommissions commissions) : PageModel
 {
     [BindProperty]
     public WishesInput Input { get; set; } = new();
@@ -34,7 +34,7 @@ public sealed class WishesModel(FamilyApplicationQueries queries, ChangeApplicat
         if (application is null) return NotFound();
         ModelState.Clear();
         // Ranks follow the selects: a skipped select does not leave a hole, so problems are numbered as the form is shown back.
-        Input.Wishes = ApplicationForm.PadWishes(Input.Wishes, await queries.MaxWishesAsync(application.CommuneCode, ct));
+        Input.Wishes = ApplicationForm.PadWishes(Input.Wishes, await form.MaxWishesAsync(application.CommuneCode, ct));
         var outcome = await change.ChangeWishesAsync(application, Input, ct);
         if (outcome.IsSuccess)
         {
@@ -50,8 +50,8 @@ public sealed class WishesModel(FamilyApplicationQueries queries, ChangeApplicat
     {
         Id = application.Id.Value;
         Reference = application.Reference;
-        var commune = await queries.CommuneAsync(application.CommuneCode, ct);
-        Options = await queries.OptionsAsync(commune!, ct);
+        var commune = await form.CommuneAsync(application.CommuneCode, ct);
+        Options = await form.OptionsAsync(commune!, ct);
         NextCommission = await commissions.ForAsync(application.CommuneCode, ct);
     }
 }

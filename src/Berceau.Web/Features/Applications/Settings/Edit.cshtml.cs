@@ -14,7 +14,7 @@ namespace Berceau.Web.Features.Applications.Settings;
 /// code, answers 404 on GET and POST alike, so that codes cannot be probed.
 /// </summary>
 [Authorize(Policy = WebServices.AdminPolicy)]
-public sealed class EditModel(CurrentStaff staff, FamilyApplicationQueries queries, ChangeGuichetSettings change) : PageModel
+public sealed class EditModel(CurrentStaff staff, ApplicationFormQueries queries, ChangeGuichetSettings change) : PageModel
 {
     public static string PathOf(string commune) => $"{IndexModel.Path}/{commune}";
 

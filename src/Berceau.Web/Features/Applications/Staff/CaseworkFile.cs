@@ -28,7 +28,7 @@ public sealed record CaseworkFileView(
     bool AttachCodePending);
 
 /// <summary>Reads the file of an application the caller already found through <see cref="CaseworkAccess"/>.</summary>
-public sealed class CaseworkFiles(BerceauDbContext db, FamilyApplicationQueries shared, CaseworkAccess access)
+public sealed class CaseworkFiles(BerceauDbContext db, ApplicationFileQueries shared, CaseworkAccess access)
 {
     public const int AccessesShown = 30;
 

@@ -31,15 +31,15 @@ public sealed record GridCorrectionInput : IGridAnswersInput
 /// checked by the domain as on submission, until the freeze date of the commune's next commission, with a reason the family
 /// reads in its timeline. The audit line keeps the values before and after.
 /// </summary>
-public sealed class CorrectGridAnswers(BerceauDbContext db, CaseworkAccess access, FamilyApplicationQueries shared, NextCommissions commissions, AuditLog audit)
+public sealed class CorrectGridAnswers(BerceauDbContext db, CaseworkAccess access, ApplicationFormQueries form, ApplicationFileQueries file, NextCommissions commissions, AuditLog audit)
 {
     public async Task<Outcome<bool>> RunAsync(Application application, GridCorrectionInput input, CancellationToken ct)
     {
         if (input.Version != application.Version) return Problem.Of("application-staff-concurrency", "");
         var reader = new Offer.Staff.InputReader();
         var before = GridAnswers.Of(application);
-        var answers = ApplicationForm.GridAnswers(input, await shared.GridQuestionsAsync(application.CommuneCode, ct), reader, before);
-        var choices = await shared.ChoicesAsync(application.CommuneCode, application.SectorId, ct);
+        var answers = ApplicationForm.GridAnswers(input, await form.GridQuestionsAsync(application.CommuneCode, ct), reader, before);
+        var choices = await form.ChoicesAsync(application.CommuneCode, application.SectorId, ct);
         var next = await commissions.ForAsync(application.CommuneCode, ct);
         if (reader.Problems.Count > 0)
         {
@@ -50,7 +50,7 @@ public sealed class CorrectGridAnswers(BerceauDbContext db, CaseworkAccess acces
         var corrected = application.CorrectGridAnswers(answers, choices, input.Reason, commissions.Today, next?.FreezeDate, access.Now, access.UserId);
         if (!corrected.IsSuccess) return Outcome<bool>.Failure(ApplicationForm.Merge([], corrected.Problems, draft: false));
 
-        var names = await shared.FacilityNamesAsync(before.SiblingFacilities.Concat(before.PartnerEmployerFacilities)
+        var names = await file.FacilityNamesAsync(before.SiblingFacilities.Concat(before.PartnerEmployerFacilities)
             .Concat(answers.SiblingFacilities).Concat(answers.PartnerEmployerFacilities), ct);
         audit.Record(ApplicationAudit.GridCorrected, ApplicationAudit.EntityType, application.Id.ToString(),
             $"{Describe(before, names)} → {Describe(answers, names)} ; motif : {input.Reason!.Trim()}");

@@ -11,7 +11,7 @@ namespace Berceau.Web.Features.Applications.Staff;
 /// employer) of a submitted application, until the freeze date of the commune's next commission, with a reason the family
 /// reads. The version read with the form guards against a change meanwhile (the family's or a colleague's).
 /// </summary>
-public sealed class GridAnswersModel(CaseworkAccess access, CorrectGridAnswers correct, FamilyApplicationQueries shared, NextCommissions commissions)
+public sealed class GridAnswersModel(CaseworkAccess access, CorrectGridAnswers correct, ApplicationFormQueries shared, NextCommissions commissions)
     : PageModel
 {
     public static string PathOf(Guid id) => $"/pro/demandes/{id}/grille";

@@ -10,7 +10,7 @@ namespace Berceau.Web.Features.Applications.Staff;
 /// An agent files an application at the counter for a family without an account: the family's own form and checks
 /// (<see cref="SaveApplication"/>), submitted at once, owned by nobody until the family attaches it with a code.
 /// </summary>
-public sealed class NewModel(CaseworkAccess access, FamilyApplicationQueries queries, SaveApplication save) : PageModel, IApplicationFormPage
+public sealed class NewModel(CaseworkAccess access, ApplicationFormQueries queries, SaveApplication save) : PageModel, IApplicationFormPage
 {
     [BindProperty(SupportsGet = true)]
     public string? Commune { get; set; }

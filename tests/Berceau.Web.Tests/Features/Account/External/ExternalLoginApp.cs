@@ -34,9 +34,9 @@ public sealed class ExternalLoginApp : IAsyncLifetime
         // the test client's real time: the OpenID Connect handler keeps the system clock, the rest of the app the fixed one.
         App = new BerceauApp(settings, services => services.PostConfigureAll<OpenIdConnectOptions>(o => o.TimeProvider = TimeProvider.System));
         await Provider.RegisterClientAsync(FranceConnectClient, Secret, new Uri(App.BaseAddress, "/signin-franceconnect"),
-            new Uri(App.BaseAddress, "/signout-callback-franceconnect"));
+            new Uri(App.BaseAddress, "/signout-callback-franceconnect"), new Uri(App.BaseAddress, "/signout-franceconnect"));
         await Provider.RegisterClientAsync(ProConnectClient, Secret, new Uri(App.BaseAddress, "/signin-proconnect"),
-            new Uri(App.BaseAddress, "/signout-callback-proconnect"));
+            new Uri(App.BaseAddress, "/signout-callback-proconnect"), new Uri(App.BaseAddress, "/signout-proconnect"));
         await WarmUpAsync();
     }
 

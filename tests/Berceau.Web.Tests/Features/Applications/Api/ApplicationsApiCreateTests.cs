@@ -38,7 +38,7 @@ public sealed class ApplicationsApiCreateTests(BerceauApp app)
     {
         var (family, userId) = await FamilyAsync(app);
 
-        using var response = await PostAsync(family, new { communeCode = Montreuil, childrenInHousehold = "1", child = new { firstName = "Noé" } }, Guid.NewGuid().ToString(), "?brouillon=true");
+        using var response = await PostAsync(family, new { communeCode = Montreuil, childrenInHousehold = 1, child = new { firstName = "Noé" } }, Guid.NewGuid().ToString(), "?brouillon=true");
 
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         Assert.Equal("Draft", (await JsonAsync(response)).GetProperty("status").GetString());

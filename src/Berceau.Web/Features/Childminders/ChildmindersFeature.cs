@@ -1,0 +1,22 @@
+namespace Berceau.Web.Features.Childminders;
+
+/// <summary>
+/// Assistants maternels and MAM beyond the registry: their accounts (invitation by the relais, self-registration checked by
+/// an agent), profile, availability reminders, the families' search and contact requests, and the open availability feed.
+/// </summary>
+public static class ChildmindersFeature
+{
+    public const string StaffPath = "/pro/assistants-maternels";
+
+    public static IServiceCollection AddChildmindersFeature(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ChildminderAccounts>();
+        services.AddScoped<ChildminderQueries>();
+        return services;
+    }
+
+    public static WebApplication MapChildmindersApi(this WebApplication app)
+    {
+        return app;
+    }
+}

@@ -12,6 +12,11 @@ public static class ChildmindersFeature
     {
         services.AddScoped<ChildminderAccounts>();
         services.AddScoped<ChildminderQueries>();
+        services.Configure<AvailabilityReminderOptions>(configuration.GetSection(AvailabilityReminderOptions.Section));
+        services.AddSingleton<AvailabilityReminderJob>();
+        // Tests turn the worker off and call AvailabilityReminderJob.RunOnceAsync themselves.
+        if (configuration.GetValue($"{AvailabilityReminderOptions.Section}:RunWorker", true))
+            services.AddHostedService<AvailabilityReminderWorker>();
         return services;
     }
 

@@ -120,7 +120,7 @@ public sealed class ChildminderOnboardingTests(BerceauApp app)
         var after = await Forms.TextAsync(await childminder.GetAsync("/am/disponibilites"));
 
         OfferTestData.AssertRedirectTo(registered, "/am/inscription/envoyee");
-        Assert.Contains("n’est rattaché à aucun agrément", before);
+        Assert.Contains("Votre inscription est en attente", before);
         Assert.Contains("Fatou Camara", worklist);
         Assert.Contains("(même numéro)", page);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);

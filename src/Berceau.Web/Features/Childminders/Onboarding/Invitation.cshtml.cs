@@ -45,7 +45,7 @@ public sealed class InvitationModel(ChildminderAccounts accounts, BerceauDbConte
             return Page();
         }
         await signIn.SignInAsync(outcome.Value, isPersistent: false);
-        return Redirect(Offer.Childminder.AvailabilityModel.Path);
+        return Redirect(Offer.Childminder.ProfileModel.Path);
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

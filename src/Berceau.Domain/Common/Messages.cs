@@ -280,6 +280,7 @@ public static class Messages
         ["am-contact-answered"] = "Vous avez déjà répondu à cette demande (« {0} »).",
         ["am-contact-share-nothing"] = "Choisissez au moins une coordonnée à partager avec la famille, ou écrivez-lui un message.",
         ["am-contact-no-phone"] = "Votre fiche n’a pas de numéro de téléphone : ajoutez-le à votre profil, ou ne le cochez pas.",
+        ["am-feed-commune"] = "Le code INSEE d’une commune a 5 caractères, par exemple 93070.",
         ["am-answer-choice"] = "Choisissez « Accepter » ou « Décliner ».",
     };
 

@@ -22,6 +22,7 @@ public static class ChildmindersFeature
 
     public static WebApplication MapChildmindersApi(this WebApplication app)
     {
+        Api.AvailabilityFeed.Map(app);
         return app;
     }
 }

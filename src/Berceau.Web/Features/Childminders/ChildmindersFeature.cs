@@ -12,6 +12,8 @@ public static class ChildmindersFeature
     {
         services.AddScoped<ChildminderAccounts>();
         services.AddScoped<ChildminderQueries>();
+        services.AddScoped<ContactRequests>();
+        services.AddScoped<ChildminderSearch>();
         services.Configure<AvailabilityReminderOptions>(configuration.GetSection(AvailabilityReminderOptions.Section));
         services.AddSingleton<AvailabilityReminderJob>();
         // Tests turn the worker off and call AvailabilityReminderJob.RunOnceAsync themselves.

@@ -48,6 +48,10 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Domain.Commission.CommissionOverride> CommissionOverrides => Set<Domain.Commission.CommissionOverride>();
     public DbSet<Domain.FollowUp.FollowUpCase> FollowUpCases => Set<Domain.FollowUp.FollowUpCase>();
     public DbSet<Domain.Commission.PlaceOffer> PlaceOffers => Set<Domain.Commission.PlaceOffer>();
+    public DbSet<Domain.Childminders.ChildminderProfile> ChildminderProfiles => Set<Domain.Childminders.ChildminderProfile>();
+    public DbSet<Domain.Childminders.ChildminderInvitation> ChildminderInvitations => Set<Domain.Childminders.ChildminderInvitation>();
+    public DbSet<Domain.Childminders.ChildminderRegistration> ChildminderRegistrations => Set<Domain.Childminders.ChildminderRegistration>();
+    public DbSet<Domain.Childminders.ContactRequest> ContactRequests => Set<Domain.Childminders.ContactRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

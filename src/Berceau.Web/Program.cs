@@ -3,6 +3,7 @@ using Berceau.Web.Features.Account;
 using Berceau.Web.Features.Admin;
 using Berceau.Web.Features.Applications;
 using Berceau.Web.Features.Applications.Api;
+using Berceau.Web.Features.Childminders;
 using Berceau.Web.Features.Commission;
 using Berceau.Web.Features.FollowUp;
 using Berceau.Web.Features.Decisions;
@@ -35,6 +36,7 @@ builder.Services.AddGridFeature();
 builder.Services.AddCommissionFeature();
 builder.Services.AddFollowUpFeature();
 builder.Services.AddDecisionsFeature(builder.Configuration);
+builder.Services.AddChildmindersFeature(builder.Configuration);
 
 var app = builder.Build();
 
@@ -52,6 +54,7 @@ app.MapHealthChecks("/health");
 app.MapOpenDataApi();
 app.MapApplicationsApi();
 app.MapOffersApi();
+app.MapChildmindersApi();
 app.MapRazorPages();
 
 app.Run();

@@ -107,6 +107,11 @@ public sealed class Vacancy
     public DateOnly From { get; set; }
     public int MinAgeMonths { get; set; }
     public int MaxAgeMonths { get; set; }
+    /// <summary>
+    /// Days the places are free (childminders say it; a section's place is free on the facility's opening days).
+    /// <see cref="WeekDays.None"/> for declarations that did not say: read them as the facility's opening days.
+    /// </summary>
+    public WeekDays Days { get; set; }
     public DateTimeOffset DeclaredAt { get; set; }
     public string? DeclaredBy { get; set; }
 

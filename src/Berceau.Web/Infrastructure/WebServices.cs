@@ -38,6 +38,8 @@ public static class WebServices
             o.Conventions.AuthorizeFolder("/Offer/Childminder", ChildminderPolicy);
             o.Conventions.AuthorizeFolder("/Pro", StaffPolicy);
             o.Conventions.AuthorizeFolder("/Applications/Family", FamilyPolicy);
+            o.Conventions.AuthorizeFolder("/Childminders/Staff", StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Childminders/Family", FamilyPolicy);
         })
         .AddMvcOptions(o =>
         {

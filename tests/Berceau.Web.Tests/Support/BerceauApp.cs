@@ -65,6 +65,8 @@ public sealed class BerceauApp : WebApplicationFactory<Program>
         builder.UseSetting("Confirmation:RunWorker", "false");
         // And for the offers' job (Features/Decisions tests run one pass when they want it).
         builder.UseSetting("Offers:RunWorker", "false");
+        // And for the childminders' availability reminders (Features/Childminders tests run one pass).
+        builder.UseSetting("ChildminderReminders:RunWorker", "false");
         // Every test signs in from 127.0.0.1: the real limit would throttle the suite. The limit's own test uses another address.
         builder.UseSetting("Account:PostsPerMinute", RateLimitForTests.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in _settings)

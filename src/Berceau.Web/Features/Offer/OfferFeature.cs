@@ -9,5 +9,6 @@ public static class OfferFeature
         .AddScoped<FacilityQueries>()
         .AddScoped<SaveFacility>()
         .AddScoped<CloseFacility>()
-        .AddScoped<DeclareVacancies>();
+        .AddScoped<DeclareVacancies>()
+        .AddScoped<Childminder.SaveChildminderProfile>();
 }

@@ -4,7 +4,7 @@ using Berceau.Web.Features.Offer.Staff;
 using Berceau.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Berceau.Web.Features.Offer.Childminder;
 
@@ -26,6 +26,14 @@ public sealed class AvailabilityModel(CurrentStaff account, BerceauDbContext db,
 
     /// <summary>The agréments attached to the account, when it has several and none is chosen.</summary>
     public IReadOnlyList<(Guid Id, string Name)> Choices { get; private set; } = [];
+
+    /// <summary>A self-registration waits for the relais's check.</summary>
+    public bool RegistrationPending { get; private set; }
+
+    public IReadOnlyList<SelectListItem> DayItems => DayChoices.Items;
+
+    /// <summary>Every declared place is older than 2 months: families no longer see them.</summary>
+    public bool IsStale => Facility.Vacancies.Count > 0 && !Facility.Vacancies.Any(v => v.IsFresh(queries.Now));
 
     [TempData(Key = MessageKey)]
     public string? Message { get; set; }
@@ -76,28 +84,20 @@ public sealed class AvailabilityModel(CurrentStaff account, BerceauDbContext db,
 
     private VacancyInput Blank() => new()
     {
+        Days = InputReader.Format(Facility.Vacancies.Select(v => v.Days).FirstOrDefault(d => d != WeekDays.None, Facility.OpeningDays)),
         MinAgeMonths = InputReader.Format(Facility.Agrement?.MinAgeMonths),
         MaxAgeMonths = InputReader.Format(Facility.Agrement?.MaxAgeMonths),
     };
 
-    /// <summary>
-    /// Finds the agrément to show: the one asked for if it is the account's own, else the only one the account has.
-    /// Leaves <see cref="Facility"/> null (with <see cref="Choices"/>) when the account has several and none was asked.
-    /// </summary>
+    /// <summary>Finds the agrément to show (see <see cref="OwnFacilities"/>); Facility stays null when there is none or a choice to make.</summary>
     private async Task<IActionResult?> LoadAsync(Guid? id, bool tracked, CancellationToken ct)
     {
-        var own = (await account.ScopeAsync(ct)).Facilities.Select(f => new FacilityId(f)).ToList();
-        var mine = await db.Facilities.AsNoTracking()
-            .Where(f => own.Contains(f.Id) && (f.Mode == CareMode.AssistantMaternel || f.Mode == CareMode.Mam))
-            .OrderBy(f => f.Name)
-            .Select(f => new { f.Id, f.Name })
-            .ToListAsync(ct);
-        if (id is { } asked && mine.All(f => f.Id.Value != asked))
-            return Forbid();
-        var chosen = id ?? (mine.Count == 1 ? mine[0].Id.Value : null);
-        if (chosen is null)
+        var choice = await OwnFacilities.ChooseAsync(account, db, id, ct);
+        if (choice.Forbidden) return Forbid();
+        if (choice.Chosen is not { } chosen)
         {
-            Choices = [.. mine.Select(f => (f.Id.Value, f.Name))];
+            Choices = choice.Options;
+            RegistrationPending = choice.Options.Count == 0 && await OwnFacilities.RegistrationPendingAsync(account, db, ct);
             return null;
         }
         Facility = (await queries.FindAsync(chosen.Value, tracked, ct))!;

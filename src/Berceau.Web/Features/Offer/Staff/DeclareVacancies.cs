@@ -16,6 +16,11 @@ public sealed record VacancyInput
     public string? MinAgeMonths { get; set; }
     public string? MaxAgeMonths { get; set; }
     public string? From { get; set; }
+    /// <summary>Days the places are free (childminders); none checked means the facility's opening days.</summary>
+    public List<string> Days { get; set; } = [];
+    /// <summary>More places later (« 1 place now, 2 more from September »): both or neither.</summary>
+    public string? LaterPlaces { get; set; }
+    public string? LaterFrom { get; set; }
 }
 
 public sealed record SectionVacancyInput
@@ -58,7 +63,7 @@ public sealed class DeclareVacancies(BerceauDbContext db, AuditLog audit, TimePr
             VacancyKind.PerSection when facility.Sections.Count == 0 => Fail(read, "vacancy-no-section", ""),
             VacancyKind.PerSection => ReadSections(facility, input, today, read),
             VacancyKind.Agrement when facility.Agrement is null => Fail(read, "vacancy-no-agrement", ""),
-            VacancyKind.Agrement => ReadAgrement(facility.Agrement, input, today, read),
+            VacancyKind.Agrement => ReadAgrement(facility, facility.Agrement, input, today, read),
             _ => Fail(read, "vacancy-not-applicable", ""),
         };
         if (read.Problems.Count > 0)
@@ -67,15 +72,18 @@ public sealed class DeclareVacancies(BerceauDbContext db, AuditLog audit, TimePr
         }
 
         var details = new Dictionary<string, object?>();
+        var replaced = new HashSet<Vacancy>(facility.Vacancies);
         foreach (var (section, vacancy) in declared)
         {
-            // A childminder's declaration replaces all of the previous one; a section's, that section's only.
-            var previous = facility.Vacancies.Where(v => section is null || v.SectionId == section.Id).ToList();
-            details[section?.Name ?? "Agrément"] = new Dictionary<string, object?>
+            // A childminder's declaration replaces all of the previous one (now and later); a section's, that section's only.
+            var previous = facility.Vacancies.Where(v => replaced.Contains(v) && (section is null || v.SectionId == section.Id)).ToList();
+            var key = section?.Name ?? (details.ContainsKey("Agrément") ? "Agrément, plus tard" : "Agrément");
+            details[key] = new Dictionary<string, object?>
             {
                 ["places"] = new[] { previous.Count == 0 ? (int?)null : previous.Sum(v => v.Places), vacancy.Places },
                 ["from"] = InputReader.Format(vacancy.From),
                 ["ages"] = $"{vacancy.MinAgeMonths}-{vacancy.MaxAgeMonths}",
+                ["days"] = vacancy.Days == WeekDays.None ? null : vacancy.Days.ToString(),
             };
             Remove(facility, previous);
             vacancy.DeclaredAt = now;
@@ -158,7 +166,7 @@ public sealed class DeclareVacancies(BerceauDbContext db, AuditLog audit, TimePr
         return declared;
     }
 
-    private static List<(Section? Section, Vacancy Vacancy)> ReadAgrement(Agrement agrement, VacancyInput input, DateOnly today, InputReader read)
+    private static List<(Section? Section, Vacancy Vacancy)> ReadAgrement(Facility facility, Agrement agrement, VacancyInput input, DateOnly today, InputReader read)
     {
         var places = read.Integer(input.Places, nameof(input.Places), 1, agrement.Children, required: true);
         var min = read.Integer(input.MinAgeMonths, nameof(input.MinAgeMonths), agrement.MinAgeMonths, agrement.MaxAgeMonths, required: true);
@@ -168,11 +176,46 @@ public sealed class DeclareVacancies(BerceauDbContext db, AuditLog audit, TimePr
             read.Add("age-order", nameof(input.MaxAgeMonths));
         }
         var from = ReadFrom(input.From, nameof(input.From), today, read);
-        if (places is null || min is null || max is null || from is null || min >= max)
+        var days = read.Days(input.Days, nameof(input.Days));
+        if (days == WeekDays.None) days = facility.OpeningDays;
+        var later = ReadLater(agrement, input, places, from, today, read);
+        if (places is null || min is null || max is null || from is null || min >= max || read.Problems.Count > 0)
         {
             return [];
         }
-        return [(null, new Vacancy { Places = places.Value, From = from.Value, MinAgeMonths = min.Value, MaxAgeMonths = max.Value })];
+        var now = new Vacancy { Places = places.Value, From = from.Value, MinAgeMonths = min.Value, MaxAgeMonths = max.Value, Days = days };
+        if (later is not { } more) return [(null, now)];
+        return [(null, now), (null, new Vacancy { Places = more.Places, From = more.From, MinAgeMonths = min.Value, MaxAgeMonths = max.Value, Days = days })];
+    }
+
+    /// <summary>
+    /// The optional places free later, on top of those free from <paramref name="from"/>: both fields or neither, a later date,
+    /// and the two together within the agrément.
+    /// </summary>
+    private static (int Places, DateOnly From)? ReadLater(Agrement agrement, VacancyInput input, int? places, DateOnly? from, DateOnly today, InputReader read)
+    {
+        var hasPlaces = !string.IsNullOrWhiteSpace(input.LaterPlaces);
+        var hasFrom = !string.IsNullOrWhiteSpace(input.LaterFrom);
+        if (!hasPlaces && !hasFrom) return null;
+        if (!hasPlaces || !hasFrom)
+        {
+            read.Add("am-later-incomplete", hasPlaces ? nameof(input.LaterFrom) : nameof(input.LaterPlaces));
+            return null;
+        }
+        var room = agrement.Children - (places ?? 0);
+        if (room < 1)
+        {
+            read.Add("out-of-range", nameof(input.LaterPlaces), 0, 0);
+            return null;
+        }
+        var more = read.Integer(input.LaterPlaces, nameof(input.LaterPlaces), 1, room, required: true);
+        var laterFrom = ReadFrom(input.LaterFrom, nameof(input.LaterFrom), today, read);
+        if (laterFrom is { } date && from is { } start && date <= start)
+        {
+            read.Add("am-later-after-now", nameof(input.LaterFrom));
+            return null;
+        }
+        return more is { } n && laterFrom is { } d ? (n, d) : null;
     }
 
     /// <summary>Empty means "from today"; a past date also means today (the place is free now).</summary>

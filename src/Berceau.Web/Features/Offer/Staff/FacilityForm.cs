@@ -339,7 +339,7 @@ public static class FacilityForm
             : new Agrement(children.Value, min.Value, max.Value, validUntil, number);
     }
 
-    private static bool IsPhone(string phone) =>
+    internal static bool IsPhone(string phone) =>
         phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '.' or '-' or '+' or '(' or ')')
         && phone.Count(char.IsAsciiDigit) is >= 10 and <= 15;
 

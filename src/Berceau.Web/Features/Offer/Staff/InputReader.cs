@@ -117,6 +117,23 @@ internal sealed class InputReader
         return null;
     }
 
+    /// <summary>Checked days (values are <see cref="WeekDays"/> names); <see cref="WeekDays.None"/> when none is checked.</summary>
+    public Domain.Offer.WeekDays Days(IEnumerable<string> values, string field)
+    {
+        var days = Domain.Offer.WeekDays.None;
+        foreach (var value in values)
+        {
+            var day = FacilityForm.DayLabels.FirstOrDefault(d => d.Day.ToString() == value).Day;
+            if (day == Domain.Offer.WeekDays.None) Add("unknown-value", field);
+            days |= day;
+        }
+        return days;
+    }
+
+    /// <summary>The values of the day checkboxes for <paramref name="days"/>.</summary>
+    public static List<string> Format(Domain.Offer.WeekDays days) =>
+        [.. FacilityForm.DayLabels.Where(d => days.HasFlag(d.Day)).Select(d => d.Day.ToString())];
+
     public static string Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     public static string Format(TimeOnly? time) => time?.ToString("HH:mm", CultureInfo.InvariantCulture) ?? "";

@@ -30,7 +30,9 @@ public static class OfferDisplay
     /// followed by <paramref name="staleAdvice"/> when the reader should act on it.
     /// </summary>
     public static string Vacancy(Vacancy v, DateTimeOffset now, string staleAdvice = "") =>
-        $"{v.Places} {(v.Places > 1 ? "places" : "place")} à partir du {Date(v.From)}, déclarée le {Instant(v.DeclaredAt)}"
+        $"{v.Places} {(v.Places > 1 ? "places" : "place")} à partir du {Date(v.From)}"
+        + (v.Days == WeekDays.None ? "" : $" ({Days(v.Days).ToLowerInvariant()})")
+        + $", déclarée le {Instant(v.DeclaredAt)}"
         + (v.IsFresh(now) || v.Places == 0 ? "" : $" (plus de 2 mois : elle n’est plus montrée aux familles{staleAdvice})");
 
     public static string YesNo(bool value) => value ? "Oui" : "Non";

@@ -23,7 +23,7 @@ opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.coo
 def request(path, fields=None):
     data = urllib.parse.urlencode(fields).encode() if fields is not None else None
     try:
-        with opener.open(urllib.request.Request(base + path, data=data), timeout=600) as r:
+        with opener.open(urllib.request.Request(base + path, data=data), timeout=1800) as r:
             return r.status, r.headers, r.read().decode()
     except urllib.error.HTTPError as e:
         return e.code, e.headers, e.read().decode(errors="replace")

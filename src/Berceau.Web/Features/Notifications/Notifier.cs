@@ -51,7 +51,7 @@ public sealed class Notifier(BerceauDbContext db, TimeProvider clock, PublicLink
     {
         if (items.Any(i => i.IdempotencyKey.Length > OutboxMessage.MaxKeyLength))
             throw new ArgumentException($"Clé d’idempotence de plus de {OutboxMessage.MaxKeyLength} caractères.", nameof(items));
-        var known = db.OutboxMessages.Local.Select(m => m.IdempotencyKey).ToHashSet(StringComparer.Ordinal);
+        var known = QueuedKeys();
         foreach (var chunk in items.Select(i => i.IdempotencyKey).Distinct().Chunk(KeysPerQuery))
         {
             known.UnionWith(await db.OutboxMessages.Where(m => chunk.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(ct));
@@ -65,6 +65,24 @@ public sealed class Notifier(BerceauDbContext db, TimeProvider clock, PublicLink
             queued++;
         }
         return queued;
+    }
+
+    /// <summary>
+    /// The keys of the messages added to this unit of work, without detecting changes first: queued messages are only ever added,
+    /// and detecting changes walks every tracked entity (hundreds of thousands when a freeze tracks a département's applications).
+    /// </summary>
+    private HashSet<string> QueuedKeys()
+    {
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return db.OutboxMessages.Local.Select(m => m.IdempotencyKey).ToHashSet(StringComparer.Ordinal);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     /// <summary>Below the parameter limits of every provider (SQLite 32,766; PostgreSQL 65,535).</summary>

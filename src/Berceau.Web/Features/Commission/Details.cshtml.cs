@@ -65,8 +65,10 @@ public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, C
 
     public bool ApplicationsOfPageOnly => Entries.Count > AllApplicationsUpTo;
 
-    private IReadOnlyList<Facility> PageStructures => Review is { } review && Facilities.Count > CommissionReview.StructuresPerPage
-        ? review.PageStructures : [.. Facilities.OrderBy(f => f.Name, CommissionDisplay.FrenchOrder)];
+    /// <summary>The structures of this page; before the first run of a large session, the first page of them.</summary>
+    private IReadOnlyList<Facility> PageStructures => Facilities.Count <= CommissionReview.StructuresPerPage
+        ? [.. Facilities.OrderBy(f => f.Name, CommissionDisplay.FrenchOrder)]
+        : Review?.PageStructures ?? [.. Facilities.OrderBy(f => f.Name, CommissionDisplay.FrenchOrder).Take(CommissionReview.StructuresPerPage)];
 
     public static IReadOnlyList<SelectListItem> StatusOptions(string? current) =>
     [
@@ -79,7 +81,8 @@ public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, C
     {
         get
         {
-            var shown = ApplicationsOfPageOnly && Review is { } review ? review.InstanceIds.ToHashSet(StringComparer.Ordinal) : null;
+            // Before the first run of a large session, no application is listed yet: the decision is taken from the run's page.
+            var shown = ApplicationsOfPageOnly ? (Review?.InstanceIds ?? []).ToHashSet(StringComparer.Ordinal) : null;
             return [.. Entries.Where(e => shown is null || shown.Contains(e.InstanceId) || e.InstanceId == Override.Application)
                 .Select(e => new SelectListItem($"{e.InstanceId} – {e.Child}", e.InstanceId, e.InstanceId == Override.Application))];
         }

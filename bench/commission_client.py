@@ -1,9 +1,18 @@
 """Times a commission over real HTTP (bench/commission.sh): signs in as the bench's staff (password, then the TOTP code),
 then for each prepared session: POST Freeze, POST Run (antiforgery token read beforehand, untimed), GET the review page."""
-import base64, hashlib, hmac, html, http.cookiejar, re, statistics, struct, sys, time, urllib.parse, urllib.request
+import base64, hashlib, hmac, html, http.cookiejar, os, re, statistics, struct, sys, time, urllib.parse, urllib.request
 
 base, email, password, key = sys.argv[1], sys.argv[2], sys.argv[3].replace("+", " "), sys.argv[4]
 sessions = sys.argv[5:]
+# The server's process id (optional): each step also reports the CPU time the server spent on it, which a loaded machine
+# distorts less than the elapsed time.
+server = os.environ.get("BENCH_SERVER_PID")
+
+def cpu():
+    if not server: return 0.0
+    with open(f"/proc/{server}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
@@ -14,7 +23,7 @@ opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.coo
 def request(path, fields=None):
     data = urllib.parse.urlencode(fields).encode() if fields is not None else None
     try:
-        with opener.open(urllib.request.Request(base + path, data=data), timeout=600) as r:
+        with opener.open(urllib.request.Request(base + path, data=data), timeout=1800) as r:
             return r.status, r.headers, r.read().decode()
     except urllib.error.HTTPError as e:
         return e.code, e.headers, e.read().decode(errors="replace")
@@ -48,20 +57,25 @@ for session in sessions:
     if status != 200:
         raise SystemExit(f"GET {page}: {status}")
     form = {"__RequestVerificationToken": token(body)}
-    t0 = time.perf_counter()
+    c0, t0 = cpu(), time.perf_counter()
     status, headers, body = request(page + "?handler=Freeze", form)
-    t1 = time.perf_counter()
+    c1, t1 = cpu(), time.perf_counter()
     if status != 302: raise SystemExit(f"Freeze: {status} {errors(body)}")
     status, headers, body = request(page + "?handler=Run", form)
-    t2 = time.perf_counter()
+    c2, t2 = cpu(), time.perf_counter()
     if status != 302: raise SystemExit(f"Run: {status} {errors(body)}")
     status, _, body = request(headers["Location"])
-    t3 = time.perf_counter()
+    c3, t3 = cpu(), time.perf_counter()
     if status != 200: raise SystemExit(f"GET review: {status}")
-    row = (t1 - t0, t2 - t1, t3 - t2, t3 - t0, len(body))
+    row = (t1 - t0, t2 - t1, t3 - t2, t3 - t0, len(body), c1 - c0, c2 - c1, c3 - c2, c3 - c0)
     rows.append(row)
-    print(f"session {session}: freeze {row[0]*1000:.0f} ms, run {row[1]*1000:.0f} ms, review page {row[2]*1000:.0f} ms ({row[4]//1024} KB), total {row[3]*1000:.0f} ms", flush=True)
+    print(f"session {session}: freeze {row[0]*1000:.0f} ms, run {row[1]*1000:.0f} ms, review page {row[2]*1000:.0f} ms ({row[4]//1024} KB), total {row[3]*1000:.0f} ms"
+          + (f"; server CPU {row[5]*1000:.0f} + {row[6]*1000:.0f} + {row[7]*1000:.0f} = {row[8]*1000:.0f} ms" if server else ""), flush=True)
 
 for name, i in (("freeze", 0), ("run", 1), ("review page", 2), ("total", 3)):
     values = [r[i] * 1000 for r in rows]
-    print(f"| {name} | {min(values):.0f} ms | {statistics.median(values):.0f} ms |")
+    line = f"| {name} | {min(values):.0f} ms | {statistics.median(values):.0f} ms |"
+    if server:
+        cpus = [r[i + 5] * 1000 for r in rows]
+        line += f" {min(cpus):.0f} ms | {statistics.median(cpus):.0f} ms |"
+    print(line)

@@ -168,6 +168,7 @@ internal static class BenchCommissionDataCommand
                 Require(application.Fill(request, new ApplicationAddress("1 rue de l’Essai", "93000", null), consent: true, at), application);
                 Require(application.Submit(choices, submittedOn, at, family.Id), application);
                 Require(application.Move(ApplicationStatus.Complete, at.AddDays(1), staffId), application);
+                ConfirmEveryThreeMonths(application, submittedOn, today, family.Id, random);
                 db.Applications.Add(application);
             }
             await db.SaveChangesAsync(ct);
@@ -185,6 +186,22 @@ internal static class BenchCommissionDataCommand
             db.CommissionSessions.Add(session);
             await db.SaveChangesAsync(ct);
             return session.Id.Value;
+        }
+    }
+
+    /// <summary>
+    /// The family confirms its application each time it is due (a few days late at most), as the guichet requires: without it,
+    /// an application submitted months ago is overdue, and the app's confirmation job warns (and later lapses) it on startup,
+    /// one application at a time, while the bench freezes the session. Each warning moves the application's version, so the
+    /// freeze, which loaded the applications before, was refused as a concurrent change.
+    /// </summary>
+    private static void ConfirmEveryThreeMonths(Application application, DateOnly submittedOn, DateOnly today, string familyId, Random random)
+    {
+        for (var due = ConfirmationSchedule.DueOn(submittedOn); due <= today; due = ConfirmationSchedule.DueOn(application.LastConfirmedOn!.Value))
+        {
+            var on = due.AddDays(random.Next(0, ConfirmationSchedule.WarningAfterDays));
+            if (on > today) on = today;
+            Require(application.Confirm(on, new DateTimeOffset(on.ToDateTime(new TimeOnly(19, 0)), TimeSpan.Zero), familyId), application);
         }
     }
 

@@ -16,8 +16,32 @@ public sealed class ApplicationEvents(BerceauDbContext db, Notifier notifier)
         // Made at the counter and not yet linked to an account: the guichet tells the family itself.
         if (application.FamilyUserId is not { } userId) return;
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(ct);
-        if (string.IsNullOrEmpty(email)) return;
+        if (Notice(application, change, email) is { } notice)
+            await notifier.QueueAsync(notice.To, notice.What, notice.IdempotencyKey, ct);
+    }
 
+    /// <summary>
+    /// <see cref="ChangedAsync"/> for many applications at once (the freeze of a commission): the families' addresses are read in
+    /// one query by the caller's <paramref name="emails"/> (family account → e-mail), the notifications queued in a few.
+    /// </summary>
+    public async Task ChangedManyAsync(IReadOnlyList<(Application Application, StatusChange Change)> changes,
+        IReadOnlyDictionary<string, string?> emails, CancellationToken ct)
+    {
+        var notices = changes
+            .Select(c => c.Application.FamilyUserId is { } userId ? Notice(c.Application, c.Change, emails.GetValueOrDefault(userId)) : null)
+            .OfType<(Recipient, OutgoingNotification, string)>().ToList();
+        await notifier.QueueManyAsync(notices, ct);
+    }
+
+    /// <summary>The e-mail address of each family account of the given applications, in one query.</summary>
+    public async Task<IReadOnlyDictionary<string, string?>> FamilyEmailsAsync(IQueryable<Application> applications, CancellationToken ct) =>
+        await (from a in applications
+               join u in db.Users on a.FamilyUserId equals u.Id
+               select new { u.Id, u.Email }).Distinct().ToDictionaryAsync(x => x.Id, x => (string?)x.Email, ct);
+
+    private static (Recipient To, OutgoingNotification What, string IdempotencyKey)? Notice(Application application, StatusChange change, string? email)
+    {
+        if (application.FamilyUserId is not { } userId || string.IsNullOrEmpty(email)) return null;
         // No reference in the text: a new application receives its number only when it is saved, after this call.
         var status = change.To.Label();
         var child = string.IsNullOrWhiteSpace(application.ChildFirstName) ? "votre enfant" : application.ChildFirstName;
@@ -26,8 +50,8 @@ public sealed class ApplicationEvents(BerceauDbContext db, Notifier notifier)
             + "\nVous pouvez suivre votre demande dans votre espace.";
         // One notification per change, however often the save is retried.
         var key = $"statut:{application.Id.Value:N}:{change.To}:{change.At.UtcTicks}";
-        await notifier.QueueAsync(new Recipient(email, userId),
+        return (new Recipient(email, userId),
             new OutgoingNotification("application-status", $"Votre demande d’accueil : {status}", body,
-                $"/famille/demandes/{application.Id.Value}", CommuneCode: application.CommuneCode), key, ct);
+                $"/famille/demandes/{application.Id.Value}", CommuneCode: application.CommuneCode), key);
     }
 }

@@ -89,23 +89,27 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         if (!frozen.IsSuccess) return Outcome<int>.Failure(frozen.Problems);
 
         var facilities = await queries.ScopeFacilitiesAsync(session, ct);
-        var applications = await db.Applications.Include(a => a.Wishes).Include(a => a.StatusChanges).Include(a => a.Events).AsSplitQuery()
-            .Where(a => a.CommuneCode == session.CommuneCode && (a.Status == ApplicationStatus.Complete || a.Status == ApplicationStatus.Waitlisted))
-            .ToListAsync(ct);
+        var examined = db.Applications
+            .Where(a => a.CommuneCode == session.CommuneCode && (a.Status == ApplicationStatus.Complete || a.Status == ApplicationStatus.Waitlisted));
+        var applications = await examined.AsSplitQuery().ToListAsync(ct);
         var snapshot = InstanceSnapshot.Build(session, facilities, grid, applications, CommissionDisplay.DayOf);
 
+        // A département's session moves tens of thousands of applications: the families' addresses are read in one query and
+        // their notifications queued together, not two queries per application.
+        var changes = new List<(Application, StatusChange)>(snapshot.Entries.Count);
         foreach (var entry in snapshot.Entries)
         {
             var before = entry.Application.Status;
             var moved = entry.Application.Move(ApplicationStatus.InCommittee, access.Now, access.UserId);
             if (!moved.IsSuccess) return Outcome<int>.Failure(moved.Problems);
-            await events.ChangedAsync(entry.Application, moved.Value, ct);
+            changes.Add((entry.Application, moved.Value));
             db.CommissionEntries.Add(new CommissionEntry
             {
                 SessionId = session.Id, ApplicationId = entry.Application.Id, InstanceId = entry.InstanceId, StatusBefore = before,
                 ScoresJson = System.Text.Json.JsonSerializer.Serialize(entry.Scores, ScoresJsonOptions),
             });
         }
+        await events.ChangedManyAsync(changes, await events.FamilyEmailsAsync(examined, ct), ct);
         db.CommissionSnapshots.Add(new CommissionSnapshot
         {
             SessionId = session.Id, InstanceJson = RunRecord.InstanceJson(snapshot.Instance), GridVersion = grid.Version,
@@ -116,7 +120,14 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         return await SaveAsync(snapshot.Entries.Count, ct);
     }
 
-    public static readonly System.Text.Json.JsonSerializerOptions ScoresJsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web);
+    /// <summary>
+    /// Stored, never written into a page as is: accented letters stay letters (« Ancienneté » is 10 bytes, not 20), which weighs
+    /// on a département's freeze (tens of thousands of applications × their scores at each wished structure).
+    /// </summary>
+    public static readonly System.Text.Json.JsonSerializerOptions ScoresJsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>Solves the frozen instance with the active overrides and stores the run (see <see cref="CommissionRun"/>).</summary>
     public async Task<Outcome<CommissionRun>> RunAsync(CommissionSession session, CancellationToken ct)
@@ -204,7 +215,7 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
     {
         if (!session.AcceptsRuns) return Problem.Of("commission-not-frozen", "", session.Status.Label());
         var snapshot = await queries.SnapshotAsync(session.Id, ct) ?? throw new InvalidOperationException($"Session {session.Id} frozen without snapshot.");
-        var entries = (await queries.EntriesAsync(session.Id, ct)).ToDictionary(e => e.ApplicationId, e => e.InstanceId);
+        var entries = await queries.InstanceIdsAsync(session.Id, ct);
         var overrides = (await queries.OverridesAsync(session.Id, tracked: false, ct)).Where(o => o.IsActive && !IsWithdrawnNow(o)).ToList();
         if (extra is not null) overrides.Add(extra);
         var applied = overrides.Select(o => new AppliedOverride(o.Id, o.Kind, entries[o.ApplicationId], o.FacilityId.Value, o.SectionId, o.Reason, o.By, o.At)).ToList();

@@ -35,6 +35,13 @@ public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, C
     [BindProperty(SupportsGet = true, Name = "statut")]
     public string? Status { get; set; }
 
+    /// <summary>The page of structures (« p », not « page »: Razor Pages reserves that name).</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty(SupportsGet = true, Name = "p-sans-place")]
+    public int UnassignedPageNumber { get; set; } = 1;
+
     public CommissionSession Session { get; private set; } = null!;
     public IReadOnlyList<Facility> Facilities { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
@@ -49,8 +56,19 @@ public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, C
     public IReadOnlyList<SelectListItem> StructureOptions => [.. Facilities.OrderBy(f => f.Name, CommissionDisplay.FrenchOrder)
         .Select(f => new SelectListItem(f.Name, f.Id.Value.ToString(), f.Id.Value == Structure))];
 
-    public IReadOnlyList<SelectListItem> SectionOptions => [.. Facilities.OrderBy(f => f.Name, CommissionDisplay.FrenchOrder)
+    /// <summary>The sections of the structures of this page: all of them in a commune's usual session.</summary>
+    public IReadOnlyList<SelectListItem> SectionOptions => [.. PageStructures
         .SelectMany(f => f.Sections.OrderBy(s => s.MinAgeMonths).Select(s => new SelectListItem($"{f.Name} – {s.Name}", s.Id.ToString(), s.Id == Section)))];
+
+    /// <summary>Above this many applications, the decision form offers those listed on the page (a list of 30,000 is unusable).</summary>
+    public const int AllApplicationsUpTo = 300;
+
+    public bool ApplicationsOfPageOnly => Entries.Count > AllApplicationsUpTo;
+
+    /// <summary>The structures of this page; before the first run of a large session, the first page of them.</summary>
+    private IReadOnlyList<Facility> PageStructures => Facilities.Count <= CommissionReview.StructuresPerPage
+        ? [.. Facilities.OrderBy(f => f.Name, CommissionDisplay.FrenchOrder)]
+        : Review?.PageStructures ?? [.. Facilities.OrderBy(f => f.Name, CommissionDisplay.FrenchOrder).Take(CommissionReview.StructuresPerPage)];
 
     public static IReadOnlyList<SelectListItem> StatusOptions(string? current) =>
     [
@@ -59,10 +77,19 @@ public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, C
         new("Sans place", ReviewFilter.Unassigned, current == ReviewFilter.Unassigned),
     ];
 
-    public IReadOnlyList<SelectListItem> ApplicationOptions => [.. Entries.Select(e => new SelectListItem($"{e.InstanceId} – {e.Child}", e.InstanceId, e.InstanceId == Override.Application))];
+    public IReadOnlyList<SelectListItem> ApplicationOptions
+    {
+        get
+        {
+            // Before the first run of a large session, no application is listed yet: the decision is taken from the run's page.
+            var shown = ApplicationsOfPageOnly ? (Review?.InstanceIds ?? []).ToHashSet(StringComparer.Ordinal) : null;
+            return [.. Entries.Where(e => shown is null || shown.Contains(e.InstanceId) || e.InstanceId == Override.Application)
+                .Select(e => new SelectListItem($"{e.InstanceId} – {e.Child}", e.InstanceId, e.InstanceId == Override.Application))];
+        }
+    }
 
     /// <summary>Exclusion targets are structures; placement targets are « structure:section ».</summary>
-    public IReadOnlyList<SelectListItem> TargetOptions => [.. Facilities.OrderBy(f => f.Name, CommissionDisplay.FrenchOrder).SelectMany(f =>
+    public IReadOnlyList<SelectListItem> TargetOptions => [.. PageStructures.SelectMany(f =>
         new[] { new SelectListItem($"{f.Name} (toute la structure, pour une exclusion)", f.Id.Value.ToString(), Override.Target == f.Id.Value.ToString()) }
             .Concat(f.Sections.OrderBy(s => s.MinAgeMonths).Select(s => new SelectListItem($"{f.Name} – {s.Name} (pour un placement d’office)",
                 $"{f.Id.Value}:{s.Id}", Override.Target == $"{f.Id.Value}:{s.Id}"))))];
@@ -178,11 +205,29 @@ public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, C
         Names = await queries.NamesAsync(Session.Members.Select(m => m.UserId).Concat(Runs.Select(r => r.By)).Concat(Overrides.Select(o => o.By))
             .Concat(Session.Seats.Select(s => s.DeclaredBy)), ct);
         if (Session.Status == CommissionStatus.Preparation) return;
-        Entries = await CommissionReview.EntriesAsync(db, Session.Id, ct);
+        // Names only: the scores are read for the applications of the page (a few kilobytes each, tens of thousands in a département).
+        Entries = await CommissionReview.NamesAsync(db, Session.Id, ct);
         var number = RunNumber ?? Runs.FirstOrDefault()?.Number;
         var run = number is { } n ? await queries.RunAsync(Session.Id, n, ct) : null;
         if (run is null) return;
         Run = RunView.Read(run);
-        Review = CommissionReview.Build(Facilities, Session.Seats, Entries, Run, new ReviewFilter(Structure, Section, Status is ReviewFilter.Proposed or ReviewFilter.Forced or ReviewFilter.Unassigned ? Status : null));
+        var filter = new ReviewFilter(Structure, Section, Status is ReviewFilter.Proposed or ReviewFilter.Forced or ReviewFilter.Unassigned ? Status : null,
+            PageNumber, UnassignedPageNumber);
+        var page = CommissionReview.Build(Facilities, Session.Seats, Entries, Run, filter);
+        Review = CommissionReview.Build(Facilities, Session.Seats, Entries, Run, filter,
+            await CommissionReview.ScoresAsync(db, Session.Id, page.InstanceIds, ct));
+    }
+
+    /// <summary>The address of another page of the review, keeping the run and the filters; {page} is replaced by the number.</summary>
+    public string PageHref(string parameter)
+    {
+        var query = new List<string> { $"calcul={Run?.Run.Number}" };
+        if (Structure is { } structure) query.Add($"structure={structure}");
+        if (Section is { } section) query.Add($"section={section}");
+        if (!string.IsNullOrEmpty(Status)) query.Add($"statut={Uri.EscapeDataString(Status)}");
+        if (parameter != "p" && Review?.Page > 1) query.Add($"p={Review.Page}");
+        if (parameter != "p-sans-place" && Review?.UnassignedPage > 1) query.Add($"p-sans-place={Review.UnassignedPage}");
+        query.Add(parameter + "={page}");
+        return $"/pro/commissions/{Session.Id}?" + string.Join("&", query);
     }
 }

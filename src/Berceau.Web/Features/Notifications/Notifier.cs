@@ -38,7 +38,58 @@ public sealed class Notifier(BerceauDbContext db, TimeProvider clock, PublicLink
             || await db.OutboxMessages.AnyAsync(m => m.IdempotencyKey == idempotencyKey, ct))
             return false;
 
+        Add(to, what, idempotencyKey, clock.GetUtcNow());
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="QueueAsync"/> for many notifications at once (the freeze of a commission tells tens of thousands of families):
+    /// the same rules, with the keys already queued read in a few queries instead of one per notification. Returns how many
+    /// were queued.
+    /// </summary>
+    public async Task<int> QueueManyAsync(IReadOnlyList<(Recipient To, OutgoingNotification What, string IdempotencyKey)> items, CancellationToken ct = default)
+    {
+        if (items.Any(i => i.IdempotencyKey.Length > OutboxMessage.MaxKeyLength))
+            throw new ArgumentException($"Clé d’idempotence de plus de {OutboxMessage.MaxKeyLength} caractères.", nameof(items));
+        var known = QueuedKeys();
+        foreach (var chunk in items.Select(i => i.IdempotencyKey).Distinct().Chunk(KeysPerQuery))
+        {
+            known.UnionWith(await db.OutboxMessages.Where(m => chunk.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(ct));
+        }
         var now = clock.GetUtcNow();
+        var queued = 0;
+        foreach (var (to, what, key) in items)
+        {
+            if (!known.Add(key)) continue;
+            Add(to, what, key, now);
+            queued++;
+        }
+        return queued;
+    }
+
+    /// <summary>
+    /// The keys of the messages added to this unit of work, without detecting changes first: queued messages are only ever added,
+    /// and detecting changes walks every tracked entity (hundreds of thousands when a freeze tracks a département's applications).
+    /// </summary>
+    private HashSet<string> QueuedKeys()
+    {
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return db.OutboxMessages.Local.Select(m => m.IdempotencyKey).ToHashSet(StringComparer.Ordinal);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    /// <summary>Below the parameter limits of every provider (SQLite 32,766; PostgreSQL 65,535).</summary>
+    private const int KeysPerQuery = 1_000;
+
+    private void Add(Recipient to, OutgoingNotification what, string idempotencyKey, DateTimeOffset now)
+    {
         db.OutboxMessages.Add(new OutboxMessage
         {
             Kind = what.Kind,
@@ -64,7 +115,6 @@ public sealed class Notifier(BerceauDbContext db, TimeProvider clock, PublicLink
                 CreatedAt = now,
             });
         }
-        return true;
     }
 
     private string EmailText(OutgoingNotification what)

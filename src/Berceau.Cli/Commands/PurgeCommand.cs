@@ -35,18 +35,25 @@ internal static class PurgeCommand
             Description = $"Jours de conservation d’une notification lue (défaut {RetentionPolicy.DefaultReadNotificationDays}, ou Retention__ReadNotificationDays)",
             DefaultValueFactory = _ => EnvironmentInt("Retention__ReadNotificationDays", RetentionPolicy.DefaultReadNotificationDays),
         };
+        var sessionDays = new Option<int>("--sessions-days")
+        {
+            Description = $"Jours après lesquels on oublie une session FranceConnect ou ProConnect (défaut {RetentionPolicy.DefaultExternalSessionDays}, ou Retention__ExternalSessionDays)",
+            DefaultValueFactory = _ => EnvironmentInt("Retention__ExternalSessionDays", RetentionPolicy.DefaultExternalSessionDays),
+        };
         var provider = new Option<string?>("--provider") { Description = "sqlite (défaut) ou postgres" };
         var connection = new Option<string?>("--connection") { Description = "Chaîne de connexion (défaut : le fichier SQLite de l’application web)" };
         var command = new Command("purge", "Supprime les données personnelles dont la durée de conservation est passée (RGPD)")
         {
-            dryRun, months, days, messageDays, notificationDays, provider, connection,
+            dryRun, months, days, messageDays, notificationDays, sessionDays, provider, connection,
         };
         command.SetAction(async (parse, ct) =>
         {
-            var policy = new RetentionPolicy(parse.GetValue(months), parse.GetValue(days), parse.GetValue(messageDays), parse.GetValue(notificationDays));
-            if (policy.EndedApplicationMonths < 1 || policy.IdempotencyKeyDays < 1 || policy.MessageDays < 1 || policy.ReadNotificationDays < 1)
+            var policy = new RetentionPolicy(parse.GetValue(months), parse.GetValue(days), parse.GetValue(messageDays), parse.GetValue(notificationDays),
+                parse.GetValue(sessionDays));
+            if (policy.EndedApplicationMonths < 1 || policy.IdempotencyKeyDays < 1 || policy.MessageDays < 1 || policy.ReadNotificationDays < 1
+                || policy.ExternalSessionDays < 1)
             {
-                await Console.Error.WriteLineAsync("Les durées de conservation doivent être d’au moins 1 (mois pour les demandes, jour pour les réponses d’API, les e-mails et les notifications).");
+                await Console.Error.WriteLineAsync("Les durées de conservation doivent être d’au moins 1 (mois pour les demandes, jour pour les réponses d’API, les e-mails, les notifications et les sessions).");
                 return 2;
             }
             await using var services = CliServices.Build(parse.GetValue(provider), parse.GetValue(connection));
@@ -61,6 +68,7 @@ internal static class PurgeCommand
             Console.WriteLine($"- réponses d’API conservées pour les nouvelles tentatives (plus de {policy.IdempotencyKeyDays} jours, ou de ces demandes) : {report.IdempotencyKeys}");
             Console.WriteLine($"- e-mails envoyés ou abandonnés depuis plus de {policy.MessageDays} jours : {report.Messages}");
             Console.WriteLine($"- notifications lues depuis plus de {policy.ReadNotificationDays} jours : {report.Notifications}");
+            Console.WriteLine($"- sessions FranceConnect ou ProConnect ouvertes depuis plus de {policy.ExternalSessionDays} jours : {report.ExternalSessions}");
             return 0;
         });
         return command;

@@ -8,19 +8,23 @@ namespace Berceau.Domain.Applications;
 /// the person, with their address) once sent, or given up on, for <see cref="MessageDays"/> days, and in-app notifications
 /// once read for <see cref="ReadNotificationDays"/> days: one year by default, which covers the appeal period of any
 /// decision they announced (2 months) and a family's questions about "was I warned before my application lapsed?"; unread
-/// notifications stay until read. Admitted children's records are kept (the "3 years after the child leaves" rule applies
+/// notifications stay until read. The record of a session opened through FranceConnect or ProConnect (kept so that the
+/// provider can end it) after <see cref="ExternalSessionDays"/> days: a session lasts 8 hours after its last request, so
+/// such a row belongs to a session long over (one kept open every day for a month just asks to sign in again). Admitted children's records are kept (the "3 years after the child leaves" rule applies
 /// once placements exist).
 /// </summary>
 public sealed record RetentionPolicy(
     int EndedApplicationMonths = RetentionPolicy.DefaultEndedApplicationMonths,
     int IdempotencyKeyDays = RetentionPolicy.DefaultIdempotencyKeyDays,
     int MessageDays = RetentionPolicy.DefaultMessageDays,
-    int ReadNotificationDays = RetentionPolicy.DefaultReadNotificationDays)
+    int ReadNotificationDays = RetentionPolicy.DefaultReadNotificationDays,
+    int ExternalSessionDays = RetentionPolicy.DefaultExternalSessionDays)
 {
     public const int DefaultEndedApplicationMonths = 6;
     public const int DefaultIdempotencyKeyDays = 30;
     public const int DefaultMessageDays = 365;
     public const int DefaultReadNotificationDays = 365;
+    public const int DefaultExternalSessionDays = 30;
 
     public static IReadOnlyList<ApplicationStatus> EndedWithoutAdmission { get; } = [ApplicationStatus.Lapsed, ApplicationStatus.Cancelled];
 
@@ -35,4 +39,7 @@ public sealed record RetentionPolicy(
 
     /// <summary>Notifications read before this instant are deleted; unread ones stay until the person reads them.</summary>
     public DateTimeOffset NotificationsReadBefore(DateTimeOffset now) => now.AddDays(-ReadNotificationDays);
+
+    /// <summary>Provider sessions opened before this instant are forgotten.</summary>
+    public DateTimeOffset ExternalSessionsOpenedBefore(DateTimeOffset now) => now.AddDays(-ExternalSessionDays);
 }

@@ -141,11 +141,42 @@ public sealed class RetentionPurgeTests : IDisposable
     }
 
     [Fact]
+    public async Task Purge_ForgetsProviderSessionsOpenedMoreThanThirtyDaysAgo_AndKeepsRecentOnesAndOtherTokens()
+    {
+        var userId = await SeedAsync();
+        await using (var db = _database.Open())
+        {
+            db.UserTokens.AddRange(
+                Token("sid:ancienne", ExternalSessionTokens.Value(Now.AddDays(-31))),
+                Token("sid:limite", ExternalSessionTokens.Value(Now.AddDays(-29))),
+                Token("sid:hier", ExternalSessionTokens.Value(Now.AddDays(-1))),
+                Token("AuthenticatorKey", "CLEDESECRET"));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = _database.Open())
+        {
+            Assert.Equal(1, (await RetentionPurge.RunAsync(db, _policy, Now, dryRun: true)).ExternalSessions);
+            Assert.Equal(4, await db.UserTokens.CountAsync());
+            Assert.Equal(1, (await RetentionPurge.RunAsync(db, _policy, Now, dryRun: false)).ExternalSessions);
+        }
+
+        await using var after = _database.Open();
+        Assert.Equal(["AuthenticatorKey", "sid:hier", "sid:limite"], (await after.UserTokens.Select(t => t.Name).ToListAsync()).Order());
+        var audit = Assert.Single(await after.AuditEntries.Where(a => a.Action == "purge").ToListAsync());
+        Assert.Contains("1 session(s) FranceConnect ou ProConnect ouverte(s) depuis plus de 30 jours", audit.Details);
+
+        Microsoft.AspNetCore.Identity.IdentityUserToken<string> Token(string name, string value) =>
+            new() { UserId = userId, LoginProvider = "FranceConnect", Name = name, Value = value };
+    }
+
+    [Fact]
     public void ThePolicy_KeepsEmailsAndReadNotificationsOneYear_ByDefault()
     {
         var policy = new RetentionPolicy();
 
         Assert.Equal(Now.AddDays(-365), policy.MessagesDoneBefore(Now));
         Assert.Equal(Now.AddDays(-365), policy.NotificationsReadBefore(Now));
+        Assert.Equal(Now.AddDays(-30), policy.ExternalSessionsOpenedBefore(Now));
     }
 }

@@ -32,7 +32,7 @@ public sealed class ExternalSessions(BerceauDbContext db, TimeProvider clock)
         db.UserTokens.Add(new IdentityUserToken<string>
         {
             UserId = user.Id, LoginProvider = scheme, Name = name,
-            Value = clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            Value = ExternalSessionTokens.Value(clock.GetUtcNow()),
         });
         await db.SaveChangesAsync();
     }
@@ -76,7 +76,7 @@ public sealed class ExternalSessions(BerceauDbContext db, TimeProvider clock)
     /// provider would recognise.
     /// </summary>
     public static string TokenName(string sid) =>
-        "sid:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sid)))[..40].ToLowerInvariant();
+        ExternalSessionTokens.NamePrefix + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sid)))[..40].ToLowerInvariant();
 
     /// <summary>
     /// Cookie validation, after Identity's security stamp check: a session the provider ended is refused and its cookie

@@ -124,6 +124,7 @@ public sealed record FacilityDetail(
     [property: JsonPropertyName("placesDisponibles")] int FreePlaces,
     [property: JsonPropertyName("horairesAtypiques")] bool AtypicalHours,
     [property: JsonPropertyName("handicap")] bool DisabilityInclusion,
+    [property: JsonPropertyName("avip")] bool IsAvip,
     [property: JsonPropertyName("accueil")] IReadOnlyList<string> Reception,
     [property: JsonPropertyName("jours")] IReadOnlyList<string> OpeningDays,
     [property: JsonPropertyName("ouverture")] string? OpensAt,

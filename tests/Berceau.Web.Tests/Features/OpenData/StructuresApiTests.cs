@@ -143,6 +143,19 @@ public sealed class StructuresApiTests(BerceauApp app)
     }
 
     [Fact]
+    public async Task StructureDetail_SaysWhetherTheCrecheIsAvip()
+    {
+        var avip = OpenDataTestData.Creche(OpenDataTestData.Montreuil, OpenDataTestData.UniqueName("Crèche AVIP"), ("Bébés", 2, 18, 10));
+        avip.IsAvip = true;
+        await app.SaveAsync(avip);
+        var other = await app.SaveAsync(OpenDataTestData.Creche(OpenDataTestData.Montreuil, OpenDataTestData.UniqueName("Crèche"), ("Bébés", 2, 18, 10)));
+        var client = app.Client();
+
+        Assert.True((await client.GetJsonAsync($"/api/v1/structures/{avip.Id}")).GetProperty("avip").GetBoolean());
+        Assert.False((await client.GetJsonAsync($"/api/v1/structures/{other.Id}")).GetProperty("avip").GetBoolean());
+    }
+
+    [Fact]
     public async Task Structures_Childminder_IsPublishedWithoutHomeAddress()
     {
         var name = OpenDataTestData.UniqueName("Nadia T.");

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using Berceau.Domain.Common;
 
 namespace Berceau.Web.Features.Account;
 
@@ -16,4 +17,11 @@ public static class EmailAddress
         && address.Address == text
         && address.Host.Contains('.', StringComparison.Ordinal)
         && !address.Host.EndsWith('.');
+
+    /// <summary>What is wrong with <paramref name="email"/> (already trimmed) as a new account's address, for <paramref name="field"/>.</summary>
+    public static Problem? Problem(string email, string field) =>
+        email.Length == 0 ? Domain.Common.Problem.Of("email-required", field)
+        : email.Length > MaxLength ? Domain.Common.Problem.Of("too-long", field, MaxLength)
+        : !IsValid(email) ? Domain.Common.Problem.Of("email-invalid", field)
+        : null;
 }

@@ -62,27 +62,9 @@ public sealed class RegisterFamily(
     private async Task<List<Problem>> ValidateAsync(RegistrationInput input, string email)
     {
         var problems = new List<Problem>();
-        if (email.Length == 0)
-            problems.Add(Problem.Of("email-required", nameof(RegistrationInput.Email)));
-        else if (email.Length > EmailAddress.MaxLength)
-            problems.Add(Problem.Of("too-long", nameof(RegistrationInput.Email), EmailAddress.MaxLength));
-        else if (!EmailAddress.IsValid(email))
-            problems.Add(Problem.Of("email-invalid", nameof(RegistrationInput.Email)));
-
-        if (string.IsNullOrEmpty(input.Password))
-            problems.Add(Problem.Of("registration-password-required", nameof(RegistrationInput.Password)));
-        else
-        {
-            // Identity's own rules (length…), with the French describer's messages, checked before anything is created.
-            var candidate = new BerceauUser { UserName = email, Email = email };
-            foreach (var validator in users.PasswordValidators)
-            {
-                var result = await validator.ValidateAsync(users, candidate, input.Password);
-                problems.AddRange(result.Errors.Select(e => new Problem(e.Code, nameof(RegistrationInput.Password), e.Description)));
-            }
-            if (input.Password != input.ConfirmPassword)
-                problems.Add(Problem.Of("password-confirmation-mismatch", nameof(RegistrationInput.ConfirmPassword)));
-        }
+        if (EmailAddress.Problem(email, nameof(RegistrationInput.Email)) is { } badEmail) problems.Add(badEmail);
+        problems.AddRange(await NewPassword.ProblemsAsync(users, email, input.Password, input.ConfirmPassword,
+            nameof(RegistrationInput.Password), nameof(RegistrationInput.ConfirmPassword)));
 
         if (!input.AcceptsNotice)
             problems.Add(Problem.Of("notice-required", nameof(RegistrationInput.AcceptsNotice)));

@@ -54,7 +54,7 @@ public sealed class ChildminderAccounts(
         if (!CanManage(agent, facility.CommuneCode) || !IsChildminderMode(facility.Mode))
             return Problem.Of("forbidden", "");
         var address = email?.Trim() ?? "";
-        var problem = EmailProblem(address, nameof(ChildminderAccountInput.Email));
+        var problem = EmailAddress.Problem(address, nameof(ChildminderAccountInput.Email));
         if (problem is not null) return problem;
 
         var secret = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
@@ -126,7 +126,7 @@ public sealed class ChildminderAccounts(
         var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(input.Name)) problems.Add(Problem.Of("am-name-required", nameof(input.Name)));
         else if (input.Name.Trim().Length > 100) problems.Add(Problem.Of("too-long", nameof(input.Name), 100));
-        if (EmailProblem(email, nameof(input.Email)) is { } bad) problems.Add(bad);
+        if (EmailAddress.Problem(email, nameof(input.Email)) is { } bad) problems.Add(bad);
         problems.AddRange(await PasswordProblemsAsync(email, input));
         if (string.IsNullOrWhiteSpace(input.CommuneCode) || !communes.Contains(input.CommuneCode))
             problems.Add(Problem.Of("am-commune-required", nameof(input.CommuneCode)));
@@ -239,30 +239,8 @@ public sealed class ChildminderAccounts(
             throw new InvalidOperationException("Rôle assistant maternel impossible à attribuer : " + string.Join(" ", role.Errors.Select(e => e.Description)));
     }
 
-    private async Task<List<Problem>> PasswordProblemsAsync(string email, ChildminderAccountInput input)
-    {
-        var problems = new List<Problem>();
-        if (string.IsNullOrEmpty(input.Password))
-        {
-            problems.Add(Problem.Of("registration-password-required", nameof(input.Password)));
-            return problems;
-        }
-        var candidate = new BerceauUser { UserName = email, Email = email };
-        foreach (var validator in users.PasswordValidators)
-        {
-            var result = await validator.ValidateAsync(users, candidate, input.Password);
-            problems.AddRange(result.Errors.Select(e => new Problem(e.Code, nameof(input.Password), e.Description)));
-        }
-        if (input.Password != input.ConfirmPassword)
-            problems.Add(Problem.Of("password-confirmation-mismatch", nameof(input.ConfirmPassword)));
-        return problems;
-    }
-
-    private static Problem? EmailProblem(string email, string field) =>
-        email.Length == 0 ? Problem.Of("email-required", field)
-        : email.Length > EmailAddress.MaxLength ? Problem.Of("too-long", field, EmailAddress.MaxLength)
-        : !EmailAddress.IsValid(email) ? Problem.Of("email-invalid", field)
-        : null;
+    private Task<List<Problem>> PasswordProblemsAsync(string email, ChildminderAccountInput input) =>
+        NewPassword.ProblemsAsync(users, email, input.Password, input.ConfirmPassword, nameof(input.Password), nameof(input.ConfirmPassword));
 
     private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

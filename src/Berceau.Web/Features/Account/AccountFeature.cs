@@ -27,11 +27,11 @@ public static class AccountFeature
 
     /// <summary>
     /// The forms a robot would hammer: guessing passwords or codes (including the guichet's attach codes), creating
-    /// accounts, sending e-mails to others.
+    /// accounts (families, and childminders on their own or on invitation), sending e-mails to others.
     /// </summary>
     public static readonly IReadOnlyList<string> RateLimitedPosts =
         [SignInPath, SignInCodePath, SignInRecoveryCodePath, RegisterPath, ResendConfirmationPath, Applications.AttachCodes.AttachPath,
-         External.ExternalLoginFeature.LinkPath];
+         External.ExternalLoginFeature.LinkPath, Childminders.Onboarding.RegisterModel.Path, Childminders.ChildminderAccounts.InvitationPath];
 
     /// <summary>
     /// Identity is configured once in <c>AddBerceauWeb</c>; the account feature swaps in its own sign-in manager

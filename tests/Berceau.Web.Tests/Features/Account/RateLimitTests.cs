@@ -16,6 +16,8 @@ public sealed class RateLimitTests(BerceauApp app)
     [InlineData("/compte/connexion", "127.0.0.2")]
     [InlineData("/compte/creer", "127.0.0.3")]
     [InlineData("/famille/demandes/rattacher", "127.0.0.4")]
+    [InlineData("/am/inscription", "127.0.0.5")]
+    [InlineData("/am/invitation", "127.0.0.6")]
     public async Task AccountPosts_BeyondTheLimit_AreRefusedWithTheFrench429Page_WhilePagesStillOpen(string path, string clientAddress)
     {
         using var client = ClientFrom(clientAddress);

@@ -44,10 +44,11 @@ public sealed class Notifier(BerceauDbContext db, TimeProvider clock, PublicLink
 
     /// <summary>
     /// <see cref="QueueAsync"/> for many notifications at once (the freeze of a commission tells tens of thousands of families):
-    /// the same rules, with the keys already queued read in a few queries instead of one per notification. Returns how many
-    /// were queued.
+    /// the same rules, with the keys already queued read in a few queries instead of one per notification, and the rows INSERTED
+    /// at once in the caller's transaction (<see cref="BulkInsert"/>), which must be open, instead of added to the context: tens
+    /// of thousands of tracked rows would cost more than the rest of the unit of work. Returns how many were queued.
     /// </summary>
-    public async Task<int> QueueManyAsync(IReadOnlyList<(Recipient To, OutgoingNotification What, string IdempotencyKey)> items, CancellationToken ct = default)
+    public async Task<int> InsertManyAsync(IReadOnlyList<(Recipient To, OutgoingNotification What, string IdempotencyKey)> items, CancellationToken ct = default)
     {
         if (items.Any(i => i.IdempotencyKey.Length > OutboxMessage.MaxKeyLength))
             throw new ArgumentException($"Clé d’idempotence de plus de {OutboxMessage.MaxKeyLength} caractères.", nameof(items));
@@ -57,19 +58,23 @@ public sealed class Notifier(BerceauDbContext db, TimeProvider clock, PublicLink
             known.UnionWith(await db.OutboxMessages.Where(m => chunk.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(ct));
         }
         var now = clock.GetUtcNow();
-        var queued = 0;
+        var messages = new List<OutboxMessage>(items.Count);
+        var notifications = new List<Notification>(items.Count);
         foreach (var (to, what, key) in items)
         {
             if (!known.Add(key)) continue;
-            Add(to, what, key, now);
-            queued++;
+            var (message, notification) = Rows(to, what, key, now);
+            messages.Add(message);
+            if (notification is not null) notifications.Add(notification);
         }
-        return queued;
+        await db.InsertManyAsync(messages, ct);
+        await db.InsertManyAsync(notifications, ct);
+        return messages.Count;
     }
 
     /// <summary>
     /// The keys of the messages added to this unit of work, without detecting changes first: queued messages are only ever added,
-    /// and detecting changes walks every tracked entity (hundreds of thousands when a freeze tracks a département's applications).
+    /// and detecting changes walks every tracked entity.
     /// </summary>
     private HashSet<string> QueuedKeys()
     {
@@ -90,7 +95,15 @@ public sealed class Notifier(BerceauDbContext db, TimeProvider clock, PublicLink
 
     private void Add(Recipient to, OutgoingNotification what, string idempotencyKey, DateTimeOffset now)
     {
-        db.OutboxMessages.Add(new OutboxMessage
+        var (message, notification) = Rows(to, what, idempotencyKey, now);
+        db.OutboxMessages.Add(message);
+        if (notification is not null) db.Notifications.Add(notification);
+    }
+
+    /// <summary>The outbox message, and the notification in the person's account when there is one to write.</summary>
+    private (OutboxMessage Message, Notification? Notification) Rows(Recipient to, OutgoingNotification what, string idempotencyKey, DateTimeOffset now)
+    {
+        var message = new OutboxMessage
         {
             Kind = what.Kind,
             RecipientEmail = to.Email,
@@ -102,10 +115,9 @@ public sealed class Notifier(BerceauDbContext db, TimeProvider clock, PublicLink
             IdempotencyKey = idempotencyKey,
             CreatedAt = now,
             NextAttemptAt = now,
-        });
-        if (what.InApp && to.UserId is not null)
-        {
-            db.Notifications.Add(new Notification
+        };
+        var notification = what.InApp && to.UserId is not null
+            ? new Notification
             {
                 UserId = to.UserId,
                 Kind = what.Kind,
@@ -113,8 +125,9 @@ public sealed class Notifier(BerceauDbContext db, TimeProvider clock, PublicLink
                 Body = what.Body,
                 Link = what.Link,
                 CreatedAt = now,
-            });
-        }
+            }
+            : null;
+        return (message, notification);
     }
 
     private string EmailText(OutgoingNotification what)

@@ -111,7 +111,7 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
             entries.Add(new CommissionEntry
             {
                 SessionId = session.Id, ApplicationId = entry.Application.Id, InstanceId = entry.InstanceId, StatusBefore = before,
-                ApplicationVersion = version, ScoresJson = System.Text.Json.JsonSerializer.Serialize(entry.Scores, ScoresJsonOptions),
+                ApplicationVersion = version, ScoresJson = StoredScores.Write(entry.Scores),
             });
         }
         db.CommissionSnapshots.Add(new CommissionSnapshot
@@ -150,15 +150,6 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         db.Applications
             .Where(a => db.CommissionEntries.Any(e => e.SessionId == session && e.ApplicationId == a.Id && e.ApplicationVersion == a.Version))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.InCommittee).SetProperty(a => a.Version, a => a.Version + 1), ct);
-
-    /// <summary>
-    /// Stored, never written into a page as is: accented letters stay letters (« Ancienneté » is 10 bytes, not 20), which weighs
-    /// on a département's freeze (tens of thousands of applications × their scores at each wished structure).
-    /// </summary>
-    public static readonly System.Text.Json.JsonSerializerOptions ScoresJsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     /// <summary>Solves the frozen instance with the active overrides and stores the run (see <see cref="CommissionRun"/>).</summary>
     public async Task<Outcome<CommissionRun>> RunAsync(CommissionSession session, CancellationToken ct)

@@ -30,6 +30,11 @@ public sealed class CommissionEntry
     public required ApplicationId ApplicationId { get; init; }
     public required string InstanceId { get; init; }
     public required Domain.Applications.ApplicationStatus StatusBefore { get; init; }
+    /// <summary>
+    /// The application's version the freeze read (its optimistic concurrency token): the freeze moves the applications to « en
+    /// commission » in one statement that matches each one at this version, so one changed meanwhile is never frozen as it was.
+    /// </summary>
+    public int ApplicationVersion { get; init; }
     public required string ScoresJson { get; init; }
 }
 

@@ -72,6 +72,9 @@ namespace Berceau.Data.Migrations.Postgres
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("ApplicationVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("InstanceId")
                         .IsRequired()
                         .HasMaxLength(32)

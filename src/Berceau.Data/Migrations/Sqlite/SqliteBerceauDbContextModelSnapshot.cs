@@ -65,6 +65,9 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ApplicationVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("InstanceId")
                         .IsRequired()
                         .HasMaxLength(32)

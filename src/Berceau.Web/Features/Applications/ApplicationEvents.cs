@@ -22,7 +22,8 @@ public sealed class ApplicationEvents(BerceauDbContext db, Notifier notifier)
 
     /// <summary>
     /// <see cref="ChangedAsync"/> for many applications at once (the freeze of a commission): the families' addresses are read in
-    /// one query by the caller's <paramref name="emails"/> (family account → e-mail), the notifications queued in a few.
+    /// one query by the caller's <paramref name="emails"/> (family account → e-mail), the notifications inserted at once in the
+    /// caller's open transaction (<see cref="Notifier.InsertManyAsync"/>).
     /// </summary>
     public async Task ChangedManyAsync(IReadOnlyList<(Application Application, StatusChange Change)> changes,
         IReadOnlyDictionary<string, string?> emails, CancellationToken ct)
@@ -30,7 +31,7 @@ public sealed class ApplicationEvents(BerceauDbContext db, Notifier notifier)
         var notices = changes
             .Select(c => c.Application.FamilyUserId is { } userId ? Notice(c.Application, c.Change, emails.GetValueOrDefault(userId)) : null)
             .OfType<(Recipient, OutgoingNotification, string)>().ToList();
-        await notifier.QueueManyAsync(notices, ct);
+        await notifier.InsertManyAsync(notices, ct);
     }
 
     /// <summary>The e-mail address of each family account of the given applications, in one query.</summary>

@@ -78,7 +78,11 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
     /// <summary>
     /// Gel des demandes: builds the engine instance from the applications complete or on the waiting list that wish a structure
     /// of the scope (<see cref="InstanceSnapshot"/>), stores it with the link to each application and its score breakdowns, moves
-    /// each application to « en commission » (the family is told), and freezes the session.
+    /// each application to « en commission » (the family is told), and freezes the session: all of it, or nothing.
+    /// A département's session examines tens of thousands of applications: they are read untracked, and written set-based in one
+    /// transaction (docs/performance.md): the entries, status changes and notifications as multi-row INSERTs, the statuses by one
+    /// UPDATE that matches each application at the version the freeze read. An application changed meanwhile (wishes, a guichet
+    /// correction, a warning) is not matched: the UPDATE moves fewer rows than the snapshot holds, and nothing is saved.
     /// </summary>
     public async Task<Outcome<int>> FreezeAsync(CommissionSession session, CancellationToken ct)
     {
@@ -91,25 +95,25 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         var facilities = await queries.ScopeFacilitiesAsync(session, ct);
         var examined = db.Applications
             .Where(a => a.CommuneCode == session.CommuneCode && (a.Status == ApplicationStatus.Complete || a.Status == ApplicationStatus.Waitlisted));
-        var applications = await examined.AsSplitQuery().ToListAsync(ct);
+        var applications = await examined.AsNoTracking().AsSplitQuery().ToListAsync(ct);
+        var emails = await events.FamilyEmailsAsync(examined, ct);
         var snapshot = InstanceSnapshot.Build(session, facilities, grid, applications, CommissionDisplay.DayOf);
 
-        // A département's session moves tens of thousands of applications: the families' addresses are read in one query and
-        // their notifications queued together, not two queries per application.
+        // Each move is checked by the application's own verb, on the untracked copy: the database is written below, set-based.
         var changes = new List<(Application, StatusChange)>(snapshot.Entries.Count);
+        var entries = new List<CommissionEntry>(snapshot.Entries.Count);
         foreach (var entry in snapshot.Entries)
         {
-            var before = entry.Application.Status;
+            var (before, version) = (entry.Application.Status, entry.Application.Version);
             var moved = entry.Application.Move(ApplicationStatus.InCommittee, access.Now, access.UserId);
             if (!moved.IsSuccess) return Outcome<int>.Failure(moved.Problems);
             changes.Add((entry.Application, moved.Value));
-            db.CommissionEntries.Add(new CommissionEntry
+            entries.Add(new CommissionEntry
             {
                 SessionId = session.Id, ApplicationId = entry.Application.Id, InstanceId = entry.InstanceId, StatusBefore = before,
-                ScoresJson = System.Text.Json.JsonSerializer.Serialize(entry.Scores, ScoresJsonOptions),
+                ApplicationVersion = version, ScoresJson = StoredScores.Write(entry.Scores),
             });
         }
-        await events.ChangedManyAsync(changes, await events.FamilyEmailsAsync(examined, ct), ct);
         db.CommissionSnapshots.Add(new CommissionSnapshot
         {
             SessionId = session.Id, InstanceJson = RunRecord.InstanceJson(snapshot.Instance), GridVersion = grid.Version,
@@ -117,17 +121,35 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         });
         audit.Record(CommissionAudit.Frozen, CommissionAudit.EntityType, session.Id.ToString(),
             $"{snapshot.Entries.Count} demandes, {snapshot.Instance.Sections.Sum(s => s.Capacity)} places, grille n° {grid.Version}, âges au {snapshot.AgeOn:dd/MM/yyyy}");
-        return await SaveAsync(snapshot.Entries.Count, ct);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            // The session first: a second member freezing at the same time is stopped by its version before the bulk work.
+            await db.SaveChangesAsync(ct);
+            await db.InsertManyAsync(entries, ct);
+            var inCommittee = await MoveToCommitteeAsync(session.Id, ct);
+            if (inCommittee != entries.Count) return Problem.Of("commission-concurrency", "");
+            await db.InsertOwnedAsync([.. changes.Select(c => ((object)c.Item1.Id, c.Item2))], ct);
+            await events.ChangedManyAsync(changes, emails, ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+        {
+            // A concurrency token (session), a unique index (entries, outbox keys): someone else acted meanwhile.
+            return Problem.Of("commission-concurrency", "");
+        }
+        return snapshot.Entries.Count;
     }
 
     /// <summary>
-    /// Stored, never written into a page as is: accented letters stay letters (« Ancienneté » is 10 bytes, not 20), which weighs
-    /// on a département's freeze (tens of thousands of applications × their scores at each wished structure).
+    /// The examined applications to « en commission », in one statement: each one only at the version its entry read, its version
+    /// moved as <see cref="Application.Move"/> moves it. Returns the number of applications moved.
     /// </summary>
-    public static readonly System.Text.Json.JsonSerializerOptions ScoresJsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    private Task<int> MoveToCommitteeAsync(CommissionSessionId session, CancellationToken ct) =>
+        db.Applications
+            .Where(a => db.CommissionEntries.Any(e => e.SessionId == session && e.ApplicationId == a.Id && e.ApplicationVersion == a.Version))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.InCommittee).SetProperty(a => a.Version, a => a.Version + 1), ct);
 
     /// <summary>Solves the frozen instance with the active overrides and stores the run (see <see cref="CommissionRun"/>).</summary>
     public async Task<Outcome<CommissionRun>> RunAsync(CommissionSession session, CancellationToken ct)

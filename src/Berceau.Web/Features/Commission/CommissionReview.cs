@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Berceau.Data;
 using Berceau.Data.Commission;
 using Berceau.Domain.Commission;
@@ -116,7 +115,7 @@ public sealed class CommissionReview
     private static string ChildName(string? first, string? last) => $"{first} {last}".Trim() is { Length: > 0 } name ? name : "Enfant sans nom";
 
     private static List<StructureScore> ReadScores(string json) =>
-        JsonSerializer.Deserialize<List<StructureScore>>(json, CommissionActions.ScoresJsonOptions) ?? [];
+        StoredScores.Read(json);
 
     /// <summary>
     /// The review of one page. <paramref name="entries"/> may come without their scores (<see cref="NamesAsync"/>): the rows then

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Berceau.Data.Commission;
 using Berceau.Domain.Commission;
 using Berceau.Domain.Grid;
@@ -37,7 +36,7 @@ public sealed class SessionOutcome
         var view = RunView.Read(run);
         var outcomes = entries.OrderBy(e => e.InstanceId, StringComparer.Ordinal).Select(e =>
         {
-            var scores = JsonSerializer.Deserialize<List<StructureScore>>(e.ScoresJson, CommissionActions.ScoresJsonOptions) ?? [];
+            var scores = StoredScores.Read(e.ScoresJson);
             var placement = view.Placements.GetValueOrDefault(e.InstanceId);
             // The instance's structure id is the facility's: a placement stands even if the structure left the registry since.
             var facility = placement is not null && Guid.TryParse(placement.Structure, out var structure) ? new FacilityId(structure) : (FacilityId?)null;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Berceau.Data;
 using Berceau.Data.Commission;
 using Berceau.Domain.Applications;
@@ -113,7 +112,7 @@ public sealed class DecisionLetters(BerceauDbContext db, CommissionQueries queri
     {
         var json = await db.CommissionEntries.AsNoTracking().Where(e => e.SessionId == session.Id && e.ApplicationId == application.Id)
             .Select(e => e.ScoresJson).FirstOrDefaultAsync(ct);
-        var scores = json is null ? null : JsonSerializer.Deserialize<List<StructureScore>>(json, CommissionActions.ScoresJsonOptions);
+        var scores = json is null ? null : StoredScores.Read(json);
         return scores?.FirstOrDefault(s => s.Facility == facility)?.Total;
     }
 }

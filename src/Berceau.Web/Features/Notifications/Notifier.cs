@@ -43,11 +43,38 @@ public sealed class Notifier(BerceauDbContext db, TimeProvider clock, PublicLink
     }
 
     /// <summary>
-    /// <see cref="QueueAsync"/> for many notifications at once (the freeze of a commission tells tens of thousands of families):
-    /// the same rules, with the keys already queued read in a few queries instead of one per notification. Returns how many
-    /// were queued.
+    /// <see cref="QueueAsync"/> for many notifications at once (a meeting cancelled tells each registrant): the same rules, with
+    /// the keys already queued read in a few queries instead of one per notification; the rows are added to the unit of work,
+    /// which the caller saves. Returns how many were queued.
     /// </summary>
     public async Task<int> QueueManyAsync(IReadOnlyList<(Recipient To, OutgoingNotification What, string IdempotencyKey)> items, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await NewRowsAsync(items, now, ct);
+        foreach (var (message, notification) in rows)
+        {
+            db.OutboxMessages.Add(message);
+            if (notification is not null) db.Notifications.Add(notification);
+        }
+        return rows.Count;
+    }
+
+    /// <summary>
+    /// <see cref="QueueManyAsync"/> for units of work too large for the change tracker (the freeze of a département's commission
+    /// tells tens of thousands of families): the rows are INSERTED at once in the caller's transaction (<see cref="BulkInsert"/>),
+    /// which must be open, instead of added to the context. Returns how many were queued.
+    /// </summary>
+    public async Task<int> InsertManyAsync(IReadOnlyList<(Recipient To, OutgoingNotification What, string IdempotencyKey)> items, CancellationToken ct = default)
+    {
+        var rows = await NewRowsAsync(items, clock.GetUtcNow(), ct);
+        await db.InsertManyAsync(rows.Select(r => r.Message).ToList(), ct);
+        await db.InsertManyAsync(rows.Where(r => r.Notification is not null).Select(r => r.Notification!).ToList(), ct);
+        return rows.Count;
+    }
+
+    /// <summary>The rows of the items whose key is not queued yet (in the database or in this unit of work), each key once.</summary>
+    private async Task<List<(OutboxMessage Message, Notification? Notification)>> NewRowsAsync(
+        IReadOnlyList<(Recipient To, OutgoingNotification What, string IdempotencyKey)> items, DateTimeOffset now, CancellationToken ct)
     {
         if (items.Any(i => i.IdempotencyKey.Length > OutboxMessage.MaxKeyLength))
             throw new ArgumentException($"Clé d’idempotence de plus de {OutboxMessage.MaxKeyLength} caractères.", nameof(items));
@@ -56,20 +83,17 @@ public sealed class Notifier(BerceauDbContext db, TimeProvider clock, PublicLink
         {
             known.UnionWith(await db.OutboxMessages.Where(m => chunk.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(ct));
         }
-        var now = clock.GetUtcNow();
-        var queued = 0;
+        var rows = new List<(OutboxMessage, Notification?)>(items.Count);
         foreach (var (to, what, key) in items)
         {
-            if (!known.Add(key)) continue;
-            Add(to, what, key, now);
-            queued++;
+            if (known.Add(key)) rows.Add(Rows(to, what, key, now));
         }
-        return queued;
+        return rows;
     }
 
     /// <summary>
     /// The keys of the messages added to this unit of work, without detecting changes first: queued messages are only ever added,
-    /// and detecting changes walks every tracked entity (hundreds of thousands when a freeze tracks a département's applications).
+    /// and detecting changes walks every tracked entity.
     /// </summary>
     private HashSet<string> QueuedKeys()
     {
@@ -90,7 +114,15 @@ public sealed class Notifier(BerceauDbContext db, TimeProvider clock, PublicLink
 
     private void Add(Recipient to, OutgoingNotification what, string idempotencyKey, DateTimeOffset now)
     {
-        db.OutboxMessages.Add(new OutboxMessage
+        var (message, notification) = Rows(to, what, idempotencyKey, now);
+        db.OutboxMessages.Add(message);
+        if (notification is not null) db.Notifications.Add(notification);
+    }
+
+    /// <summary>The outbox message, and the notification in the person's account when there is one to write.</summary>
+    private (OutboxMessage Message, Notification? Notification) Rows(Recipient to, OutgoingNotification what, string idempotencyKey, DateTimeOffset now)
+    {
+        var message = new OutboxMessage
         {
             Kind = what.Kind,
             RecipientEmail = to.Email,
@@ -102,10 +134,9 @@ public sealed class Notifier(BerceauDbContext db, TimeProvider clock, PublicLink
             IdempotencyKey = idempotencyKey,
             CreatedAt = now,
             NextAttemptAt = now,
-        });
-        if (what.InApp && to.UserId is not null)
-        {
-            db.Notifications.Add(new Notification
+        };
+        var notification = what.InApp && to.UserId is not null
+            ? new Notification
             {
                 UserId = to.UserId,
                 Kind = what.Kind,
@@ -113,8 +144,9 @@ public sealed class Notifier(BerceauDbContext db, TimeProvider clock, PublicLink
                 Body = what.Body,
                 Link = what.Link,
                 CreatedAt = now,
-            });
-        }
+            }
+            : null;
+        return (message, notification);
     }
 
     private string EmailText(OutgoingNotification what)

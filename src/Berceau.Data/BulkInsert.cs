@@ -1,0 +1,86 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Berceau.Data;
+
+/// <summary>
+/// Inserts many rows of one entity type with multi-row INSERT statements, untracked: for the units of work too large for the change
+/// tracker (a département's commission freeze writes about 150,000 rows, which SaveChanges would send one statement each and
+/// SQLite would execute one by one). The values go through the model's own columns, type mappings and value converters, so the
+/// rows are those SaveChanges would write. Keys the database generates (integer identities) are left to it and not read back.
+/// Runs in the caller's transaction, which must be open: the rows are committed with the rest of the unit of work, or not at all.
+/// The values are written as SQL literals by the same type mappings (the escaping EF Core uses for constants and seed data), not
+/// as parameters: Microsoft.Data.Sqlite binds each parameter by name, which SQLite finds by a linear search among the statement's
+/// parameters, so a statement of thousands of parameters costs the square of their number (measured: most of a freeze).
+/// </summary>
+public static class BulkInsert
+{
+    /// <summary>A statement holds at most this many rows, or about this many characters of SQL (a freeze's scores weigh kilobytes).</summary>
+    private const int MaxRowsPerStatement = 1_000;
+    private const int MaxStatementLength = 1_000_000;
+
+    /// <summary>Inserts rows of an entity type (not owned). Returns the number of rows written.</summary>
+    public static Task<int> InsertManyAsync<T>(this DbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class =>
+        InsertAsync(db, Entity(db, typeof(T)), rows, owner: null, ct);
+
+    /// <summary>
+    /// Inserts rows of an owned collection (e.g. an application's status changes), each with the key of its owner (the owned
+    /// type's foreign key, which is not a property of the row).
+    /// </summary>
+    public static Task<int> InsertOwnedAsync<T>(this DbContext db, IReadOnlyList<(object OwnerKey, T Row)> rows, CancellationToken ct)
+        where T : class =>
+        InsertAsync(db, Entity(db, typeof(T)), rows.Select(r => r.Row).ToList(), owner: i => rows[i].OwnerKey, ct);
+
+    private static IEntityType Entity(DbContext db, Type type) =>
+        db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not an entity type of the model.");
+
+    private static async Task<int> InsertAsync<T>(DbContext db, IEntityType entity, IReadOnlyList<T> rows, Func<int, object>? owner,
+        CancellationToken ct) where T : class
+    {
+        if (rows.Count == 0) return 0;
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("BulkInsert writes in the caller's transaction: open one first.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var ownerKey = entity.FindOwnership()?.Properties.Single();
+        if (ownerKey is not null && owner is null)
+            throw new InvalidOperationException($"{entity.DisplayName()} is owned: use InsertOwnedAsync with the owners' keys.");
+        var columns = entity.GetProperties().Where(p => !GeneratedByDatabase(p)).ToList();
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
+            + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!))) + ") VALUES ";
+        var mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToList();
+        var getters = columns.Select(c => c == ownerKey ? null : c.GetGetter()).ToList();
+
+        // The context's own connection and transaction, through ADO: EF's raw SQL would read the braces of JSON values as
+        // placeholders of its format string.
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction.GetDbTransaction();
+        var written = 0;
+        var text = new StringBuilder();
+        var inStatement = 0;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            text.Append(inStatement == 0 ? head : ", ").Append('(');
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var value = getters[c] is { } getter ? getter.GetClrValueUsingContainingEntity(rows[r]) : owner!(r);
+                text.Append(c == 0 ? "" : ", ").Append(mappings[c].GenerateSqlLiteral(value));
+            }
+            text.Append(')');
+            if (++inStatement < MaxRowsPerStatement && text.Length < MaxStatementLength && r < rows.Count - 1) continue;
+            command.CommandText = text.ToString();
+            written += await command.ExecuteNonQueryAsync(ct);
+            text.Clear();
+            inStatement = 0;
+        }
+        return written;
+    }
+
+    /// <summary>An integer key the database numbers itself (identity on PostgreSQL, rowid on SQLite).</summary>
+    private static bool GeneratedByDatabase(IProperty property) =>
+        property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd
+        && (property.ClrType == typeof(int) || property.ClrType == typeof(long));
+}

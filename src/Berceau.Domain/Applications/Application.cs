@@ -224,6 +224,33 @@ public sealed class Application
         return true;
     }
 
+    /// <summary>
+    /// The guichet corrects « un membre du foyer touche un minimum social » (for instance when the CAF attestation says
+    /// otherwise): the answer opens the reserved seats of the commission (RULES §5, D214-7), so it is corrected on the grid's
+    /// rule: while the application waits for a place, until the freeze date of the commune's next commission, with a reason the
+    /// family reads in its timeline. Nothing changes when the answer is the same.
+    /// </summary>
+    public Outcome<bool> CorrectSocialMinimum(bool? receives, string? reason, DateOnly today, DateOnly? commissionFreeze, DateTimeOffset at, string by)
+    {
+        if (!GridAnswersCorrectable) return Problem.Of("application-minimum-locked", "", Status.Label());
+        if (today > commissionFreeze) return Problem.Of("application-minimum-after-freeze", "", commissionFreeze);
+        var problems = new List<Problem>();
+        if (receives is null) problems.Add(Problem.Of("application-minimum-choice", "ReceivesSocialMinimum"));
+        var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (why is null) problems.Add(Problem.Of("application-minimum-reason", "Reason"));
+        else if (why.Length > GridAnswers.MaxReasonLength) problems.Add(Problem.Of("too-long", "Reason", GridAnswers.MaxReasonLength));
+        if (problems.Count > 0) return Outcome<bool>.Failure(problems);
+        if (receives == ReceivesSocialMinimum) return Problem.Of("application-minimum-unchanged", "ReceivesSocialMinimum");
+        ReceivesSocialMinimum = receives!.Value;
+        Events.Add(new ApplicationEvent
+        {
+            At = at, By = by, Kind = ApplicationEventKind.MinimumCorrected,
+            Detail = Shorten((ReceivesSocialMinimum ? "oui" : "non") + " – " + why, ApplicationEvent.MaxDetailLength),
+        });
+        Version++;
+        return true;
+    }
+
     /// <summary>The family says it still needs a place: the three-month clock starts again from today.</summary>
     public Outcome<bool> Confirm(DateOnly today, DateTimeOffset at, string by)
     {
@@ -383,7 +410,8 @@ public sealed class Wish
 }
 
 /// <remarks>Stored by name in 16 characters at most.</remarks>
-public enum ApplicationEventKind { Confirmed, WishesChanged, ProofAdded, Warned, ProofValidated, ProofRejected, FamilyAttached, GridCorrected }
+/// <remarks>Stored as text of 16 characters at most (<c>MinimumCorrected</c> is 16).</remarks>
+public enum ApplicationEventKind { Confirmed, WishesChanged, ProofAdded, Warned, ProofValidated, ProofRejected, FamilyAttached, GridCorrected, MinimumCorrected }
 
 /// <summary>Something that happened to an application besides a status change.</summary>
 public sealed class ApplicationEvent
@@ -404,6 +432,7 @@ public sealed class ApplicationEvent
         ApplicationEventKind.ProofRejected => "Pièce justificative refusée" + (Detail is null ? "" : " : " + Detail),
         ApplicationEventKind.FamilyAttached => "Demande rattachée à votre compte",
         ApplicationEventKind.GridCorrected => "Réponses à la grille de points corrigées par le guichet" + (Detail is null ? "" : " : " + Detail),
+        ApplicationEventKind.MinimumCorrected => "Minimum social dans le foyer corrigé par le guichet" + (Detail is null ? "" : " : " + Detail),
         _ => Kind.ToString(),
     };
 }

@@ -4,10 +4,14 @@ namespace Berceau.Domain.Commission;
 /// <param name="PlacedAt">The structure where it got a place, null when none.</param>
 /// <param name="PlacedWishRank">The rank of the wish it got (1 = first wish), null when none.</param>
 /// <param name="Score">The family's score under the grid (without a structure's own points), for the distribution.</param>
-public sealed record CountedApplication(string? PlacedAt, int? PlacedWishRank, int Score);
+/// <param name="ViaReserve">The category of the reserved seat it took (the engine's <c>viaReserve</c>), null for an ordinary seat.</param>
+public sealed record CountedApplication(string? PlacedAt, int? PlacedWishRank, int Score, string? ViaReserve = null);
 
-/// <summary>A structure of the session: the seats it declared and the lowest score it admitted (null when it admitted nobody).</summary>
-public sealed record CountedStructure(string Name, int Seats, int? LowestAdmittedScore);
+/// <summary>
+/// A structure of the session: the seats it declared, the lowest score it admitted (null when it admitted nobody) and the seats
+/// reserved there (RULES §5).
+/// </summary>
+public sealed record CountedStructure(string Name, int Seats, int? LowestAdmittedScore, int ReservedSeats = 0);
 
 /// <summary>
 /// A count as published: the exact number, or « moins de 5 » when it is between 1 and 4 (<see cref="Suppressed"/>), so that no
@@ -19,7 +23,18 @@ public readonly record struct PublishedCount(int? Value)
     public override string ToString() => Value is { } value ? value.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")) : "moins de 5";
 }
 
-public sealed record StructureFigures(string Name, int Seats, PublishedCount Admitted, int? LowestAdmittedScore);
+/// <summary>A structure as published; <see cref="ViaReserve"/> counts the families admitted on a reserved seat.</summary>
+public sealed record StructureFigures(string Name, int Seats, PublishedCount Admitted, int? LowestAdmittedScore, int ReservedSeats,
+    PublishedCount ViaReserve);
+
+/// <summary>
+/// One category of reserved seats over the session: the seats reserved (seats, not families: published as they are) and the
+/// families admitted through them (a count of families: small cells suppressed).
+/// </summary>
+public sealed record ReserveFigures(string Category, int Seats, PublishedCount Filled);
+
+/// <summary>Seats reserved over a session for one category of families.</summary>
+public sealed record CountedReserve(string Category, int Seats);
 
 /// <summary>Families whose score falls in [<see cref="From"/>, <see cref="To"/>].</summary>
 public sealed record ScoreBand(int From, int To, PublishedCount Families);
@@ -31,6 +46,8 @@ public sealed record ScoreBand(int From, int To, PublishedCount Families);
 /// and where a single cell of a published total is suppressed, the next smallest is too (<see cref="Protect"/>), so that no small
 /// cell is found by subtraction. The placed and the others, the first wishes and the others, are two cells of the applications:
 /// a percentage is published only with its count, so that « 40 % of 10 » never says « 4 ».
+/// The reserved seats (RULES §5) are seats, published as they are; the families admitted on them are counts of families,
+/// suppressed like the others: per structure (cells of the families admitted via a reserve) and per category.
 /// </summary>
 public sealed record PublicStatistics(
     PublishedCount Applications,
@@ -43,10 +60,17 @@ public sealed record PublicStatistics(
     IReadOnlyList<StructureFigures> Structures,
     IReadOnlyList<ScoreBand> Scores)
 {
+    /// <summary>The reserved seats per category (categories in the order first met); empty when the session reserved none.</summary>
+    public IReadOnlyList<ReserveFigures> Reserves { get; init; } = [];
+
+    public int ReservedSeats => Reserves.Sum(r => r.Seats);
+
     public const int SmallCell = 5;
     public const int BandWidth = 10;
 
-    public static PublicStatistics Of(IReadOnlyCollection<CountedApplication> applications, IReadOnlyCollection<CountedStructure> structures, int overrides)
+    /// <param name="reserved">The seats reserved over the session, per category (RULES §5); none when omitted.</param>
+    public static PublicStatistics Of(IReadOnlyCollection<CountedApplication> applications, IReadOnlyCollection<CountedStructure> structures, int overrides,
+        IReadOnlyList<CountedReserve>? reserved = null)
     {
         var placed = applications.Count(a => a.PlacedAt is not null);
         var firstWish = applications.Count(a => a.PlacedWishRank == 1);
@@ -54,15 +78,32 @@ public sealed record PublicStatistics(
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var ordered = structures.OrderBy(s => s.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true)).ToList();
         var admittedCounts = Protect(ordered.Select(s => admitted.GetValueOrDefault(s.Name)).ToArray());
+        // The families admitted on a reserved seat, per structure: cells of the total over the categories below, protected alike.
+        var viaReserve = applications.Where(a => a.PlacedAt is not null && a.ViaReserve is not null).GroupBy(a => a.PlacedAt!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var viaCounts = Protect(ordered.Select(s => viaReserve.GetValueOrDefault(s.Name)).ToArray());
         var figures = ordered.Select((s, k) => new StructureFigures(s.Name, s.Seats, admittedCounts[k],
-            admitted.GetValueOrDefault(s.Name) >= SmallCell ? s.LowestAdmittedScore : null)).ToList();
+            admitted.GetValueOrDefault(s.Name) >= SmallCell ? s.LowestAdmittedScore : null, s.ReservedSeats, viaCounts[k])).ToList();
         var total = Publish(applications.Count);
         var placedCell = Protect([placed, applications.Count - placed])[0];
         var firstWishCell = Protect([firstWish, applications.Count - firstWish])[0];
         return new PublicStatistics(
             total, structures.Sum(s => s.Seats), placedCell, PercentOf(placedCell, total),
             firstWishCell, PercentOf(firstWishCell, total),
-            overrides, figures, Bands(applications));
+            overrides, figures, Bands(applications))
+        {
+            Reserves = ReservesOf(applications, reserved ?? []),
+        };
+    }
+
+    /// <summary>Per category, the seats reserved and the families admitted on them (a partition of those admitted via a reserve: protected).</summary>
+    private static List<ReserveFigures> ReservesOf(IReadOnlyCollection<CountedApplication> applications, IReadOnlyList<CountedReserve> reserved)
+    {
+        var families = applications.Where(a => a.PlacedAt is not null && a.ViaReserve is not null).GroupBy(a => a.ViaReserve!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var categories = reserved.Select(r => r.Category).Concat(families.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var cells = Protect([.. categories.Select(c => families.GetValueOrDefault(c))]);
+        return [.. categories.Select((c, k) => new ReserveFigures(c, reserved.Where(r => r.Category == c).Sum(r => r.Seats), cells[k]))];
     }
 
     public static PublishedCount Publish(int count) => new(count is > 0 and < SmallCell ? null : count);

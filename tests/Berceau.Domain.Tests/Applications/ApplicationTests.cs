@@ -157,6 +157,60 @@ public class ApplicationTests
     }
 
     [Fact]
+    public void CorrectSocialMinimum_ChangesTheAnswer_AndTellsTheFamilyWhatAndWhy()
+    {
+        var application = Submitted();
+        var version = application.Version;
+
+        var outcome = application.CorrectSocialMinimum(true, " Attestation CAF du RSA ", Today, Today, Now.AddHours(1), "agent");
+
+        Assert.True(outcome.IsSuccess);
+        Assert.True(application.ReceivesSocialMinimum);
+        Assert.Equal(version + 1, application.Version);
+        var e = application.Events[^1];
+        Assert.Equal(ApplicationEventKind.MinimumCorrected, e.Kind);
+        Assert.Equal("Minimum social dans le foyer corrigé par le guichet : oui – Attestation CAF du RSA", e.Label);
+        // Stored as text of 16 characters at most.
+        Assert.True(nameof(ApplicationEventKind.MinimumCorrected).Length <= 16);
+    }
+
+    public static TheoryData<bool?, string?, int, string> BadMinimumCorrections => new()
+    {
+        { null, "motif", 0, "application-minimum-choice" },
+        { true, " ", 0, "application-minimum-reason" },
+        { true, new string('a', GridAnswers.MaxReasonLength + 1), 0, "too-long" },
+        { false, "motif", 0, "application-minimum-unchanged" },
+        { true, "motif", 6, "application-minimum-after-freeze" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadMinimumCorrections))]
+    public void CorrectSocialMinimum_Refused_ChangesNothing(bool? receives, string? reason, int daysAfter, string code)
+    {
+        var application = Submitted();
+        var version = application.Version;
+
+        var outcome = application.CorrectSocialMinimum(receives, reason, Today.AddDays(daysAfter), Today.AddDays(5), Now, "agent");
+
+        Assert.Equal(code, Assert.Single(outcome.Problems).Code);
+        Assert.Equal((version, false), (application.Version, application.ReceivesSocialMinimum));
+        Assert.DoesNotContain(application.Events, e => e.Kind == ApplicationEventKind.MinimumCorrected);
+    }
+
+    [Fact]
+    public void CorrectSocialMinimum_InCommittee_IsRefused()
+    {
+        var application = Submitted();
+        application.Move(ApplicationStatus.Complete, Now.AddDays(1), "agent");
+        application.Move(ApplicationStatus.InCommittee, Now.AddDays(2), "agent");
+
+        var outcome = application.CorrectSocialMinimum(true, "motif", Today, null, Now.AddDays(3), "agent");
+
+        Assert.Equal("application-minimum-locked", Assert.Single(outcome.Problems).Code);
+        Assert.False(application.ReceivesSocialMinimum);
+    }
+
+    [Fact]
     public void CorrectGridAnswers_InCommittee_IsRefused()
     {
         var application = Submitted();

@@ -94,6 +94,49 @@ public class PublicStatisticsTests
         Assert.Equal([null, null, 8], bands.Select(b => b.Families.Value));
     }
 
+    [Fact]
+    public void TheReservedSeats_ArePublished_AndTheFamiliesAdmittedOnThem_SuppressedWhenFew()
+    {
+        // Les Lilas: 7 admitted, 6 of them on a poverty seat; Arc-en-ciel: 5 admitted, all on an insertion seat.
+        var applications = Enumerable.Range(0, 7).Select(k => new CountedApplication("Les Lilas", 1, 20 + k, k < 6 ? "poverty" : null))
+            .Concat(Enumerable.Range(0, 5).Select(k => new CountedApplication("Arc-en-ciel", 1, 30 + k, "insertion")))
+            .Concat(Enumerable.Range(0, 5).Select(k => Waiting(5 + k))).ToList();
+
+        var statistics = PublicStatistics.Of(applications,
+            [new CountedStructure("Les Lilas", 7, 20, ReservedSeats: 6), new CountedStructure("Arc-en-ciel", 5, 30, ReservedSeats: 5)], 0,
+            [new CountedReserve("poverty", 7), new CountedReserve("insertion", 5)]);
+
+        Assert.Equal(12, statistics.ReservedSeats);
+        Assert.Equal([("poverty", 7, (int?)6), ("insertion", 5, 5)], statistics.Reserves.Select(r => (r.Category, r.Seats, r.Filled.Value)));
+        Assert.Equal([(5, (int?)5), (6, 6)], statistics.Structures.Select(s => (s.ReservedSeats, s.ViaReserve.Value)));
+    }
+
+    [Fact]
+    public void OneSmallCountOfFamiliesOnAReserve_HidesTheNextOne_SoThatNoSubtractionFindsIt()
+    {
+        var applications = Enumerable.Range(0, 6).Select(k => new CountedApplication("Les Lilas", 1, 20 + k, "poverty"))
+            .Concat(Enumerable.Range(0, 3).Select(k => new CountedApplication("Arc-en-ciel", 1, 20 + k, "insertion"))).ToList();
+
+        var statistics = PublicStatistics.Of(applications,
+            [new CountedStructure("Les Lilas", 6, 20, ReservedSeats: 6), new CountedStructure("Arc-en-ciel", 3, 20, ReservedSeats: 3)], 0,
+            [new CountedReserve("poverty", 6), new CountedReserve("insertion", 3)]);
+
+        Assert.All(statistics.Reserves, r => Assert.True(r.Filled.Suppressed));
+        Assert.All(statistics.Structures, s => Assert.True(s.ViaReserve.Suppressed));
+        // Seats are not families: they stay published.
+        Assert.Equal([6, 3], statistics.Reserves.Select(r => r.Seats));
+    }
+
+    [Fact]
+    public void ASessionWithoutReserves_PublishesNone()
+    {
+        var statistics = PublicStatistics.Of([Placed("A", 1, 10)], [new CountedStructure("A", 1, 10)], 0);
+
+        Assert.Empty(statistics.Reserves);
+        Assert.Equal(0, statistics.ReservedSeats);
+        Assert.Equal(0, statistics.Structures[0].ViaReserve.Value);
+    }
+
     [Property(MaxTest = 300)]
     public Property NoPublishedCount_IsBetweenOneAndFour(NonNegativeInt[] scores, PositiveInt seed)
     {

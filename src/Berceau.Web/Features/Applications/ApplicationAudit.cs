@@ -12,6 +12,7 @@ public static class ApplicationAudit
     public const string WishesChanged = "modification des vœux";
     /// <summary>The guichet corrected the grid's answers; the details keep the answers before and after, and the reason.</summary>
     public const string GridCorrected = "correction des réponses à la grille";
+    public const string SocialMinimumCorrected = "correction du minimum social";
     public const string Confirmed = "confirmation";
     /// <summary>The confirmation job warned the family that the application will lapse.</summary>
     public const string Warned = "avertissement de caducité";

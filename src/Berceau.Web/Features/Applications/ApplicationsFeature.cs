@@ -49,6 +49,7 @@ public static class ApplicationsFeature
         .AddScoped<CaseworkFiles>()
         .AddScoped<CaseworkActions>()
         .AddScoped<CorrectGridAnswers>()
+        .AddScoped<CorrectSocialMinimum>()
         .AddScoped<AttachCodes>()
         .AddScoped<SaveApplication>()
         .AddScoped<ChangeApplication>()

@@ -8,12 +8,14 @@ namespace Berceau.Web.Features.Commission;
 
 public sealed record ProposedRow(string InstanceId, Guid ApplicationId, string Child, int? WishRank, StructureScore? Score, AppliedOverride? Forced, string? ViaReserve);
 
-public sealed record SectionBlock(Guid FacilityId, string Structure, Guid SectionId, string Section, int Seats, int? CutoffScore, IReadOnlyList<ProposedRow> Rows);
+public sealed record SectionBlock(Guid FacilityId, string Structure, Guid SectionId, string Section, int Seats, int? CutoffScore, IReadOnlyList<ProposedRow> Rows,
+    IReadOnlyList<ReserveLine> Reserves);
 
 public sealed record UnassignedRow(string InstanceId, Guid ApplicationId, string Child, string Why);
 
 /// <summary>
-/// What the review screen filters on; the status is « proposee », « office » or « sans-place ». <see cref="Page"/> is the page of
+/// What the review screen filters on; the status is « proposee », « office », « reserve » (placed by the engine on a reserved
+/// seat) or « sans-place ». <see cref="Page"/> is the page of
 /// structures, <see cref="UnassignedPage"/> the page of the applications without a seat (both from 1).
 /// </summary>
 public sealed record ReviewFilter(Guid? Structure, Guid? Section, string? Status, int Page = 1, int UnassignedPage = 1)
@@ -21,6 +23,18 @@ public sealed record ReviewFilter(Guid? Structure, Guid? Section, string? Status
     public const string Proposed = "proposee";
     public const string Forced = "office";
     public const string Unassigned = "sans-place";
+    public const string ViaReserve = "reserve";
+
+    public static bool IsKnown(string? status) => status is Proposed or Forced or Unassigned or ViaReserve;
+
+    /// <summary>Whether a placement shows under the status filter (the applications without a seat are listed apart).</summary>
+    public bool Shows(Placement placement) => Status switch
+    {
+        null => true,
+        Forced => placement.Forced is not null,
+        ViaReserve => placement.ViaReserve is not null,
+        _ => placement.Forced is null,
+    };
 }
 
 /// <summary>One application the session examines, as the pages name it.</summary>
@@ -43,6 +57,8 @@ public sealed class CommissionReview
     public required int ProposedCount { get; init; }
     public required int ForcedCount { get; init; }
     public required int UnassignedCount { get; init; }
+    /// <summary>Placed by the engine on a reserved seat (<c>viaReserve</c>), over the whole run.</summary>
+    public required int ViaReserveCount { get; init; }
     /// <summary>The structures of this page (the filtered one, or a page of the scope's), in French order.</summary>
     public required IReadOnlyList<Facility> PageStructures { get; init; }
     public required int Page { get; init; }
@@ -148,7 +164,7 @@ public sealed class CommissionReview
                 if (filter.Section is { } only && only != section.Id) continue;
                 var sectionId = InstanceSnapshot.SectionId(section.Id);
                 var rows = placedIn[sectionId]
-                    .Where(p => filter.Status is null || (filter.Status == ReviewFilter.Forced) == (p.Value.Forced is not null))
+                    .Where(p => filter.Shows(p.Value))
                     .Select(p =>
                     {
                         var entry = byInstance[p.Key];
@@ -160,7 +176,7 @@ public sealed class CommissionReview
                 var seatsDeclared = declared.GetValueOrDefault(section.Id);
                 if (seatsDeclared == 0 && rows.Count == 0) continue;
                 blocks.Add(new SectionBlock(facility.Id.Value, facility.Name, section.Id, section.Name, seatsDeclared,
-                    run.CutoffBySection.GetValueOrDefault(sectionId), rows));
+                    run.CutoffBySection.GetValueOrDefault(sectionId), rows, run.ReservesOf(sectionId)));
             }
         }
 
@@ -178,6 +194,7 @@ public sealed class CommissionReview
                 .Select(e => new UnassignedRow(e.InstanceId, e.ApplicationId, e.Child, run.WhyUnassigned(e.InstanceId, names.Structure)))],
             ProposedCount = run.Placements.Count(p => p.Value.Forced is null), ForcedCount = run.Placements.Count(p => p.Value.Forced is not null),
             UnassignedCount = entries.Count(e => !run.Placements.ContainsKey(e.InstanceId)),
+            ViaReserveCount = run.Placements.Count(p => p.Value.ViaReserve is not null),
             PageStructures = pageStructures, Page = page, PageCount = pageCount,
             UnassignedShown = unassigned.Count, UnassignedPage = unassignedPage, UnassignedPageCount = unassignedPageCount,
         };

@@ -32,8 +32,9 @@ public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, C
     [BindProperty(SupportsGet = true, Name = "section")]
     public Guid? Section { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "statut")]
-    public string? Status { get; set; }
+    /// <summary>The status filter; named as its query parameter (« statut ») so that the filter form's select sends that name.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Statut { get; set; }
 
     /// <summary>The page of structures (« p », not « page »: Razor Pages reserves that name).</summary>
     [BindProperty(SupportsGet = true, Name = "p")]
@@ -74,6 +75,7 @@ public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, C
     [
         new("Proposées par le moteur", ReviewFilter.Proposed, current == ReviewFilter.Proposed),
         new("Placées d’office", ReviewFilter.Forced, current == ReviewFilter.Forced),
+        new("Placées via une réserve", ReviewFilter.ViaReserve, current == ReviewFilter.ViaReserve),
         new("Sans place", ReviewFilter.Unassigned, current == ReviewFilter.Unassigned),
     ];
 
@@ -211,7 +213,7 @@ public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, C
         var run = number is { } n ? await queries.RunAsync(Session.Id, n, ct) : null;
         if (run is null) return;
         Run = RunView.Read(run);
-        var filter = new ReviewFilter(Structure, Section, Status is ReviewFilter.Proposed or ReviewFilter.Forced or ReviewFilter.Unassigned ? Status : null,
+        var filter = new ReviewFilter(Structure, Section, ReviewFilter.IsKnown(Statut) ? Statut : null,
             PageNumber, UnassignedPageNumber);
         var page = CommissionReview.Build(Facilities, Session.Seats, Entries, Run, filter);
         Review = CommissionReview.Build(Facilities, Session.Seats, Entries, Run, filter,
@@ -224,7 +226,7 @@ public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, C
         var query = new List<string> { $"calcul={Run?.Run.Number}" };
         if (Structure is { } structure) query.Add($"structure={structure}");
         if (Section is { } section) query.Add($"section={section}");
-        if (!string.IsNullOrEmpty(Status)) query.Add($"statut={Uri.EscapeDataString(Status)}");
+        if (!string.IsNullOrEmpty(Statut)) query.Add($"statut={Uri.EscapeDataString(Statut)}");
         if (parameter != "p" && Review?.Page > 1) query.Add($"p={Review.Page}");
         if (parameter != "p-sans-place" && Review?.UnassignedPage > 1) query.Add($"p-sans-place={Review.UnassignedPage}");
         query.Add(parameter + "={page}");

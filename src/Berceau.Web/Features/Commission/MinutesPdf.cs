@@ -36,9 +36,14 @@ public sealed class MinutesPdf(PdfFonts fonts, IOptions<DeploymentOptions> deplo
         pdf.Field("Demandes placées", $"{o.Placed} ({CommissionMinutes.Percent(o.Placed, o.Applications)}), dont {o.Forced} placées d’office");
         pdf.Field("Premier vœu obtenu", $"{o.FirstWish} ({CommissionMinutes.Percent(o.FirstWish, o.Applications)} des demandes)");
         pdf.Field("Demandes sans place", $"{o.Applications - o.Placed} (un dossier de suivi est ouvert pour chacune)");
+        pdf.Field("Places réservées", o.Reserved == 0 ? "Aucune" : $"{CommissionDisplay.ReservedSeats(o.Reserved)}, dont {o.ViaReserve} via une réserve");
+        foreach (var r in o.ReservesByCategory)
+            pdf.Item("–", $"{r.Seats} {CommissionDisplay.ReservedFor(r.Category)} : {CommissionDisplay.FilledViaReserve(r.Filled)}");
         pdf.Paragraph("Places par section", bold: true);
         foreach (var section in o.Sections)
             pdf.Item("–", $"{section.Structure} – {section.Section} : {section.Placed} attribuées sur {section.Seats}, dont {section.Forced} d’office"
+                + (section.Reserves.Count > 0 ? $" ; places réservées : {string.Join(", ", section.Reserves.Select(r => $"{r.Seats} {CommissionDisplay.ReserveShort(r.Category)}"))}, "
+                    + $"pourvues via une réserve : {section.ViaReserve}" : "")
                 + (section.CutoffScore is { } cut ? $" ; score du dernier admis : {cut}" : ""));
 
         pdf.Heading("Décisions de la commission");

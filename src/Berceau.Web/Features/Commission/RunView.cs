@@ -7,6 +7,13 @@ namespace Berceau.Web.Features.Commission;
 /// <summary>Where a run put an application: a section chosen by the engine, or by the commission (<see cref="Forced"/>).</summary>
 public sealed record Placement(string Structure, string Section, int? WishRank, string? ViaReserve, AppliedOverride? Forced);
 
+/// <summary>
+/// A reserve of a section as the run applied it: the seats the instance gave the engine for a category (after the commission's
+/// decisions, which may have trimmed it) and how many of them the engine filled with a family of that category
+/// (<c>viaReserve</c> in its result). Filled ≤ seats: a reserve nobody of the category asked for went back to everyone.
+/// </summary>
+public sealed record ReserveLine(string Category, int Seats, int Filled);
+
 /// <summary>One line of the engine's explanation of an application (contract: explanations[].wishes[]).</summary>
 public sealed record WishLine(int Rank, string Structure, string Outcome, int? YourScore, int? CutoffScore, int? WaitlistPosition);
 
@@ -21,6 +28,18 @@ public sealed class RunView
     public required IReadOnlyDictionary<string, IReadOnlyList<WishLine>> Explanations { get; init; }
     public required IReadOnlyList<AppliedOverride> Overrides { get; init; }
     public required IReadOnlyDictionary<string, int?> CutoffBySection { get; init; }
+
+    private IReadOnlyDictionary<string, IReadOnlyList<ReserveLine>>? reserves;
+
+    /// <summary>
+    /// The reserves of each section (by the instance's section id) as the engine received them, with how many seats it filled
+    /// through each: read from the run's own instance and result, so they are what the engine applied, decisions included.
+    /// Read on first use (the instance of a département's run weighs megabytes; only the pages that show reserves read it).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ReserveLine>> Reserves => reserves ??= ReadReserves(Run.InstanceJson, Placements.Values);
+
+    /// <summary>The reserves of one section; empty when it had none.</summary>
+    public IReadOnlyList<ReserveLine> ReservesOf(string sectionId) => Reserves.TryGetValue(sectionId, out var lines) ? lines : [];
 
     public bool WasExcludedEverywhere(string application) => !Placements.ContainsKey(application) && !Explanations.ContainsKey(application);
 
@@ -55,6 +74,40 @@ public sealed class RunView
         }
         return new RunView { Run = run, Placements = placements, Explanations = explanations, Overrides = overrides, CutoffBySection = cutoffs };
     }
+
+    /// <summary>
+    /// The sections' reserves of a stored instance (contract: sections[].reserves, in the order the engine serves them). Only the
+    /// sections are read: the applications are skipped without being parsed.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<ReserveLine>> ReadReserves(string instanceJson, IEnumerable<Placement> placements)
+    {
+        var filled = placements.Where(p => p.ViaReserve is not null).GroupBy(p => (p.Section, p.ViaReserve!)).ToDictionary(g => g.Key, g => g.Count());
+        var found = new Dictionary<string, IReadOnlyList<ReserveLine>>(StringComparer.Ordinal);
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(instanceJson));
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            if (name != "sections")
+            {
+                reader.Skip();
+                continue;
+            }
+            foreach (var section in JsonSerializer.Deserialize<List<StoredSection>>(ref reader, SectionJson) ?? [])
+            {
+                if (section.Reserves is not { Count: > 0 } list) continue;
+                found[section.Id] = [.. list.Select(r => new ReserveLine(r.Category, r.Seats, filled.GetValueOrDefault((section.Id, r.Category))))];
+            }
+        }
+        return found;
+    }
+
+    private static readonly JsonSerializerOptions SectionJson = new(JsonSerializerDefaults.Web);
+
+    private sealed record StoredReserve(string Category, int Seats);
+
+    private sealed record StoredSection(string Id, List<StoredReserve>? Reserves);
 
     private static int? Int(JsonElement element, string name) => element.TryGetProperty(name, out var value) ? value.GetInt32() : null;
 

@@ -5,12 +5,19 @@ using Berceau.Domain.Offer;
 
 namespace Berceau.Web.Features.Commission;
 
-/// <summary>A section of the session in the minutes: the seats declared, how many the validated run filled, its cut-off.</summary>
-public sealed record SectionFigures(string Structure, string Section, int Seats, int Placed, int Forced, int? CutoffScore);
+/// <summary>
+/// A section of the session in the minutes: the seats declared, how many the validated run filled, its cut-off, and its
+/// reserves as the engine applied them (seats reserved per category, and how many went to a family of the category).
+/// </summary>
+public sealed record SectionFigures(string Structure, string Section, int Seats, int Placed, int Forced, int? CutoffScore, IReadOnlyList<ReserveLine> Reserves)
+{
+    public int Reserved => Reserves.Sum(r => r.Seats);
+    public int ViaReserve => Reserves.Sum(r => r.Filled);
+}
 
 /// <summary>One application of the session as the validated run left it (the link to the application, never its family).</summary>
 public sealed record EntryOutcome(Domain.Applications.ApplicationId ApplicationId, string InstanceId, FacilityId? PlacedAt, int? WishRank,
-    bool Forced, int FamilyScore, int? ScoreAtPlacement);
+    bool Forced, int FamilyScore, int? ScoreAtPlacement, string? ViaReserve = null);
 
 /// <summary>
 /// What a session decided, read from its validated run: who got a place where (the engine's and the commission's), who has
@@ -30,6 +37,12 @@ public sealed class SessionOutcome
     public int Forced => Entries.Count(e => e.Forced);
     public int FirstWish => Entries.Count(e => e.WishRank == 1);
     public IEnumerable<EntryOutcome> Unplaced => Entries.Where(e => e.PlacedAt is null);
+    public int Reserved => Sections.Sum(s => s.Reserved);
+    public int ViaReserve => Entries.Count(e => e.ViaReserve is not null);
+
+    /// <summary>The session's reserves summed per category over its sections (poverty first, as the instance lists them).</summary>
+    public IReadOnlyList<ReserveLine> ReservesByCategory => [.. Sections.SelectMany(s => s.Reserves).GroupBy(r => r.Category)
+        .Select(g => new ReserveLine(g.Key, g.Sum(r => r.Seats), g.Sum(r => r.Filled)))];
 
     public static SessionOutcome Build(CommissionSession session, IReadOnlyList<Facility> facilities, IReadOnlyList<CommissionEntry> entries, CommissionRun run)
     {
@@ -44,7 +57,7 @@ public sealed class SessionOutcome
             // A forced placement never went through the engine: its rank is the family's, when it wished that structure.
             var rank = placement?.WishRank ?? (wished >= 0 ? wished + 1 : null);
             return new EntryOutcome(e.ApplicationId, e.InstanceId, facility, placement is null ? null : rank, placement?.Forced is not null,
-                FamilyScore(scores), wished >= 0 ? scores[wished].Total : null);
+                FamilyScore(scores), wished >= 0 ? scores[wished].Total : null, placement?.ViaReserve);
         }).ToList();
 
         var sections = new List<SectionFigures>();
@@ -57,7 +70,7 @@ public sealed class SessionOutcome
                 var seats = session.Seats.FirstOrDefault(d => d.SectionId == section.Id)?.Seats ?? 0;
                 if (seats == 0 && placed.Count == 0) continue;
                 sections.Add(new SectionFigures(facility.Name, section.Name, seats, placed.Count, placed.Count(p => p.Forced is not null),
-                    view.CutoffBySection.GetValueOrDefault(id)));
+                    view.CutoffBySection.GetValueOrDefault(id), view.ReservesOf(id)));
             }
         }
         return new SessionOutcome
@@ -73,12 +86,13 @@ public sealed class SessionOutcome
     public PublicStatistics Statistics(int overrides)
     {
         var counted = Entries.Select(e => new CountedApplication(e.PlacedAt is { } at ? StructureNames.GetValueOrDefault(at, "Structure fermée") : null,
-            e.WishRank, e.FamilyScore)).ToList();
+            e.WishRank, e.FamilyScore, e.ViaReserve)).ToList();
         var structures = StructureNames.Select(s => new CountedStructure(s.Value,
             SeatsAt(s.Value),
-            Entries.Where(e => e.PlacedAt == s.Key && !e.Forced).Select(e => e.ScoreAtPlacement).Min()))
+            Entries.Where(e => e.PlacedAt == s.Key && !e.Forced).Select(e => e.ScoreAtPlacement).Min(),
+            Sections.Where(x => x.Structure == s.Value).Sum(x => x.Reserved)))
             .Where(s => s.Seats > 0 || counted.Any(c => c.PlacedAt == s.Name)).ToList();
-        return PublicStatistics.Of(counted, structures, overrides);
+        return PublicStatistics.Of(counted, structures, overrides, [.. ReservesByCategory.Select(r => new CountedReserve(r.Category, r.Seats))]);
     }
 
     private int SeatsAt(string structure) => Sections.Where(s => s.Structure == structure).Sum(s => s.Seats);

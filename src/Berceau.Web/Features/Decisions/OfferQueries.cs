@@ -39,8 +39,10 @@ public sealed class OfferQueries(BerceauDbContext db)
             .Select(o => new { o.ApplicationId, o.SessionId, o.FacilityId, o.Status, o.SeatKey }).ToListAsync(ct);
         var session = published.Session.Id;
         var facility = where.Facility.Id;
+        var movedOn = await MovedToALaterSessionAsync(published.Session.Id, rows.Select(r => r.Id).ToList(), ct);
         var byId = rows.Where(r =>
         {
+            if (movedOn.Contains(r.Id)) return false;
             var mine = offers.Where(o => o.ApplicationId == r.Id).ToList();
             var here = mine.Where(o => o.SessionId == session).ToList();
             if (here.Any(o => o.Status == OfferStatus.Expired || (o.Status == OfferStatus.Refused && o.FacilityId == facility))) return false;
@@ -53,6 +55,23 @@ public sealed class OfferQueries(BerceauDbContext db)
         return [.. waiting.Select(w => published.ApplicationOf(w.InstanceId) is { } id && byId.TryGetValue(id, out var a)
                 ? new NextFamily(id, a.Reference, ApplicationDisplay.ChildName(a.ChildFirstName, a.ChildLastName), w.Position, w.Score) : null)
             .OfType<NextFamily>()];
+    }
+
+    /// <summary>
+    /// The applications that a later session (not cancelled) examined: they went on to another commission, whose waiting list
+    /// is now theirs; back on the waiting list after it, they are no longer in this session's line (docs/commission.md, « La
+    /// réattribution des places libérées »). « Later » is read from the entries' ids, written in freeze order, and not from the
+    /// freeze instants, which two sessions may share to the second.
+    /// </summary>
+    private async Task<HashSet<ApplicationId>> MovedToALaterSessionAsync(CommissionSessionId session, List<ApplicationId> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var entries = await (from e in db.CommissionEntries.AsNoTracking()
+                             join s in db.CommissionSessions.AsNoTracking() on e.SessionId equals s.Id
+                             where ids.Contains(e.ApplicationId) && s.Status != CommissionStatus.Cancelled
+                             select new { e.Id, e.ApplicationId, e.SessionId }).ToListAsync(ct);
+        var here = entries.Where(e => e.SessionId == session).GroupBy(e => e.ApplicationId).ToDictionary(g => g.Key, g => g.Max(e => e.Id));
+        return [.. entries.Where(e => e.SessionId != session && here.TryGetValue(e.ApplicationId, out var mine) && e.Id > mine).Select(e => e.ApplicationId)];
     }
 
     /// <summary>

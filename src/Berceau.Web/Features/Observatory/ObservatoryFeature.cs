@@ -1,3 +1,5 @@
+using Berceau.Web.Features.Observatory.Import;
+
 namespace Berceau.Web.Features.Observatory;
 
 /// <summary>
@@ -9,6 +11,7 @@ public static class ObservatoryFeature
     public static IServiceCollection AddObservatoryFeature(this IServiceCollection services)
     {
         services.AddScoped<CoverageQueries>();
+        services.AddScoped<ImportOpenData>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ObservatoryJsonContext.Default));
         return services;
     }

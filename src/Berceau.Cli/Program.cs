@@ -16,6 +16,7 @@ public static class CliProgram
             AllocateCommand.Create(),
             GenerateInstanceCommand.Create(),
             PurgeCommand.Create(),
+            ImportCommand.Create(),
             BenchCommissionDataCommand.Create(),
         };
         return root.Parse(args).InvokeAsync(configuration);

@@ -60,9 +60,17 @@ internal sealed class CnafCoverageConfiguration : IEntityTypeConfiguration<CnafC
 {
     public void Configure(EntityTypeBuilder<CnafCoverage> b)
     {
-        b.HasKey(c => new { c.CommuneCode, c.Year });
+        // One row per commune *as published* and year: 93059 Pierrefitte keeps its rows after its merger into 93066.
+        b.HasKey(c => new { c.SourceCommuneCode, c.Year });
+        b.Property(c => c.SourceCommuneCode).HasMaxLength(5);
         b.Property(c => c.CommuneCode).HasMaxLength(5);
-        b.Property(c => c.GlobalRate).HasPrecision(6, 1);
+        b.HasIndex(c => new { c.CommuneCode, c.Year });
+        foreach (var rate in new[] { "RateEajePsu", "RateEajeNonPsu", "RateEaje", "RatePreschool", "RateChildminders", "RateHomeCare", "RateIndividual", "GlobalRate" })
+            b.Property<decimal?>(rate).HasPrecision(6, 1);
+        // Whole numbers for every row of the 92/93; one decimal for a few rows elsewhere in France (CnafDenominator).
+        b.Property(c => c.ChildrenUnder3).HasPrecision(12, 4);
+        b.Ignore(c => c.Places);
+        b.Ignore(c => c.Rates);
     }
 }
 
@@ -72,5 +80,16 @@ internal sealed class CommuneBirthsConfiguration : IEntityTypeConfiguration<Comm
     {
         b.HasKey(c => new { c.CommuneCode, c.Year });
         b.Property(c => c.CommuneCode).HasMaxLength(5);
+    }
+}
+
+internal sealed class CommuneChildrenUnder3Configuration : IEntityTypeConfiguration<CommuneChildrenUnder3>
+{
+    public void Configure(EntityTypeBuilder<CommuneChildrenUnder3> b)
+    {
+        b.HasKey(c => new { c.CommuneCode, c.Year });
+        b.Property(c => c.CommuneCode).HasMaxLength(5);
+        // INSEE estimates are not whole numbers (census sample weights).
+        b.Property(c => c.Children).HasPrecision(12, 4);
     }
 }

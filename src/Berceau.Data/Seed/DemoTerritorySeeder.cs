@@ -168,9 +168,15 @@ public static class DemoTerritorySeeder
     private static (Dictionary<string, OfferTargets> Targets, List<string> Estimated) Targets(
         IReadOnlyList<CommuneRow> rows, IReadOnlyList<CnafCoverage> coverages)
     {
+        // A current commune's places of a year add up its rows (93066 Saint-Denis = its own row + 93059 Pierrefitte's).
         var latest = coverages
             .GroupBy(c => c.CommuneCode, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.MaxBy(c => c.Year)!, StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g =>
+            {
+                var year = g.Max(c => c.Year);
+                var rows = g.Where(c => c.Year == year).ToList();
+                return new OfferTargets(rows.Sum(c => c.PlacesEajePsu), rows.Sum(c => c.PlacesEajeNonPsu), rows.Sum(c => c.PlacesChildminders));
+            }, StringComparer.Ordinal);
         var targets = new Dictionary<string, OfferTargets>(StringComparer.Ordinal);
         var estimated = new List<string>();
         if (coverages.Count == 0)
@@ -183,15 +189,16 @@ public static class DemoTerritorySeeder
         var latestYear = coverages.Max(c => c.Year);
         var population = rows.ToDictionary(r => r.Code, r => r.Population, StringComparer.Ordinal);
         var reference = coverages.Where(c => c.Year == latestYear).ToList();
-        decimal populationSum = reference.Sum(c => population[c.CommuneCode]);
+        // Per current commune: Saint-Denis has two rows (its own and Pierrefitte's) but one population.
+        decimal populationSum = reference.Select(c => c.CommuneCode).Distinct().Sum(c => population[c]);
         int Estimate(int population, Func<CnafCoverage, int> places) =>
             populationSum == 0 ? 0 : (int)Math.Round(reference.Sum(places) * population / populationSum, MidpointRounding.AwayFromZero);
 
         foreach (var r in rows)
         {
-            if (latest.TryGetValue(r.Code, out var c))
+            if (latest.TryGetValue(r.Code, out var target))
             {
-                targets[r.Code] = new OfferTargets(c.PlacesEajePsu, c.PlacesEajeNonPsu, c.PlacesChildminders);
+                targets[r.Code] = target;
             }
             else
             {

@@ -290,6 +290,19 @@ public static class Messages
         ["am-contact-no-phone"] = "Votre fiche n’a pas de numéro de téléphone : ajoutez-le à votre profil, ou ne le cochez pas.",
         ["am-feed-commune"] = "Le code INSEE d’une commune a 5 caractères, par exemple 93070.",
         ["am-answer-choice"] = "Choisissez « Accepter » ou « Décliner ».",
+        // Observatory.
+        ["obs-territory-required"] = "Indiquez un territoire : commune (code INSEE, par exemple 93048), ept (code SIREN, par exemple 200057875) ou departement (par exemple 93).",
+        ["obs-territory-several"] = "Indiquez un seul territoire : commune, ept ou departement.",
+        ["obs-commune-code"] = "Le code INSEE d’une commune a 5 caractères, par exemple 93048.",
+        ["obs-ept-code"] = "Le code d’un établissement public territorial est son numéro SIREN à 9 chiffres, par exemple 200057875.",
+        ["obs-year-future"] = "L’année {0} n’est pas encore passée : indiquez une année jusqu’à {1}.",
+        ["obs-unknown-territory"] = "Aucun territoire « {0} » : vérifiez le code.",
+        ["obs-no-data"] = "Pas de données de couverture pour {0} en {1}. Années disponibles : {2}.",
+        ["obs-file-required"] = "Choisissez un fichier CSV à importer.",
+        ["obs-file-type"] = "Le fichier doit être un CSV (extension .csv).",
+        ["obs-file-too-large"] = "Le fichier dépasse {0} Mo.",
+        ["obs-file-encoding"] = "Le fichier n’est pas en UTF-8 : enregistrez-le en « CSV UTF-8 » et recommencez.",
+        ["obs-kind-required"] = "Choisissez le type de fichier.",
     };
 
     public static string Get(string code) => Texts.TryGetValue(code, out var text) ? text : code;

@@ -22,32 +22,29 @@ public class OpenDataReaderTests
     }
 
     [Fact]
-    public void Cnaf_SaintDenis_IsTheSumOfPierrefitteAndOldSaintDenis_WithoutARate()
+    public void Cnaf_Pierrefitte_KeepsItsPublishedRow_UnderTheCurrentCommuneSaintDenis()
     {
-        var raw = TestData.RawRows(DataFiles.CnafCoverage).Where(r => r["annee"] == "2022" && r["code_commune"] is "93059" or "93066").ToList();
-        int Sum(string column) => raw.Sum(r => int.Parse(r[column], CultureInfo.InvariantCulture));
+        var raw = TestData.RawRows(DataFiles.CnafCoverage).Single(r => r["annee"] == "2022" && r["code_commune"] == "93059");
 
-        var saintDenis = Assert.Single(CnafCoverageReader.Read(File(DataFiles.CnafCoverage)),
-            c => c.Coverage.CommuneCode == "93066" && c.Coverage.Year == 2022);
+        var pierrefitte = Assert.Single(CnafCoverageReader.Read(File(DataFiles.CnafCoverage)),
+            c => c.Coverage.SourceCommuneCode == "93059" && c.Coverage.Year == 2022).Coverage;
 
-        Assert.Equal(2, raw.Count);
-        Assert.Equal(2, saintDenis.SourceRows);
-        Assert.Equal(Sum("places_eaje_psu"), saintDenis.Coverage.PlacesEajePsu);
-        Assert.Equal(Sum("places_eaje_hors_psu"), saintDenis.Coverage.PlacesEajeNonPsu);
-        Assert.Equal(Sum("places_assistantes_maternelles"), saintDenis.Coverage.PlacesChildminders);
-        Assert.Equal(Sum("places_total"), saintDenis.Coverage.PlacesTotal);
-        Assert.Null(saintDenis.Coverage.GlobalRate);
+        Assert.Equal("93066", pierrefitte.CommuneCode);
+        Assert.Equal(int.Parse(raw["places_total"], CultureInfo.InvariantCulture), pierrefitte.PlacesTotal);
+        Assert.Equal(decimal.Parse(raw["taux_global"], CultureInfo.InvariantCulture), pierrefitte.GlobalRate);
+        Assert.Equal(decimal.Parse(raw["taux_assistantes_maternelles"], CultureInfo.InvariantCulture), pierrefitte.RateChildminders);
     }
 
     [Fact]
-    public void Cnaf_UnmergedCommune_KeepsThePublishedRate()
+    public void Cnaf_EveryRow_GetsTheChildrenUnder3ThatGiveBackItsRates()
     {
-        var raw = TestData.RawRows(DataFiles.CnafCoverage).Single(r => r["annee"] == "2022" && r["code_commune"] == "93008");
+        var rows = CnafCoverageReader.Read(File(DataFiles.CnafCoverage)).Select(c => c.Coverage).ToList();
 
-        var bobigny = CnafCoverageReader.Read(File(DataFiles.CnafCoverage)).Single(c => c.Coverage.CommuneCode == "93008" && c.Coverage.Year == 2022);
-
-        Assert.Equal(decimal.Parse(raw["taux_global"], CultureInfo.InvariantCulture), bobigny.Coverage.GlobalRate);
-        Assert.Equal(1, bobigny.SourceRows);
+        Assert.All(rows, c =>
+        {
+            Assert.NotNull(c.ChildrenUnder3);
+            Assert.Empty(Berceau.Domain.Observatory.CnafDenominator.Mismatches(c.Places, c.ChildrenUnder3!.Value, c.Rates));
+        });
     }
 
     [Fact]
@@ -58,7 +55,8 @@ public class OpenDataReaderTests
         Assert.Equal(Enumerable.Range(2017, 6), coverages.Select(c => c.Year).Distinct().Order());
         Assert.All(coverages.GroupBy(c => c.Year), year =>
         {
-            Assert.Equal(35, year.Count(c => c.CommuneCode.StartsWith("93")));   // 36 Cnaf rows, 93059 merged into 93066
+            Assert.Equal(36, year.Count(c => c.SourceCommuneCode.StartsWith("93")));
+            Assert.Equal(35, year.Select(c => c.CommuneCode).Distinct().Count(c => c.StartsWith("93")));   // 93059 belongs to 93066
             Assert.Equal(34, year.Count(c => c.CommuneCode.StartsWith("92")));
         });
     }

@@ -44,19 +44,17 @@ public class DemoTerritorySeederTests(SeededTerritory seeded, ITestOutputHelper 
     }
 
     [Fact]
-    public void Seed_SaintDenisCnaf2022_IsTheSumOfThe93059And93066Rows()
+    public void Seed_KeepsEveryCnafRowAsPublished_Pierrefitte93059UnderSaintDenis93066()
     {
         var raw = TestData.RawRows(DataFiles.CnafCoverage).Where(r => r["annee"] == "2022" && r["code_commune"] is "93059" or "93066").ToList();
 
-        var saintDenis = Assert.Single(seeded.Coverages, c => c.CommuneCode == "93066" && c.Year == 2022);
+        var saintDenis = seeded.Coverages.Where(c => c.CommuneCode == "93066" && c.Year == 2022).OrderBy(c => c.SourceCommuneCode).ToList();
 
-        Assert.Equal(raw.Sum(r => int.Parse(r["places_eaje_psu"])), saintDenis.PlacesEajePsu);
-        Assert.Equal(raw.Sum(r => int.Parse(r["places_eaje_hors_psu"])), saintDenis.PlacesEajeNonPsu);
-        Assert.Equal(raw.Sum(r => int.Parse(r["places_assistantes_maternelles"])), saintDenis.PlacesChildminders);
-        Assert.Equal(raw.Sum(r => int.Parse(r["places_total"])), saintDenis.PlacesTotal);
-        Assert.Null(saintDenis.GlobalRate);
-        Assert.DoesNotContain(seeded.Coverages, c => c.CommuneCode == "93059");
-        Assert.Equal(6 * 35 + 6 * 34, seeded.Coverages.Count);
+        Assert.Equal(["93059", "93066"], saintDenis.Select(c => c.SourceCommuneCode));
+        Assert.Equal(raw.OrderBy(r => r["code_commune"]).Select(r => int.Parse(r["places_total"])), saintDenis.Select(c => c.PlacesTotal));
+        Assert.Equal(raw.OrderBy(r => r["code_commune"]).Select(r => (decimal?)decimal.Parse(r["taux_global"], System.Globalization.CultureInfo.InvariantCulture)),
+            saintDenis.Select(c => c.GlobalRate));
+        Assert.Equal(6 * 36 + 6 * 34, seeded.Coverages.Count);
         Assert.Equal(75, seeded.Births.Count);
     }
 
@@ -66,7 +64,14 @@ public class DemoTerritorySeederTests(SeededTerritory seeded, ITestOutputHelper 
     public void Seed_PlacesPerCategory_EqualCnaf2022_OrTheDepartementRatioForSmallCommunes(string departement)
     {
         var communes = seeded.Communes.Where(c => c.DepartementCode == departement).ToList();
-        var cnaf2022 = seeded.Coverages.Where(c => c.Year == 2022 && c.CommuneCode.StartsWith(departement)).ToDictionary(c => c.CommuneCode);
+        // Saint-Denis (93066) adds up its own row and Pierrefitte's (93059).
+        var cnaf2022 = seeded.Coverages.Where(c => c.Year == 2022 && c.CommuneCode.StartsWith(departement))
+            .GroupBy(c => c.CommuneCode)
+            .ToDictionary(g => g.Key, g => new CnafCoverage
+            {
+                Year = 2022, SourceCommuneCode = g.Key, CommuneCode = g.Key,
+                PlacesEajePsu = g.Sum(c => c.PlacesEajePsu), PlacesEajeNonPsu = g.Sum(c => c.PlacesEajeNonPsu), PlacesChildminders = g.Sum(c => c.PlacesChildminders),
+            });
         decimal populationWithCnaf = communes.Where(c => cnaf2022.ContainsKey(c.Code)).Sum(c => c.Population);
         int Ratio(Commune commune, Func<CnafCoverage, int> places) =>
             (int)Math.Round(cnaf2022.Values.Sum(places) * commune.Population / populationWithCnaf, MidpointRounding.AwayFromZero);

@@ -1661,12 +1661,21 @@ namespace Berceau.Data.Migrations.Postgres
 
             modelBuilder.Entity("Berceau.Domain.Territories.CnafCoverage", b =>
                 {
-                    b.Property<string>("CommuneCode")
+                    b.Property<string>("SourceCommuneCode")
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
+
+                    b.Property<decimal?>("ChildrenUnder3")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("numeric(12,4)");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
 
                     b.Property<decimal?>("GlobalRate")
                         .HasPrecision(6, 1)
@@ -1690,7 +1699,37 @@ namespace Berceau.Data.Migrations.Postgres
                     b.Property<int>("PlacesTotal")
                         .HasColumnType("integer");
 
-                    b.HasKey("CommuneCode", "Year");
+                    b.Property<decimal?>("RateChildminders")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)");
+
+                    b.Property<decimal?>("RateEaje")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)");
+
+                    b.Property<decimal?>("RateEajeNonPsu")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)");
+
+                    b.Property<decimal?>("RateEajePsu")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)");
+
+                    b.Property<decimal?>("RateHomeCare")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)");
+
+                    b.Property<decimal?>("RateIndividual")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)");
+
+                    b.Property<decimal?>("RatePreschool")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)");
+
+                    b.HasKey("SourceCommuneCode", "Year");
+
+                    b.HasIndex("CommuneCode", "Year");
 
                     b.ToTable("CnafCoverages");
                 });
@@ -1754,6 +1793,24 @@ namespace Berceau.Data.Migrations.Postgres
                     b.HasKey("CommuneCode", "Year");
 
                     b.ToTable("CommuneBirths");
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Territories.CommuneChildrenUnder3", b =>
+                {
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Children")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("numeric(12,4)");
+
+                    b.HasKey("CommuneCode", "Year");
+
+                    b.ToTable("CommuneChildrenUnder3");
                 });
 
             modelBuilder.Entity("Berceau.Domain.Territories.Departement", b =>

@@ -1646,12 +1646,21 @@ namespace Berceau.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Berceau.Domain.Territories.CnafCoverage", b =>
                 {
-                    b.Property<string>("CommuneCode")
+                    b.Property<string>("SourceCommuneCode")
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ChildrenUnder3")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal?>("GlobalRate")
                         .HasPrecision(6, 1)
@@ -1675,7 +1684,37 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.Property<int>("PlacesTotal")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("CommuneCode", "Year");
+                    b.Property<decimal?>("RateChildminders")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RateEaje")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RateEajeNonPsu")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RateEajePsu")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RateHomeCare")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RateIndividual")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RatePreschool")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SourceCommuneCode", "Year");
+
+                    b.HasIndex("CommuneCode", "Year");
 
                     b.ToTable("CnafCoverages");
                 });
@@ -1739,6 +1778,24 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.HasKey("CommuneCode", "Year");
 
                     b.ToTable("CommuneBirths");
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Territories.CommuneChildrenUnder3", b =>
+                {
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Children")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommuneCode", "Year");
+
+                    b.ToTable("CommuneChildrenUnder3");
                 });
 
             modelBuilder.Entity("Berceau.Domain.Territories.Departement", b =>

@@ -1,0 +1,41 @@
+using Berceau.Web.Features.Observatory.Import;
+
+namespace Berceau.Web.Features.Observatory;
+
+/// <summary>
+/// The observatory (issue 8): coverage rates as the Cnaf defines them, computed from our places and compared with the
+/// published figures; import of the Cnaf and INSEE files (Import/, admin and observatoire roles).
+/// </summary>
+public static class ObservatoryFeature
+{
+    public static IServiceCollection AddObservatoryFeature(this IServiceCollection services)
+    {
+        services.AddScoped<CoverageQueries>();
+        services.AddScoped<ImportOpenData>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ObservatoryJsonContext.Default));
+        return services;
+    }
+
+    public static WebApplication MapObservatoryApi(this WebApplication app)
+    {
+        // Anonymised statistics: public open data like the offer (DESIGN, API).
+        var api = app.MapGroup("/api/v1/indicateurs").AllowAnonymous();
+        api.MapGet("/couverture", CoverageEndpoint.GetAsync)
+            .WithName("ConsulterTauxDeCouverture")
+            .WithTags("Indicateurs")
+            .WithSummary("Taux de couverture d’un territoire")
+            .WithDescription(
+                "Taux de couverture global de l’accueil du jeune enfant (places pour 100 enfants de moins de 3 ans, définition "
+                + "de la Cnaf, arrondi au dixième) d’une commune, d’un établissement public territorial (ept) ou d’un "
+                + "département, pour une année. « calcule » vient des places que nous connaissons : l’historique importé "
+                + "de la Cnaf pour les années passées, le registre des structures ouvertes pour l’année en cours. « publie » "
+                + "est le taux publié par la Cnaf pour ce territoire et cette année, sinon null (la Cnaf ne publie que les "
+                + "communes de plus de 10 000 habitants). Un agrégat est la somme des places divisée par la somme des "
+                + "enfants, jamais une moyenne de taux. « estimation » vaut true quand le nombre d’enfants n’est pas une "
+                + "estimation INSEE importée (déduit du fichier Cnaf, d’une année antérieure ou des naissances) ou quand "
+                + "des communes sans données sont laissées de côté. Erreurs : 400 pour un paramètre invalide, 404 pour un "
+                + "territoire inconnu ou une année sans données.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+}

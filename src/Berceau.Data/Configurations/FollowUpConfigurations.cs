@@ -38,6 +38,8 @@ internal sealed class FollowUpActionConfiguration : IEntityTypeConfiguration<Fol
     {
         b.ToTable("FollowUpActions");
         b.HasKey(a => a.Id);
+        // The domain sets the id: a line added to a loaded case is new, never an update of an existing row.
+        b.Property(a => a.Id).ValueGeneratedNever();
         b.Property(a => a.CaseId).HasConversion(id => id.Value, value => new FollowUpCaseId(value));
         b.HasIndex(a => a.CaseId);
         b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16);

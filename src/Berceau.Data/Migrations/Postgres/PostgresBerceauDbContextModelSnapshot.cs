@@ -1293,7 +1293,6 @@ namespace Berceau.Data.Migrations.Postgres
             modelBuilder.Entity("Berceau.Domain.FollowUp.FollowUpAction", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("At")

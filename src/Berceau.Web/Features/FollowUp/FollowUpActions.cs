@@ -69,6 +69,7 @@ public sealed class FollowUpActions(BerceauDbContext db, FollowUpAccess access, 
         FollowUpStep? step = Enum.TryParse<FollowUpStep>(input.Step, out var s) && Enum.IsDefined(s) ? s : null;
         if (step is null) reader.Add("followup-step-missing", nameof(input.Step));
         var due = reader.Date(input.Due, nameof(input.Due));
+        if (due < Casework.Today) reader.Add("followup-due-past", nameof(input.Due));
         if (reader.Problems.Count > 0) return Outcome<bool>.Failure(reader.Problems);
         var planned = c.Plan(step, due, Casework.Today);
         if (!planned.IsSuccess) return planned;

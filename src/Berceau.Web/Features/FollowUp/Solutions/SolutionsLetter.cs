@@ -33,7 +33,7 @@ public sealed record SolutionsLetter(
             foreach (var item in section.Items)
             {
                 text.Append("- ").Append(item.Title);
-                if (item.Detail is { } d) text.Append(" : ").Append(d);
+                if (item.Detail is { } d) text.Append(" – ").Append(d);
                 if (item.Link is { } l) text.Append("\n  ").Append(absolute(l));
                 text.Append('\n');
             }

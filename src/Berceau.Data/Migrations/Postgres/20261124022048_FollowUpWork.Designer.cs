@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Berceau.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBerceauDbContext))]
-    [Migration("20261124014606_FollowUpWork")]
+    [Migration("20261124022048_FollowUpWork")]
     partial class FollowUpWork
     {
         /// <inheritdoc />
@@ -1296,7 +1296,6 @@ namespace Berceau.Data.Migrations.Postgres
             modelBuilder.Entity("Berceau.Domain.FollowUp.FollowUpAction", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("At")

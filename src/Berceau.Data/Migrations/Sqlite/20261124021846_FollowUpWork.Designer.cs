@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Berceau.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBerceauDbContext))]
-    [Migration("20261124014348_FollowUpWork")]
+    [Migration("20261124021846_FollowUpWork")]
     partial class FollowUpWork
     {
         /// <inheritdoc />
@@ -1285,7 +1285,6 @@ namespace Berceau.Data.Migrations.Sqlite
             modelBuilder.Entity("Berceau.Domain.FollowUp.FollowUpAction", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")

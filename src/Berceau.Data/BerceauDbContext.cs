@@ -48,6 +48,7 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Commission.CommissionRun> CommissionRuns => Set<Commission.CommissionRun>();
     public DbSet<Domain.Commission.CommissionOverride> CommissionOverrides => Set<Domain.Commission.CommissionOverride>();
     public DbSet<Domain.FollowUp.FollowUpCase> FollowUpCases => Set<Domain.FollowUp.FollowUpCase>();
+    public DbSet<Domain.FollowUp.FollowUpAction> FollowUpActions => Set<Domain.FollowUp.FollowUpAction>();
     public DbSet<Domain.Commission.PlaceOffer> PlaceOffers => Set<Domain.Commission.PlaceOffer>();
     public DbSet<Domain.Childminders.ChildminderProfile> ChildminderProfiles => Set<Domain.Childminders.ChildminderProfile>();
     public DbSet<Domain.Childminders.ChildminderInvitation> ChildminderInvitations => Set<Domain.Childminders.ChildminderInvitation>();

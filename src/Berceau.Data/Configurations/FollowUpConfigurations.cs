@@ -18,11 +18,33 @@ internal sealed class FollowUpCaseConfiguration : IEntityTypeConfiguration<Follo
         b.HasOne<CommissionSession>().WithMany().HasForeignKey(c => c.SessionId);
         // One open case per application, even when a validation is replayed or two agents act at once (same SQL for both providers).
         b.HasIndex(c => c.ApplicationId).IsUnique().HasFilter("\"Status\" = 'Open'").HasDatabaseName("IX_FollowUpCases_OneOpen");
-        // Issue 7's worklist: the open cases of a guichet's communes, oldest first.
+        // The guichet's worklist: the open cases of a guichet's communes, oldest first.
         b.HasIndex(c => new { c.CommuneCode, c.Status, c.OpenedAt });
         b.Property(c => c.CommuneCode).HasMaxLength(5);
         b.Property(c => c.Origin).HasConversion<string>().HasMaxLength(16);
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.NextStep).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(16);
         b.Property(c => c.OpenedBy).HasMaxLength(450);
+        b.Property(c => c.ClosedBy).HasMaxLength(450);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.HasMany(c => c.Actions).WithOne().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class FollowUpActionConfiguration : IEntityTypeConfiguration<FollowUpAction>
+{
+    public void Configure(EntityTypeBuilder<FollowUpAction> b)
+    {
+        b.ToTable("FollowUpActions");
+        b.HasKey(a => a.Id);
+        // The domain sets the id: a line added to a loaded case is new, never an update of an existing row.
+        b.Property(a => a.Id).ValueGeneratedNever();
+        b.Property(a => a.CaseId).HasConversion(id => id.Value, value => new FollowUpCaseId(value));
+        b.HasIndex(a => a.CaseId);
+        b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(16);
+        b.Property(a => a.By).HasMaxLength(450);
+        b.Property(a => a.Note).HasMaxLength(FollowUpCase.MaxNoteLength);
     }
 }

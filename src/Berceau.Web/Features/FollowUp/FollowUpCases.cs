@@ -7,7 +7,7 @@ using ApplicationId = Berceau.Domain.Applications.ApplicationId;
 namespace Berceau.Web.Features.FollowUp;
 
 /// <summary>An open follow-up case as the application's file shows it.</summary>
-public sealed record OpenFollowUp(DateTimeOffset OpenedAt, FollowUpOrigin Origin, string? SessionTitle);
+public sealed record OpenFollowUp(Guid Id, DateTimeOffset OpenedAt, FollowUpOrigin Origin, string? SessionTitle);
 
 /// <summary>
 /// The « zéro sans solution » hand-off (RULES §5): a family a commission left without a place gets a follow-up case, which the
@@ -32,5 +32,5 @@ public sealed class FollowUpCases(BerceauDbContext db)
                where c.ApplicationId == application && c.Status == FollowUpStatus.Open
                join s in db.CommissionSessions.AsNoTracking() on c.SessionId equals s.Id into sessions
                from s in sessions.DefaultIfEmpty()
-               select new OpenFollowUp(c.OpenedAt, c.Origin, s == null ? null : s.Title)).FirstOrDefaultAsync(ct);
+               select new OpenFollowUp(c.Id.Value, c.OpenedAt, c.Origin, s == null ? null : s.Title)).FirstOrDefaultAsync(ct);
 }

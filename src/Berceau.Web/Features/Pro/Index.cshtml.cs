@@ -68,10 +68,13 @@ public sealed class IndexModel(UserManager<BerceauUser> users, CurrentStaff staf
             links.Add(new ProLink("Demandes d’accueil", "/pro/demandes", "Demandes des familles de votre territoire à vérifier, à confirmer, à relancer ; demande faite au guichet."));
             links.Add(new ProLink("Secteurs", "/pro/secteurs", "Secteurs des communes de votre territoire, dessinés sur la carte, et les structures qui y sont rattachées."));
             links.Add(new ProLink("Grilles de points", "/pro/grilles", "La grille d’attribution publique de chaque commune, et ses nouvelles versions."));
+            links.Add(new ProLink("Familles sans solution", FollowUp.FollowUpFeature.WorklistPath, "Suivre les familles restées sans place : appels, rendez-vous, courrier des solutions proches de chez elles, jusqu’à la solution."));
             links.Add(new ProLink("Assistants maternels et MAM", Childminders.ChildmindersFeature.StaffPath, "Inviter les assistants maternels à créer leur compte, vérifier les inscriptions, suivre les demandes de contact des familles."));
         }
         if (roles.Contains(Roles.Admin) || roles.Contains(Roles.Agent) || roles.Contains(Roles.Committee) || roles.Contains(Roles.Director))
             links.Add(new ProLink("Commissions d’attribution", "/pro/commissions", "Préparer une commission, déclarer les places à attribuer, examiner et valider la proposition."));
+        if (roles.Contains(Roles.Admin) || roles.Contains(Roles.Agent) || roles.Contains(Roles.Observatory) || roles.Contains(Roles.Steering))
+            links.Add(new ProLink("Indicateurs du suivi « zéro sans solution »", FollowUp.FollowUpFeature.IndicatorsPath, "Part des familles suivies qui ont une solution à 1, 3 et 6 mois, et délai médian, par commune."));
         if (roles.Contains(Roles.Admin))
         {
             links.Add(new ProLink("Utilisateurs", "/admin/utilisateurs", "Comptes, rôles et territoires des personnes de votre territoire."));

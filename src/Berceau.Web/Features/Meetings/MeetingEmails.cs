@@ -9,6 +9,7 @@ public static class MeetingEmails
     public const string RegisteredKind = "reunion-inscription";
     public const string ReminderKind = "reunion-rappel";
     public const string CancelledKind = "reunion-annulee";
+    public const string ChangedKind = "reunion-modifiee";
 
     private static string Details(InfoMeeting m) =>
         $"""
@@ -39,6 +40,19 @@ public static class MeetingEmails
         Bonjour,
 
         Vous êtes inscrit à :
+        {Details(m)}
+
+        Si vous ne pouvez plus venir, annulez votre inscription avec le lien reçu lors de l’inscription, ou depuis votre espace si vous avez un compte.
+        """,
+        $"{MeetingsFeature.PublicPath}/{m.Id}", CommuneCode: m.CommuneCode);
+
+    public static OutgoingNotification Changed(InfoMeeting m) => new(
+        ChangedKind,
+        $"Changement : {m.Title}",
+        $"""
+        Bonjour,
+
+        La réunion à laquelle vous êtes inscrit a changé de date, d’horaire ou de lieu. Voici ce qui est prévu maintenant :
         {Details(m)}
 
         Si vous ne pouvez plus venir, annulez votre inscription avec le lien reçu lors de l’inscription, ou depuis votre espace si vous avez un compte.

@@ -87,8 +87,11 @@ public sealed class MeetingForms(BerceauDbContext db, CurrentStaff staff, AuditL
         var read = new InputReader();
         var values = Read(read, input, communes, meeting);
         if (read.Problems.Count > 0) return read.Problems;
+        var before = (meeting.Date, meeting.StartsAt, meeting.EndsAt, meeting.Place, meeting.VideoLink);
         Apply(meeting, values);
         meeting.Touch();
+        if (meeting.Status == MeetingStatus.Published && before != (meeting.Date, meeting.StartsAt, meeting.EndsAt, meeting.Place, meeting.VideoLink))
+            await TellRegistrantsAsync(meeting, MeetingEmails.Changed(meeting), MeetingEmails.ChangedKind, ct);
         audit.Record(MeetingAudit.Updated, MeetingAudit.MeetingEntity, meeting.Id.ToString(), $"{meeting.CommuneCode} {meeting.Date:yyyy-MM-dd} {meeting.Title}");
         return await SaveAsync(ct);
     }
@@ -110,12 +113,8 @@ public sealed class MeetingForms(BerceauDbContext db, CurrentStaff staff, AuditL
         if (text is null || text.Length < MinReasonLength) return [Problem.Of("reunion-cancel-reason", "Reason", MinReasonLength)];
         if (text.Length > InfoMeeting.MaxReasonLength) return [Problem.Of("too-long", "Reason", InfoMeeting.MaxReasonLength)];
         if (!meeting.Cancel(text, clock.GetUtcNow())) return [Problem.Of("reunion-not-editable", "")];
-        var registrants = await db.MeetingRegistrations.AsNoTracking()
-            .Where(r => r.MeetingId == meeting.Id && r.Status == MeetingRegistrationStatus.Registered)
-            .Select(r => new { r.Id, r.Email, r.UserId }).ToListAsync(ct);
-        await notifier.QueueManyAsync([.. registrants.Select(r => (new Recipient(r.Email, r.UserId), MeetingEmails.Cancelled(meeting),
-            $"{MeetingEmails.CancelledKind}:{r.Id}"))], ct);
-        audit.Record(MeetingAudit.Cancelled, MeetingAudit.MeetingEntity, meeting.Id.ToString(), $"{registrants.Count} inscrit(s) prévenu(s) : {text}");
+        var told = await TellRegistrantsAsync(meeting, MeetingEmails.Cancelled(meeting), MeetingEmails.CancelledKind, ct);
+        audit.Record(MeetingAudit.Cancelled, MeetingAudit.MeetingEntity, meeting.Id.ToString(), $"{told} inscrit(s) prévenu(s) : {text}");
         return await SaveAsync(ct);
     }
 
@@ -128,6 +127,15 @@ public sealed class MeetingForms(BerceauDbContext db, CurrentStaff staff, AuditL
         audit.Record(MeetingAudit.PresenceMarked, MeetingAudit.MeetingEntity, meeting.Id.ToString(),
             $"{registrations.Count(r => r.Present == true)} présent(s) sur {registrations.Count}");
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Queues one message per active registration; the key holds the meeting's version, so each change is told once.</summary>
+    private async Task<int> TellRegistrantsAsync(InfoMeeting meeting, OutgoingNotification what, string kind, CancellationToken ct)
+    {
+        var registrants = await db.MeetingRegistrations.AsNoTracking()
+            .Where(r => r.MeetingId == meeting.Id && r.Status == MeetingRegistrationStatus.Registered)
+            .Select(r => new { r.Id, r.Email, r.UserId }).ToListAsync(ct);
+        return await notifier.QueueManyAsync([.. registrants.Select(r => (new Recipient(r.Email, r.UserId), what, $"{kind}:{r.Id}:{meeting.Version}"))], ct);
     }
 
     private async Task<IReadOnlyList<Problem>> SaveAsync(CancellationToken ct)

@@ -1,4 +1,5 @@
 using Berceau.Data;
+using Berceau.Domain.Access;
 using Berceau.Domain.Meetings;
 using Berceau.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,25 @@ public sealed class MeetingQueries(BerceauDbContext db, TimeProvider clock)
     {
         var list = codes.Distinct().ToList();
         return await db.Communes.AsNoTracking().Where(c => list.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => c.Name, ct);
+    }
+
+    /// <summary>The communes a staff scope covers as a whole, by name: where its organisers may hold meetings.</summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> CommunesAsync(TerritoryScope scope, CancellationToken ct)
+    {
+        var all = await db.Communes.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Code, c.Name }).ToListAsync(ct);
+        return [.. all.Where(c => scope.CoversCommune(c.Code)).Select(c => (c.Code, c.Name))];
+    }
+
+    /// <summary>The meetings of the given communes: upcoming ones soonest first, then past ones latest first.</summary>
+    public async Task<IReadOnlyList<InfoMeeting>> OfCommunesAsync(IReadOnlyCollection<string> communes, CancellationToken ct)
+    {
+        var today = Today;
+        var codes = communes.ToList();
+        var upcoming = await db.InfoMeetings.AsNoTracking().Where(m => codes.Contains(m.CommuneCode) && m.Date >= today)
+            .OrderBy(m => m.Date).ThenBy(m => m.StartsAt).Take(MaxListed).ToListAsync(ct);
+        var past = await db.InfoMeetings.AsNoTracking().Where(m => codes.Contains(m.CommuneCode) && m.Date < today)
+            .OrderByDescending(m => m.Date).Take(MaxListed).ToListAsync(ct);
+        return [.. upcoming, .. past];
     }
 
     public async Task<IReadOnlyList<AttendanceRow>> AttendanceAsync(Guid meetingId, CancellationToken ct)

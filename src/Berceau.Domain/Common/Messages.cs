@@ -285,6 +285,8 @@ public static class Messages
         ["am-contact-no-phone"] = "Votre fiche n’a pas de numéro de téléphone : ajoutez-le à votre profil, ou ne le cochez pas.",
         ["am-feed-commune"] = "Le code INSEE d’une commune a 5 caractères, par exemple 93070.",
         ["am-answer-choice"] = "Choisissez « Accepter » ou « Décliner ».",
+        ["am-contact-withdrawn"] = "La famille a retiré cette demande : elle n’attend plus de réponse.",
+        ["am-contact-not-pending"] = "Cette demande ne peut plus être retirée : elle est « {0} ».",
         ["reunion-commune"] = "Choisissez une commune de votre territoire.",
         ["reunion-kind"] = "Choisissez le type : réunion d’information, forum ou atelier.",
         ["reunion-audience"] = "Choisissez le public de la réunion.",

@@ -11,6 +11,12 @@ namespace Berceau.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "WithdrawnAt",
+                table: "ContactRequests",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "InfoMeetings",
                 columns: table => new
@@ -113,6 +119,10 @@ namespace Berceau.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "InfoMeetings");
+
+            migrationBuilder.DropColumn(
+                name: "WithdrawnAt",
+                table: "ContactRequests");
         }
     }
 }

@@ -11,6 +11,12 @@ namespace Berceau.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "WithdrawnAt",
+                table: "ContactRequests",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "InfoMeetings",
                 columns: table => new
@@ -113,6 +119,10 @@ namespace Berceau.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "InfoMeetings");
+
+            migrationBuilder.DropColumn(
+                name: "WithdrawnAt",
+                table: "ContactRequests");
         }
     }
 }

@@ -54,6 +54,8 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Domain.Childminders.ChildminderInvitation> ChildminderInvitations => Set<Domain.Childminders.ChildminderInvitation>();
     public DbSet<Domain.Childminders.ChildminderRegistration> ChildminderRegistrations => Set<Domain.Childminders.ChildminderRegistration>();
     public DbSet<Domain.Childminders.ContactRequest> ContactRequests => Set<Domain.Childminders.ContactRequest>();
+    public DbSet<Domain.Meetings.InfoMeeting> InfoMeetings => Set<Domain.Meetings.InfoMeeting>();
+    public DbSet<Domain.Meetings.MeetingRegistration> MeetingRegistrations => Set<Domain.Meetings.MeetingRegistration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

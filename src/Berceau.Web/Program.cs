@@ -9,6 +9,7 @@ using Berceau.Web.Features.FollowUp;
 using Berceau.Web.Features.Decisions;
 using Berceau.Web.Features.Decisions.Api;
 using Berceau.Web.Features.Grid;
+using Berceau.Web.Features.Meetings;
 using Berceau.Web.Features.Notifications;
 using Berceau.Web.Features.Observatory;
 using Berceau.Web.Features.Offer;
@@ -39,6 +40,7 @@ builder.Services.AddFollowUpFeature();
 builder.Services.AddDecisionsFeature(builder.Configuration);
 builder.Services.AddChildmindersFeature(builder.Configuration);
 builder.Services.AddObservatoryFeature();
+builder.Services.AddMeetingsFeature(builder.Configuration);
 
 var app = builder.Build();
 

@@ -2,7 +2,7 @@ using Berceau.Domain.Offer;
 
 namespace Berceau.Domain.Childminders;
 
-public enum ContactRequestStatus { Pending, Accepted, Declined }
+public enum ContactRequestStatus { Pending, Accepted, Declined, Withdrawn }
 
 /// <summary>
 /// A family's request to an assistant·e maternel·le (or a MAM), sent through the platform: neither side's contact details
@@ -30,6 +30,7 @@ public sealed class ContactRequest
     public string? SharedPhone { get; private set; }
     public string? SharedEmail { get; private set; }
     public string? SharedAddress { get; private set; }
+    public DateTimeOffset? WithdrawnAt { get; private set; }
     public int Version { get; private set; }
 
     public bool Accept(string? phone, string? email, string? address, string? message, string by, DateTimeOffset at)
@@ -49,6 +50,16 @@ public sealed class ContactRequest
         return Answered(message, by, at);
     }
 
+    /// <summary>The family takes its request back before any answer (found another solution, wrote by mistake).</summary>
+    public bool Withdraw(DateTimeOffset at)
+    {
+        if (Status != ContactRequestStatus.Pending) return false;
+        Status = ContactRequestStatus.Withdrawn;
+        WithdrawnAt = at;
+        Version++;
+        return true;
+    }
+
     private bool Answered(string? message, string by, DateTimeOffset at)
     {
         AnswerMessage = message;
@@ -66,6 +77,7 @@ public static class ContactRequestStatuses
         ContactRequestStatus.Pending => "En attente de réponse",
         ContactRequestStatus.Accepted => "Acceptée",
         ContactRequestStatus.Declined => "Déclinée",
+        ContactRequestStatus.Withdrawn => "Retirée par la famille",
         _ => status.ToString(),
     };
 

@@ -16,4 +16,5 @@ public static class ChildminderAudit
     public const string ContactRequested = "demande de contact";
     public const string ContactAccepted = "demande de contact acceptée";
     public const string ContactDeclined = "demande de contact déclinée";
+    public const string ContactWithdrawn = "demande de contact retirée par la famille";
 }

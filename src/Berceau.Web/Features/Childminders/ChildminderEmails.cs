@@ -10,6 +10,7 @@ public static class ChildminderEmails
     public const string ReminderKind = "am-rappel-disponibilites";
     public const string ContactKind = "am-demande-de-contact";
     public const string ContactAnswerKind = "am-reponse-de-contact";
+    public const string ContactWithdrawnKind = "am-demande-retiree";
 
     public static OutgoingNotification Invitation(string serviceName, string facilityName, string communeCode, string link) => new(
         InvitationKind,
@@ -77,5 +78,11 @@ public static class ChildminderEmails
         accepted
             ? "Bonjour,\n\nL’assistant·e maternel·le a accepté votre demande de contact : ses coordonnées vous attendent sur votre espace."
             : "Bonjour,\n\nL’assistant·e maternel·le ne peut pas donner suite à votre demande de contact. D’autres assistants maternels ont peut-être des places : le relais petite enfance de votre commune peut vous aider.",
+        link, CommuneCode: communeCode);
+
+    public static OutgoingNotification ContactWithdrawn(string link, string communeCode) => new(
+        ContactWithdrawnKind,
+        "Une famille a retiré sa demande de contact",
+        "Bonjour,\n\nLa famille qui vous avait écrit a retiré sa demande : elle n’attend plus de réponse de votre part.",
         link, CommuneCode: communeCode);
 }

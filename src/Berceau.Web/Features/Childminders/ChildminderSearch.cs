@@ -13,6 +13,9 @@ public sealed record ChildminderResult(
     WeekDays OpeningDays, TimeOnly? OpensAt, TimeOnly? ClosesAt, bool AtypicalHours, string? AtypicalHoursDetail,
     bool DisabilityInclusion, string? Languages, string? Description, IReadOnlyList<Vacancy> Availability);
 
+/// <summary>A result on the map: the position is rounded (about 1 km), <paramref name="Places"/> the free places that fit.</summary>
+public sealed record ChildminderMapPoint(Guid Id, string Name, CareMode Mode, double Latitude, double Longitude, int Places);
+
 public sealed record ChildminderSearchResult(IReadOnlyList<ChildminderResult> Rows, int Total, int Page, int PageCount);
 
 /// <summary>
@@ -24,6 +27,28 @@ public sealed class ChildminderSearch(BerceauDbContext db, TimeProvider clock)
     public const int PageSize = 20;
 
     public async Task<ChildminderSearchResult> SearchAsync(ChildminderSearchCriteria criteria, CancellationToken ct)
+    {
+        var rows = await MatchesAsync(criteria, ct);
+        var communes = criteria.Communes.ToList();
+        var pageCount = Math.Max(1, (rows.Count + PageSize - 1) / PageSize);
+        var page = Math.Clamp(criteria.Page, 1, pageCount);
+        var shown = rows.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        var ids = shown.Select(r => r.Facility.Id).ToList();
+        var profiles = await db.ChildminderProfiles.AsNoTracking().Where(p => ids.Contains(p.FacilityId)).ToDictionaryAsync(p => p.FacilityId, ct);
+        var names = await db.Communes.AsNoTracking().Where(c => communes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => c.Name, ct);
+        return new ChildminderSearchResult([.. shown.Select(r => Result(r.Facility, profiles.GetValueOrDefault(r.Facility.Id), names, r.Fits))],
+            rows.Count, page, pageCount);
+    }
+
+    /// <summary>
+    /// Every result of the search (not one page) for the map: a position rounded to about a kilometre (a childminder works
+    /// at home; MAM alike, as the list shows them), never the address.
+    /// </summary>
+    public async Task<IReadOnlyList<ChildminderMapPoint>> MapAsync(ChildminderSearchCriteria criteria, CancellationToken ct) =>
+        [.. (await MatchesAsync(criteria, ct)).Select(r => new ChildminderMapPoint(r.Facility.Id.Value, r.Facility.Name, r.Facility.Mode,
+            OpenData.OfferLabels.Blur(r.Facility.Latitude), OpenData.OfferLabels.Blur(r.Facility.Longitude), r.Fits.Sum(v => v.Places)))];
+
+    private async Task<List<(Facility Facility, List<Vacancy> Fits)>> MatchesAsync(ChildminderSearchCriteria criteria, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -42,14 +67,7 @@ public sealed class ChildminderSearch(BerceauDbContext db, TimeProvider clock)
             .Where(r => criteria.Days == WeekDays.None || r.Fits.Count > 0 || (r.Facility.OpeningDays & criteria.Days) == criteria.Days)
             .OrderByDescending(r => r.Fits.Count > 0).ThenBy(r => r.Facility.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), true))
             .ToList();
-        var pageCount = Math.Max(1, (rows.Count + PageSize - 1) / PageSize);
-        var page = Math.Clamp(criteria.Page, 1, pageCount);
-        var shown = rows.Skip((page - 1) * PageSize).Take(PageSize).ToList();
-        var ids = shown.Select(r => r.Facility.Id).ToList();
-        var profiles = await db.ChildminderProfiles.AsNoTracking().Where(p => ids.Contains(p.FacilityId)).ToDictionaryAsync(p => p.FacilityId, ct);
-        var names = await db.Communes.AsNoTracking().Where(c => communes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => c.Name, ct);
-        return new ChildminderSearchResult([.. shown.Select(r => Result(r.Facility, profiles.GetValueOrDefault(r.Facility.Id), names, r.Fits))],
-            rows.Count, page, pageCount);
+        return rows;
     }
 
     /// <summary>A facility as a family reads it, with its fresh declarations (the detail page shows them all).</summary>

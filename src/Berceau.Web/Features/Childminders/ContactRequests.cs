@@ -85,6 +85,7 @@ public sealed class ContactRequests(BerceauDbContext db, Notifier notifier, Audi
     public async Task<IReadOnlyList<Problem>> AnswerAsync(Facility facility, ContactRequest request, AnswerInput input, string by, string familyEmail,
         CancellationToken ct)
     {
+        if (request.Status == ContactRequestStatus.Withdrawn) return [Problem.Of("am-contact-withdrawn", "")];
         if (request.Status != ContactRequestStatus.Pending) return [Problem.Of("am-contact-answered", "", request.Status.Label())];
         if (request.Version != input.Version) return [Problem.Of("concurrency", "")];
         var read = new InputReader();
@@ -113,6 +114,28 @@ public sealed class ContactRequests(BerceauDbContext db, Notifier notifier, Audi
             $"{ChildminderEmails.ContactAnswerKind}:{request.Id}", ct);
         audit.Record(accept == true ? ChildminderAudit.ContactAccepted : ChildminderAudit.ContactDeclined, ChildminderAudit.ContactRequestEntity,
             request.Id.ToString(), accept == true ? $"partagé : {string.Join(", ", Shared(input))}" : null);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return [Problem.Of("concurrency", "")];
+        }
+        return [];
+    }
+
+    /// <summary>
+    /// The family withdraws its request (the page checks it is theirs) while it waits for an answer; the childminder's
+    /// accounts are told, so that nobody answers a family that no longer expects it.
+    /// </summary>
+    public async Task<IReadOnlyList<Problem>> WithdrawAsync(ContactRequest request, CancellationToken ct)
+    {
+        if (!request.Withdraw(clock.GetUtcNow())) return [Problem.Of("am-contact-not-pending", "", request.Status.Label())];
+        foreach (var (userId, email) in await queries.AccountsOfAsync(request.FacilityId, ct))
+            await notifier.QueueAsync(new Recipient(email, userId), ChildminderEmails.ContactWithdrawn($"{ChildminderPath}/{request.Id}", request.CommuneCode),
+                $"{ChildminderEmails.ContactWithdrawnKind}:{request.Id}:{userId}", ct);
+        audit.Record(ChildminderAudit.ContactWithdrawn, ChildminderAudit.ContactRequestEntity, request.Id.ToString());
         try
         {
             await db.SaveChangesAsync(ct);

@@ -70,6 +70,7 @@ public sealed class IndexModel(UserManager<BerceauUser> users, CurrentStaff staf
             links.Add(new ProLink("Grilles de points", "/pro/grilles", "La grille d’attribution publique de chaque commune, et ses nouvelles versions."));
             links.Add(new ProLink("Familles sans solution", FollowUp.FollowUpFeature.WorklistPath, "Suivre les familles restées sans place : appels, rendez-vous, courrier des solutions proches de chez elles, jusqu’à la solution."));
             links.Add(new ProLink("Assistants maternels et MAM", Childminders.ChildmindersFeature.StaffPath, "Inviter les assistants maternels à créer leur compte, vérifier les inscriptions, suivre les demandes de contact des familles."));
+            links.Add(new ProLink("Réunions d’information", Meetings.MeetingsFeature.StaffPath, "Publier les réunions d’information, forums et ateliers, suivre les inscriptions et les présences."));
         }
         if (roles.Contains(Roles.Admin) || roles.Contains(Roles.Agent) || roles.Contains(Roles.Committee) || roles.Contains(Roles.Director))
             links.Add(new ProLink("Commissions d’attribution", "/pro/commissions", "Préparer une commission, déclarer les places à attribuer, examiner et valider la proposition."));

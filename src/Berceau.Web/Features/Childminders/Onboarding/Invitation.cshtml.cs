@@ -28,7 +28,8 @@ public sealed class InvitationModel(ChildminderAccounts accounts, BerceauDbConte
     {
         // The address bar holds a secret: no link of this page may pass it on as Referer.
         Response.Headers["Referrer-Policy"] = "no-referrer";
-        await LoadAsync(ct);
+        // The relais knows the childminder by the name on their agrément: offered as a start, which they may correct.
+        if (await LoadAsync(ct) && string.IsNullOrWhiteSpace(Input.Name)) Input = Input with { Name = FacilityName };
         return Page();
     }
 

@@ -1,0 +1,52 @@
+using Berceau.Data;
+using Berceau.Domain.Meetings;
+using Berceau.Web.Features.Notifications;
+using Berceau.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Berceau.Web.Features.Meetings;
+
+/// <summary>What one pass did; <see cref="Ran"/> false when another node held the job.</summary>
+public sealed record MeetingReminderPass(bool Ran, int Reminded);
+
+/// <summary>
+/// Reminds every registrant the day before a published meeting (the day of Paris, whatever the server's zone). One reminder
+/// per registration: the notification's key holds the registration and its version, so a pass may run as often as wanted,
+/// and someone who cancels then registers again is reminded again. Cancelled meetings and registrations get nothing.
+/// </summary>
+public sealed class MeetingReminderJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MeetingReminderOptions> options,
+    ILogger<MeetingReminderJob> logger)
+{
+    public const string LeaseName = "rappel-reunions";
+
+    public async Task<MeetingReminderPass> RunOnceAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BerceauDbContext>();
+        var lease = await JobLeases.ClaimAsync(db, LeaseName, now, now.AddMinutes(options.Value.LeaseMinutes), ct);
+        if (lease is null) return new MeetingReminderPass(false, 0);
+        try
+        {
+            var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
+            var tomorrow = ParisTime.DayOf(now).AddDays(1);
+            var meetings = await db.InfoMeetings.AsNoTracking()
+                .Where(m => m.Status == MeetingStatus.Published && m.Date == tomorrow).ToListAsync(ct);
+            var ids = meetings.Select(m => m.Id).ToList();
+            var registrations = await db.MeetingRegistrations.AsNoTracking()
+                .Where(r => ids.Contains(r.MeetingId) && r.Status == MeetingRegistrationStatus.Registered)
+                .Select(r => new { r.Id, r.MeetingId, r.Email, r.UserId, r.Version }).ToListAsync(ct);
+            var byId = meetings.ToDictionary(m => m.Id);
+            var reminded = await notifier.QueueManyAsync([.. registrations.Select(r => (new Recipient(r.Email, r.UserId),
+                MeetingEmails.Reminder(byId[r.MeetingId]), $"{MeetingEmails.ReminderKind}:{r.Id}:{r.Version}"))], ct);
+            await db.SaveChangesAsync(ct);
+            if (reminded > 0) logger.LogInformation("Réunions d’information : {Reminded} rappel(s) pour demain", reminded);
+            return new MeetingReminderPass(true, reminded);
+        }
+        finally
+        {
+            await JobLeases.ReleaseAsync(db, LeaseName, lease.Value, clock.GetUtcNow());
+        }
+    }
+}

@@ -52,6 +52,9 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Domain.Childminders.ChildminderInvitation> ChildminderInvitations => Set<Domain.Childminders.ChildminderInvitation>();
     public DbSet<Domain.Childminders.ChildminderRegistration> ChildminderRegistrations => Set<Domain.Childminders.ChildminderRegistration>();
     public DbSet<Domain.Childminders.ContactRequest> ContactRequests => Set<Domain.Childminders.ContactRequest>();
+    public DbSet<Domain.OccasionalCare.OccasionalSlot> OccasionalSlots => Set<Domain.OccasionalCare.OccasionalSlot>();
+    public DbSet<Domain.OccasionalCare.OccasionalChild> OccasionalChildren => Set<Domain.OccasionalCare.OccasionalChild>();
+    public DbSet<Domain.OccasionalCare.OccasionalBooking> OccasionalBookings => Set<Domain.OccasionalCare.OccasionalBooking>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

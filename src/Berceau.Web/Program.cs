@@ -10,6 +10,7 @@ using Berceau.Web.Features.Decisions;
 using Berceau.Web.Features.Decisions.Api;
 using Berceau.Web.Features.Grid;
 using Berceau.Web.Features.Notifications;
+using Berceau.Web.Features.OccasionalCare;
 using Berceau.Web.Features.Offer;
 using Berceau.Web.Features.OpenData;
 using Berceau.Web.Features.Portal;
@@ -37,6 +38,7 @@ builder.Services.AddCommissionFeature();
 builder.Services.AddFollowUpFeature();
 builder.Services.AddDecisionsFeature(builder.Configuration);
 builder.Services.AddChildmindersFeature(builder.Configuration);
+builder.Services.AddOccasionalCareFeature(builder.Configuration);
 
 var app = builder.Build();
 

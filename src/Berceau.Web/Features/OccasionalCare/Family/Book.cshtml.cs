@@ -37,10 +37,12 @@ public sealed class BookModel(OccasionalQueries queries, Bookings bookings, Berc
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
+        // What the family saw, before loading the page sets the price of now.
+        var shown = ShownPrice;
         var missing = await LoadAsync(id, ct);
         if (missing is not null) return missing;
         var facility = await db.Facilities.AsNoTracking().FirstAsync(f => f.Id == Row.Slot.FacilityId, ct);
-        var outcome = await bookings.BookAsync(Row.Slot, facility, Child, ShownPrice, await FamilyEmailAsync(db, ct), ct);
+        var outcome = await bookings.BookAsync(Row.Slot, facility, Child, shown, await FamilyEmailAsync(db, ct), ct);
         if (!outcome.IsSuccess)
         {
             ModelState.Clear();

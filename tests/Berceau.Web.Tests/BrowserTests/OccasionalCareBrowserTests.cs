@@ -38,7 +38,7 @@ public sealed class OccasionalCareBrowserTests(BerceauApp app) : BrowserTest(app
         await Page.GotoAsync(OccasionalTestData.Staff);
         await AssertNoAxeViolationAsync("l’accueil occasionnel de la direction");
         await Page.GetByRole(AriaRole.Link, new() { Name = facility.Name }).ClickAsync();
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Publier un créneau" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Publier un créneau" }).ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Publier le créneau" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Il y a un problème" })).ToBeVisibleAsync();
         await AssertNoAxeViolationAsync("la publication d’un créneau refusée");
@@ -57,10 +57,10 @@ public sealed class OccasionalCareBrowserTests(BerceauApp app) : BrowserTest(app
         await SignInAsFamilyAsync(familyEmail, familyPassword);
         await Page.GotoAsync(OccasionalTestData.Family);
         await AssertNoAxeViolationAsync("l’accueil occasionnel de la famille");
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Inscrire un enfant" }).ClickAsync();
-        await Page.GetByLabel("Commune").SelectOptionAsync(OccasionalTestData.Commune);
-        await Page.GetByLabel("Prénom de l’enfant").FillAsync("Léa");
-        await Page.GetByLabel("Nom de l’enfant").FillAsync("Navigatrice");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Inscrire un enfant" }).ClickAsync();
+        await Page.GetByLabel("Commune", new() { Exact = true }).SelectOptionAsync(OccasionalTestData.Commune);
+        await Page.GetByLabel("Prénom de l’enfant", new() { Exact = true }).FillAsync("Léa");
+        await Page.GetByLabel("Nom de l’enfant", new() { Exact = true }).FillAsync("Navigatrice");
         await Page.GetByLabel("Date de naissance de l’enfant").FillAsync("2025-03-15");
         await Page.GetByLabel("Ressources annuelles du foyer (année N-2)").FillAsync("36000");
         await Page.GetByLabel("Nombre d’enfants à charge dans le foyer").FillAsync("1");

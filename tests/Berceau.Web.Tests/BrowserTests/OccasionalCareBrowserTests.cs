@@ -82,7 +82,7 @@ public sealed class OccasionalCareBrowserTests(BerceauApp app) : BrowserTest(app
         await Page.ReloadAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "Voir les créneaux pour Léa" }).ClickAsync();
         await AssertNoAxeViolationAsync("les créneaux proposés à la famille");
-        await Page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Réserver le 23/11/2026 à 14h00, " + facility.Name) }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Réserver le 23/11/2026 à 14h00, " + facility.Name }).ClickAsync();
         await Expect(Page.Locator("#prix")).ToHaveTextAsync("6,51 €");
         await Expect(Page.GetByText("1,86 € de l’heure")).ToBeVisibleAsync();
         await AssertNoAxeViolationAsync("la réservation d’un créneau");

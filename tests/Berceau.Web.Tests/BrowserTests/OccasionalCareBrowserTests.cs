@@ -84,7 +84,7 @@ public sealed class OccasionalCareBrowserTests(BerceauApp app) : BrowserTest(app
         await AssertNoAxeViolationAsync("les créneaux proposés à la famille");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Réserver le 23/11/2026 à 14h00, " + facility.Name }).ClickAsync();
         await Expect(Page.Locator("#prix")).ToHaveTextAsync("6,51 €");
-        await Expect(Page.GetByText("1,86 € de l’heure")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("1,86 € de l’heure", new() { Exact = true })).ToBeVisibleAsync();
         await AssertNoAxeViolationAsync("la réservation d’un créneau");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Confirmer la réservation" }).ClickAsync();
         await Expect(Page.GetByText("Votre réservation est confirmée.")).ToBeVisibleAsync();

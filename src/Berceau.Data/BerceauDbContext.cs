@@ -56,6 +56,9 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Domain.Childminders.ContactRequest> ContactRequests => Set<Domain.Childminders.ContactRequest>();
     public DbSet<Domain.Meetings.InfoMeeting> InfoMeetings => Set<Domain.Meetings.InfoMeeting>();
     public DbSet<Domain.Meetings.MeetingRegistration> MeetingRegistrations => Set<Domain.Meetings.MeetingRegistration>();
+    public DbSet<Domain.OccasionalCare.OccasionalSlot> OccasionalSlots => Set<Domain.OccasionalCare.OccasionalSlot>();
+    public DbSet<Domain.OccasionalCare.OccasionalChild> OccasionalChildren => Set<Domain.OccasionalCare.OccasionalChild>();
+    public DbSet<Domain.OccasionalCare.OccasionalBooking> OccasionalBookings => Set<Domain.OccasionalCare.OccasionalBooking>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -12,6 +12,7 @@ using Berceau.Web.Features.Grid;
 using Berceau.Web.Features.Meetings;
 using Berceau.Web.Features.Notifications;
 using Berceau.Web.Features.Observatory;
+using Berceau.Web.Features.OccasionalCare;
 using Berceau.Web.Features.Offer;
 using Berceau.Web.Features.OpenData;
 using Berceau.Web.Features.Portal;
@@ -41,6 +42,7 @@ builder.Services.AddDecisionsFeature(builder.Configuration);
 builder.Services.AddChildmindersFeature(builder.Configuration);
 builder.Services.AddObservatoryFeature();
 builder.Services.AddMeetingsFeature(builder.Configuration);
+builder.Services.AddOccasionalCareFeature(builder.Configuration);
 
 var app = builder.Build();
 

@@ -18,7 +18,7 @@ public sealed class FamilyApplicationBrowserTests(BerceauApp app) : BrowserTest(
         await Page.GetByLabel("Adresse e-mail").FillAsync(email);
         await Page.GetByLabel("Mot de passe").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Mes demandes" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Mes demandes", Exact = true }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Mes demandes de place en crèche" })).ToBeVisibleAsync();
         await AssertNoAxeViolationAsync("la liste des demandes d’une famille");
 

@@ -32,6 +32,28 @@ public static class JobLeases
         return claimed == 1 ? lease : null;
     }
 
+    /// <summary>
+    /// Runs one pass of a job in its own scope while holding the lease <paramref name="name"/> for at most
+    /// <paramref name="leaseMinutes"/>; null when another node holds it (the pass did not run).
+    /// </summary>
+    public static async Task<T?> RunExclusiveAsync<T>(IServiceScopeFactory scopes, TimeProvider clock, string name, int leaseMinutes,
+        Func<IServiceProvider, BerceauDbContext, DateTimeOffset, Task<T>> pass, CancellationToken ct) where T : class
+    {
+        var now = clock.GetUtcNow();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BerceauDbContext>();
+        var lease = await ClaimAsync(db, name, now, now.AddMinutes(leaseMinutes), ct);
+        if (lease is null) return null;
+        try
+        {
+            return await pass(scope.ServiceProvider, db, now);
+        }
+        finally
+        {
+            await ReleaseAsync(db, name, lease.Value, clock.GetUtcNow());
+        }
+    }
+
     public static Task ReleaseAsync(BerceauDbContext db, string name, Guid lease, DateTimeOffset now) =>
         // Not cancelled with the host: a pass that ran must free its lease, or the next waits for the expiry.
         db.JobLeases.Where(j => j.Name == name && j.LeaseId == lease)

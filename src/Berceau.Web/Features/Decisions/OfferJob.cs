@@ -22,14 +22,8 @@ public sealed class OfferJob(IServiceScopeFactory scopes, TimeProvider clock, IO
 {
     public const string LeaseName = "propositions-de-place";
 
-    public async Task<OfferPass> RunOnceAsync(CancellationToken ct = default)
-    {
-        var now = clock.GetUtcNow();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BerceauDbContext>();
-        var lease = await JobLeases.ClaimAsync(db, LeaseName, now, now.AddMinutes(options.Value.LeaseMinutes), ct);
-        if (lease is null) return new OfferPass(false, 0, 0, 0);
-        try
+    public async Task<OfferPass> RunOnceAsync(CancellationToken ct = default) =>
+        await JobLeases.RunExclusiveAsync(scopes, clock, LeaseName, options.Value.LeaseMinutes, async (services, db, now) =>
         {
             var today = ParisTime.DayOf(now);
             ApplicationStatus[] holding = [ApplicationStatus.Offered, ApplicationStatus.Accepted];
@@ -45,12 +39,7 @@ public sealed class OfferJob(IServiceScopeFactory scopes, TimeProvider clock, IO
             if (released + expired + reattributed > 0)
                 logger.LogInformation("Propositions de place : {Released} libérée(s), {Expired} expirée(s), {Reattributed} réattribuée(s)", released, expired, reattributed);
             return pass;
-        }
-        finally
-        {
-            await JobLeases.ReleaseAsync(db, LeaseName, lease.Value, clock.GetUtcNow());
-        }
-    }
+        }, ct) ?? new OfferPass(false, 0, 0, 0);
 
     /// <summary>Every free seat of every published session in automatic mode that has a family waiting.</summary>
     private async Task<int> ReattributeAsync(BerceauDbContext db, CancellationToken ct)

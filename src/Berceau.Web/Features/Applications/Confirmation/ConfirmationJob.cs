@@ -26,14 +26,8 @@ public sealed class ConfirmationJob(IServiceScopeFactory scopes, TimeProvider cl
 
     private enum Done { Nothing, Reminded, Warned, Lapsed }
 
-    public async Task<ConfirmationPass> RunOnceAsync(CancellationToken ct = default)
-    {
-        var now = clock.GetUtcNow();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BerceauDbContext>();
-        var lease = await JobLeases.ClaimAsync(db, LeaseName, now, now.AddMinutes(options.Value.LeaseMinutes), ct);
-        if (lease is null) return new ConfirmationPass(false, 0, 0, 0);
-        try
+    public async Task<ConfirmationPass> RunOnceAsync(CancellationToken ct = default) =>
+        await JobLeases.RunExclusiveAsync(scopes, clock, LeaseName, options.Value.LeaseMinutes, async (services, db, now) =>
         {
             var today = DateOnly.FromDateTime(now.UtcDateTime);
             var done = new List<Done>();
@@ -46,12 +40,7 @@ public sealed class ConfirmationJob(IServiceScopeFactory scopes, TimeProvider cl
                 logger.LogInformation("Confirmation des demandes : {Reminded} rappel(s), {Warned} avertissement(s), {Lapsed} demande(s) caduque(s)",
                     pass.Reminded, pass.Warned, pass.Lapsed);
             return pass;
-        }
-        finally
-        {
-            await JobLeases.ReleaseAsync(db, LeaseName, lease.Value, clock.GetUtcNow());
-        }
-    }
+        }, ct) ?? new ConfirmationPass(false, 0, 0, 0);
 
     /// <summary>
     /// Waiting applications confirmed about three months ago or earlier. The SQL filter is a little wide (months have unequal

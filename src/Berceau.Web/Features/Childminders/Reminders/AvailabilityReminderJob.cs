@@ -21,17 +21,11 @@ public sealed class AvailabilityReminderJob(IServiceScopeFactory scopes, TimePro
 {
     public const string LeaseName = "rappel-disponibilites-am";
 
-    public async Task<ReminderPass> RunOnceAsync(CancellationToken ct = default)
-    {
-        var now = clock.GetUtcNow();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BerceauDbContext>();
-        var lease = await JobLeases.ClaimAsync(db, LeaseName, now, now.AddMinutes(options.Value.LeaseMinutes), ct);
-        if (lease is null) return new ReminderPass(false, 0);
-        try
+    public async Task<ReminderPass> RunOnceAsync(CancellationToken ct = default) =>
+        await JobLeases.RunExclusiveAsync(scopes, clock, LeaseName, options.Value.LeaseMinutes, async (services, db, now) =>
         {
-            var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
-            var queries = scope.ServiceProvider.GetRequiredService<ChildminderQueries>();
+            var notifier = services.GetRequiredService<Notifier>();
+            var queries = services.GetRequiredService<ChildminderQueries>();
             var staleBefore = Vacancy.FreshSince(now);
             var today = DateOnly.FromDateTime(now.UtcDateTime);
             // The last declaration of each open AM or MAM; stale when even the latest is older than 2 months.
@@ -54,10 +48,5 @@ public sealed class AvailabilityReminderJob(IServiceScopeFactory scopes, TimePro
             await db.SaveChangesAsync(ct);
             if (reminded > 0) logger.LogInformation("Places des assistants maternels : {Reminded} rappel(s) de mise à jour", reminded);
             return new ReminderPass(true, reminded);
-        }
-        finally
-        {
-            await JobLeases.ReleaseAsync(db, LeaseName, lease.Value, clock.GetUtcNow());
-        }
-    }
+        }, ct) ?? new ReminderPass(false, 0);
 }

@@ -20,16 +20,10 @@ public sealed class MeetingReminderJob(IServiceScopeFactory scopes, TimeProvider
 {
     public const string LeaseName = "rappel-reunions";
 
-    public async Task<MeetingReminderPass> RunOnceAsync(CancellationToken ct = default)
-    {
-        var now = clock.GetUtcNow();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BerceauDbContext>();
-        var lease = await JobLeases.ClaimAsync(db, LeaseName, now, now.AddMinutes(options.Value.LeaseMinutes), ct);
-        if (lease is null) return new MeetingReminderPass(false, 0);
-        try
+    public async Task<MeetingReminderPass> RunOnceAsync(CancellationToken ct = default) =>
+        await JobLeases.RunExclusiveAsync(scopes, clock, LeaseName, options.Value.LeaseMinutes, async (services, db, now) =>
         {
-            var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
+            var notifier = services.GetRequiredService<Notifier>();
             var tomorrow = ParisTime.DayOf(now).AddDays(1);
             var meetings = await db.InfoMeetings.AsNoTracking()
                 .Where(m => m.Status == MeetingStatus.Published && m.Date == tomorrow).ToListAsync(ct);
@@ -43,10 +37,5 @@ public sealed class MeetingReminderJob(IServiceScopeFactory scopes, TimeProvider
             await db.SaveChangesAsync(ct);
             if (reminded > 0) logger.LogInformation("Réunions d’information : {Reminded} rappel(s) pour demain", reminded);
             return new MeetingReminderPass(true, reminded);
-        }
-        finally
-        {
-            await JobLeases.ReleaseAsync(db, LeaseName, lease.Value, clock.GetUtcNow());
-        }
-    }
+        }, ct) ?? new MeetingReminderPass(false, 0);
 }

@@ -9,13 +9,8 @@ public sealed class DecisionLetterPdf(PdfFonts fonts)
     public byte[] Build(DecisionLetter letter)
     {
         using var pdf = new PdfTextDocument(fonts, $"Décision – demande {letter.Reference}", $"Demande {letter.Reference} – courrier du {OfferDisplay.Date(letter.Date)}");
-        pdf.Paragraph(letter.Sender, bold: true);
-        pdf.Paragraph($"{letter.CommuneName}, le {OfferDisplay.Date(letter.Date)}");
-        foreach (var name in letter.Addressees) pdf.Paragraph(name);
-        if (letter.Address is { Length: > 0 } address) pdf.Paragraph(address);
-        pdf.Title(letter.Subject);
-        pdf.Field("Numéro de demande", letter.Reference);
-        pdf.Field("Enfant", letter.Child);
+        pdf.LetterHead(letter.Sender, $"{letter.CommuneName}, le {OfferDisplay.Date(letter.Date)}", letter.Addressees, letter.Address,
+            letter.Subject, letter.Reference, letter.Child);
         pdf.Heading("La décision");
         foreach (var line in letter.Decision) pdf.Paragraph(line);
         pdf.Heading("Et maintenant ?");

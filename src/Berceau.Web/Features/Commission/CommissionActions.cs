@@ -37,7 +37,7 @@ public sealed record OverrideInput
 /// The callers check <see cref="CommissionAccess"/> first.
 /// </summary>
 public sealed class CommissionActions(BerceauDbContext db, CommissionAccess access, CommissionQueries queries, AuditLog audit,
-    ApplicationEvents events, FollowUp.FollowUpCases followUps)
+    ApplicationEvents events, FollowUp.FollowUpCases followUps, StepTimes times)
 {
     public async Task<Outcome<int>> DeclareSeatsAsync(CommissionSession session, IReadOnlyList<Facility> facilities,
         IReadOnlyList<SeatInput> rows, CancellationToken ct)
@@ -86,6 +86,7 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
     /// </summary>
     public async Task<Outcome<int>> FreezeAsync(CommissionSession session, CancellationToken ct)
     {
+        times.Start("freeze");
         var stored = await db.PointsGrids.AsNoTracking().Where(g => g.CommuneCode == session.CommuneCode).ToListAsync(ct);
         var grid = new GridVersions([.. stored.Select(g => g.ToGrid())]).InForce(session.FreezeDate);
         if (grid is null) return Problem.Of("commission-no-grid", "", session.FreezeDate);
@@ -95,9 +96,13 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         var facilities = await queries.ScopeFacilitiesAsync(session, ct);
         var examined = db.Applications
             .Where(a => a.CommuneCode == session.CommuneCode && (a.Status == ApplicationStatus.Complete || a.Status == ApplicationStatus.Waitlisted));
+        times.Step("grid+facilities");
         var applications = await examined.AsNoTracking().AsSplitQuery().ToListAsync(ct);
+        times.Step("load");
         var emails = await events.FamilyEmailsAsync(examined, ct);
+        times.Step("emails");
         var snapshot = InstanceSnapshot.Build(session, facilities, grid, applications, CommissionDisplay.DayOf);
+        times.Step("snapshot");
 
         // Each move is checked by the application's own verb, on the untracked copy: the database is written below, set-based.
         var changes = new List<(Application, StatusChange)>(snapshot.Entries.Count);
@@ -114,6 +119,7 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
                 ApplicationVersion = version, ScoresJson = StoredScores.Write(entry.Scores),
             });
         }
+        times.Step("moves+scores");
         db.CommissionSnapshots.Add(new CommissionSnapshot
         {
             SessionId = session.Id, InstanceJson = RunRecord.InstanceJson(snapshot.Instance), GridVersion = grid.Version,
@@ -122,17 +128,25 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         audit.Record(CommissionAudit.Frozen, CommissionAudit.EntityType, session.Id.ToString(),
             $"{snapshot.Entries.Count} demandes, {snapshot.Instance.Sections.Sum(s => s.Capacity)} places, grille n° {grid.Version}, âges au {snapshot.AgeOn:dd/MM/yyyy}");
 
+        times.Step("instance json");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             // The session first: a second member freezing at the same time is stopped by its version before the bulk work.
             await db.SaveChangesAsync(ct);
+            times.Step("save");
             await db.InsertManyAsync(entries, ct);
+            times.Step("entries");
             var inCommittee = await MoveToCommitteeAsync(session.Id, ct);
+            times.Step("update");
             if (inCommittee != entries.Count) return Problem.Of("commission-concurrency", "");
             await db.InsertOwnedAsync([.. changes.Select(c => ((object)c.Item1.Id, c.Item2))], ct);
+            times.Step("status changes");
             await events.ChangedManyAsync(changes, emails, ct);
+            times.Step("notices");
             await transaction.CommitAsync(ct);
+            times.Step("commit");
+            times.Done();
         }
         catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
@@ -154,9 +168,13 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
     /// <summary>Solves the frozen instance with the active overrides and stores the run (see <see cref="CommissionRun"/>).</summary>
     public async Task<Outcome<CommissionRun>> RunAsync(CommissionSession session, CancellationToken ct)
     {
+        times.Start("run");
         var run = await NewRunAsync(session, extra: null, ct);
         if (!run.IsSuccess) return run;
-        return await SaveAsync(run.Value, ct);
+        var saved = await SaveAsync(run.Value, ct);
+        times.Step("save");
+        times.Done();
+        return saved;
     }
 
     /// <summary>Replays a stored run and writes the verdict in the audit log.</summary>
@@ -239,17 +257,26 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         var snapshot = await queries.SnapshotAsync(session.Id, ct) ?? throw new InvalidOperationException($"Session {session.Id} frozen without snapshot.");
         var entries = await queries.InstanceIdsAsync(session.Id, ct);
         var overrides = (await queries.OverridesAsync(session.Id, tracked: false, ct)).Where(o => o.IsActive && !IsWithdrawnNow(o)).ToList();
+        times.Step("read snapshot+entries");
         if (extra is not null) overrides.Add(extra);
         var applied = overrides.Select(o => new AppliedOverride(o.Id, o.Kind, entries[o.ApplicationId], o.FacilityId.Value, o.SectionId, o.Reason, o.By, o.At)).ToList();
 
-        var transformed = OverrideTransform.Apply(RunRecord.ReadInstance(snapshot.InstanceJson), applied);
+        var frozenInstance = RunRecord.ReadInstance(snapshot.InstanceJson);
+        times.Step("parse instance");
+        var transformed = OverrideTransform.Apply(frozenInstance, applied);
         if (!transformed.IsSuccess) return Outcome<CommissionRun>.Failure(transformed.Problems);
+        times.Step("transform");
         var result = Engine.AllocationEngine.Solve(transformed.Value.Instance);
+        times.Step("solve");
         var number = (await db.CommissionRuns.Where(r => r.SessionId == session.Id).MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
+        var instanceJson = RunRecord.InstanceJson(transformed.Value.Instance);
+        times.Step("instance json");
+        var resultJson = RunRecord.ResultJson(result);
+        times.Step("result json");
         var run = new CommissionRun
         {
-            SessionId = session.Id, Number = number, InstanceJson = RunRecord.InstanceJson(transformed.Value.Instance),
-            ResultJson = RunRecord.ResultJson(result), InstanceHash = result.InstanceHash, EngineVersion = RunRecord.EngineVersion,
+            SessionId = session.Id, Number = number, InstanceJson = instanceJson,
+            ResultJson = resultJson, InstanceHash = result.InstanceHash, EngineVersion = RunRecord.EngineVersion,
             OverridesJson = RunRecord.OverridesJson(applied), ElapsedMs = result.Stats.ElapsedMs, At = access.Now, By = access.UserId,
         };
         db.CommissionRuns.Add(run);

@@ -97,26 +97,25 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         var examined = db.Applications
             .Where(a => a.CommuneCode == session.CommuneCode && (a.Status == ApplicationStatus.Complete || a.Status == ApplicationStatus.Waitlisted));
         times.Step("grid+facilities");
-        var applications = await examined.AsNoTracking().AsSplitQuery().ToListAsync(ct);
+        var applications = await ExaminedAsync(examined, ct);
         times.Step("load");
         var emails = await events.FamilyEmailsAsync(examined, ct);
         times.Step("emails");
-        var snapshot = InstanceSnapshot.Build(session, facilities, grid, applications, CommissionDisplay.DayOf);
+        var snapshot = InstanceSnapshot.BuildExamined(session, facilities, grid, applications, CommissionDisplay.DayOf);
         times.Step("snapshot");
 
         // Each move is checked by the application's own verb, on the untracked copy: the database is written below, set-based.
-        var changes = new List<(Application, StatusChange)>(snapshot.Entries.Count);
+        var changes = new List<(ExaminedApplication, StatusChange)>(snapshot.Entries.Count);
         var entries = new List<CommissionEntry>(snapshot.Entries.Count);
         foreach (var entry in snapshot.Entries)
         {
-            var (before, version) = (entry.Application.Status, entry.Application.Version);
-            var moved = entry.Application.Move(ApplicationStatus.InCommittee, access.Now, access.UserId);
+            var moved = entry.Application.MoveToCommittee(access.Now, access.UserId);
             if (!moved.IsSuccess) return Outcome<int>.Failure(moved.Problems);
             changes.Add((entry.Application, moved.Value));
             entries.Add(new CommissionEntry
             {
-                SessionId = session.Id, ApplicationId = entry.Application.Id, InstanceId = entry.InstanceId, StatusBefore = before,
-                ApplicationVersion = version, ScoresJson = StoredScores.Write(entry.Scores),
+                SessionId = session.Id, ApplicationId = entry.Application.Id, InstanceId = entry.InstanceId, StatusBefore = entry.Application.Status,
+                ApplicationVersion = entry.Application.Version, ScoresJson = StoredScores.Write(entry.Scores),
             });
         }
         times.Step("moves+scores");
@@ -155,6 +154,24 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         }
         return snapshot.Entries.Count;
     }
+
+    /// <summary>
+    /// What the freeze reads of the examined applications (<see cref="ExaminedApplication"/>): not their events nor the guardians'
+    /// names, which <see cref="Application"/> would bring with it. One query per collection (split), untracked.
+    /// </summary>
+    private static Task<List<ExaminedApplication>> ExaminedAsync(IQueryable<Application> examined, CancellationToken ct) =>
+        examined.AsNoTracking().AsSplitQuery().Select(a => new ExaminedApplication
+        {
+            Id = a.Id, Reference = a.Reference, FamilyUserId = a.FamilyUserId, CommuneCode = a.CommuneCode, Status = a.Status, Version = a.Version,
+            CreatedAt = a.CreatedAt, SubmittedAt = a.SubmittedAt, ErasedAt = a.ErasedAt,
+            ChildFirstName = a.ChildFirstName, ChildBirthDate = a.ChildBirthDate, ChildExpectedBirthDate = a.ChildExpectedBirthDate,
+            SectorId = a.SectorId, GuardianSituations = a.Guardians.OrderBy(g => g.Rank).Select(g => g.Situation).ToList(),
+            DisabledMemberInHousehold = a.DisabledMemberInHousehold, ReceivesSocialMinimum = a.ReceivesSocialMinimum,
+            QuotientFamilial = a.QuotientFamilial, SocialSupport = a.SocialSupport,
+            SiblingFacilities = a.SiblingFacilities, PartnerEmployerFacilities = a.PartnerEmployerFacilities,
+            Wishes = a.Wishes.OrderBy(w => w.Rank).Select(w => w.FacilityId).ToList(),
+            StatusChanges = a.StatusChanges.Select(c => new StatusChange(c.From, c.To, c.At, c.By, c.Reason)).ToList(),
+        }).ToListAsync(ct);
 
     /// <summary>
     /// The examined applications to « en commission », in one statement: each one only at the version its entry read, its version

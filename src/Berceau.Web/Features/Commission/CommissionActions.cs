@@ -141,6 +141,11 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
             if (inCommittee != entries.Count) return Problem.Of("commission-concurrency", "");
             await db.InsertOwnedAsync([.. changes.Select(c => ((object)c.Item1.Id, c.Item2))], ct);
             times.Step("status changes");
+            // The families' notices are written here, in the freeze's transaction, and not fanned out by the outbox worker after the
+            // commit: one « fan out » row committed with the freeze, expanded later under the same per-family keys, would also be
+            // exactly-once and survive a crash, but it would only move the work (about 2 s of CPU for 30,000 families on the shared
+            // bench machine, docs/performance.md) to a job competing for the same cores while the member runs the calculation, and
+            // a family could see its status change before its notice. Committed together, there is nothing to reconcile.
             await events.ChangedManyAsync(changes, emails, ct);
             times.Step("notices");
             await transaction.CommitAsync(ct);

@@ -277,10 +277,12 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
     {
         if (!session.AcceptsRuns) return Problem.Of("commission-not-frozen", "", session.Status.Label());
         var snapshot = await queries.SnapshotAsync(session.Id, ct) ?? throw new InvalidOperationException($"Session {session.Id} frozen without snapshot.");
-        var entries = await queries.InstanceIdsAsync(session.Id, ct);
         var overrides = (await queries.OverridesAsync(session.Id, tracked: false, ct)).Where(o => o.IsActive && !IsWithdrawnNow(o)).ToList();
-        times.Step("read snapshot+entries");
         if (extra is not null) overrides.Add(extra);
+        // The instance ids of the applications the decisions name, not of all of them (tens of thousands in a département).
+        var entries = overrides.Count == 0 ? new Dictionary<Domain.Applications.ApplicationId, string>()
+            : await queries.InstanceIdsAsync(session.Id, [.. overrides.Select(o => o.ApplicationId)], ct);
+        times.Step("read snapshot+entries");
         var applied = overrides.Select(o => new AppliedOverride(o.Id, o.Kind, entries[o.ApplicationId], o.FacilityId.Value, o.SectionId, o.Reason, o.By, o.At)).ToList();
 
         var frozenInstance = RunRecord.ReadInstance(snapshot.InstanceJson);
@@ -291,7 +293,9 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         var result = Engine.AllocationEngine.Solve(transformed.Value.Instance);
         times.Step("solve");
         var number = (await db.CommissionRuns.Where(r => r.SessionId == session.Id).MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
-        var instanceJson = RunRecord.InstanceJson(transformed.Value.Instance);
+        // Without a decision, the engine's instance is the frozen one and its bytes are the snapshot's: writing them again would
+        // give the same bytes (a replay checks it, RunRecord.Replay) for about a second of CPU at a département's size.
+        var instanceJson = applied.Count == 0 ? snapshot.InstanceJson : RunRecord.InstanceJson(transformed.Value.Instance);
         times.Step("instance json");
         var resultJson = RunRecord.ResultJson(result);
         times.Step("result json");

@@ -7,14 +7,20 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Berceau.Data;
 
 /// <summary>
-/// Inserts many rows of one entity type with multi-row INSERT statements, untracked: for the units of work too large for the change
-/// tracker (a département's commission freeze writes about 150,000 rows, which SaveChanges would send one statement each and
-/// SQLite would execute one by one). The values go through the model's own columns, type mappings and value converters, so the
+/// Inserts many rows of one entity type, untracked: for the units of work too large for the change tracker (a département's
+/// commission freeze writes about 150,000 rows, which SaveChanges would track one by one and send as SQL text to parse). The values go through the model's own columns, type mappings and value converters, so the
 /// rows are those SaveChanges would write. Keys the database generates (integer identities) are left to it and not read back.
 /// Runs in the caller's transaction, which must be open: the rows are committed with the rest of the unit of work, or not at all.
-/// The values are written as SQL literals by the same type mappings (the escaping EF Core uses for constants and seed data), not
-/// as parameters: Microsoft.Data.Sqlite binds each parameter by name, which SQLite finds by a linear search among the statement's
-/// parameters, so a statement of thousands of parameters costs the square of their number (measured: most of a freeze).
+/// How the rows travel depends on the provider, each the fastest measured (docs/performance.md):
+/// <list type="bullet">
+/// <item>SQLite runs inside the process: one single-row INSERT, prepared once and executed for each row with its parameters
+/// (made by the model's type mappings, as SaveChanges makes them). A few microseconds a row; writing the rows as SQL text cost
+/// more to generate and to parse (a freeze: 4 to 6 s of CPU for its 120,000 rows). A multi-row INSERT with parameters is worse
+/// still: Microsoft.Data.Sqlite binds each parameter by name, which SQLite finds by a linear search among the statement's
+/// parameters, so thousands of them cost the square of their number.</item>
+/// <item>PostgreSQL is a round trip away: multi-row INSERTs of up to 1,000 rows, the values written as SQL literals by the same
+/// type mappings (the escaping EF Core uses for constants and seed data).</item>
+/// </list>
 /// </summary>
 public static class BulkInsert
 {
@@ -53,11 +59,26 @@ public static class BulkInsert
             + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!))) + ") VALUES ";
         var mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToList();
         var getters = columns.Select(c => c == ownerKey ? null : c.GetGetter()).ToList();
+        object? Value(int row, int column) => getters[column] is { } getter ? getter.GetClrValueUsingContainingEntity(rows[row]) : owner!(row);
 
         // The context's own connection and transaction, through ADO: EF's raw SQL would read the braces of JSON values as
         // placeholders of its format string.
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
+        if (db.Database.IsSqlite())
+        {
+            // The same command text for every row: Microsoft.Data.Sqlite keeps the statement prepared and only binds the values.
+            command.CommandText = head + "(" + string.Join(", ", columns.Select((_, c) => "@p" + c)) + ")";
+            var inserted = 0;
+            for (var r = 0; r < rows.Count; r++)
+            {
+                command.Parameters.Clear();
+                for (var c = 0; c < columns.Count; c++)
+                    command.Parameters.Add(mappings[c].CreateParameter(command, "@p" + c, Value(r, c), columns[c].IsNullable));
+                inserted += await command.ExecuteNonQueryAsync(ct);
+            }
+            return inserted;
+        }
         var written = 0;
         var text = new StringBuilder();
         var inStatement = 0;
@@ -66,8 +87,7 @@ public static class BulkInsert
             text.Append(inStatement == 0 ? head : ", ").Append('(');
             for (var c = 0; c < columns.Count; c++)
             {
-                var value = getters[c] is { } getter ? getter.GetClrValueUsingContainingEntity(rows[r]) : owner!(r);
-                text.Append(c == 0 ? "" : ", ").Append(mappings[c].GenerateSqlLiteral(value));
+                text.Append(c == 0 ? "" : ", ").Append(mappings[c].GenerateSqlLiteral(Value(r, c)));
             }
             text.Append(')');
             if (++inStatement < MaxRowsPerStatement && text.Length < MaxStatementLength && r < rows.Count - 1) continue;

@@ -331,15 +331,25 @@ public sealed class Application
     /// <summary>The one way the status changes: the history checks the move, then the application records it.</summary>
     public Outcome<StatusChange> Move(ApplicationStatus to, DateTimeOffset at, string by, string? reason = null)
     {
-        if (ErasedAt is not null) return Problem.Of("erasure-already-done", "");
-        var history = ApplicationStatusHistory.Replay(ApplicationStatusHistory.InTimeOrder(StatusChanges));
-        if (!history.IsSuccess) return Outcome<StatusChange>.Failure(history.Problems);
-        var moved = history.Value.Move(to, at, by, reason);
+        var moved = NextMove(ErasedAt, StatusChanges, to, at, by, reason);
         if (!moved.IsSuccess) return moved;
         StatusChanges.Add(moved.Value);
         Status = to;
         Version++;
         return moved;
+    }
+
+    /// <summary>
+    /// The change <see cref="Move"/> records, or why it is refused, from what it reads of the application: for the callers that
+    /// read an application in part and write the change themselves (<see cref="Commission.ExaminedApplication"/>).
+    /// </summary>
+    public static Outcome<StatusChange> NextMove(DateTimeOffset? erasedAt, IEnumerable<StatusChange> changes, ApplicationStatus to,
+        DateTimeOffset at, string by, string? reason = null)
+    {
+        if (erasedAt is not null) return Problem.Of("erasure-already-done", "");
+        var history = ApplicationStatusHistory.Replay(ApplicationStatusHistory.InTimeOrder(changes));
+        if (!history.IsSuccess) return Outcome<StatusChange>.Failure(history.Problems);
+        return history.Value.Move(to, at, by, reason);
     }
 
     public const string ErasedReason = "Données effacées à la demande de la famille.";

@@ -9,11 +9,15 @@ namespace Berceau.Domain.Grid;
 public static class ApplicationScoreInput
 {
     /// <param name="submittedOn">The day the application was submitted, in the commune's time zone (seniority counts from it).</param>
-    public static ScoreInput For(Application application, DateOnly? submittedOn) => new()
+    public static ScoreInput For(Application application, DateOnly? submittedOn) =>
+        For(Commission.ExaminedApplication.Of(application), submittedOn);
+
+    /// <inheritdoc cref="For(Application, DateOnly?)"/>
+    public static ScoreInput For(Commission.ExaminedApplication application, DateOnly? submittedOn) => new()
     {
         // A guardian whose situation was not given scores as « autre situation », never as employed.
-        Parents = application.Guardians.OrderBy(g => g.Rank).Select(g => g.Situation ?? GuardianSituation.Other).ToList(),
-        SingleParent = application.Guardians.Count == 1,
+        Parents = [.. application.GuardianSituations.Select(s => s ?? GuardianSituation.Other)],
+        SingleParent = application.GuardianSituations.Count == 1,
         QuotientFamilial = application.QuotientFamilial,
         DisabilityInHousehold = application.DisabledMemberInHousehold,
         SocialSupport = application.SocialSupport,

@@ -16,7 +16,7 @@ public sealed class ApplicationEvents(BerceauDbContext db, Notifier notifier)
         // Made at the counter and not yet linked to an account: the guichet tells the family itself.
         if (application.FamilyUserId is not { } userId) return;
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(ct);
-        if (Notice(application, change, email) is { } notice)
+        if (Notice(application.Id, application.FamilyUserId, application.ChildFirstName, application.CommuneCode, change, email) is { } notice)
             await notifier.QueueAsync(notice.To, notice.What, notice.IdempotencyKey, ct);
     }
 
@@ -25,11 +25,12 @@ public sealed class ApplicationEvents(BerceauDbContext db, Notifier notifier)
     /// one query by the caller's <paramref name="emails"/> (family account → e-mail), the notifications inserted at once in the
     /// caller's open transaction (<see cref="Notifier.InsertManyAsync"/>).
     /// </summary>
-    public async Task ChangedManyAsync(IReadOnlyList<(Application Application, StatusChange Change)> changes,
+    public async Task ChangedManyAsync(IReadOnlyList<(Domain.Commission.ExaminedApplication Application, StatusChange Change)> changes,
         IReadOnlyDictionary<string, string?> emails, CancellationToken ct)
     {
         var notices = changes
-            .Select(c => c.Application.FamilyUserId is { } userId ? Notice(c.Application, c.Change, emails.GetValueOrDefault(userId)) : null)
+            .Select(c => c.Application is { FamilyUserId: { } userId } a
+                ? Notice(a.Id, userId, a.ChildFirstName, a.CommuneCode, c.Change, emails.GetValueOrDefault(userId)) : null)
             .OfType<(Recipient, OutgoingNotification, string)>().ToList();
         await notifier.InsertManyAsync(notices, ct);
     }
@@ -40,19 +41,20 @@ public sealed class ApplicationEvents(BerceauDbContext db, Notifier notifier)
                join u in db.Users on a.FamilyUserId equals u.Id
                select new { u.Id, u.Email }).Distinct().ToDictionaryAsync(x => x.Id, x => (string?)x.Email, ct);
 
-    private static (Recipient To, OutgoingNotification What, string IdempotencyKey)? Notice(Application application, StatusChange change, string? email)
+    private static (Recipient To, OutgoingNotification What, string IdempotencyKey)? Notice(Domain.Applications.ApplicationId id, string? familyUserId,
+        string? childFirstName, string communeCode, StatusChange change, string? email)
     {
-        if (application.FamilyUserId is not { } userId || string.IsNullOrEmpty(email)) return null;
+        if (familyUserId is not { } userId || string.IsNullOrEmpty(email)) return null;
         // No reference in the text: a new application receives its number only when it is saved, after this call.
         var status = change.To.Label();
-        var child = string.IsNullOrWhiteSpace(application.ChildFirstName) ? "votre enfant" : application.ChildFirstName;
+        var child = string.IsNullOrWhiteSpace(childFirstName) ? "votre enfant" : childFirstName;
         var body = $"Votre demande d’accueil pour {child} est maintenant : « {status} »."
             + (string.IsNullOrWhiteSpace(change.Reason) ? "" : $"\nMotif : {change.Reason}")
             + "\nVous pouvez suivre votre demande dans votre espace.";
         // One notification per change, however often the save is retried.
-        var key = $"statut:{application.Id.Value:N}:{change.To}:{change.At.UtcTicks}";
+        var key = $"statut:{id.Value:N}:{change.To}:{change.At.UtcTicks}";
         return (new Recipient(email, userId),
             new OutgoingNotification("application-status", $"Votre demande d’accueil : {status}", body,
-                $"/famille/demandes/{application.Id.Value}", CommuneCode: application.CommuneCode), key);
+                $"/famille/demandes/{id.Value}", CommuneCode: communeCode), key);
     }
 }

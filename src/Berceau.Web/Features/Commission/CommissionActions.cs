@@ -37,7 +37,7 @@ public sealed record OverrideInput
 /// The callers check <see cref="CommissionAccess"/> first.
 /// </summary>
 public sealed class CommissionActions(BerceauDbContext db, CommissionAccess access, CommissionQueries queries, AuditLog audit,
-    ApplicationEvents events, FollowUp.FollowUpCases followUps)
+    ApplicationEvents events, FollowUp.FollowUpCases followUps, StepTimes times)
 {
     public async Task<Outcome<int>> DeclareSeatsAsync(CommissionSession session, IReadOnlyList<Facility> facilities,
         IReadOnlyList<SeatInput> rows, CancellationToken ct)
@@ -86,6 +86,7 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
     /// </summary>
     public async Task<Outcome<int>> FreezeAsync(CommissionSession session, CancellationToken ct)
     {
+        times.Start("freeze");
         var stored = await db.PointsGrids.AsNoTracking().Where(g => g.CommuneCode == session.CommuneCode).ToListAsync(ct);
         var grid = new GridVersions([.. stored.Select(g => g.ToGrid())]).InForce(session.FreezeDate);
         if (grid is null) return Problem.Of("commission-no-grid", "", session.FreezeDate);
@@ -95,25 +96,29 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         var facilities = await queries.ScopeFacilitiesAsync(session, ct);
         var examined = db.Applications
             .Where(a => a.CommuneCode == session.CommuneCode && (a.Status == ApplicationStatus.Complete || a.Status == ApplicationStatus.Waitlisted));
-        var applications = await examined.AsNoTracking().AsSplitQuery().ToListAsync(ct);
+        times.Step("grid+facilities");
+        var applications = await ExaminedAsync(examined, ct);
+        times.Step("load");
         var emails = await events.FamilyEmailsAsync(examined, ct);
-        var snapshot = InstanceSnapshot.Build(session, facilities, grid, applications, CommissionDisplay.DayOf);
+        times.Step("emails");
+        var snapshot = InstanceSnapshot.BuildExamined(session, facilities, grid, applications, CommissionDisplay.DayOf);
+        times.Step("snapshot");
 
         // Each move is checked by the application's own verb, on the untracked copy: the database is written below, set-based.
-        var changes = new List<(Application, StatusChange)>(snapshot.Entries.Count);
+        var changes = new List<(ExaminedApplication, StatusChange)>(snapshot.Entries.Count);
         var entries = new List<CommissionEntry>(snapshot.Entries.Count);
         foreach (var entry in snapshot.Entries)
         {
-            var (before, version) = (entry.Application.Status, entry.Application.Version);
-            var moved = entry.Application.Move(ApplicationStatus.InCommittee, access.Now, access.UserId);
+            var moved = entry.Application.MoveToCommittee(access.Now, access.UserId);
             if (!moved.IsSuccess) return Outcome<int>.Failure(moved.Problems);
             changes.Add((entry.Application, moved.Value));
             entries.Add(new CommissionEntry
             {
-                SessionId = session.Id, ApplicationId = entry.Application.Id, InstanceId = entry.InstanceId, StatusBefore = before,
-                ApplicationVersion = version, ScoresJson = StoredScores.Write(entry.Scores),
+                SessionId = session.Id, ApplicationId = entry.Application.Id, InstanceId = entry.InstanceId, StatusBefore = entry.Application.Status,
+                ApplicationVersion = entry.Application.Version, ScoresJson = StoredScores.Write(entry.Scores),
             });
         }
+        times.Step("moves+scores");
         db.CommissionSnapshots.Add(new CommissionSnapshot
         {
             SessionId = session.Id, InstanceJson = RunRecord.InstanceJson(snapshot.Instance), GridVersion = grid.Version,
@@ -122,17 +127,30 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         audit.Record(CommissionAudit.Frozen, CommissionAudit.EntityType, session.Id.ToString(),
             $"{snapshot.Entries.Count} demandes, {snapshot.Instance.Sections.Sum(s => s.Capacity)} places, grille n° {grid.Version}, âges au {snapshot.AgeOn:dd/MM/yyyy}");
 
+        times.Step("instance json");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             // The session first: a second member freezing at the same time is stopped by its version before the bulk work.
             await db.SaveChangesAsync(ct);
+            times.Step("save");
             await db.InsertManyAsync(entries, ct);
+            times.Step("entries");
             var inCommittee = await MoveToCommitteeAsync(session.Id, ct);
+            times.Step("update");
             if (inCommittee != entries.Count) return Problem.Of("commission-concurrency", "");
             await db.InsertOwnedAsync([.. changes.Select(c => ((object)c.Item1.Id, c.Item2))], ct);
+            times.Step("status changes");
+            // The families' notices are written here, in the freeze's transaction, and not fanned out by the outbox worker after the
+            // commit: one « fan out » row committed with the freeze, expanded later under the same per-family keys, would also be
+            // exactly-once and survive a crash, but it would only move the work (about 2 s of CPU for 30,000 families on the shared
+            // bench machine, docs/performance.md) to a job competing for the same cores while the member runs the calculation, and
+            // a family could see its status change before its notice. Committed together, there is nothing to reconcile.
             await events.ChangedManyAsync(changes, emails, ct);
+            times.Step("notices");
             await transaction.CommitAsync(ct);
+            times.Step("commit");
+            times.Done();
         }
         catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
@@ -141,6 +159,24 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         }
         return snapshot.Entries.Count;
     }
+
+    /// <summary>
+    /// What the freeze reads of the examined applications (<see cref="ExaminedApplication"/>): not their events nor the guardians'
+    /// names, which <see cref="Application"/> would bring with it. One query per collection (split), untracked.
+    /// </summary>
+    private static Task<List<ExaminedApplication>> ExaminedAsync(IQueryable<Application> examined, CancellationToken ct) =>
+        examined.AsNoTracking().AsSplitQuery().Select(a => new ExaminedApplication
+        {
+            Id = a.Id, Reference = a.Reference, FamilyUserId = a.FamilyUserId, CommuneCode = a.CommuneCode, Status = a.Status, Version = a.Version,
+            CreatedAt = a.CreatedAt, SubmittedAt = a.SubmittedAt, ErasedAt = a.ErasedAt,
+            ChildFirstName = a.ChildFirstName, ChildBirthDate = a.ChildBirthDate, ChildExpectedBirthDate = a.ChildExpectedBirthDate,
+            SectorId = a.SectorId, GuardianSituations = a.Guardians.OrderBy(g => g.Rank).Select(g => g.Situation).ToList(),
+            DisabledMemberInHousehold = a.DisabledMemberInHousehold, ReceivesSocialMinimum = a.ReceivesSocialMinimum,
+            QuotientFamilial = a.QuotientFamilial, SocialSupport = a.SocialSupport,
+            SiblingFacilities = a.SiblingFacilities, PartnerEmployerFacilities = a.PartnerEmployerFacilities,
+            Wishes = a.Wishes.OrderBy(w => w.Rank).Select(w => w.FacilityId).ToList(),
+            StatusChanges = a.StatusChanges.Select(c => new StatusChange(c.From, c.To, c.At, c.By, c.Reason)).ToList(),
+        }).ToListAsync(ct);
 
     /// <summary>
     /// The examined applications to « en commission », in one statement: each one only at the version its entry read, its version
@@ -154,9 +190,13 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
     /// <summary>Solves the frozen instance with the active overrides and stores the run (see <see cref="CommissionRun"/>).</summary>
     public async Task<Outcome<CommissionRun>> RunAsync(CommissionSession session, CancellationToken ct)
     {
+        times.Start("run");
         var run = await NewRunAsync(session, extra: null, ct);
         if (!run.IsSuccess) return run;
-        return await SaveAsync(run.Value, ct);
+        var saved = await SaveAsync(run.Value, ct);
+        times.Step("save");
+        times.Done();
+        return saved;
     }
 
     /// <summary>Replays a stored run and writes the verdict in the audit log.</summary>
@@ -237,19 +277,32 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
     {
         if (!session.AcceptsRuns) return Problem.Of("commission-not-frozen", "", session.Status.Label());
         var snapshot = await queries.SnapshotAsync(session.Id, ct) ?? throw new InvalidOperationException($"Session {session.Id} frozen without snapshot.");
-        var entries = await queries.InstanceIdsAsync(session.Id, ct);
         var overrides = (await queries.OverridesAsync(session.Id, tracked: false, ct)).Where(o => o.IsActive && !IsWithdrawnNow(o)).ToList();
         if (extra is not null) overrides.Add(extra);
+        // The instance ids of the applications the decisions name, not of all of them (tens of thousands in a département).
+        var entries = overrides.Count == 0 ? new Dictionary<Domain.Applications.ApplicationId, string>()
+            : await queries.InstanceIdsAsync(session.Id, [.. overrides.Select(o => o.ApplicationId)], ct);
+        times.Step("read snapshot+entries");
         var applied = overrides.Select(o => new AppliedOverride(o.Id, o.Kind, entries[o.ApplicationId], o.FacilityId.Value, o.SectionId, o.Reason, o.By, o.At)).ToList();
 
-        var transformed = OverrideTransform.Apply(RunRecord.ReadInstance(snapshot.InstanceJson), applied);
+        var frozenInstance = RunRecord.ReadInstance(snapshot.InstanceJson);
+        times.Step("parse instance");
+        var transformed = OverrideTransform.Apply(frozenInstance, applied);
         if (!transformed.IsSuccess) return Outcome<CommissionRun>.Failure(transformed.Problems);
+        times.Step("transform");
         var result = Engine.AllocationEngine.Solve(transformed.Value.Instance);
+        times.Step("solve");
         var number = (await db.CommissionRuns.Where(r => r.SessionId == session.Id).MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
+        // Without a decision, the engine's instance is the frozen one and its bytes are the snapshot's: writing them again would
+        // give the same bytes (a replay checks it, RunRecord.Replay) for about a second of CPU at a département's size.
+        var instanceJson = applied.Count == 0 ? snapshot.InstanceJson : RunRecord.InstanceJson(transformed.Value.Instance);
+        times.Step("instance json");
+        var resultJson = RunRecord.ResultJson(result);
+        times.Step("result json");
         var run = new CommissionRun
         {
-            SessionId = session.Id, Number = number, InstanceJson = RunRecord.InstanceJson(transformed.Value.Instance),
-            ResultJson = RunRecord.ResultJson(result), InstanceHash = result.InstanceHash, EngineVersion = RunRecord.EngineVersion,
+            SessionId = session.Id, Number = number, InstanceJson = instanceJson,
+            ResultJson = resultJson, InstanceHash = result.InstanceHash, EngineVersion = RunRecord.EngineVersion,
             OverridesJson = RunRecord.OverridesJson(applied), ElapsedMs = result.Stats.ElapsedMs, At = access.Now, By = access.UserId,
         };
         db.CommissionRuns.Add(run);

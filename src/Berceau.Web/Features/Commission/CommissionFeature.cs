@@ -11,6 +11,7 @@ public static class CommissionFeature
         .AddScoped<CommissionAccess>()
         .AddScoped<CommissionQueries>()
         .AddScoped<CommissionActions>()
+        .AddTransient<Infrastructure.StepTimes>()
         .AddScoped<CreateSession>()
         .AddScoped<MemberDirectory>()
         .AddScoped<SessionManagement>()

@@ -44,9 +44,11 @@ public sealed class CommissionQueries(BerceauDbContext db)
     public Task<List<CommissionEntry>> EntriesAsync(CommissionSessionId id, CancellationToken ct) =>
         db.CommissionEntries.AsNoTracking().Where(e => e.SessionId == id).ToListAsync(ct);
 
-    /// <summary>The instance id of each application of the session (without the stored scores, which a run does not need).</summary>
-    public Task<Dictionary<Domain.Applications.ApplicationId, string>> InstanceIdsAsync(CommissionSessionId id, CancellationToken ct) =>
-        db.CommissionEntries.AsNoTracking().Where(e => e.SessionId == id).ToDictionaryAsync(e => e.ApplicationId, e => e.InstanceId, ct);
+    /// <summary>The instance id of some applications of the session (without the stored scores, which a run does not need).</summary>
+    public Task<Dictionary<Domain.Applications.ApplicationId, string>> InstanceIdsAsync(CommissionSessionId id,
+        IReadOnlyList<Domain.Applications.ApplicationId> applications, CancellationToken ct) =>
+        db.CommissionEntries.AsNoTracking().Where(e => e.SessionId == id && applications.Contains(e.ApplicationId))
+            .ToDictionaryAsync(e => e.ApplicationId, e => e.InstanceId, ct);
 
     /// <summary>The runs, newest first, without their JSON (the list of runs on the review screen).</summary>
     public Task<List<RunSummary>> RunsAsync(CommissionSessionId id, CancellationToken ct) =>

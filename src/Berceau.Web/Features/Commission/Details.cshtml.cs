@@ -16,7 +16,7 @@ namespace Berceau.Web.Features.Commission;
 /// decisions (force, exclude) with their reasons, the runs with their replay, and the president's validation. Members of the
 /// session and admins of its territory only (<see cref="CommissionAccess.CanReviewAsync"/>), on every handler.
 /// </summary>
-public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, CommissionQueries queries, CommissionActions actions, AuditLog audit) : PageModel
+public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, CommissionQueries queries, CommissionActions actions, AuditLog audit, StepTimes times) : PageModel
 {
     public const string MessageKey = "commission-message";
 
@@ -110,11 +110,15 @@ public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, C
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
+        times.Start("review page");
         var denied = await LoadAsync(id, tracked: false, ct);
         if (denied is not null) return denied;
+        times.Step("session");
         await ShowAsync(ct);
         // The screen shows children's names: who read it is written down (RULES §7).
         if (Entries.Count > 0) await audit.RecordReadAsync(CommissionAudit.EntityType, Session.Id.ToString(), ct);
+        times.Step("audit");
+        times.Done();
         return Page();
     }
 
@@ -206,18 +210,25 @@ public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, C
         Overrides = await queries.OverridesAsync(Session.Id, tracked: false, ct);
         Names = await queries.NamesAsync(Session.Members.Select(m => m.UserId).Concat(Runs.Select(r => r.By)).Concat(Overrides.Select(o => o.By))
             .Concat(Session.Seats.Select(s => s.DeclaredBy)), ct);
+        times.Step("facilities+runs+overrides+names");
         if (Session.Status == CommissionStatus.Preparation) return;
         // Names only: the scores are read for the applications of the page (a few kilobytes each, tens of thousands in a département).
         Entries = await CommissionReview.NamesAsync(db, Session.Id, ct);
         var number = RunNumber ?? Runs.FirstOrDefault()?.Number;
+        times.Step("entries");
         var run = number is { } n ? await queries.RunAsync(Session.Id, n, ct) : null;
         if (run is null) return;
+        times.Step("run row");
         Run = RunView.Read(run);
+        times.Step("run view");
         var filter = new ReviewFilter(Structure, Section, ReviewFilter.IsKnown(Statut) ? Statut : null,
             PageNumber, UnassignedPageNumber);
         var page = CommissionReview.Build(Facilities, Session.Seats, Entries, Run, filter);
-        Review = CommissionReview.Build(Facilities, Session.Seats, Entries, Run, filter,
-            await CommissionReview.ScoresAsync(db, Session.Id, page.InstanceIds, ct));
+        times.Step("build 1");
+        var scores = await CommissionReview.ScoresAsync(db, Session.Id, page.InstanceIds, ct);
+        times.Step("scores");
+        Review = CommissionReview.Build(Facilities, Session.Seats, Entries, Run, filter, scores);
+        times.Step("build 2");
     }
 
     /// <summary>The address of another page of the review, keeping the run and the filters; {page} is replaced by the number.</summary>

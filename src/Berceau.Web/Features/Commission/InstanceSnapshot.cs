@@ -8,7 +8,7 @@ using Engine = Berceau.Allocation;
 namespace Berceau.Web.Features.Commission;
 
 /// <summary>One application as the snapshot took it: its id in the instance and its score at each wished structure.</summary>
-public sealed record SnapshotEntry(Application Application, string InstanceId, IReadOnlyList<StructureScore> Scores);
+public sealed record SnapshotEntry(ExaminedApplication Application, string InstanceId, IReadOnlyList<StructureScore> Scores);
 
 /// <summary>The engine's input built at the freeze, and what links it back to the applications.</summary>
 public sealed record Snapshot(Engine.Instance Instance, IReadOnlyList<SnapshotEntry> Entries, DateOnly AgeOn);
@@ -40,7 +40,12 @@ public static class InstanceSnapshot
     public const string PovertyCategory = CommissionReserves.PovertyCategory;
 
     public static Snapshot Build(CommissionSession session, IReadOnlyList<Facility> facilities, PointsGrid grid,
-        IReadOnlyList<Application> applications, Func<DateTimeOffset, DateOnly> dayOf)
+        IReadOnlyList<Application> applications, Func<DateTimeOffset, DateOnly> dayOf) =>
+        BuildExamined(session, facilities, grid, [.. applications.Select(ExaminedApplication.Of)], dayOf);
+
+    /// <summary>The same from the applications as the freeze reads them (<see cref="ExaminedApplication"/>).</summary>
+    public static Snapshot BuildExamined(CommissionSession session, IReadOnlyList<Facility> facilities, PointsGrid grid,
+        IReadOnlyList<ExaminedApplication> applications, Func<DateTimeOffset, DateOnly> dayOf)
     {
         var scope = facilities.Where(f => session.Covers(f.Id, f.CommuneCode) && f.Sections.Count > 0)
             .OrderBy(f => f.Id.Value).ToList();
@@ -92,11 +97,11 @@ public static class InstanceSnapshot
     }
 
     /// <summary>The reserve categories of a family, in the order the sections list their reserves.</summary>
-    public static IReadOnlyList<string> Categories(Application application)
+    public static IReadOnlyList<string> Categories(ExaminedApplication application)
     {
         var categories = new List<string>(2);
         if (application.ReceivesSocialMinimum) categories.Add(PovertyCategory);
-        if (application.Guardians.Exists(g => g.Situation is GuardianSituation.Insertion or GuardianSituation.JobSeeker)) categories.Add(InsertionCategory);
+        if (application.GuardianSituations.Any(s => s is GuardianSituation.Insertion or GuardianSituation.JobSeeker)) categories.Add(InsertionCategory);
         return categories;
     }
 
@@ -105,13 +110,13 @@ public static class InstanceSnapshot
     public static string SectionId(Guid id) => id.ToString("D");
 
     /// <summary>The wished structures of the scope, in the family's order, sector wishes expanded, each structure once.</summary>
-    private static List<Facility> WishedStructures(Application application, Dictionary<FacilityId, Facility> inScope,
+    private static List<Facility> WishedStructures(ExaminedApplication application, Dictionary<FacilityId, Facility> inScope,
         Dictionary<Guid, List<Facility>> bySector)
     {
         var wished = new List<Facility>();
-        foreach (var wish in application.RankedWishes)
+        foreach (var wish in application.Wishes)
         {
-            IEnumerable<Facility> structures = wish.FacilityId is { } id
+            IEnumerable<Facility> structures = wish is { } id
                 ? inScope.TryGetValue(id, out var f) ? [f] : []
                 : application.SectorId is { } sector && bySector.TryGetValue(sector, out var list) ? list : [];
             foreach (var structure in structures)

@@ -27,14 +27,18 @@ internal sealed record ReserveMarksScene(Guid Session, HttpClient President, Htt
     public string Url(string rest = "") => $"/pro/commissions/{Session}{rest}";
 
     /// <summary>Frozen and run once; validated too when <paramref name="validate"/>. <paramref name="members"/>: e-mails of members besides the president.</summary>
-    public static async Task<ReserveMarksScene> RunAsync(BerceauApp app, bool validate, params string[] members)
+    public static Task<ReserveMarksScene> RunAsync(BerceauApp app, bool validate, params string[] members) =>
+        RunAsync(app, Commune, validate, members);
+
+    /// <summary>The same scene in another commune (for a test class of its own).</summary>
+    public static async Task<ReserveMarksScene> RunAsync(BerceauApp app, string commune, bool validate, params string[] members)
     {
-        await app.EnsureGridAsync(Commune);
-        var a = await app.CrecheAsync("A", Commune);
-        var b = await app.CrecheAsync("B", Commune);
+        await app.EnsureGridAsync(commune);
+        var a = await app.CrecheAsync("A", commune);
+        var b = await app.CrecheAsync("B", commune);
         await app.WithDbAsync(db => db.Facilities.Where(f => f.Id == a.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.IsAvip, true)));
-        var (agent, _) = await app.StaffAsync(Roles.Agent, Commune);
-        var (president, presidentEmail) = await app.StaffAsync(Roles.Committee, Commune);
+        var (agent, _) = await app.StaffAsync(Roles.Agent, commune);
+        var (president, presidentEmail) = await app.StaffAsync(Roles.Committee, commune);
         var high = new List<Application>();
         foreach (var name in new[] { "Haute-Une", "Haute-Deux", "Haute-Trois", "Haute-Quatre", "Haute-Cinq" })
             high.Add(await app.CompleteAsync(name, new(2026, 9, 1), [GuardianSituation.Employed, GuardianSituation.Employed], a));

@@ -15,7 +15,7 @@ internal static class IndicatorsEndpoint
         TerritoryIndicators indicators, CancellationToken ct)
     {
         var errors = new QueryErrors();
-        var parsed = TerritoryIndicators.TryParse(territoire);
+        var parsed = TerritoryIndicators.ParseTerritory(territoire);
         if (string.IsNullOrWhiteSpace(territoire))
             errors.Add(Problem.Of("obs-territoire-required", "territoire"));
         else if (parsed is null)

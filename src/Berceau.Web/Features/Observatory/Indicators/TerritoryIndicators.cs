@@ -12,7 +12,7 @@ namespace Berceau.Web.Features.Observatory.Indicators;
 /// <c>GET /api/v1/indicateurs</c> all read it.
 /// <code>
 /// var report = await indicators.ForAsync("93", 2021, ct);        // commune INSEE code, EPT SIREN (9 digits) or département code
-/// if (report is null) …                                          // no such territory (a malformed code: see TryParse)
+/// if (report is null) …                                          // no such territory (a malformed code: see ParseTerritory)
 /// report.Territory                                               // ObservedTerritory(Kind, Code, Name)
 /// report.Year, report.ReferenceDay                               // 31 December of the year, or today for the current year
 /// report.Indicators                                              // IndicatorCatalog.All order, every one present
@@ -32,7 +32,7 @@ public sealed partial class TerritoryIndicators(BerceauDbContext db, CoverageQue
     public int CurrentYear => ParisTime.Of(clock.GetUtcNow()).Year;
 
     /// <summary>The kind of territory a code names, from its shape alone; null when it is none of the three.</summary>
-    public static (TerritoryKind Kind, string Code)? TryParse(string? code)
+    public static (TerritoryKind Kind, string Code)? ParseTerritory(string? code)
     {
         var text = code?.Trim().ToUpperInvariant() ?? "";
         if (CommuneCode().IsMatch(text)) return (TerritoryKind.Commune, text);
@@ -41,10 +41,10 @@ public sealed partial class TerritoryIndicators(BerceauDbContext db, CoverageQue
         return null;
     }
 
-    /// <summary>The indicators of <paramref name="territory"/> (see <see cref="TryParse"/>) for <paramref name="year"/>; null for an unknown territory.</summary>
+    /// <summary>The indicators of <paramref name="territory"/> (see <see cref="ParseTerritory"/>) for <paramref name="year"/>; null for an unknown territory.</summary>
     public async Task<TerritoryIndicatorReport?> ForAsync(string territory, int year, CancellationToken ct)
     {
-        if (TryParse(territory) is not { } parsed) return null;
+        if (ParseTerritory(territory) is not { } parsed) return null;
         var resolved = await ResolveAsync(parsed.Kind, parsed.Code, ct);
         if (resolved is null) return null;
         var (observed, communes) = resolved.Value;

@@ -38,11 +38,11 @@ internal sealed class IndicatorFactsQueries(BerceauDbContext db, List<string> co
 
     private DateOnly Today => ParisTime.DayOf(now);
 
-    /// <summary>Midnight of 1 January in Paris, as an instant.</summary>
+    /// <summary>Midnight of 1 January in Paris, as an instant in UTC (PostgreSQL stores instants in UTC only).</summary>
     public static DateTimeOffset StartOf(int year)
     {
         var local = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, ParisTime.Zone.GetUtcOffset(local));
+        return new DateTimeOffset(local, ParisTime.Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     /// <summary>

@@ -279,7 +279,19 @@ internal sealed class DemoOfferGenerator
             // ARCEP reserves 01 99 00 xx xx for fiction: no real line can be reached by mistake.
             Phone = string.Create(CultureInfo.InvariantCulture, $"01 99 00 {rng.Next(100):D2} {rng.Next(100):D2}"),
             IsDemo = true,
+            OpenedOn = DemoOpening(id),
         };
+    }
+
+    /// <summary>
+    /// About one demo facility in five opened in 2019–2026 (a day from the id's bytes, so the seeded draws do not change), the
+    /// others before 2019 with no date: the observatory's « places créées » then has something to count.
+    /// </summary>
+    private static DateOnly? DemoOpening(Guid id)
+    {
+        var bytes = id.ToByteArray();
+        if (bytes[0] % 5 != 0) return null;
+        return new DateOnly(2019, 1, 1).AddDays((bytes[1] * 256 + bytes[2]) % (new DateOnly(2026, 9, 1).DayNumber - new DateOnly(2019, 1, 1).DayNumber));
     }
 
     /// <summary>Bébés / moyens / grands at about 30 / 35 / 35 %, or one mixed section for small structures.</summary>

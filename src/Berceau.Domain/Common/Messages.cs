@@ -311,6 +311,8 @@ public static class Messages
         ["obs-commune-code"] = "Le code INSEE d’une commune a 5 caractères, par exemple 93048.",
         ["obs-ept-code"] = "Le code d’un établissement public territorial est son numéro SIREN à 9 chiffres, par exemple 200057875.",
         ["obs-year-future"] = "L’année {0} n’est pas encore passée : indiquez une année jusqu’à {1}.",
+        ["obs-territoire-required"] = "Indiquez un territoire : le code INSEE d’une commune (93048), le code SIREN d’un établissement public territorial (200057875) ou le code d’un département (93).",
+        ["obs-territoire-code"] = "Le territoire est le code INSEE d’une commune (5 caractères, par exemple 93048), le code SIREN d’un établissement public territorial (9 chiffres, par exemple 200057875) ou le code d’un département (par exemple 93).",
         ["obs-unknown-territory"] = "Aucun territoire « {0} » : vérifiez le code.",
         ["obs-no-data"] = "Pas de données de couverture pour {0} en {1}. Années disponibles : {2}.",
         ["obs-file-required"] = "Choisissez un fichier CSV à importer.",

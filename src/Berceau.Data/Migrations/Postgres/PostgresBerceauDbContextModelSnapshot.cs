@@ -1996,6 +1996,9 @@ namespace Berceau.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("OpeningDays")
                         .HasColumnType("integer");
 

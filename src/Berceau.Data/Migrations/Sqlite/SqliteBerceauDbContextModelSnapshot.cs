@@ -1981,6 +1981,9 @@ namespace Berceau.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OpeningDays")
                         .HasColumnType("INTEGER");
 

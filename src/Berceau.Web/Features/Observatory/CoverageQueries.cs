@@ -94,6 +94,25 @@ public sealed class CoverageQueries(BerceauDbContext db, TimeProvider clock)
             total.Children.IsEstimate || missing || registry is not null), null);
     }
 
+    /// <summary>
+    /// Places and children of each commune of <paramref name="codes"/> for a year, by the same rules as <see cref="ForAsync"/>
+    /// (communes without places or children are absent): the per-commune lines behind an aggregate, for the indicators and the map.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, TerritoryCoverage>> PerCommuneAsync(IReadOnlyList<string> codes, int year, CancellationToken ct)
+    {
+        var list = codes.ToList();
+        var data = await LoadAsync(list, ct);
+        var registry = year == CurrentYear ? await RegistryAsync(list, ct) : null;
+        var result = new Dictionary<string, TerritoryCoverage>(StringComparer.Ordinal);
+        foreach (var c in list)
+        {
+            var places = registry is not null ? data.RegistryPlaces(c, registry.GetValueOrDefault(c, CoveragePlaces.None), year) : data.HistoryPlaces(c, year);
+            if (places is not null && data.Children(c, year) is { } children)
+                result[c] = new TerritoryCoverage(places, children);
+        }
+        return result;
+    }
+
     /// <summary>A commune as the Cnaf published it before a merger (93059 Pierrefitte-sur-Seine): its own rows only.</summary>
     private async Task<(TerritoryCoverageResult?, CoverageMiss?)> FormerCommuneAsync(string code, int year, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using Berceau.Web.Features.Observatory.Import;
+using Berceau.Web.Features.Observatory.Indicators;
 
 namespace Berceau.Web.Features.Observatory;
 
@@ -12,7 +13,9 @@ public static class ObservatoryFeature
     {
         services.AddScoped<CoverageQueries>();
         services.AddScoped<ImportOpenData>();
+        services.AddScoped<TerritoryIndicators>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ObservatoryJsonContext.Default));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, IndicatorsJsonContext.Default));
         return services;
     }
 
@@ -35,6 +38,23 @@ public static class ObservatoryFeature
                 + "estimation INSEE importée (déduit du fichier Cnaf, d’une année antérieure ou des naissances) ou quand "
                 + "des communes sans données sont laissées de côté. Erreurs : 400 pour un paramètre invalide, 404 pour un "
                 + "territoire inconnu ou une année sans données.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("", IndicatorsEndpoint.GetAsync)
+            .WithName("ConsulterIndicateurs")
+            .WithTags("Indicateurs")
+            .WithSummary("Tous les indicateurs de l’observatoire pour un territoire et une année")
+            .WithDescription(
+                "Indicateurs de demande (demandes en attente par âge et par commune, pression des premiers vœux, délais médian et "
+                + "90e centile avant une place, part des demandes placées par commission, familles sans solution), d’offre (places "
+                + "par mode, enfants de moins de 3 ans, naissances, places vacantes, disponibilités des assistants maternels, places "
+                + "créées et fermées, taux d’occupation) et indicateurs communs des schémas départementaux (article D214-2 du CASF : "
+                + "taux de couverture, places créées, accès des enfants en situation de handicap, des familles en situation de "
+                + "pauvreté et en insertion, soutien à la parentalité). Chaque indicateur donne sa valeur, son unité, sa source, sa "
+                + "définition et sa formule, et son état : « disponible », ou « non disponible » avec la raison dans « note ». Un "
+                + "agrégat (EPT, département) est toujours la somme des numérateurs divisée par la somme des dénominateurs "
+                + "(« numerateur », « denominateur »), jamais une moyenne de taux ; une médiane réunit les cas de toutes les "
+                + "communes. « ventilations » détaille par commune, âge, structure, commission ou mode. Erreurs : 400 pour un "
+                + "paramètre invalide, 404 pour un territoire inconnu.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The observatory's dashboard check (issue 8): time to compute every indicator of a territory, GET /api/v1/indicateurs, with one
+# connection (one dashboard at a time: latency, not throughput) and with 8. The web app in Release on loopback over a SQLite file
+# seeded with the demo 93 (facilities, Cnaf 2017–2022, births) through the CLI; BENCH_DB=/path/file.db uses that database instead
+# (for instance one made by `berceau bench-commission-data`, 3 communes × 30,000 applications, see bench/README.md).
+# Usage: bench/indicators.sh [DURATION=15]. Prints one Markdown row per target; the figures go to docs/performance.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-15}
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
+work=$(mktemp -d /tmp/berceau-indicators.XXXXXX)
+port=5299
+while (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; do port=$((port + 1)); done
+
+dotnet build src/Berceau.Web -c Release -nologo -v quiet >/dev/null
+if [ -n "${BENCH_DB:-}" ]; then
+  cp "$BENCH_DB" "$work/bench.db"
+else
+  dotnet build src/Berceau.Cli -c Release -nologo -v quiet >/dev/null
+  dotnet src/Berceau.Cli/bin/Release/net10.0/berceau.dll seed --territory 93 --connection "Data Source=$work/bench.db" >/dev/null
+fi
+db="Data Source=$work/bench.db"
+
+(cd src/Berceau.Web && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Berceau="$db" Seed__OnStartup=false \
+  Logging__LogLevel__Default=Warning exec dotnet bin/Release/net10.0/Berceau.Web.dll --urls "http://127.0.0.1:$port" > "$work/app.log" 2>&1) &
+app=$!
+trap 'kill $app 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 90); do curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 1; done
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); date: $(date -u +%FT%H:%MZ); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "applications: $(sqlite3 "$work/bench.db" 'select count(*) from Applications' 2>/dev/null || echo '?'); facilities: $(sqlite3 "$work/bench.db" 'select count(*) from Facilities' 2>/dev/null || echo '?')"
+for target in \
+  "/api/v1/indicateurs?territoire=93" \
+  "/api/v1/indicateurs?territoire=93&annee=2021" \
+  "/api/v1/indicateurs?territoire=200057875" \
+  "/api/v1/indicateurs?territoire=93048" ; do
+  for connections in 1 8; do
+    first=$(curl -fs -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port$target")   # also the warm-up
+    wrk -t1 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$target" > "$work/wrk.txt"
+    rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
+    p50=$(awk '$1=="50%" {print $2}' "$work/wrk.txt")
+    p99=$(awk '$1=="99%" {print $2}' "$work/wrk.txt")
+    errors=$(grep -E "Non-2xx|Socket errors" "$work/wrk.txt" | tr '\n' ' ' || true)
+    echo "| \`$target\` | $connections | first ${first}s | $rps | $p50 | $p99 | ${errors:-none} |"
+  done
+done

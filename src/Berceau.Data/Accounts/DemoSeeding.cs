@@ -34,7 +34,8 @@ public sealed class DemoSeeding(
         return report;
     }
 
-    private async Task EnsureRolesAsync()
+    /// <summary>Every role of <see cref="Roles.All"/> exists; run at each start so that a role added by an update exists in older databases.</summary>
+    public async Task EnsureRolesAsync()
     {
         foreach (var role in Roles.All)
         {

@@ -33,7 +33,7 @@ public sealed class SchemaBrowserTests(BerceauApp app) : BrowserTest(app)
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = t.OthersSheet.Title })).ToHaveCountAsync(0);
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "État d’avancement" }).ClickAsync();
-        var whole = Page.GetByRole(AriaRole.Table, new() { Name = "Ensemble du schéma : fiches par état" });
+        var whole = Page.GetByRole(AriaRole.Table, new() { Name = "Ensemble du schéma" });
         await Expect(whole.GetByRole(AriaRole.Row).Nth(1)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*3\s+0\s+0\s+0\s+3\s+0 %\s*$"));
         await AssertNoAxeViolationAsync("le rapport d’avancement");
 

@@ -93,7 +93,10 @@ public sealed class SchemaFormTests(BerceauApp app)
         Assert.Equal(["Ce schéma a déjà une fiche 1.1."], await Forms.ErrorSummaryAsync(duplicate));
         var edit = $"/pro/schema/fiches/{t.Piloted.Id}/modifier";
         var tooLong = await Forms.PostFormAsync(secretariat, edit, ("Input.Version", "0"), ("Input.AxisId", axis), ("Input.Number", "2.1"), ("Input.Title", new string('x', 401)));
-        Assert.Equal(["Ce schéma a déjà une fiche 2.1.", "Le texte ne doit pas dépasser 400 caractères."], await Forms.ErrorSummaryAsync(tooLong));
+        Assert.Equal(["Le texte ne doit pas dépasser 400 caractères."], await Forms.ErrorSummaryAsync(tooLong));
+        // The place in the schéma is checked once the content is valid.
+        var taken = await Forms.PostFormAsync(secretariat, edit, ("Input.Version", "0"), ("Input.AxisId", axis), ("Input.Number", "2.1"), ("Input.Title", "Un intitulé valable"));
+        Assert.Equal(["Ce schéma a déjà une fiche 2.1."], await Forms.ErrorSummaryAsync(taken));
         var stale = await Forms.PostFormAsync(secretariat, edit, ("Input.Version", "3"), ("Input.AxisId", axis), ("Input.Number", "1.1"), ("Input.Title", "Version périmée"));
         Assert.Contains("modifié par quelqu’un d’autre", Assert.Single(await Forms.ErrorSummaryAsync(stale)));
 

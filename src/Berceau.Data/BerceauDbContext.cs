@@ -59,6 +59,12 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Domain.OccasionalCare.OccasionalSlot> OccasionalSlots => Set<Domain.OccasionalCare.OccasionalSlot>();
     public DbSet<Domain.OccasionalCare.OccasionalChild> OccasionalChildren => Set<Domain.OccasionalCare.OccasionalChild>();
     public DbSet<Domain.OccasionalCare.OccasionalBooking> OccasionalBookings => Set<Domain.OccasionalCare.OccasionalBooking>();
+    public DbSet<Domain.Schema.Sdsf> Schemas => Set<Domain.Schema.Sdsf>();
+    public DbSet<Domain.Schema.SchemaAxis> SchemaAxes => Set<Domain.Schema.SchemaAxis>();
+    public DbSet<Domain.Schema.ActionSheet> ActionSheets => Set<Domain.Schema.ActionSheet>();
+    public DbSet<Domain.Schema.ProgressUpdate> ProgressUpdates => Set<Domain.Schema.ProgressUpdate>();
+    public DbSet<Domain.Schema.PartnerOrganisation> PartnerOrganisations => Set<Domain.Schema.PartnerOrganisation>();
+    public DbSet<Domain.Schema.PartnerMember> PartnerMembers => Set<Domain.Schema.PartnerMember>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -16,6 +16,7 @@ using Berceau.Web.Features.OccasionalCare;
 using Berceau.Web.Features.Offer;
 using Berceau.Web.Features.OpenData;
 using Berceau.Web.Features.Portal;
+using Berceau.Web.Features.Schema;
 using Berceau.Web.Features.Shared;
 using Berceau.Web.Features.Territories;
 using Berceau.Web.Infrastructure;
@@ -43,6 +44,7 @@ builder.Services.AddChildmindersFeature(builder.Configuration);
 builder.Services.AddObservatoryFeature();
 builder.Services.AddMeetingsFeature(builder.Configuration);
 builder.Services.AddOccasionalCareFeature(builder.Configuration);
+builder.Services.AddSchemaFeature();
 
 var app = builder.Build();
 

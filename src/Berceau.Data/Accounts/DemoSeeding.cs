@@ -25,6 +25,8 @@ public sealed class DemoSeeding(
     {
         var report = await DemoTerritorySeeder.SeedAsync(db, DataFiles.DefaultFolder, departements, clock.GetUtcNow(), ct);
         await FeeParameterSeeder.SeedAsync(db, DataFiles.DefaultFolder, ct);
+        foreach (var departement in departements)
+            await SchemaSeeder.SeedAsync(db, DataFiles.DefaultFolder, departement, clock.GetUtcNow(), ct);
         await EnsureRolesAsync();
         if (departements.Count > 0)
             await EnsureDemoAccountsAsync(departements[0], ct);
@@ -32,7 +34,8 @@ public sealed class DemoSeeding(
         return report;
     }
 
-    private async Task EnsureRolesAsync()
+    /// <summary>Every role of <see cref="Roles.All"/> exists; run at each start so that a role added by an update exists in older databases.</summary>
+    public async Task EnsureRolesAsync()
     {
         foreach (var role in Roles.All)
         {

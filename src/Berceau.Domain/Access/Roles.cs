@@ -10,12 +10,14 @@ public static class Roles
     public const string Committee = "commission";
     public const string Observatory = "observatoire";
     public const string Steering = "pilotage";
+    /// <summary>Someone acting for a partner organisation of the schéma (Caf, Région, a commune…): updates the fiches it pilots.</summary>
+    public const string Partner = "partenaire";
     public const string Admin = "admin";
 
-    public static IReadOnlyList<string> All { get; } = [Family, Childminder, Agent, Director, Committee, Observatory, Steering, Admin];
+    public static IReadOnlyList<string> All { get; } = [Family, Childminder, Agent, Director, Committee, Observatory, Steering, Partner, Admin];
 
     /// <summary>Staff roles see other people's data: two-factor authentication is mandatory for them.</summary>
-    public static IReadOnlyList<string> Staff { get; } = [Agent, Director, Committee, Observatory, Steering, Admin];
+    public static IReadOnlyList<string> Staff { get; } = [Agent, Director, Committee, Observatory, Steering, Partner, Admin];
 
     public static bool IsStaff(string role) => Staff.Contains(role);
 
@@ -28,6 +30,7 @@ public static class Roles
         Committee => "Commission d’attribution",
         Observatory => "Observatoire",
         Steering => "Pilotage du schéma (SDSF)",
+        Partner => "Partenaire du schéma (SDSF)",
         Admin => "Administration",
         _ => role,
     };

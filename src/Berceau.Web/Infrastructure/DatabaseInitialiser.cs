@@ -21,10 +21,11 @@ public static class DatabaseInitialiser
         var db = scope.ServiceProvider.GetRequiredService<BerceauDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Berceau.Database");
         await db.Database.MigrateAsync(ct);
+        var seeding = scope.ServiceProvider.GetRequiredService<Berceau.Data.Accounts.DemoSeeding>();
+        await seeding.EnsureRolesAsync();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
         if (!options.OnStartup || await db.Departements.AnyAsync(ct)) return;
 
-        var seeding = scope.ServiceProvider.GetRequiredService<Berceau.Data.Accounts.DemoSeeding>();
         await seeding.RunAsync(options.Territories, ct);
     }
 }

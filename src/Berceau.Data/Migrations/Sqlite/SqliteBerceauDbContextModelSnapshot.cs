@@ -2104,6 +2104,263 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.ToTable("Vacancies");
                 });
 
+            modelBuilder.Entity("Berceau.Domain.Schema.ActionSheet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actors")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AxisId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Issues")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyActions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Means")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PilotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Schedule")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchemaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StateOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AxisId");
+
+                    b.HasIndex("PilotId");
+
+                    b.HasIndex("SchemaId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ActionSheets", (string)null);
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Schema.ActionSheetCoPilot", b =>
+                {
+                    b.Property<Guid>("SheetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SheetId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("ActionSheetCoPilots", (string)null);
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Schema.ActionSheetIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObservatoryKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SheetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SheetId");
+
+                    b.ToTable("ActionSheetIndicators", (string)null);
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Schema.PartnerMember", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganisationId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PartnerMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Schema.PartnerOrganisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartementCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartementCode", "Name")
+                        .IsUnique();
+
+                    b.ToTable("PartnerOrganisations", (string)null);
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Schema.ProgressUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SheetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SheetId", "On");
+
+                    b.ToTable("ActionSheetProgress", (string)null);
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Schema.SchemaAxis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SchemaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchemaId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SchemaAxes", (string)null);
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Schema.Sdsf", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DepartementCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EndYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartementCode", "StartYear");
+
+                    b.ToTable("Schemas", (string)null);
+                });
+
             modelBuilder.Entity("Berceau.Domain.Territories.CnafCoverage", b =>
                 {
                     b.Property<string>("SourceCommuneCode")
@@ -3053,6 +3310,101 @@ namespace Berceau.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Berceau.Domain.Schema.ActionSheet", b =>
+                {
+                    b.HasOne("Berceau.Domain.Schema.SchemaAxis", null)
+                        .WithMany()
+                        .HasForeignKey("AxisId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Berceau.Domain.Schema.PartnerOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("PilotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Berceau.Domain.Schema.Sdsf", null)
+                        .WithMany()
+                        .HasForeignKey("SchemaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Schema.ActionSheetCoPilot", b =>
+                {
+                    b.HasOne("Berceau.Domain.Schema.PartnerOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Berceau.Domain.Schema.ActionSheet", null)
+                        .WithMany("CoPilots")
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Schema.ActionSheetIndicator", b =>
+                {
+                    b.HasOne("Berceau.Domain.Schema.ActionSheet", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Schema.PartnerMember", b =>
+                {
+                    b.HasOne("Berceau.Domain.Schema.PartnerOrganisation", null)
+                        .WithMany("Members")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Berceau.Data.Identity.BerceauUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Schema.PartnerOrganisation", b =>
+                {
+                    b.HasOne("Berceau.Domain.Territories.Departement", null)
+                        .WithMany()
+                        .HasForeignKey("DepartementCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Schema.ProgressUpdate", b =>
+                {
+                    b.HasOne("Berceau.Domain.Schema.ActionSheet", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Schema.SchemaAxis", b =>
+                {
+                    b.HasOne("Berceau.Domain.Schema.Sdsf", null)
+                        .WithMany("Axes")
+                        .HasForeignKey("SchemaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Schema.Sdsf", b =>
+                {
+                    b.HasOne("Berceau.Domain.Territories.Departement", null)
+                        .WithMany()
+                        .HasForeignKey("DepartementCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Berceau.Domain.Territories.Commune", b =>
                 {
                     b.HasOne("Berceau.Domain.Territories.Departement", null)
@@ -3132,6 +3484,25 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.Navigation("Sections");
 
                     b.Navigation("Vacancies");
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Schema.ActionSheet", b =>
+                {
+                    b.Navigation("CoPilots");
+
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Schema.PartnerOrganisation", b =>
+                {
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Schema.Sdsf", b =>
+                {
+                    b.Navigation("Axes");
                 });
 #pragma warning restore 612, 618
         }

@@ -376,6 +376,7 @@ public static class Messages
         ["occ-booking-cancelled"] = "Cette réservation est déjà annulée.",
         ["occ-booking-started"] = "Ce créneau a commencé : la réservation ne peut plus être annulée.",
         ["occ-month"] = "Choisissez un mois, par exemple 2026-11.",
+        ["occ-cancel-reason"] = "Écrivez pourquoi la crèche annule cette réservation (au moins {0} caractères) : la famille le lira.",
     };
 
     public static string Get(string code) => Texts.TryGetValue(code, out var text) ? text : code;

@@ -49,6 +49,7 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Domain.Commission.CommissionOverride> CommissionOverrides => Set<Domain.Commission.CommissionOverride>();
     public DbSet<Domain.FollowUp.FollowUpCase> FollowUpCases => Set<Domain.FollowUp.FollowUpCase>();
     public DbSet<Domain.FollowUp.FollowUpAction> FollowUpActions => Set<Domain.FollowUp.FollowUpAction>();
+    public DbSet<Domain.FollowUp.SentLetter> SentLetters => Set<Domain.FollowUp.SentLetter>();
     public DbSet<Domain.Commission.PlaceOffer> PlaceOffers => Set<Domain.Commission.PlaceOffer>();
     public DbSet<Domain.Childminders.ChildminderProfile> ChildminderProfiles => Set<Domain.Childminders.ChildminderProfile>();
     public DbSet<Domain.Childminders.ChildminderInvitation> ChildminderInvitations => Set<Domain.Childminders.ChildminderInvitation>();
@@ -65,6 +66,7 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Domain.Schema.ProgressUpdate> ProgressUpdates => Set<Domain.Schema.ProgressUpdate>();
     public DbSet<Domain.Schema.PartnerOrganisation> PartnerOrganisations => Set<Domain.Schema.PartnerOrganisation>();
     public DbSet<Domain.Schema.PartnerMember> PartnerMembers => Set<Domain.Schema.PartnerMember>();
+    public DbSet<Domain.OccasionalCare.OccasionalCareSettings> OccasionalCareSettings => Set<Domain.OccasionalCare.OccasionalCareSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -48,3 +48,21 @@ internal sealed class FollowUpActionConfiguration : IEntityTypeConfiguration<Fol
         b.Property(a => a.Note).HasMaxLength(FollowUpCase.MaxNoteLength);
     }
 }
+
+internal sealed class SentLetterConfiguration : IEntityTypeConfiguration<SentLetter>
+{
+    public void Configure(EntityTypeBuilder<SentLetter> b)
+    {
+        b.ToTable("FollowUpSentLetters");
+        b.HasKey(l => l.Id);
+        b.Property(l => l.Id).ValueGeneratedNever();
+        b.Property(l => l.CaseId).HasConversion(id => id.Value, value => new FollowUpCaseId(value));
+        // The copy goes with its case (and the case with its application when the retention purge deletes it).
+        b.HasOne<FollowUpCase>().WithMany().HasForeignKey(l => l.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(l => new { l.CaseId, l.SentAt });
+        b.Property(l => l.Channel).HasConversion<string>().HasMaxLength(16);
+        b.Property(l => l.SentBy).HasMaxLength(450);
+        b.Property(l => l.To).HasMaxLength(256);
+        b.Property(l => l.Sections).HasMaxLength(1000);
+    }
+}

@@ -49,6 +49,9 @@ internal sealed class MeetingRegistrationConfiguration : IEntityTypeConfiguratio
         b.Property(r => r.CancelSecretHash).HasMaxLength(64);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.Ignore(r => r.IsActive);
+        b.Ignore(r => r.IsWaiting);
+        // The waiting list of a meeting, in order.
+        b.HasIndex(r => new { r.MeetingId, r.Status, r.WaitingOrder });
         // One registration per meeting and address: a double submit or a race finds the row already there.
         b.HasIndex(r => new { r.MeetingId, r.Email }).IsUnique();
         b.HasIndex(r => r.CancelSecretHash).IsUnique();

@@ -64,12 +64,27 @@ internal sealed class OccasionalBookingConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Hours).HasPrecision(5, 2);
         b.Property(x => x.HourlyFee).HasPrecision(8, 2);
         b.Property(x => x.Price).HasPrecision(10, 2);
-        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
         b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.CancelledBy).HasMaxLength(256);
+        b.Property(x => x.CancellationReason).HasMaxLength(OccasionalBooking.MaxReasonLength);
         b.Ignore(x => x.Billed);
         // A child holds at most one confirmed place of a slot, even when the family double-clicks (same SQL for both providers).
         b.HasIndex(x => new { x.SlotId, x.ChildId }).IsUnique().HasFilter("\"Status\" = 'Confirmed'").HasDatabaseName("IX_OccasionalBookings_OnePerChild");
         b.HasIndex(x => new { x.FamilyUserId, x.Day });
         b.HasIndex(x => new { x.FacilityId, x.Day });
+    }
+}
+
+internal sealed class OccasionalCareSettingsConfiguration : IEntityTypeConfiguration<OccasionalCareSettings>
+{
+    public void Configure(EntityTypeBuilder<OccasionalCareSettings> b)
+    {
+        b.ToTable("OccasionalCareSettings");
+        b.HasKey(s => s.CommuneCode);
+        b.Property(s => s.CommuneCode).HasMaxLength(5);
+        b.Property(s => s.ChangedBy).HasMaxLength(256);
+        b.Property(s => s.Version).IsConcurrencyToken();
+        b.HasOne<Berceau.Domain.Territories.Commune>().WithMany().HasForeignKey(s => s.CommuneCode);
     }
 }

@@ -396,6 +396,7 @@ public static class Messages
         ["schema-member-already"] = "Ce compte est déjà rattaché à cette organisation.",
         ["schema-member-unknown"] = "Aucun compte professionnel actif n’a l’adresse « {0} » : demandez à l’administration de le créer.",
         ["schema-taken-meanwhile"] = "Ce numéro ou ce nom vient d’être pris par quelqu’un d’autre : choisissez-en un autre.",
+        ["occ-cancel-reason"] = "Écrivez pourquoi la crèche annule cette réservation (au moins {0} caractères) : la famille le lira.",
     };
 
     public static string Get(string code) => Texts.TryGetValue(code, out var text) ? text : code;

@@ -3,6 +3,9 @@ namespace Berceau.Domain.FollowUp;
 /// <summary>One case as the indicator reads it: the day it was opened and, when the family has one, the day of its solution.</summary>
 public sealed record CaseTimes(string CommuneCode, DateOnly OpenedOn, DateOnly? SolutionOn);
 
+/// <summary>A case with the family it belongs to (its account, or the application when the family has no account).</summary>
+public sealed record FamilyCase(string FamilyKey, CaseTimes Times);
+
 /// <summary>
 /// At one horizon (1, 3 or 6 months after opening): how many cases are old enough to be counted (<see cref="Counted"/>),
 /// how many of them had a solution by then (<see cref="Solved"/>), and the share; null share when none is old enough.
@@ -24,6 +27,18 @@ public sealed record SolutionRate(int Cases, int Solved, IReadOnlyList<HorizonRa
 public static class SolutionRates
 {
     public static IReadOnlyList<int> HorizonMonths { get; } = [1, 3, 6];
+
+    /// <summary>
+    /// One line per family, so that a family followed twice (two applications, two children) counts once: followed since its
+    /// first case was opened, with a solution once every one of its cases has one (the day of the last of them).
+    /// </summary>
+    public static IReadOnlyList<CaseTimes> PerFamily(IEnumerable<FamilyCase> cases) =>
+        [.. cases.GroupBy(c => c.FamilyKey, StringComparer.Ordinal).Select(g =>
+        {
+            var first = g.MinBy(c => c.Times.OpenedOn)!.Times;
+            var solved = g.All(c => c.Times.SolutionOn is not null);
+            return new CaseTimes(first.CommuneCode, first.OpenedOn, solved ? g.Max(c => c.Times.SolutionOn) : null);
+        })];
 
     public static SolutionRate Of(IEnumerable<CaseTimes> cases, DateOnly today)
     {

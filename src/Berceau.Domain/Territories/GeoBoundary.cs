@@ -146,6 +146,41 @@ public sealed class GeoBoundary
         return json.ToString();
     }
 
+    /// <summary>
+    /// The shortest distance between the two outlines, in metres (each vertex against each edge of the other, on a local flat
+    /// projection: exact enough at a commune's scale). 0 when they share a border.
+    /// </summary>
+    public double DistanceMetres(GeoBoundary other)
+    {
+        // Metres per degree at the shapes' latitude; longitudes shrink with the cosine of the latitude.
+        const double metresPerDegree = 111_320;
+        var cos = Math.Cos((MinLatitude + MaxLatitude + other.MinLatitude + other.MaxLatitude) / 4 * Math.PI / 180);
+        (double X, double Y) Flat((double X, double Y) v) => (v.X * metresPerDegree * cos, v.Y * metresPerDegree);
+        var mine = Rings().Select(r => r.Select(Flat).ToArray()).ToList();
+        var theirs = other.Rings().Select(r => r.Select(Flat).ToArray()).ToList();
+        var best = double.MaxValue;
+        foreach (var a in mine)
+            foreach (var b in theirs)
+                best = Math.Min(best, Math.Min(VertexToEdges(a, b), VertexToEdges(b, a)));
+        return best;
+    }
+
+    private static double VertexToEdges((double X, double Y)[] vertices, (double X, double Y)[] ring)
+    {
+        var best = double.MaxValue;
+        foreach (var p in vertices)
+            for (var i = 1; i < ring.Length; i++)
+            {
+                var (a, b) = (ring[i - 1], ring[i]);
+                var (dx, dy) = (b.X - a.X, b.Y - a.Y);
+                var length = dx * dx + dy * dy;
+                var t = length == 0 ? 0 : Math.Clamp(((p.X - a.X) * dx + (p.Y - a.Y) * dy) / length, 0, 1);
+                var (ex, ey) = (p.X - a.X - t * dx, p.Y - a.Y - t * dy);
+                best = Math.Min(best, Math.Sqrt(ex * ex + ey * ey));
+            }
+        return best;
+    }
+
     private IEnumerable<(double X, double Y)[]> Rings() => polygons.SelectMany(p => p);
 
     private static string Number(double value) => Math.Round(value, 6).ToString("0.######", CultureInfo.InvariantCulture);

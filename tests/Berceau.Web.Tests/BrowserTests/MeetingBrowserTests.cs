@@ -47,7 +47,7 @@ public sealed class MeetingBrowserTests(BerceauApp app) : BrowserTest(app)
         await AssertNoAxeViolationAsync("la réunion publiée, côté organisateur");
 
         await SignInAsFamilyAsync(familyEmail, familyPassword);
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Réunions d’information" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Réunions d’information", Exact = true }).ClickAsync();
         await Page.GetByLabel("Langue").SelectOptionAsync("anglais");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
         await AssertNoAxeViolationAsync("la liste publique des réunions");

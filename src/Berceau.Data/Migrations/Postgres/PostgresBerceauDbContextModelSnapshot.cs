@@ -1408,6 +1408,47 @@ namespace Berceau.Data.Migrations.Postgres
                     b.ToTable("FollowUpCases", (string)null);
                 });
 
+            modelBuilder.Entity("Berceau.Domain.FollowUp.SentLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "SentAt");
+
+                    b.ToTable("FollowUpSentLetters", (string)null);
+                });
+
             modelBuilder.Entity("Berceau.Domain.Meetings.InfoMeeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1543,6 +1584,9 @@ namespace Berceau.Data.Migrations.Postgres
                     b.Property<bool?>("Present")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("PurgedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1556,6 +1600,9 @@ namespace Berceau.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<int?>("WaitingOrder")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CancelSecretHash")
@@ -1565,6 +1612,8 @@ namespace Berceau.Data.Migrations.Postgres
 
                     b.HasIndex("MeetingId", "Email")
                         .IsUnique();
+
+                    b.HasIndex("MeetingId", "Status", "WaitingOrder");
 
                     b.ToTable("MeetingRegistrations", (string)null);
                 });
@@ -1704,8 +1753,16 @@ namespace Berceau.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("BookedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTimeOffset?>("CancelledAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid");
@@ -1723,6 +1780,9 @@ namespace Berceau.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<int>("FreeCancellationHours")
+                        .HasColumnType("integer");
 
                     b.Property<decimal>("HourlyFee")
                         .HasPrecision(8, 2)
@@ -1744,8 +1804,8 @@ namespace Berceau.Data.Migrations.Postgres
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1765,6 +1825,31 @@ namespace Berceau.Data.Migrations.Postgres
                         .HasFilter("\"Status\" = 'Confirmed'");
 
                     b.ToTable("OccasionalBookings", (string)null);
+                });
+
+            modelBuilder.Entity("Berceau.Domain.OccasionalCare.OccasionalCareSettings", b =>
+                {
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("FreeCancellationHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("CommuneCode");
+
+                    b.ToTable("OccasionalCareSettings", (string)null);
                 });
 
             modelBuilder.Entity("Berceau.Domain.OccasionalCare.OccasionalChild", b =>
@@ -3219,6 +3304,15 @@ namespace Berceau.Data.Migrations.Postgres
                         .HasForeignKey("SessionId");
                 });
 
+            modelBuilder.Entity("Berceau.Domain.FollowUp.SentLetter", b =>
+                {
+                    b.HasOne("Berceau.Domain.FollowUp.FollowUpCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Berceau.Domain.Meetings.MeetingRegistration", b =>
                 {
                     b.HasOne("Berceau.Domain.Meetings.InfoMeeting", null)
@@ -3253,6 +3347,15 @@ namespace Berceau.Data.Migrations.Postgres
                     b.HasOne("Berceau.Domain.OccasionalCare.OccasionalSlot", null)
                         .WithMany()
                         .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Berceau.Domain.OccasionalCare.OccasionalCareSettings", b =>
+                {
+                    b.HasOne("Berceau.Domain.Territories.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

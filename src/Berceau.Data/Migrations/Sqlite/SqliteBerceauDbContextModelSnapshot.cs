@@ -1397,6 +1397,47 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.ToTable("FollowUpCases", (string)null);
                 });
 
+            modelBuilder.Entity("Berceau.Domain.FollowUp.SentLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "SentAt");
+
+                    b.ToTable("FollowUpSentLetters", (string)null);
+                });
+
             modelBuilder.Entity("Berceau.Domain.Meetings.InfoMeeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1532,6 +1573,9 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.Property<bool?>("Present")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PurgedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1545,6 +1589,9 @@ namespace Berceau.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("WaitingOrder")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CancelSecretHash")
@@ -1554,6 +1601,8 @@ namespace Berceau.Data.Migrations.Sqlite
 
                     b.HasIndex("MeetingId", "Email")
                         .IsUnique();
+
+                    b.HasIndex("MeetingId", "Status", "WaitingOrder");
 
                     b.ToTable("MeetingRegistrations", (string)null);
                 });
@@ -1689,8 +1738,16 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.Property<long>("BookedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ChildId")
                         .HasColumnType("TEXT");
@@ -1708,6 +1765,9 @@ namespace Berceau.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("FreeCancellationHours")
+                        .HasColumnType("INTEGER");
 
                     b.Property<decimal>("HourlyFee")
                         .HasPrecision(8, 2)
@@ -1729,7 +1789,7 @@ namespace Berceau.Data.Migrations.Sqlite
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -1750,6 +1810,31 @@ namespace Berceau.Data.Migrations.Sqlite
                         .HasFilter("\"Status\" = 'Confirmed'");
 
                     b.ToTable("OccasionalBookings", (string)null);
+                });
+
+            modelBuilder.Entity("Berceau.Domain.OccasionalCare.OccasionalCareSettings", b =>
+                {
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FreeCancellationHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommuneCode");
+
+                    b.ToTable("OccasionalCareSettings", (string)null);
                 });
 
             modelBuilder.Entity("Berceau.Domain.OccasionalCare.OccasionalChild", b =>
@@ -3188,6 +3273,15 @@ namespace Berceau.Data.Migrations.Sqlite
                         .HasForeignKey("SessionId");
                 });
 
+            modelBuilder.Entity("Berceau.Domain.FollowUp.SentLetter", b =>
+                {
+                    b.HasOne("Berceau.Domain.FollowUp.FollowUpCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Berceau.Domain.Meetings.MeetingRegistration", b =>
                 {
                     b.HasOne("Berceau.Domain.Meetings.InfoMeeting", null)
@@ -3222,6 +3316,15 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.HasOne("Berceau.Domain.OccasionalCare.OccasionalSlot", null)
                         .WithMany()
                         .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Berceau.Domain.OccasionalCare.OccasionalCareSettings", b =>
+                {
+                    b.HasOne("Berceau.Domain.Territories.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

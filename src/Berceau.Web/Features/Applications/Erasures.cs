@@ -92,6 +92,9 @@ public sealed class Erasures(BerceauDbContext db, AuditLog audit, Notifier notif
         var contacts = await db.ApplicationContacts.Where(c => c.ApplicationId == id).ExecuteDeleteAsync(ct);
         await db.AttachCodes.Where(c => c.ApplicationId == id).ExecuteDeleteAsync(ct);
         await db.IdempotentRequests.Where(r => r.ApplicationId == id.Value).ExecuteDeleteAsync(ct);
+        // The « solutions » letters kept as sent name the family and its address.
+        var caseIds = db.FollowUpCases.Where(c => c.ApplicationId == id).Select(c => c.Id);
+        await db.SentLetters.Where(l => caseIds.Contains(l.CaseId)).ExecuteDeleteAsync(ct);
         audit.Record(ApplicationAudit.Erased, ApplicationAudit.EntityType, id.ToString(),
             $"{documents} pièce(s) justificative(s), {notes} note(s) interne(s), {contacts} contact(s) supprimés ; demande d’effacement {request.Id}");
         await NotifyAsync(application, request, "Les données de votre demande d’accueil sont effacées",

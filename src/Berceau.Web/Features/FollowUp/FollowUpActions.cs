@@ -124,9 +124,34 @@ public sealed class FollowUpActions(BerceauDbContext db, FollowUpAccess access, 
             new OutgoingNotification(NotificationKind, SolutionsLetter.Subject, letter.Text(links.Absolute),
                 Link: $"/famille/demandes/{application.Id}", CommuneCode: application.CommuneCode),
             $"solutions:{c.Id}:{sent.Value.Id}", ct);
+        db.SentLetters.Add(Copy(c, letter, LetterChannel.Email, email));
         audit.Record(FollowUpAudit.LetterSent, FollowUpAudit.EntityType, c.Id.ToString(), application.Reference);
         return await SaveAsync(ct);
     }
+
+    /// <summary>
+    /// The agent printed the letter and gave or posted it to the family (a family without an account, or one that asked for paper):
+    /// the case's log notes « solutions envoyées » and the letter's words are kept, in one SaveChanges.
+    /// </summary>
+    public async Task<Outcome<bool>> RecordPrintedLetterAsync(FollowedCase followed, SendInput input, CancellationToken ct)
+    {
+        var (c, application) = followed;
+        if (input.Version != c.Version) return Concurrent<bool>();
+        if (c.Status != FollowUpStatus.Open) return Problem.Of("followup-closed", "");
+        var letter = await letters.BuildAsync(application, Casework.Today, ct);
+        var sent = c.RecordProposalSent($"Courrier imprimé remis ou posté ({letter.Sections.Count} rubriques : {string.Join(", ", letter.Sections.Select(s => s.Heading))})",
+            Casework.Today, Casework.Now, Casework.UserId);
+        if (!sent.IsSuccess) return Outcome<bool>.Failure(sent.Problems);
+        db.SentLetters.Add(Copy(c, letter, LetterChannel.Print, null));
+        audit.Record(FollowUpAudit.LetterPrinted, FollowUpAudit.EntityType, c.Id.ToString(), application.Reference);
+        return await SaveAsync(ct);
+    }
+
+    private SentLetter Copy(FollowUpCase c, SolutionsLetter letter, LetterChannel channel, string? to) => new()
+    {
+        CaseId = c.Id, SentAt = Casework.Now, Channel = channel, SentBy = Casework.UserId, To = to,
+        Sections = string.Join(", ", letter.Sections.Select(s => s.Heading)), Content = letter.Text(links.Absolute),
+    };
 
     private async Task<Outcome<bool>> SaveAsync(CancellationToken ct)
     {

@@ -10,6 +10,8 @@ public static class FollowUpAudit
     public const string Closed = "clôture du suivi";
     public const string Reopened = "réouverture du suivi";
     public const string LetterSent = "courrier « solutions » envoyé";
+    public const string LetterPrinted = "courrier « solutions » imprimé remis";
+    public const string SentLetterRead = "lecture d’un courrier « solutions » envoyé";
     public const string Read = "lecture du dossier de suivi";
     public const string LetterRead = "lecture du courrier « solutions »";
     public const string ListRead = "lecture de la liste des suivis";

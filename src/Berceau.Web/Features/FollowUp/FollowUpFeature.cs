@@ -18,6 +18,7 @@ public static class FollowUpFeature
 
     public static string CasePath(Guid id) => $"{WorklistPath}/{id}";
     public static string LetterPath(Guid id) => $"{WorklistPath}/{id}/courrier";
+    public static string SentLetterPath(Guid id, Guid letter) => $"{WorklistPath}/{id}/courriers/{letter}";
     public static string OpenPath(Guid application) => $"{WorklistPath}/ouvrir?demande={application}";
 
     public static IServiceCollection AddFollowUpFeature(this IServiceCollection services)

@@ -12,6 +12,9 @@ public static class MeetingAudit
     public const string Cancelled = "réunion annulée";
     public const string Registered = "inscription à une réunion";
     public const string RegistrationCancelled = "inscription à une réunion annulée";
+    public const string Waitlisted = "inscription sur la liste d’attente d’une réunion";
+    public const string FromWaitingList = "inscription depuis la liste d’attente";
+    public const string Purged = "inscriptions anciennes effacées";
     public const string PresenceMarked = "présences à une réunion";
     public const string Exported = "liste de présence exportée";
 }

@@ -10,6 +10,8 @@ public static class MeetingEmails
     public const string ReminderKind = "reunion-rappel";
     public const string CancelledKind = "reunion-annulee";
     public const string ChangedKind = "reunion-modifiee";
+    public const string WaitingKind = "reunion-liste-attente";
+    public const string FromWaitingListKind = "reunion-place-liberee";
 
     private static string Details(InfoMeeting m) =>
         $"""
@@ -30,6 +32,33 @@ public static class MeetingEmails
 
         Nous vous enverrons un rappel la veille. Si vous ne pouvez pas venir, annulez votre inscription avec le lien ci-dessous : la place ira à quelqu’un d’autre.
         Si vous n’êtes pas à l’origine de cette inscription, annulez-la avec ce même lien.
+        """,
+        cancelLink, CommuneCode: m.CommuneCode);
+
+    public static OutgoingNotification Waiting(InfoMeeting m, int attendees, string cancelLink) => new(
+        WaitingKind,
+        $"Liste d’attente : {m.Title}",
+        $"""
+        Bonjour,
+
+        La réunion est complète : vous êtes sur la liste d’attente ({MeetingText.Attendees(attendees)}).
+        {Details(m)}
+
+        Si une place se libère, vous serez inscrit automatiquement et prévenu par e-mail. Pour quitter la liste d’attente, utilisez le lien ci-dessous.
+        """,
+        cancelLink, CommuneCode: m.CommuneCode);
+
+    /// <summary>The person's new cancellation link (a new secret: the waiting list's one is no longer kept).</summary>
+    public static OutgoingNotification FromWaitingList(InfoMeeting m, int attendees, string cancelLink) => new(
+        FromWaitingListKind,
+        $"Une place s’est libérée : vous êtes inscrit à {m.Title}",
+        $"""
+        Bonjour,
+
+        Une place s’est libérée : votre inscription ({MeetingText.Attendees(attendees)}) est confirmée.
+        {Details(m)}
+
+        Nous vous enverrons un rappel la veille. Si vous ne pouvez plus venir, annulez avec le lien ci-dessous : la place ira à la personne suivante.
         """,
         cancelLink, CommuneCode: m.CommuneCode);
 

@@ -69,6 +69,14 @@ public sealed class MeetingQueries(BerceauDbContext db, TimeProvider clock)
         return [.. upcoming, .. past];
     }
 
+    /// <summary>The waiting list of a meeting, in its order.</summary>
+    public async Task<IReadOnlyList<AttendanceRow>> WaitingAsync(Guid meetingId, CancellationToken ct) =>
+        await db.MeetingRegistrations.AsNoTracking()
+            .Where(r => r.MeetingId == meetingId && r.Status == MeetingRegistrationStatus.Waiting)
+            .OrderBy(r => r.WaitingOrder).ThenBy(r => r.CreatedAt)
+            .Select(r => new AttendanceRow(r.Id, r.Name, r.Email, r.Attendees, r.CreatedAt, r.Present, r.UserId != null))
+            .ToListAsync(ct);
+
     public async Task<IReadOnlyList<AttendanceRow>> AttendanceAsync(Guid meetingId, CancellationToken ct)
     {
         var rows = await db.MeetingRegistrations.AsNoTracking()

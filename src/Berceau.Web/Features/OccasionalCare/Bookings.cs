@@ -4,9 +4,9 @@ using Berceau.Domain.Fees;
 using Berceau.Domain.OccasionalCare;
 using Berceau.Domain.Offer;
 using Berceau.Web.Features.Notifications;
+using Berceau.Web.Features.Offer.Staff;
 using Berceau.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Berceau.Web.Features.OccasionalCare;
 
@@ -17,11 +17,12 @@ namespace Berceau.Web.Features.OccasionalCare;
 /// the first confirmed booking wins and the second family is told the slot is full. A unique index keeps a child from holding
 /// two places of one slot.
 /// </summary>
-public sealed class Bookings(BerceauDbContext db, AuditLog audit, Notifier notifier, TimeProvider clock, IOptions<OccasionalCareOptions> options)
+public sealed class Bookings(BerceauDbContext db, AuditLog audit, Notifier notifier, TimeProvider clock, CancellationNotices notices)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public int FreeCancellationHours => options.Value.FreeCancellationHours;
+    /// <summary>The commune's free-cancellation notice, in hours, as a new booking of its slots gets it.</summary>
+    public Task<int> FreeCancellationHoursAsync(string communeCode, CancellationToken ct) => notices.HoursAsync(communeCode, ct);
 
     /// <summary>The price of the slot for this child's household, with the barème in force on the slot's day.</summary>
     public async Task<Outcome<OccasionalQuote>> QuoteAsync(OccasionalSlot slot, CareMode mode, OccasionalChild child, CancellationToken ct)
@@ -59,6 +60,7 @@ public sealed class Bookings(BerceauDbContext db, AuditLog audit, Notifier notif
         if (!quote.IsSuccess) return Problem.Of("occ-price-unavailable", "");
         if (shownPrice != PriceToken(quote.Value.Price)) return Problem.Of("occ-price-changed", "", OccasionalDisplay.Euros(quote.Value.Price));
 
+        var notice = await notices.HoursAsync(slot.CommuneCode, ct);
         var now = Now;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var taken = await db.OccasionalSlots
@@ -79,6 +81,7 @@ public sealed class Bookings(BerceauDbContext db, AuditLog audit, Notifier notif
             HourlyFee = quote.Value.HourlyFee,
             Price = quote.Value.Price,
             BookedAt = now,
+            FreeCancellationHours = notice,
         };
         db.OccasionalBookings.Add(booking);
         audit.Record(OccasionalAudit.Booked, OccasionalAudit.BookingEntity, booking.Id.ToString(),
@@ -99,9 +102,9 @@ public sealed class Bookings(BerceauDbContext db, AuditLog audit, Notifier notif
         return booking;
     }
 
-    /// <summary>The moment until which the booking is cancelled free of charge.</summary>
-    public DateTimeOffset FreeUntil(OccasionalBooking booking) =>
-        CancellationPolicy.FreeUntil(OccasionalDisplay.StartOf(booking.Day, booking.StartsAt), FreeCancellationHours);
+    /// <summary>The moment until which the booking is cancelled free of charge: the notice it was booked with.</summary>
+    public static DateTimeOffset FreeUntil(OccasionalBooking booking) =>
+        CancellationPolicy.FreeUntil(OccasionalDisplay.StartOf(booking.Day, booking.StartsAt), booking.FreeCancellationHours);
 
     /// <summary>Cancels a booking (tracked) and gives its place back to the slot; late cancellations stay billed.</summary>
     public async Task<IReadOnlyList<Problem>> CancelAsync(OccasionalBooking booking, int version, CancellationToken ct)
@@ -123,6 +126,46 @@ public sealed class Bookings(BerceauDbContext db, AuditLog audit, Notifier notif
         }
         await db.OccasionalSlots.Where(s => s.Id == booking.SlotId && s.Booked > 0)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Booked, x => x.Booked - 1), ct);
+        await tx.CommitAsync(ct);
+        return [];
+    }
+
+    /// <summary>
+    /// The crèche cancels a booking (tracked) with a reason: never billed, the family is told (e-mail and its account, through the
+    /// outbox, in the same transaction). The place is not offered again — the crèche cancels because it cannot take a child — so
+    /// the slot loses it (and is withdrawn when it was its last place).
+    /// </summary>
+    public async Task<IReadOnlyList<Problem>> CancelByFacilityAsync(OccasionalBooking booking, string facilityName, string communeCode, int version,
+        string? reasonText, string by, CancellationToken ct)
+    {
+        var read = new InputReader();
+        var reason = read.Text(reasonText, "Reason", OccasionalBooking.MaxReasonLength);
+        if (!read.HasProblem("Reason") && (reason is null || reason.Length < OccasionalBooking.MinReasonLength))
+            read.Add("occ-cancel-reason", "Reason", OccasionalBooking.MinReasonLength);
+        if (read.Problems.Count > 0) return read.Problems;
+        var now = Now;
+        if (booking.Status != BookingStatus.Confirmed) return [Problem.Of("occ-booking-cancelled", "")];
+        if (booking.Version != version) return [Problem.Of("concurrency", "")];
+        if (OccasionalDisplay.StartOf(booking.Day, booking.StartsAt) <= now) return [Problem.Of("occ-booking-started", "")];
+        booking.CancelByFacility(now, by, reason!);
+        var email = await db.Users.Where(u => u.Id == booking.FamilyUserId).Select(u => u.Email).FirstOrDefaultAsync(ct) ?? "";
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        audit.Record(OccasionalAudit.CancelledByFacility, OccasionalAudit.BookingEntity, booking.Id.ToString(), reason!);
+        await notifier.QueueAsync(new Recipient(email, booking.FamilyUserId), OccasionalEmails.CancelledByFacility(facilityName, booking, communeCode),
+            $"{OccasionalEmails.CancelledByFacilityKind}:{booking.Id}", ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return [Problem.Of("concurrency", "")];
+        }
+        await db.OccasionalSlots.Where(s => s.Id == booking.SlotId && s.Booked > 0)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.Booked, x => x.Booked - 1)
+                .SetProperty(x => x.Places, x => x.Places > 1 ? x.Places - 1 : x.Places)
+                .SetProperty(x => x.WithdrawnAt, x => x.Places > 1 ? x.WithdrawnAt : now), ct);
         await tx.CommitAsync(ct);
         return [];
     }

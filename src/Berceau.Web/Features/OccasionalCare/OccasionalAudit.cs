@@ -11,6 +11,7 @@ public static class OccasionalAudit
     public const string Withdrawn = "creneau-retire";
     public const string Booked = "reservation";
     public const string Cancelled = "reservation-annulee";
+    public const string CancelledByFacility = "reservation-annulee-par-la-creche";
     public const string Registered = "dossier-depose";
     public const string Updated = "dossier-modifie";
     public const string Complete = "dossier-complet";

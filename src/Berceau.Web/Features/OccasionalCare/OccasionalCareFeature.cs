@@ -9,7 +9,10 @@ public sealed class OccasionalCareOptions
 {
     public const string Section = "OccasionalCare";
 
-    /// <summary>A booking is cancelled free of charge until this many hours before the slot starts; later, it is billed.</summary>
+    /// <summary>
+    /// A booking is cancelled free of charge until this many hours before the slot starts; later, it is billed. The default of
+    /// every commune that has not set its own (/pro/accueil-occasionnel/reglages/{commune}).
+    /// </summary>
     public int FreeCancellationHours { get; set; } = Domain.OccasionalCare.CancellationPolicy.DefaultFreeCancellationHours;
 }
 
@@ -35,6 +38,7 @@ public static class OccasionalCareFeature
         services.AddScoped<OccasionalQueries>();
         services.AddScoped<PublishSlot>();
         services.AddScoped<Bookings>();
+        services.AddScoped<CancellationNotices>();
         services.AddScoped<ChildFiles>();
         services.AddScoped<ISolutionsSource, OccasionalCareSolutions>();
         return services;

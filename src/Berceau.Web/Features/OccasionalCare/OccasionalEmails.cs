@@ -9,6 +9,7 @@ public static class OccasionalEmails
     public const string SlotOpenedKind = "ao-creneau-ouvert";
     public const string FileReviewedKind = "ao-dossier";
     public const string BookedKind = "ao-reservation";
+    public const string CancelledByFacilityKind = "ao-annulation-creche";
 
     public static OutgoingNotification SlotOpened(string facilityName, OccasionalSlot slot, OccasionalChild child) => new(
         SlotOpenedKind,
@@ -51,6 +52,19 @@ public static class OccasionalEmails
 
         Votre réservation est confirmée : « {facilityName} », {OccasionalDisplay.Day(booking.Day)} {OccasionalDisplay.Times(booking.StartsAt, booking.EndsAt)}.
         Prix : {OccasionalDisplay.Euros(booking.Price)} ({OccasionalDisplay.Hours(booking.Hours)} à {OccasionalDisplay.Euros(booking.HourlyFee)} de l’heure).
+        """,
+        $"{OccasionalCareFeature.FamilyPath}/reservations/{booking.Id}", CommuneCode: communeCode);
+
+    public static OutgoingNotification CancelledByFacility(string facilityName, OccasionalBooking booking, string communeCode) => new(
+        CancelledByFacilityKind,
+        "La crèche a annulé votre réservation d’accueil occasionnel",
+        $"""
+        Bonjour,
+
+        « {facilityName} » a dû annuler votre réservation du {OccasionalDisplay.Day(booking.Day)} {OccasionalDisplay.Times(booking.StartsAt, booking.EndsAt)}, pour la raison suivante :
+        {booking.CancellationReason}
+
+        Cette réservation ne vous sera pas facturée. Vous pouvez réserver un autre créneau depuis votre espace.
         """,
         $"{OccasionalCareFeature.FamilyPath}/reservations/{booking.Id}", CommuneCode: communeCode);
 }

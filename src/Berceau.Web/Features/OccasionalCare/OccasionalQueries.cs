@@ -37,7 +37,10 @@ public sealed class OccasionalQueries(BerceauDbContext db, TimeProvider clock)
         return [.. slots.Select(s => new SlotRow(s, facility.Name, SectionName(facility, s.SectionId), facility.Mode))];
     }
 
-    /// <summary>Confirmed and late-cancelled bookings of a facility on a day (children expected, or billed), by time then name.</summary>
+    /// <summary>
+    /// Bookings of a facility on a day but those the family cancelled in time: children expected, late cancellations (billed) and
+    /// those the crèche cancelled (so the team sees what it did); by time then name.
+    /// </summary>
     public async Task<IReadOnlyList<BookingRow>> DayBookingsAsync(Facility facility, DateOnly day, CancellationToken ct)
     {
         var rows = await (from b in db.OccasionalBookings.AsNoTracking()
@@ -47,6 +50,17 @@ public sealed class OccasionalQueries(BerceauDbContext db, TimeProvider clock)
                           select new { b, c.ChildFirstName, c.ChildLastName, c.ChildBirthDate, s.SectionId }).ToListAsync(ct);
         return [.. rows.Select(r => new BookingRow(r.b, facility.Name, SectionName(facility, r.SectionId), $"{r.ChildFirstName} {r.ChildLastName}", r.ChildBirthDate))
             .OrderBy(r => r.Booking.StartsAt).ThenBy(r => r.ChildName, StringComparer.Create(OccasionalDisplay.French, true))];
+    }
+
+    /// <summary>One booking of the facility, whatever its state, with the child's name; null when it is not this facility's.</summary>
+    public async Task<BookingRow?> FacilityBookingAsync(Facility facility, Guid id, CancellationToken ct)
+    {
+        var row = await (from b in db.OccasionalBookings.AsNoTracking()
+                         join c in db.OccasionalChildren.AsNoTracking() on b.ChildId equals c.Id
+                         join s in db.OccasionalSlots.AsNoTracking() on b.SlotId equals s.Id
+                         where b.Id == id && b.FacilityId == facility.Id
+                         select new { b, c.ChildFirstName, c.ChildLastName, c.ChildBirthDate, s.SectionId }).FirstOrDefaultAsync(ct);
+        return row is null ? null : new BookingRow(row.b, facility.Name, SectionName(facility, row.SectionId), $"{row.ChildFirstName} {row.ChildLastName}", row.ChildBirthDate);
     }
 
     public async Task<IReadOnlyList<OccasionalChild>> FamilyChildrenAsync(string familyUserId, CancellationToken ct) =>

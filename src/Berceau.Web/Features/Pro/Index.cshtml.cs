@@ -72,6 +72,8 @@ public sealed class IndexModel(UserManager<BerceauUser> users, CurrentStaff staf
             links.Add(new ProLink("Assistants maternels et MAM", Childminders.ChildmindersFeature.StaffPath, "Inviter les assistants maternels à créer leur compte, vérifier les inscriptions, suivre les demandes de contact des familles."));
             links.Add(new ProLink("Réunions d’information", Meetings.MeetingsFeature.StaffPath, "Publier les réunions d’information, forums et ateliers, suivre les inscriptions et les présences."));
         }
+        if (roles.Contains(Roles.Admin) || roles.Contains(Roles.Agent) || roles.Contains(Roles.Director))
+            links.Add(new ProLink("Accueil occasionnel", OccasionalCare.OccasionalCareFeature.StaffPath, "Publier les créneaux libres des crèches, voir les réservations du jour, vérifier les dossiers des familles inscrites."));
         if (roles.Contains(Roles.Admin) || roles.Contains(Roles.Agent) || roles.Contains(Roles.Committee) || roles.Contains(Roles.Director))
             links.Add(new ProLink("Commissions d’attribution", "/pro/commissions", "Préparer une commission, déclarer les places à attribuer, examiner et valider la proposition."));
         if (roles.Contains(Roles.Admin) || roles.Contains(Roles.Agent) || roles.Contains(Roles.Observatory) || roles.Contains(Roles.Steering))

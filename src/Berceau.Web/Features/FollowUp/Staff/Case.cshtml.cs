@@ -22,6 +22,7 @@ public sealed class CaseModel(FollowUpAccess access, FollowUpActions actions, Be
     public string CommuneName { get; private set; } = "";
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
     public DateOnly Today => access.Casework.Today;
+    public IReadOnlyList<SentLetter> SentLetters { get; private set; } = [];
 
     [BindProperty] public ActionInput Action { get; set; } = new();
     [BindProperty] public PlanInput Plan { get; set; } = new();
@@ -81,7 +82,8 @@ public sealed class CaseModel(FollowUpAccess access, FollowUpActions actions, Be
     {
         Followed = followed;
         CommuneName = await db.Communes.Where(c => c.Code == followed.Case.CommuneCode).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? followed.Case.CommuneCode;
-        var ids = followed.Case.Actions.Select(a => a.By).Append(followed.Case.OpenedBy).Distinct().ToList();
+        SentLetters = await db.SentLetters.AsNoTracking().Where(l => l.CaseId == followed.Case.Id).OrderByDescending(l => l.SentAt).ToListAsync(ct);
+        var ids = followed.Case.Actions.Select(a => a.By).Append(followed.Case.OpenedBy).Concat(SentLetters.Select(l => l.SentBy)).Distinct().ToList();
         var users = await db.Users.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
         Names = users.ToDictionary(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName);
         var version = followed.Case.Version;

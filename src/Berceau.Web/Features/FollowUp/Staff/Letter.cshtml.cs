@@ -47,6 +47,21 @@ public sealed class LetterModel(FollowUpAccess access, FollowUpActions actions, 
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
+    public async Task<IActionResult> OnPostPrintedAsync(Guid id, CancellationToken ct)
+    {
+        var followed = await access.FindAsync(id, tracked: true, ct);
+        if (followed is null) return NotFound();
+        ModelState.Clear();
+        var recorded = await actions.RecordPrintedLetterAsync(followed, Send, ct);
+        if (recorded.IsSuccess)
+        {
+            TempData[CaseModel.MessageKey] = "Le courrier imprimé est noté au journal, et son texte est gardé.";
+            return Redirect(FollowUpFeature.CasePath(id));
+        }
+        ModelState.AddProblems(recorded.Problems, nameof(Send));
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var followed = await access.FindAsync(id, tracked: false, ct);

@@ -8,12 +8,14 @@ using Microsoft.Extensions.Options;
 namespace Berceau.Web.Features.Meetings;
 
 /// <summary>What one pass did; <see cref="Ran"/> false when another node held the job.</summary>
-public sealed record MeetingReminderPass(bool Ran, int Reminded);
+public sealed record MeetingReminderPass(bool Ran, int Reminded, int Purged = 0);
 
 /// <summary>
 /// Reminds every registrant the day before a published meeting (the day of Paris, whatever the server's zone). One reminder
 /// per registration: the notification's key holds the registration and its version, so a pass may run as often as wanted,
 /// and someone who cancels then registers again is reminded again. Cancelled meetings and registrations get nothing.
+/// The same pass (same lease) erases the names and e-mails of the registrations to meetings older than
+/// <see cref="MeetingReminderOptions.RegistrationRetentionMonths"/>.
 /// </summary>
 public sealed class MeetingReminderJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MeetingReminderOptions> options,
     ILogger<MeetingReminderJob> logger)
@@ -36,6 +38,33 @@ public sealed class MeetingReminderJob(IServiceScopeFactory scopes, TimeProvider
                 MeetingEmails.Reminder(byId[r.MeetingId]), $"{MeetingEmails.ReminderKind}:{r.Id}:{r.Version}"))], ct);
             await db.SaveChangesAsync(ct);
             if (reminded > 0) logger.LogInformation("Réunions d’information : {Reminded} rappel(s) pour demain", reminded);
-            return new MeetingReminderPass(true, reminded);
-        }, ct) ?? new MeetingReminderPass(false, 0);
+            var purged = await PurgeAsync(db, services.GetRequiredService<AuditLog>(), now, ct);
+            return new MeetingReminderPass(true, reminded, purged);
+        }, ct) ?? new MeetingReminderPass(false, 0, 0);
+
+    private const int PurgeBatch = 500;
+
+    /// <summary>Erases who registered to the meetings held more than N months ago, by batches; one audit line per pass that erased some.</summary>
+    private async Task<int> PurgeAsync(BerceauDbContext db, AuditLog audit, DateTimeOffset now, CancellationToken ct)
+    {
+        var before = ParisTime.DayOf(now).AddMonths(-options.Value.RegistrationRetentionMonths);
+        var old = db.InfoMeetings.Where(m => m.Date < before).Select(m => m.Id);
+        var total = 0;
+        while (true)
+        {
+            var batch = await db.MeetingRegistrations.Where(r => r.PurgedAt == null && old.Contains(r.MeetingId)).Take(PurgeBatch).ToListAsync(ct);
+            if (batch.Count == 0) break;
+            foreach (var r in batch) r.Purge(now);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            total += batch.Count;
+        }
+        if (total > 0)
+        {
+            audit.Record(MeetingAudit.Purged, MeetingAudit.RegistrationEntity, "", $"{total} inscription(s) à des réunions d’avant le {before:yyyy-MM-dd}");
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Réunions d’information : {Purged} inscription(s) anciennes effacées", total);
+        }
+        return total;
+    }
 }

@@ -11,4 +11,9 @@ public sealed class MeetingReminderOptions
     public int PollMinutes { get; set; } = 60;
     /// <summary>How long a node keeps the job before another may take it over.</summary>
     public int LeaseMinutes { get; set; } = 30;
+    /// <summary>
+    /// Months after a meeting's day when its registrations lose the name and the e-mail (RULES §7: kept no longer than needed);
+    /// the number of people and the presence stay, for the statistics.
+    /// </summary>
+    public int RegistrationRetentionMonths { get; set; } = 12;
 }

@@ -18,6 +18,7 @@ public sealed class DetailsModel(MeetingForms forms, MeetingQueries queries, Aud
     public InfoMeeting Meeting { get; private set; } = null!;
     public string CommuneName { get; private set; } = "";
     public IReadOnlyList<AttendanceRow> Attendance { get; private set; } = [];
+    public IReadOnlyList<AttendanceRow> Waiting { get; private set; } = [];
     public string? Message { get; private set; }
 
     [BindProperty]
@@ -67,6 +68,7 @@ public sealed class DetailsModel(MeetingForms forms, MeetingQueries queries, Aud
         Meeting = meeting;
         CommuneName = (await queries.CommuneNamesAsync([meeting.CommuneCode], ct)).GetValueOrDefault(meeting.CommuneCode, meeting.CommuneCode);
         Attendance = await queries.AttendanceAsync(id, ct);
+        Waiting = await queries.WaitingAsync(id, ct);
         return true;
     }
 }

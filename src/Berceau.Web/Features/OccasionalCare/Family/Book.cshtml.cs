@@ -25,7 +25,8 @@ public sealed class BookModel(OccasionalQueries queries, Bookings bookings, Berc
     public OccasionalQuote? Quote { get; private set; }
     public Problem? Refusal { get; private set; }
     public DateTimeOffset FreeUntil { get; private set; }
-    public int FreeCancellationHours => bookings.FreeCancellationHours;
+    /// <summary>The commune's notice, shown before booking: the booking keeps it.</summary>
+    public int FreeCancellationHours { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -67,7 +68,8 @@ public sealed class BookModel(OccasionalQueries queries, Bookings bookings, Berc
         Quote = quote.IsSuccess ? quote.Value : null;
         Refusal = bookings.Refusal(row.Slot, child) ?? (Quote is null ? Problem.Of("occ-price-unavailable", "") : null);
         ShownPrice = Quote is null ? null : Bookings.PriceToken(Quote.Price);
-        FreeUntil = Domain.OccasionalCare.CancellationPolicy.FreeUntil(OccasionalDisplay.StartOf(row.Slot.Day, row.Slot.StartsAt), bookings.FreeCancellationHours);
+        FreeCancellationHours = await bookings.FreeCancellationHoursAsync(row.Slot.CommuneCode, ct);
+        FreeUntil = Domain.OccasionalCare.CancellationPolicy.FreeUntil(OccasionalDisplay.StartOf(row.Slot.Day, row.Slot.StartsAt), FreeCancellationHours);
         return null;
     }
 }

@@ -47,6 +47,6 @@ public sealed class BookingModel(OccasionalQueries queries, Bookings bookings) :
     {
         var rows = await queries.FamilyBookingsAsync(FamilyUserId, booking.Day, booking.Day, ct);
         Row = rows.First(r => r.Booking.Id == booking.Id);
-        FreeUntil = bookings.FreeUntil(booking);
+        FreeUntil = Bookings.FreeUntil(booking);
     }
 }

@@ -15,6 +15,11 @@ public sealed class DayModel(OccasionalAccess access, OccasionalQueries queries,
     public Facility Facility { get; private set; } = null!;
     public DateOnly Day { get; private set; }
     public IReadOnlyList<BookingRow> Rows { get; private set; } = [];
+    public string? Message => TempData[FacilityModel.MessageKey] as string;
+
+    /// <summary>The crèche cancels a confirmed booking until the slot starts.</summary>
+    public bool CanCancel(Domain.OccasionalCare.OccasionalBooking booking) =>
+        booking.Status == Domain.OccasionalCare.BookingStatus.Confirmed && OccasionalDisplay.StartOf(booking.Day, booking.StartsAt) > queries.Now;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

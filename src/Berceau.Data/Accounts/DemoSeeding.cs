@@ -25,6 +25,7 @@ public sealed class DemoSeeding(
     {
         var report = await DemoTerritorySeeder.SeedAsync(db, DataFiles.DefaultFolder, departements, clock.GetUtcNow(), ct);
         await FeeParameterSeeder.SeedAsync(db, DataFiles.DefaultFolder, ct);
+        await NationalCoverageSeeder.SeedAsync(db, DataFiles.DefaultFolder, ct);
         await EnsureRolesAsync();
         if (departements.Count > 0)
             await EnsureDemoAccountsAsync(departements[0], ct);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Berceau.Web.Features.Observatory.Import;
 
 namespace Berceau.Web.Features.Observatory;
@@ -12,6 +13,8 @@ public static class ObservatoryFeature
     {
         services.AddScoped<CoverageQueries>();
         services.AddScoped<ImportOpenData>();
+        services.AddScoped<CommuneProfilePdf>();
+        services.TryAddSingleton<Infrastructure.Pdf.PdfFonts>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ObservatoryJsonContext.Default));
         return services;
     }

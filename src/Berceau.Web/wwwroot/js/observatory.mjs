@@ -86,7 +86,11 @@ async function drawChoropleth(container) {
         node.setAttribute("tabindex", "0");
         node.setAttribute("role", "img");
         node.setAttribute("aria-label", text);
-        node.addEventListener("focus", () => path.openTooltip());
+        // Leaflet opens tooltips on focus too: only the focused commune's stays open.
+        node.addEventListener("focus", () => {
+          path._map?.eachLayer((other) => other !== path && other.closeTooltip?.());
+          path.openTooltip();
+        });
         node.addEventListener("blur", () => path.closeTooltip());
       });
     },

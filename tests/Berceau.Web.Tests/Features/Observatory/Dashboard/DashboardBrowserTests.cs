@@ -43,8 +43,8 @@ public sealed class DashboardBrowserTests(BerceauApp app) : BrowserTest(app)
         var clichy = map.Locator("path[aria-label^='Clichy-sous-Bois : ']");
         await TabToAsync(clichy, max: 200);
 
-        var tooltip = map.Locator(".leaflet-tooltip");
-        await Expect(tooltip).ToContainTextAsync("Clichy-sous-Bois : ");
+        var tooltip = map.Locator(".leaflet-tooltip", new() { HasText = "Clichy-sous-Bois : " });
+        await Expect(tooltip).ToBeVisibleAsync();
         await Expect(tooltip).ToContainTextAsync(" enfants");
         await Expect(Page.GetByText("Légende : Enfants de moins de 3 ans")).ToBeVisibleAsync();
         await AssertNoAxeViolationAsync("la carte des enfants");

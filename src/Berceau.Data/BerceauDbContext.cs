@@ -23,6 +23,7 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<CnafCoverage> CnafCoverages => Set<CnafCoverage>();
     public DbSet<CommuneBirths> CommuneBirths => Set<CommuneBirths>();
     public DbSet<CommuneChildrenUnder3> CommuneChildrenUnder3 => Set<CommuneChildrenUnder3>();
+    public DbSet<CnafNationalCoverage> CnafNationalCoverages => Set<CnafNationalCoverage>();
     public DbSet<Facility> Facilities => Set<Facility>();
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<Vacancy> Vacancies => Set<Vacancy>();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Berceau.Cli.Commands;
 
 /// <summary>
-/// `berceau import cnaf|naissances &lt;fichier&gt;`: imports the observatory's open data (Cnaf coverage file, INSEE births and
+/// `berceau import cnaf|cnaf-france|naissances &lt;fichier&gt;`: imports the observatory's open data (Cnaf coverage file, INSEE births and
 /// children under 3). All-or-nothing and idempotent (<see cref="ObservatoryImport"/>); a wrong file prints the line,
 /// the column and the reason, and exits with 1 having written nothing.
 /// </summary>
@@ -17,6 +17,8 @@ internal static class ImportCommand
     {
         Sub("cnaf", "Fichier Cnaf des places et taux de couverture par commune (format de data/cnaf_taux_couverture_communes_92_93.csv)",
             ObservatoryImport.CnafAsync),
+        Sub("cnaf-france", "Fichier Cnaf national (format de data/cnaf_taux_couverture_communes_france.csv), additionné par année : la référence « France » de l’observatoire",
+            ObservatoryImport.CnafFranceAsync),
         Sub("naissances", "Fichier INSEE des naissances domiciliées et, s’il les donne, des enfants de moins de 3 ans par commune (format de data/naissances_communes_92_93.csv)",
             ObservatoryImport.InseeAsync),
     };

@@ -27,6 +27,7 @@ public sealed class DemoSeeding(
         await FeeParameterSeeder.SeedAsync(db, DataFiles.DefaultFolder, ct);
         foreach (var departement in departements)
             await SchemaSeeder.SeedAsync(db, DataFiles.DefaultFolder, departement, clock.GetUtcNow(), ct);
+        await NationalCoverageSeeder.SeedAsync(db, DataFiles.DefaultFolder, ct);
         await EnsureRolesAsync();
         if (departements.Count > 0)
             await EnsureDemoAccountsAsync(departements[0], ct);

@@ -93,3 +93,14 @@ internal sealed class CommuneChildrenUnder3Configuration : IEntityTypeConfigurat
         b.Property(c => c.Children).HasPrecision(12, 4);
     }
 }
+
+internal sealed class CnafNationalCoverageConfiguration : IEntityTypeConfiguration<CnafNationalCoverage>
+{
+    public void Configure(EntityTypeBuilder<CnafNationalCoverage> b)
+    {
+        b.HasKey(c => c.Year);
+        b.Property(c => c.Year).ValueGeneratedNever();
+        b.Property(c => c.ChildrenUnder3).HasPrecision(14, 4);
+        b.Ignore(c => c.Places);
+    }
+}

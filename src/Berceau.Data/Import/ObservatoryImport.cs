@@ -66,6 +66,41 @@ public static class ObservatoryImport
         }, ct);
     }
 
+    /// <summary>
+    /// The national Cnaf file (data/cnaf_taux_couverture_communes_france.csv), summed per year into the « France »
+    /// reference of the observatory (<see cref="CnafNationalCoverage"/>): every row is read and checked as for
+    /// <see cref="CnafAsync"/>, whatever its département, and a file that does not cover the country is refused, since
+    /// its sums would not be France. Idempotent per year. The communes of our départements are not written here: import
+    /// the same file with <see cref="CnafAsync"/> for them.
+    /// </summary>
+    public static async Task<ObservatoryImportReport> CnafFranceAsync(BerceauDbContext db, CsvFile csv, CancellationToken ct = default)
+    {
+        var records = CnafCoverageReader.Read(csv);
+        var departements = records.Select(r => DepartementOf(r.Coverage.CommuneCode)).Distinct().Count();
+        if (departements < MinDepartementsForFrance)
+            throw new ImportException(csv.FileName, null, csv.ColumnLabel(csv.Column("code_commune_actuel")),
+                $"ce fichier ne couvre que {departements} département(s) : la référence « France » demande le fichier national "
+                + $"de la Cnaf (au moins {MinDepartementsForFrance} départements, par exemple data/cnaf_taux_couverture_communes_france.csv).");
+        var sums = CnafNationalCoverage.Sum(records.Select(r => r.Coverage));
+
+        return await InTransactionAsync(db, async () =>
+        {
+            var existing = await db.CnafNationalCoverages.ToDictionaryAsync(n => n.Year, ct);
+            int added = 0, updated = 0, unchanged = 0;
+            foreach (var year in sums)
+            {
+                if (!existing.TryGetValue(year.Year, out var current)) { db.CnafNationalCoverages.Add(year); added++; }
+                else if (current.SameFiguresAs(year)) unchanged++;
+                else { current.CopyFiguresFrom(year); updated++; }
+            }
+            await db.SaveChangesAsync(ct);
+            return new ObservatoryImportReport(csv.FileName, added, updated, unchanged, 0);
+        }, ct);
+    }
+
+    /// <summary>The national file has every département of metropolitan France and overseas; a regional extract is not France.</summary>
+    public const int MinDepartementsForFrance = 90;
+
     public static async Task<ObservatoryImportReport> InseeAsync(BerceauDbContext db, CsvFile csv, CancellationToken ct = default)
     {
         var file = BirthsReader.ReadInsee(csv);

@@ -9,6 +9,7 @@ public static class DataFiles
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "data");
 
     public const string CnafCoverage = "cnaf_taux_couverture_communes_92_93.csv";
+    public const string CnafFrance = "cnaf_taux_couverture_communes_france.csv";
     public const string Births = "naissances_communes_92_93.csv";
     public const string EajeReference = "eaje_marseille.csv";
 

@@ -2536,6 +2536,44 @@ namespace Berceau.Data.Migrations.Postgres
                     b.ToTable("CnafCoverages");
                 });
 
+            modelBuilder.Entity("Berceau.Domain.Territories.CnafNationalCoverage", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ChildrenUnder3")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("numeric(14,4)");
+
+                    b.Property<int>("Communes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlacesChildminders")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlacesEajeNonPsu")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlacesEajePsu")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlacesHomeCare")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlacesPreschool")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlacesTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowsLeftOut")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CnafNationalCoverages");
+                });
+
             modelBuilder.Entity("Berceau.Domain.Territories.Commune", b =>
                 {
                     b.Property<string>("Code")

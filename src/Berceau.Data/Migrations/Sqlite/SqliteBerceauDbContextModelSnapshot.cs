@@ -2521,6 +2521,44 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.ToTable("CnafCoverages");
                 });
 
+            modelBuilder.Entity("Berceau.Domain.Territories.CnafNationalCoverage", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ChildrenUnder3")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Communes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlacesChildminders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlacesEajeNonPsu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlacesEajePsu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlacesHomeCare")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlacesPreschool")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlacesTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsLeftOut")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CnafNationalCoverages");
+                });
+
             modelBuilder.Entity("Berceau.Domain.Territories.Commune", b =>
                 {
                     b.Property<string>("Code")

@@ -127,7 +127,7 @@ public sealed class CoverageQueries(BerceauDbContext db, TimeProvider clock)
         return (new TerritoryCoverageResult(territory, year, Coverage.Rates(row.Places, children), row.GlobalRate, row.Places, children, true), null);
     }
 
-    private async Task<CoverageData> LoadAsync(List<string> codes, CancellationToken ct) => new(
+    internal async Task<CoverageData> LoadAsync(List<string> codes, CancellationToken ct) => new(
         await db.CnafCoverages.AsNoTracking().Where(c => codes.Contains(c.CommuneCode)).ToListAsync(ct),
         await db.CommuneChildrenUnder3.AsNoTracking().Where(c => codes.Contains(c.CommuneCode)).ToListAsync(ct),
         await db.CommuneBirths.AsNoTracking().Where(c => codes.Contains(c.CommuneCode)).ToListAsync(ct));
@@ -136,7 +136,7 @@ public sealed class CoverageQueries(BerceauDbContext db, TimeProvider clock)
     /// Places of the facilities open today, per commune and Cnaf mode, counted in the database: sections when the facility
     /// has some, else the agrément of the childminder or MAM (as the public offer counts them).
     /// </summary>
-    private async Task<Dictionary<string, CoveragePlaces>> RegistryAsync(List<string> codes, CancellationToken ct)
+    internal async Task<Dictionary<string, CoveragePlaces>> RegistryAsync(List<string> codes, CancellationToken ct)
     {
         var today = Today;
         var open = db.Facilities.AsNoTracking()

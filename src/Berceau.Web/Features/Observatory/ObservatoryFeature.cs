@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Berceau.Web.Features.Observatory.Import;
 using Berceau.Web.Features.Observatory.Indicators;
 
@@ -14,6 +15,8 @@ public static class ObservatoryFeature
         services.AddScoped<CoverageQueries>();
         services.AddScoped<ImportOpenData>();
         services.AddScoped<TerritoryIndicators>();
+        services.AddScoped<CommuneProfilePdf>();
+        services.TryAddSingleton<Infrastructure.Pdf.PdfFonts>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ObservatoryJsonContext.Default));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, IndicatorsJsonContext.Default));
         return services;

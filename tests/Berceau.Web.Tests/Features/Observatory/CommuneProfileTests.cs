@@ -44,7 +44,7 @@ public sealed class CommuneProfileBrowserTests(BerceauApp app) : BrowserTest(app
     {
         await Page.GotoAsync("/observatoire/communes/93048");
 
-        await Expect(Page.GetByRole(AriaRole.Table, new() { Name = "Taux de couverture par mode d’accueil, par année" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Table, new() { Name = "Données : Taux de couverture par mode d’accueil et par année : Montreuil (places pour 100 enfants de moins de 3 ans)" })).ToBeVisibleAsync();
         await AssertNoAxeViolationAsync("le profil de Montreuil");
     }
 }

@@ -6,8 +6,8 @@ using Berceau.Web.Infrastructure;
 
 namespace Berceau.Web.Features.Observatory.Import;
 
-/// <summary>The two files the observatory imports.</summary>
-public enum OpenDataFileKind { Cnaf, Naissances }
+/// <summary>The files the observatory imports.</summary>
+public enum OpenDataFileKind { Cnaf, Naissances, CnafFrance }
 
 /// <summary>
 /// Imports an uploaded Cnaf or INSEE file (<see cref="ObservatoryImport"/>: all-or-nothing, idempotent). The upload is
@@ -51,9 +51,12 @@ public sealed class ImportOpenData(BerceauDbContext db, AuditLog audit)
             var csv = CsvFile.Parse(fileName, text);
             // Recorded first so that the audit line is saved by the import's own SaveChanges, in its transaction.
             audit.Record("import-observatoire", "OpenDataFile", fileKind.ToString().ToLowerInvariant(), fileName);
-            var report = fileKind == OpenDataFileKind.Cnaf
-                ? await ObservatoryImport.CnafAsync(db, csv, ct)
-                : await ObservatoryImport.InseeAsync(db, csv, ct);
+            var report = fileKind switch
+            {
+                OpenDataFileKind.Cnaf => await ObservatoryImport.CnafAsync(db, csv, ct),
+                OpenDataFileKind.CnafFrance => await ObservatoryImport.CnafFranceAsync(db, csv, ct),
+                _ => await ObservatoryImport.InseeAsync(db, csv, ct),
+            };
             return report;
         }
         catch (ImportException e)

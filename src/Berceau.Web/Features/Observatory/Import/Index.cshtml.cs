@@ -27,6 +27,7 @@ public sealed class IndexModel(ImportOpenData import) : PageModel
     [
         new("Places et taux de couverture de la Cnaf (cnaf_taux_couverture_communes)", nameof(OpenDataFileKind.Cnaf)),
         new("Naissances et enfants de moins de 3 ans de l’INSEE (naissances_communes)", nameof(OpenDataFileKind.Naissances)),
+        new("Fichier national de la Cnaf, pour la référence « France » (cnaf_taux_couverture_communes_france)", nameof(OpenDataFileKind.CnafFrance)),
     ];
 
     public void OnGet()

@@ -59,6 +59,9 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Domain.OccasionalCare.OccasionalSlot> OccasionalSlots => Set<Domain.OccasionalCare.OccasionalSlot>();
     public DbSet<Domain.OccasionalCare.OccasionalChild> OccasionalChildren => Set<Domain.OccasionalCare.OccasionalChild>();
     public DbSet<Domain.OccasionalCare.OccasionalBooking> OccasionalBookings => Set<Domain.OccasionalCare.OccasionalBooking>();
+    public DbSet<PlaceFreeze> PlaceFreezes => Set<PlaceFreeze>();
+    public DbSet<Domain.Staffing.FacilityStaffing> FacilityStaffings => Set<Domain.Staffing.FacilityStaffing>();
+    public DbSet<Domain.Staffing.JobPosting> JobPostings => Set<Domain.Staffing.JobPosting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

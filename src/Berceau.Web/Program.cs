@@ -17,6 +17,8 @@ using Berceau.Web.Features.Offer;
 using Berceau.Web.Features.OpenData;
 using Berceau.Web.Features.Portal;
 using Berceau.Web.Features.Shared;
+using Berceau.Web.Features.Staffing;
+using Berceau.Web.Features.Jobs;
 using Berceau.Web.Features.Territories;
 using Berceau.Web.Infrastructure;
 
@@ -43,6 +45,8 @@ builder.Services.AddChildmindersFeature(builder.Configuration);
 builder.Services.AddObservatoryFeature();
 builder.Services.AddMeetingsFeature(builder.Configuration);
 builder.Services.AddOccasionalCareFeature(builder.Configuration);
+builder.Services.AddStaffingFeature();
+builder.Services.AddJobsFeature();
 
 var app = builder.Build();
 
@@ -62,6 +66,7 @@ app.MapApplicationsApi();
 app.MapOffersApi();
 app.MapChildmindersApi();
 app.MapObservatoryApi();
+app.MapJobsApi();
 app.MapRazorPages();
 
 app.Run();

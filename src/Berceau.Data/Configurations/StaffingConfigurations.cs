@@ -23,6 +23,7 @@ internal sealed class FacilityStaffingConfiguration : IEntityTypeConfiguration<F
         {
             p.ToTable("StaffPositions");
             p.WithOwner().HasForeignKey("FacilityId");
+            p.HasKey("FacilityId", nameof(StaffPosition.Profession));
             p.Property(x => x.Profession).HasConversion<string>().HasMaxLength(32);
             p.Ignore(x => x.Total);
         });

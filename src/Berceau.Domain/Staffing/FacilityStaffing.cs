@@ -4,8 +4,11 @@ using Berceau.Domain.Offer;
 namespace Berceau.Domain.Staffing;
 
 /// <summary>Positions of one profession in a structure: filled and vacant (postes pourvus, postes vacants).</summary>
-public sealed record StaffPositions(Profession Profession, int Filled, int Vacant)
+public sealed class StaffPosition
 {
+    public Profession Profession { get; init; }
+    public int Filled { get; set; }
+    public int Vacant { get; set; }
     public int Total => Filled + Vacant;
 }
 
@@ -20,7 +23,7 @@ public sealed class FacilityStaffing
 
     public required FacilityId FacilityId { get; init; }
     public EncadrementRule Rule { get; private set; } = EncadrementRule.FiveAndEight;
-    public List<StaffPositions> Positions { get; private set; } = [];
+    public List<StaffPosition> Positions { get; private set; } = [];
     public DateTimeOffset UpdatedAt { get; private set; }
     public string UpdatedBy { get; private set; } = "";
     /// <summary>Optimistic concurrency: incremented at every change.</summary>
@@ -35,7 +38,7 @@ public sealed class FacilityStaffing
     public int TotalVacant => Positions.Sum(p => p.Vacant);
 
     /// <summary>Replaces the rule and the table; professions left at 0 and 0 are dropped. Counts between 0 and <see cref="MaxPositions"/>.</summary>
-    public Outcome<bool> Update(EncadrementRule rule, IReadOnlyList<StaffPositions> positions, DateTimeOffset at, string by)
+    public Outcome<bool> Update(EncadrementRule rule, IReadOnlyList<(Profession Profession, int Filled, int Vacant)> positions, DateTimeOffset at, string by)
     {
         var problems = new List<Problem>();
         foreach (var p in positions)
@@ -47,7 +50,18 @@ public sealed class FacilityStaffing
             problems.Add(Problem.Of("staffing-profession-twice", ""));
         if (problems.Count > 0) return Outcome<bool>.Failure(problems);
         Rule = rule;
-        Positions = [.. positions.Where(p => p.Total > 0).OrderBy(p => p.Profession)];
+        // Rows are changed in place (one row per profession, keyed by it), never swapped for new instances.
+        foreach (var (profession, filled, vacant) in positions)
+        {
+            var row = Positions.FirstOrDefault(x => x.Profession == profession);
+            if (filled + vacant == 0)
+            {
+                if (row is not null) Positions.Remove(row);
+                continue;
+            }
+            if (row is null) Positions.Add(row = new StaffPosition { Profession = profession });
+            (row.Filled, row.Vacant) = (filled, vacant);
+        }
         (UpdatedAt, UpdatedBy) = (at, by);
         Version++;
         return true;

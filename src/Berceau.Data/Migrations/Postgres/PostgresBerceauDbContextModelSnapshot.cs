@@ -3266,29 +3266,22 @@ namespace Berceau.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.OwnsMany("Berceau.Domain.Staffing.StaffPositions", "Positions", b1 =>
+                    b.OwnsMany("Berceau.Domain.Staffing.StaffPosition", "Positions", b1 =>
                         {
                             b1.Property<Guid>("FacilityId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+                            b1.Property<string>("Profession")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
 
                             b1.Property<int>("Filled")
                                 .HasColumnType("integer");
 
-                            b1.Property<string>("Profession")
-                                .IsRequired()
-                                .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
-
                             b1.Property<int>("Vacant")
                                 .HasColumnType("integer");
 
-                            b1.HasKey("FacilityId", "Id");
+                            b1.HasKey("FacilityId", "Profession");
 
                             b1.ToTable("StaffPositions", (string)null);
 

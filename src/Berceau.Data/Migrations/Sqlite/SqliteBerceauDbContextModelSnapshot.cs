@@ -3235,27 +3235,22 @@ namespace Berceau.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.OwnsMany("Berceau.Domain.Staffing.StaffPositions", "Positions", b1 =>
+                    b.OwnsMany("Berceau.Domain.Staffing.StaffPosition", "Positions", b1 =>
                         {
                             b1.Property<Guid>("FacilityId")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
+                            b1.Property<string>("Profession")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("Filled")
                                 .HasColumnType("INTEGER");
 
-                            b1.Property<string>("Profession")
-                                .IsRequired()
-                                .HasMaxLength(32)
-                                .HasColumnType("TEXT");
-
                             b1.Property<int>("Vacant")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("FacilityId", "Id");
+                            b1.HasKey("FacilityId", "Profession");
 
                             b1.ToTable("StaffPositions", (string)null);
 

@@ -65,7 +65,7 @@ public sealed class StaffingActions(BerceauDbContext db, AuditLog audit, TimePro
         var read = new InputReader();
         EncadrementRule rule = default;
         if (!Enum.TryParse(input.Rule, out rule) || !Enum.IsDefined(rule)) read.Add("staffing-rule", nameof(input.Rule));
-        var positions = new List<StaffPositions>();
+        var positions = new List<(Profession, int, int)>();
         for (var i = 0; i < input.Positions.Count; i++)
         {
             var row = input.Positions[i];
@@ -77,7 +77,7 @@ public sealed class StaffingActions(BerceauDbContext db, AuditLog audit, TimePro
             }
             var filled = read.Integer(row.Filled, prefix + nameof(row.Filled), 0, FacilityStaffing.MaxPositions) ?? 0;
             var vacant = read.Integer(row.Vacant, prefix + nameof(row.Vacant), 0, FacilityStaffing.MaxPositions) ?? 0;
-            positions.Add(new StaffPositions(profession, filled, vacant));
+            positions.Add((profession, filled, vacant));
         }
         if (read.Problems.Count > 0) return read.Problems;
         var before = Describe(staffing);

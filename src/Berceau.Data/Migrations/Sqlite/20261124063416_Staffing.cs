@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Berceau.Data.Migrations.Postgres
+namespace Berceau.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Staffing : Migration
@@ -16,11 +15,11 @@ namespace Berceau.Data.Migrations.Postgres
                 name: "FacilityStaffings",
                 columns: table => new
                 {
-                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Rule = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Rule = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -37,23 +36,23 @@ namespace Berceau.Data.Migrations.Postgres
                 name: "JobPostings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CommuneCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
-                    FacilityId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Title = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
-                    Employer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Profession = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Contract = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    FullTime = table.Column<bool>(type: "boolean", nullable: false),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    HowToApply = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    PostedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    PostedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClosedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CommuneCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Employer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Profession = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Contract = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FullTime = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    HowToApply = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PostedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PostedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -76,17 +75,17 @@ namespace Berceau.Data.Migrations.Postgres
                 name: "PlaceFreezes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SectionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Places = table.Column<int>(type: "integer", nullable: false),
-                    From = table.Column<DateOnly>(type: "date", nullable: false),
-                    To = table.Column<DateOnly>(type: "date", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    EndedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Places = table.Column<int>(type: "INTEGER", nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -109,16 +108,14 @@ namespace Berceau.Data.Migrations.Postgres
                 name: "StaffPositions",
                 columns: table => new
                 {
-                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Profession = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Filled = table.Column<int>(type: "integer", nullable: false),
-                    Vacant = table.Column<int>(type: "integer", nullable: false)
+                    Profession = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Filled = table.Column<int>(type: "INTEGER", nullable: false),
+                    Vacant = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_StaffPositions", x => new { x.FacilityId, x.Id });
+                    table.PrimaryKey("PK_StaffPositions", x => new { x.FacilityId, x.Profession });
                     table.ForeignKey(
                         name: "FK_StaffPositions_FacilityStaffings_FacilityId",
                         column: x => x.FacilityId,

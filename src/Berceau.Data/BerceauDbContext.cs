@@ -68,6 +68,9 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Domain.Schema.PartnerOrganisation> PartnerOrganisations => Set<Domain.Schema.PartnerOrganisation>();
     public DbSet<Domain.Schema.PartnerMember> PartnerMembers => Set<Domain.Schema.PartnerMember>();
     public DbSet<Domain.OccasionalCare.OccasionalCareSettings> OccasionalCareSettings => Set<Domain.OccasionalCare.OccasionalCareSettings>();
+    public DbSet<PlaceFreeze> PlaceFreezes => Set<PlaceFreeze>();
+    public DbSet<Domain.Staffing.FacilityStaffing> FacilityStaffings => Set<Domain.Staffing.FacilityStaffing>();
+    public DbSet<Domain.Staffing.JobPosting> JobPostings => Set<Domain.Staffing.JobPosting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -18,6 +18,8 @@ using Berceau.Web.Features.OpenData;
 using Berceau.Web.Features.Portal;
 using Berceau.Web.Features.Schema;
 using Berceau.Web.Features.Shared;
+using Berceau.Web.Features.Staffing;
+using Berceau.Web.Features.Jobs;
 using Berceau.Web.Features.Territories;
 using Berceau.Web.Infrastructure;
 
@@ -45,6 +47,8 @@ builder.Services.AddObservatoryFeature();
 builder.Services.AddMeetingsFeature(builder.Configuration);
 builder.Services.AddOccasionalCareFeature(builder.Configuration);
 builder.Services.AddSchemaFeature();
+builder.Services.AddStaffingFeature();
+builder.Services.AddJobsFeature();
 
 var app = builder.Build();
 
@@ -64,6 +68,7 @@ app.MapApplicationsApi();
 app.MapOffersApi();
 app.MapChildmindersApi();
 app.MapObservatoryApi();
+app.MapJobsApi();
 app.MapRazorPages();
 
 app.Run();

@@ -125,9 +125,11 @@ public sealed class CommissionSession
     /// A director offers <paramref name="seats"/> seats of a section, free from <paramref name="availableOn"/>; replaces the
     /// section's previous declaration. The caller checks that the director may speak for the structure (territory); the session
     /// checks that the structure is in its scope, the section is the structure's, and the freeze has not happened.
+    /// <paramref name="frozenPlaces"/> are the section's places gelées faute de personnel on <paramref name="availableOn"/>
+    /// (RULES §8): a director cannot offer more seats than the places open that day.
     /// </summary>
     public Outcome<SeatDeclaration> DeclareSeats(Facility facility, Guid sectionId, int seats, DateOnly availableOn,
-        DateOnly today, DateTimeOffset at, string by)
+        DateOnly today, DateTimeOffset at, string by, int frozenPlaces = 0)
     {
         if (Status != CommissionStatus.Preparation || today > FreezeDate)
             return Problem.Of("commission-seats-closed", "", FreezeDate);
@@ -135,6 +137,9 @@ public sealed class CommissionSession
         var section = facility.Sections.FirstOrDefault(s => s.Id == sectionId);
         if (section is null) return Problem.Of("commission-section-unknown", "SectionId");
         if (seats < 0 || seats > section.Places) return Problem.Of("commission-seats-range", "Seats", section.Name, section.Places);
+        var frozen = Math.Clamp(frozenPlaces, 0, section.Places);
+        if (seats > section.Places - frozen)
+            return Problem.Of("commission-seats-open-range", "Seats", section.Name, section.Places - frozen, frozen, availableOn);
         if (availableOn < FreezeDate) return Problem.Of("commission-seats-before-freeze", "AvailableOn", FreezeDate);
 
         var declaration = Seats.FirstOrDefault(s => s.SectionId == sectionId);

@@ -2116,6 +2116,58 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.ToTable("Facilities");
                 });
 
+            modelBuilder.Entity("Berceau.Domain.Offer.PlaceFreeze", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectionId");
+
+                    b.HasIndex("FacilityId", "From");
+
+                    b.HasIndex("From", "To");
+
+                    b.ToTable("PlaceFreezes", (string)null);
+                });
+
             modelBuilder.Entity("Berceau.Domain.Offer.Section", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2444,6 +2496,116 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.HasIndex("DepartementCode", "StartYear");
 
                     b.ToTable("Schemas", (string)null);
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Staffing.FacilityStaffing", b =>
+                {
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FacilityId");
+
+                    b.ToTable("FacilityStaffings", (string)null);
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Staffing.JobPosting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contract")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Employer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FullTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HowToApply")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Profession")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilityId");
+
+                    b.HasIndex("CommuneCode", "PostedAt");
+
+                    b.HasIndex("ExpiresOn", "ClosedAt");
+
+                    b.ToTable("JobPostings", (string)null);
                 });
 
             modelBuilder.Entity("Berceau.Domain.Territories.CnafCoverage", b =>
@@ -3430,6 +3592,21 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.Navigation("Agrement");
                 });
 
+            modelBuilder.Entity("Berceau.Domain.Offer.PlaceFreeze", b =>
+                {
+                    b.HasOne("Berceau.Domain.Offer.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Berceau.Domain.Offer.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Berceau.Domain.Offer.Section", b =>
                 {
                     b.HasOne("Berceau.Domain.Offer.Facility", null)
@@ -3544,6 +3721,54 @@ namespace Berceau.Data.Migrations.Sqlite
                         .HasForeignKey("DepartementCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Staffing.FacilityStaffing", b =>
+                {
+                    b.HasOne("Berceau.Domain.Offer.Facility", null)
+                        .WithOne()
+                        .HasForeignKey("Berceau.Domain.Staffing.FacilityStaffing", "FacilityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Berceau.Domain.Staffing.StaffPosition", "Positions", b1 =>
+                        {
+                            b1.Property<Guid>("FacilityId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Profession")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Filled")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Vacant")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("FacilityId", "Profession");
+
+                            b1.ToTable("StaffPositions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("FacilityId");
+                        });
+
+                    b.Navigation("Positions");
+                });
+
+            modelBuilder.Entity("Berceau.Domain.Staffing.JobPosting", b =>
+                {
+                    b.HasOne("Berceau.Domain.Territories.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Berceau.Domain.Offer.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Berceau.Domain.Territories.Commune", b =>

@@ -46,6 +46,9 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         var refused = new List<Problem>();
         var declared = new List<SeatDeclaration>();
         var details = new List<string>();
+        // Places gelées faute de personnel lower the seats a section can offer (docs/staffing.md).
+        var facilityIds = facilities.Select(f => f.Id).ToList();
+        var freezes = await db.PlaceFreezes.AsNoTracking().Where(p => facilityIds.Contains(p.FacilityId)).ToListAsync(ct);
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -60,7 +63,9 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
             var seats = read.Integer(row.Seats, prefix + nameof(row.Seats), 0, int.MaxValue, required: true);
             var on = string.IsNullOrWhiteSpace(row.AvailableOn) ? session.FreezeDate : read.Date(row.AvailableOn, prefix + nameof(row.AvailableOn));
             if (seats is null || on is null) continue;
-            var outcome = session.DeclareSeats(facility, row.SectionId, seats.Value, on.Value, access.Today, access.Now, access.UserId);
+            var section = facility.Sections.FirstOrDefault(s => s.Id == row.SectionId);
+            var frozen = section is null ? 0 : PlaceFreeze.FrozenOn(freezes, section, on.Value);
+            var outcome = session.DeclareSeats(facility, row.SectionId, seats.Value, on.Value, access.Today, access.Now, access.UserId, frozen);
             if (!outcome.IsSuccess)
             {
                 refused.AddRange(outcome.Problems.Select(p => p with { Field = prefix + (p.Field is "" or "FacilityId" or "SectionId" ? nameof(row.Seats) : p.Field) }));

@@ -10,7 +10,7 @@ namespace Berceau.Web.Features.Commission;
 /// A director declares, section by section, the seats their crèche offers to the session and the day they are free, until the
 /// freeze. Only the structures the user may edit in the offer registry are listed (a director: their own).
 /// </summary>
-public sealed class SeatsModel(CommissionAccess access, CommissionQueries queries, CommissionActions actions) : PageModel
+public sealed class SeatsModel(CommissionAccess access, CommissionQueries queries, CommissionActions actions, Staffing.OpenCapacity capacity) : PageModel
 {
     [BindProperty]
     public List<SeatInput> Seats { get; set; } = [];
@@ -41,6 +41,11 @@ public sealed class SeatsModel(CommissionAccess access, CommissionQueries querie
         return Redirect($"/pro/commissions/{id}/places");
     }
 
+    /// <summary>Places gelées faute de personnel on the freeze day, by section: the hint gives the places open that day.</summary>
+    public IReadOnlyList<PlaceFreeze> Freezes { get; private set; } = [];
+
+    public int OpenOnFreezeDay(Section section) => PlaceFreeze.OpenOn(Freezes, section, Session.FreezeDate);
+
     public SeatDeclaration? Declared(Guid sectionId) => Session.Seats.FirstOrDefault(s => s.SectionId == sectionId);
 
     public string? Message => TempData[DetailsModel.MessageKey] as string;
@@ -59,6 +64,8 @@ public sealed class SeatsModel(CommissionAccess access, CommissionQueries querie
         if (session is null) return NotFound();
         Session = session;
         Facilities = await access.DeclarableFacilitiesAsync(session, tracked: false, ct);
-        return Facilities.Count == 0 ? Forbid() : null;
+        if (Facilities.Count == 0) return Forbid();
+        Freezes = await capacity.FreezesAsync([.. Facilities.Select(f => f.Id)], session.FreezeDate, ct);
+        return null;
     }
 }

@@ -39,7 +39,12 @@ public sealed record FacilitySummary(
     bool AtypicalHours,
     bool DisabilityInclusion,
     ReceptionTypes ReceptionTypes,
-    bool IsDemo);
+    bool IsDemo,
+    /// <summary>Places gelées faute de personnel on the search day: <see cref="Capacity"/> less these are the places ouvertes.</summary>
+    int FrozenPlaces = 0)
+{
+    public int OpenPlaces => Math.Max(0, Capacity - FrozenPlaces);
+}
 
 public sealed record FacilitySearchResult(
     IReadOnlyList<FacilitySummary> Items,
@@ -174,7 +179,9 @@ public sealed class FacilitySearch(BerceauDbContext db, CommuneDirectory commune
                 f.Latitude, f.Longitude, f.IsPsu,
                 f.Sections.Any() ? f.Sections.Sum(s => s.Places) : f.Agrement != null ? f.Agrement.Children : 0,
                 f.Vacancies.Where(v => v.Places > 0 && v.DeclaredAt >= freshSince && v.From <= day).Sum(v => (int?)v.Places) ?? 0,
-                f.AtypicalHours, f.DisabilityInclusion, f.ReceptionTypes, f.IsDemo))
+                f.AtypicalHours, f.DisabilityInclusion, f.ReceptionTypes, f.IsDemo,
+                // Places gelées faute de personnel that day (docs/staffing.md); a section never freezes more than it holds.
+                db.PlaceFreezes.Where(p => p.FacilityId == f.Id && p.From <= day && (p.To == null || p.To >= day)).Sum(p => (int?)p.Places) ?? 0))
             .ToListAsync(ct);
         return new FacilitySearchResult(items, total, page, pageSize, matched);
     }

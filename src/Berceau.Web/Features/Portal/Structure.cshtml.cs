@@ -13,7 +13,7 @@ namespace Berceau.Web.Features.Portal;
 /// simulator (its figures are in the <see cref="SimulationCookie"/>) — what it would cost this family.
 /// </summary>
 [AllowAnonymous]
-public sealed class StructureModel(BerceauDbContext db, TimeProvider clock, IConfiguration configuration) : PageModel
+public sealed class StructureModel(BerceauDbContext db, TimeProvider clock, IConfiguration configuration, Staffing.OpenCapacity capacity) : PageModel
 {
     public Facility Facility { get; private set; } = null!;
     public string CommuneName { get; private set; } = "";
@@ -24,6 +24,13 @@ public sealed class StructureModel(BerceauDbContext db, TimeProvider clock, ICon
 
     /// <summary>Free places declared without a section (childminders, MAM) or for a section no longer listed.</summary>
     public IReadOnlyList<Vacancy> OtherVacancies { get; private set; } = [];
+
+    /// <summary>Places gelées faute de personnel today, by section (docs/staffing.md).</summary>
+    public IReadOnlyDictionary<Guid, int> FrozenBySection { get; private set; } = new Dictionary<Guid, int>();
+
+    public int Frozen => FrozenBySection.Values.Sum();
+
+    public int FrozenIn(Section section) => FrozenBySection.GetValueOrDefault(section.Id);
 
     public StructureCost? Cost { get; private set; }
     public bool HasSimulation { get; private set; }
@@ -58,6 +65,8 @@ public sealed class StructureModel(BerceauDbContext db, TimeProvider clock, ICon
         SectorName = facility.SectorId is { } sectorId
             ? await db.Sectors.Where(s => s.Id == sectorId).Select(s => s.Name).FirstOrDefaultAsync(ct)
             : null;
+
+        FrozenBySection = (await capacity.BySectionAsync(facility, Today, ct)).Where(c => c.Frozen > 0).ToDictionary(c => c.SectionId, c => c.Frozen);
 
         // Only fresh declarations count, as in the search (a declaration older than 2 months is stale).
         var fresh = facility.Vacancies.Where(v => v.IsFresh(now)).OrderBy(v => v.From).ToList();

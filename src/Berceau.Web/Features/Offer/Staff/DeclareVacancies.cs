@@ -2,6 +2,7 @@ using Berceau.Data;
 using Berceau.Domain.Common;
 using Berceau.Domain.Offer;
 using Berceau.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Berceau.Web.Features.Offer.Staff;
 
@@ -61,7 +62,8 @@ public sealed class DeclareVacancies(BerceauDbContext db, AuditLog audit, TimePr
         var declared = KindOf(facility) switch
         {
             VacancyKind.PerSection when facility.Sections.Count == 0 => Fail(read, "vacancy-no-section", ""),
-            VacancyKind.PerSection => ReadSections(facility, input, today, read),
+            VacancyKind.PerSection => ReadSections(facility, input, today, read,
+                await db.PlaceFreezes.AsNoTracking().Where(p => p.FacilityId == facility.Id).ToListAsync(ct)),
             VacancyKind.Agrement when facility.Agrement is null => Fail(read, "vacancy-no-agrement", ""),
             VacancyKind.Agrement => ReadAgrement(facility, facility.Agrement, input, today, read),
             _ => Fail(read, "vacancy-not-applicable", ""),
@@ -124,7 +126,9 @@ public sealed class DeclareVacancies(BerceauDbContext db, AuditLog audit, TimePr
         return [];
     }
 
-    private static List<(Section? Section, Vacancy Vacancy)> ReadSections(Facility facility, VacancyInput input, DateOnly today, InputReader read)
+    /// <param name="freezes">Places gelées faute de personnel: a section cannot have more free places than places open that day.</param>
+    private static List<(Section? Section, Vacancy Vacancy)> ReadSections(Facility facility, VacancyInput input, DateOnly today, InputReader read,
+        IReadOnlyList<PlaceFreeze> freezes)
     {
         var declared = new List<(Section?, Vacancy)>();
         for (var row = 0; row < input.Sections.Count; row++)
@@ -150,6 +154,12 @@ public sealed class DeclareVacancies(BerceauDbContext db, AuditLog audit, TimePr
             }
             var from = ReadFrom(line.From, prefix + nameof(line.From), today, read);
             if (places is null || from is null) continue;
+            var frozen = PlaceFreeze.FrozenOn(freezes, section, from.Value);
+            if (places > section.Places - frozen)
+            {
+                read.Add("vacancy-section-open-range", prefix + nameof(line.Places), section.Name, section.Places - frozen, frozen);
+                continue;
+            }
             declared.Add((section, new Vacancy
             {
                 SectionId = section.Id,

@@ -28,6 +28,7 @@ builder.Services.Configure<DeploymentOptions>(builder.Configuration.GetSection("
 builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
 builder.Services.AddBerceauWeb();
 builder.Services.AddBerceauHealth(builder.Configuration);
+builder.Services.AddBerceauTelemetry(builder.Configuration);
 builder.Services.AddAccountFeature(builder.Configuration);
 builder.Services.AddNotificationsFeature(builder.Configuration, builder.Environment);
 builder.Services.AddAdminFeature();

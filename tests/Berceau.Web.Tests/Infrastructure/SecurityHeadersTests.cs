@@ -79,9 +79,43 @@ public sealed partial class SecurityHeadersTests(BerceauApp app)
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task BrandColour_IsAStylesheetNotAnInlineStyle()
+    {
+        var response = await app.Client().GetAsync("/css/theme.css");
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("html:root { --berceau-brand: #00605f; }", (await response.Content.ReadAsStringAsync()).Trim());
+        // The default colour is compiled into the stylesheet already: no second file to load.
+        Assert.DoesNotContain("/css/theme.css", await app.Client().GetStringAsync("/"));
+    }
+
     [GeneratedRegex("<[a-z][^>]*\\sstyle=", RegexOptions.IgnoreCase)]
     private static partial Regex InlineStyle();
 
     [GeneratedRegex("<script\\b[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex ScriptTags();
+}
+
+/// <summary>The policy's sources computed from the configuration (no app needed).</summary>
+public sealed class SecurityPolicyTests
+{
+    [Theory]
+    [InlineData("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png", "https://*.tile.openstreetmap.org")]
+    [InlineData("https://tuiles.exemple.fr:8443/carte/{z}/{x}/{y}.png", "https://tuiles.exemple.fr:8443")]
+    [InlineData("", null)]
+    [InlineData("pas une adresse", null)]
+    public void TileServer_IsAllowedAsAnImageSourceOnly(string tileUrl, string? expected)
+    {
+        Assert.Equal(expected, Berceau.Web.Infrastructure.SecurityHeaders.TileOrigin(tileUrl));
+        if (expected is not null)
+            Assert.Contains($"img-src 'self' data: {expected};", Berceau.Web.Infrastructure.SecurityHeaders.Policy([], expected));
+    }
+
+    [Fact]
+    public void IdentityProviders_AreAllowedAsFormTargets()
+    {
+        var policy = Berceau.Web.Infrastructure.SecurityHeaders.Policy(["https://fc.exemple.fr", "https://fc.exemple.fr"]);
+        Assert.Contains("form-action 'self' https://fc.exemple.fr;", policy);
+        Assert.Contains("script-src 'self';", policy);
+    }
 }

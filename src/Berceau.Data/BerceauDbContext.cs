@@ -41,6 +41,7 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Api.IdempotentRequest> IdempotentRequests => Set<Api.IdempotentRequest>();
     public DbSet<Jobs.JobLease> JobLeases => Set<Jobs.JobLease>();
+    public DbSet<Security.DataProtectionKeyRow> DataProtectionKeys => Set<Security.DataProtectionKeyRow>();
     public DbSet<Numbering.ReferenceCounter> ReferenceCounters => Set<Numbering.ReferenceCounter>();
     public DbSet<GuichetSettings> GuichetSettings => Set<GuichetSettings>();
     public DbSet<Domain.Commission.CommissionSession> CommissionSessions => Set<Domain.Commission.CommissionSession>();

@@ -30,6 +30,8 @@ builder.Services.AddBerceauData(DatabaseSettings.From(builder.Configuration, bui
 builder.Services.Configure<DeploymentOptions>(builder.Configuration.GetSection("Deployment"));
 builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
 builder.Services.AddBerceauWeb();
+builder.Services.AddBerceauHealth(builder.Configuration);
+builder.Services.AddBerceauTelemetry(builder.Configuration);
 builder.Services.AddAccountFeature(builder.Configuration);
 builder.Services.AddNotificationsFeature(builder.Configuration, builder.Environment);
 builder.Services.AddAdminFeature();
@@ -54,6 +56,7 @@ var app = builder.Build();
 
 await app.Services.InitialiseDatabaseAsync();
 
+app.UseBerceauSecurityHeaders();
 app.UseBerceauErrorHandling();
 app.UseStaticFiles();
 app.UseRouting();
@@ -62,7 +65,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapHealthChecks("/health");
+app.MapBerceauHealth();
+app.MapThemeStylesheet();
 app.MapOpenDataApi();
 app.MapApplicationsApi();
 app.MapOffersApi();

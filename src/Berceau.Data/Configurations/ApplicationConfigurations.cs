@@ -132,6 +132,16 @@ internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<Jobs.JobL
     }
 }
 
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<Security.DataProtectionKeyRow>
+{
+    public void Configure(EntityTypeBuilder<Security.DataProtectionKeyRow> b)
+    {
+        b.ToTable("DataProtectionKeys");
+        b.HasKey(k => k.Id);
+        b.Property(k => k.FriendlyName).HasMaxLength(200);
+    }
+}
+
 internal sealed class ReferenceCounterConfiguration : IEntityTypeConfiguration<Numbering.ReferenceCounter>
 {
     public void Configure(EntityTypeBuilder<Numbering.ReferenceCounter> b)

@@ -83,7 +83,7 @@ public static class WebServices
         services.AddAntiforgery(o => o.Cookie.Name = "berceau.af");
         services.AddFrenchProblemDetails();
         services.AddHttpContextAccessor();
-        services.AddHealthChecks().AddDbContextCheck<BerceauDbContext>("base de données");
+        services.AddDatabaseDataProtection();
         services.AddScoped<AuditLog>();
         services.AddScoped<CurrentStaff>();
         services.AddScoped<Berceau.Data.Accounts.DemoSeeding>();

@@ -14,6 +14,7 @@ public abstract class BrowserTest(BerceauApp app) : IAsyncLifetime
 {
     private readonly List<string> _outsideRequests = [];
     private readonly List<string> _scriptErrors = [];
+    private readonly List<string> _policyViolations = [];
 
     protected BerceauApp App { get; } = app;
     protected IBrowserContext Context { get; private set; } = null!;
@@ -50,6 +51,12 @@ public abstract class BrowserTest(BerceauApp app) : IAsyncLifetime
         });
         Page = await Context.NewPageAsync();
         Page.PageError += (_, error) => { lock (_scriptErrors) _scriptErrors.Add(error); };
+        // Chromium reports what the Content Security Policy blocked (an inline style, a script) on the console.
+        Page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                lock (_policyViolations) _policyViolations.Add(message.Text);
+        };
     }
 
     public async Task DisposeAsync() => await Context.CloseAsync();
@@ -125,10 +132,16 @@ public abstract class BrowserTest(BerceauApp app) : IAsyncLifetime
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     };
 
-    /// <summary>axe (WCAG 2.0 and 2.1, A and AA) finds no violation on the current page; the message lists each one.</summary>
+    /// <summary>
+    /// axe (WCAG 2.0 and 2.1, A and AA) finds no violation on the current page; the message lists each one. Checked on
+    /// the way: nothing the browser met so far was blocked by the Content Security Policy (it would be broken for users).
+    /// </summary>
     protected async Task AssertNoAxeViolationAsync(string what)
     {
         await WaitForMapsAsync();
+        string[] blocked;
+        lock (_policyViolations) blocked = [.. _policyViolations];
+        Assert.True(blocked.Length == 0, $"La politique de sécurité du contenu a bloqué {blocked.Length} élément(s) avant ou sur {what} ({Page.Url}) :\n" + string.Join("\n", blocked));
         var result = await Page.RunAxe(WcagAa);
         var violations = result.Violations ?? [];
         var report = string.Join("\n", violations.Select(v =>

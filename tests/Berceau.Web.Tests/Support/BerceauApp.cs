@@ -46,6 +46,9 @@ public sealed class BerceauApp : WebApplicationFactory<Program>
 
     public string Provider => _database.Provider;
 
+    /// <summary>The database of this app, for a second node started over the same data (Infrastructure/SeveralNodesTests).</summary>
+    public string ConnectionString => _database.ConnectionString;
+
     public Uri BaseAddress =>
         new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
@@ -81,9 +84,9 @@ public sealed class BerceauApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see what the browser would be told.</summary>
-    public HttpClient Client(bool followRedirects = false) =>
+    public HttpClient Client(bool followRedirects = false, System.Net.CookieContainer? cookies = null) =>
         // On Kestrel the factory's own client ignores AllowAutoRedirect, so the handler is built here.
-        new(new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = true, CookieContainer = new System.Net.CookieContainer() })
+        new(new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = true, CookieContainer = cookies ?? new System.Net.CookieContainer() })
         {
             BaseAddress = BaseAddress,
         };

@@ -122,7 +122,8 @@ public static class OpenDataApi
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
         // Scalar's page loads its script from the package (/api/docs/scalar.js), never from a CDN; the options below
-        // also turn off what would call Scalar's servers (web fonts, telemetry, AI agent, MCP).
+        // also turn off what would call Scalar's servers (web fonts, telemetry, AI agent, MCP). Its one inline script carries a
+        // fresh nonce that the Content Security Policy allows (Infrastructure/SecurityHeaders.cs).
         app.MapScalarApiReference("/api/docs", o => o
                 .WithTitle(DocumentTitle + " — documentation de l’API")
                 .WithOpenApiRoutePattern("/openapi/{documentName}.json")
@@ -131,6 +132,7 @@ public static class OpenDataApi
                 .DisableTelemetry()
                 .DisableAgent()
                 .DisableMcp()
+                .WithNonce()
                 .HideClientButton()
                 .HideDeveloperTools()
                 .ExpandAllTags()

@@ -18,7 +18,10 @@ public sealed partial class DeploymentOptions
     /// Brand colour (#rgb or #rrggbb), for the header and links. Must give at least 4.5:1 contrast with white.
     /// Anything else is ignored and the default teal is kept.
     /// </summary>
-    public string BrandColour { get; set; } = "#00605f";
+    public string BrandColour { get; set; } = DefaultBrandColour;
+
+    /// <summary>The colour compiled into the stylesheet (Styles/_theme.scss).</summary>
+    public const string DefaultBrandColour = "#00605f";
 
     /// <summary>Text of the phase banner; empty hides the banner.</summary>
     public string PhaseBanner { get; set; } = "Service en cours de construction — données de démonstration";

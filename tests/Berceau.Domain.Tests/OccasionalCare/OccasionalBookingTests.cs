@@ -13,6 +13,7 @@ public class OccasionalBookingTests
         SlotId = Guid.NewGuid(), ChildId = Guid.NewGuid(), FamilyUserId = "f", FacilityId = FacilityId.New(),
         Day = new DateOnly(2026, 12, 2), StartsAt = new TimeOnly(8, 30), EndsAt = new TimeOnly(12, 0),
         Hours = 3.5m, HourlyFee = 1.86m, Price = 6.51m, BookedAt = Start.AddDays(-5),
+        FreeCancellationHours = CancellationPolicy.DefaultFreeCancellationHours,
     };
 
     [Fact]

@@ -100,7 +100,7 @@ public sealed class OccasionalCareBrowserTests(BerceauApp app) : BrowserTest(app
         await SignInAsDirectorAsync(directorEmail, directorPassword);
         await Page.GotoAsync($"{OccasionalTestData.Staff}/structures/{facility.Id}");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Réservations du jour" }).ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Cell, new() { Name = "Léa Navigatrice" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Cell, new() { Name = "Léa Navigatrice", Exact = true })).ToBeVisibleAsync();
         await AssertNoAxeViolationAsync("les réservations du jour");
         await Page.GotoAsync($"{OccasionalTestData.Staff}/dossiers");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Léa Navigatrice" }).ClickAsync();

@@ -72,9 +72,13 @@ public sealed class IndicatorsApiTests(BerceauApp app)
             Assert.Equal((numerator, denominator), (indicator.GetProperty("numerateur").GetDecimal(), indicator.GetProperty("denominateur").GetDecimal()));
             if (denominator > 0)
             {
-                var expected = Str(indicator, "unite") == "%"
-                    ? Math.Round(100m * numerator / denominator, 1, MidpointRounding.AwayFromZero)
-                    : Math.Round(numerator / denominator, 2, MidpointRounding.AwayFromZero);
+                // A rate in %, a pressure per place, or a count (families without solution) whose denominator is the cases opened.
+                var expected = Str(indicator, "unite") switch
+                {
+                    "%" => Math.Round(100m * numerator / denominator, 1, MidpointRounding.AwayFromZero),
+                    "premiers vœux par place" => Math.Round(numerator / denominator, 2, MidpointRounding.AwayFromZero),
+                    _ => numerator,
+                };
                 Assert.Equal(expected, indicator.GetProperty("valeur").GetDecimal());
             }
         }

@@ -42,7 +42,7 @@ public sealed class SchemaFormTests(BerceauApp app)
         Assert.Equal(t.Other.Id, Assert.Single(stored.CoPilots).OrganisationId);
         var indicator = Assert.Single(stored.Indicators);
         Assert.Equal(("Taux de couverture global", "60 %", "taux_global"), (indicator.Label, indicator.Target, indicator.ObservatoryKey));
-        var audit = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityId == stored.Id.ToString()).Select(a => a.Action).ToListAsync());
+        var audit = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityId == stored.Id.ToString()).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
         Assert.Equal(["création d’une fiche action", "publication d’une fiche action", "état d’avancement"], audit);
     }
 

@@ -7,6 +7,7 @@ using Berceau.Durability;
 // bench/durability.sh drives two runs of this client around a SIGKILL of the app:
 //   submit --base URL --mail DIR --state FILE [--families 20] [--count 2000] [--concurrency 16]
 //   verify --base URL --state FILE
+//   load --base URL --state FILE --data FILE [--seconds 300] [--concurrency 16]   (bench/faults.sh, see Load.cs)
 // "submit" registers the families through the real pages, then posts every application once with its Idempotency-Key,
 // appending one line per answer to FILE.progress (the script kills the app after a share of them). "verify" retries every
 // request that got no success answer with the same key and body, then checks that each acknowledged application exists
@@ -15,6 +16,9 @@ var options = Args.Parse(args);
 var baseAddress = new Uri(options["base"]);
 var statePath = options["state"];
 var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+if (options.Command == "load")
+    return await Load.RunAsync(options, baseAddress, statePath, json);
 
 if (options.Command == "submit")
 {

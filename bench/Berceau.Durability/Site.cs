@@ -84,6 +84,49 @@ internal sealed partial class Site(Uri baseAddress, string email, string passwor
         }
     }
 
+    /// <summary>A page or API read: its status, 0 when no answer came.</summary>
+    public async Task<int> ReadAsync(string path)
+    {
+        try
+        {
+            using var response = await _client.GetAsync(path);
+            await response.Content.ReadAsByteArrayAsync();
+            return (int)response.StatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// Books a place of the slot for the child through the family's page (read the page, post the price it shows). A booking is
+    /// acknowledged by the redirect to its page, whose address holds its id; a full slot answers the page again (200) with why.
+    /// </summary>
+    public async Task<(int Status, Guid? Booking)> BookAsync(Guid slot, Guid child)
+    {
+        var path = $"/famille/accueil-occasionnel/creneaux/{slot}/reserver?enfant={child}";
+        try
+        {
+            using var page = await _client.GetAsync(path);
+            var html = await page.Content.ReadAsStringAsync();
+            if (page.StatusCode != HttpStatusCode.OK) return ((int)page.StatusCode, null);
+            var price = ShownPriceField().Match(html);
+            // Full or already booked: the page says so and offers no form.
+            if (!price.Success) return (200, null);
+            using var posted = await _client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["ShownPrice"] = WebUtility.HtmlDecode(price.Groups[1].Value), ["__RequestVerificationToken"] = TokenField().Match(html).Groups[1].Value,
+            }));
+            var booked = posted.StatusCode == HttpStatusCode.Redirect ? BookingLink().Match(posted.Headers.Location?.OriginalString ?? "") : null;
+            return ((int)posted.StatusCode, booked is { Success: true } ? Guid.Parse(booked.Groups[1].Value) : null);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            return (0, null);
+        }
+    }
+
     /// <summary>Every application of the family, through the paged list.</summary>
     public async Task<List<Guid>> ListAsync()
     {
@@ -140,6 +183,12 @@ internal sealed partial class Site(Uri baseAddress, string email, string passwor
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
+
+    [GeneratedRegex("name=\"ShownPrice\" value=\"([^\"]*)\"")]
+    private static partial Regex ShownPriceField();
+
+    [GeneratedRegex("/reservations/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})")]
+    private static partial Regex BookingLink();
 
     [GeneratedRegex("/compte/confirmer\\?[^\\s\"<>]+")]
     private static partial Regex ConfirmLink();

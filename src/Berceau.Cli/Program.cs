@@ -18,6 +18,7 @@ public static class CliProgram
             PurgeCommand.Create(),
             ImportCommand.Create(),
             BenchCommissionDataCommand.Create(),
+            BenchFaultsDataCommand.Create(),
         };
         return root.Parse(args).InvokeAsync(configuration);
     }

@@ -20,6 +20,7 @@ using Berceau.Web.Features.Schema;
 using Berceau.Web.Features.Shared;
 using Berceau.Web.Features.Staffing;
 using Berceau.Web.Features.Jobs;
+using Berceau.Web.Features.Difficulty;
 using Berceau.Web.Features.Territories;
 using Berceau.Web.Infrastructure;
 
@@ -51,6 +52,7 @@ builder.Services.AddOccasionalCareFeature(builder.Configuration);
 builder.Services.AddSchemaFeature();
 builder.Services.AddStaffingFeature();
 builder.Services.AddJobsFeature();
+builder.Services.AddDifficultyFeature(builder.Configuration);
 
 var app = builder.Build();
 

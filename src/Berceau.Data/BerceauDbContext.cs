@@ -75,6 +75,8 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Domain.Difficulty.StructureSignal> StructureSignals => Set<Domain.Difficulty.StructureSignal>();
     public DbSet<Domain.Difficulty.AccompanimentCase> AccompanimentCases => Set<Domain.Difficulty.AccompanimentCase>();
     public DbSet<Domain.Difficulty.AccompanimentAction> AccompanimentActions => Set<Domain.Difficulty.AccompanimentAction>();
+    public DbSet<Domain.Resources.DisabilityResource> DisabilityResources => Set<Domain.Resources.DisabilityResource>();
+    public DbSet<Domain.Training.TrainingOffer> TrainingOffers => Set<Domain.Training.TrainingOffer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

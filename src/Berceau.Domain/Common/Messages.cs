@@ -454,6 +454,19 @@ public static class Messages
         ["accompaniment-outcome-missing"] = "Choisissez l’issue de l’accompagnement.",
         ["accompaniment-date-before-opening"] = "La date ne peut pas précéder l’ouverture de l’accompagnement.",
         ["accompaniment-structure"] = "Cette structure ne peut pas être accompagnée ici : choisissez une crèche ou une MAM ouverte de votre territoire.",
+        ["resource-kind"] = "Choisissez le type de ressource.",
+        ["resource-contact"] = "Indiquez au moins un moyen de contact : téléphone, e-mail ou site internet.",
+        ["resource-email"] = "Saisissez une adresse e-mail valide, par exemple contact@pole-handicap.fr.",
+        ["resource-website"] = "Saisissez une adresse de site commençant par https://.",
+        ["resource-phone"] = "Saisissez un numéro de téléphone, par exemple 01 43 93 00 00.",
+        ["resource-commune"] = "Choisissez une commune de votre territoire.",
+        ["training-diploma"] = "Choisissez le diplôme préparé.",
+        ["training-route"] = "Choisissez la voie : formation initiale, apprentissage, VAE ou formation continue.",
+        ["training-coordinates"] = "Indiquez la position de l’école : latitude et longitude, par exemple 48,9362 et 2,3574.",
+        ["training-sessions-count"] = "{0} sessions au plus.",
+        ["training-session-end"] = "La fin de la session doit être le jour de son début ou après.",
+        ["training-session-apply"] = "La date limite d’inscription doit être au plus tard le jour où la session commence.",
+        ["training-session-start"] = "Indiquez la date de début de la session (ou laissez toute la ligne vide).",
     };
 
     public static string Get(string code) => Texts.TryGetValue(code, out var text) ? text : code;

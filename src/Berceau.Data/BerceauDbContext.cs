@@ -76,7 +76,7 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Domain.Difficulty.AccompanimentCase> AccompanimentCases => Set<Domain.Difficulty.AccompanimentCase>();
     public DbSet<Domain.Difficulty.AccompanimentAction> AccompanimentActions => Set<Domain.Difficulty.AccompanimentAction>();
     public DbSet<Domain.Resources.DisabilityResource> DisabilityResources => Set<Domain.Resources.DisabilityResource>();
-    public DbSet<Domain.Training.TrainingOffer> TrainingOffers => Set<Domain.Training.TrainingOffer>();
+    public DbSet<Domain.Careers.TrainingOffer> TrainingOffers => Set<Domain.Careers.TrainingOffer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -29,7 +29,7 @@ public sealed record DisabilityResourceValues(string Name, DisabilityResourceKin
 /// managed by the guichet's staff and published for families (contacts of services, never of a person). Withdrawn rather than
 /// deleted, so that the history stays readable.
 /// </summary>
-public sealed class DisabilityResource
+public sealed class DisabilityResource : IDirectoryEntry
 {
     public const int MaxNameLength = 150;
     public const int MaxAddressLength = 300;
@@ -51,6 +51,8 @@ public sealed class DisabilityResource
     public DateTimeOffset UpdatedAt { get; private set; }
     public string UpdatedBy { get; private set; } = "";
     public int Version { get; private set; }
+
+    public string Title => Name;
 
     public static Outcome<DisabilityResource> Create(DisabilityResourceValues values, DateTimeOffset at, string by)
     {
@@ -120,4 +122,19 @@ public static class DisabilityResourceLabels
         DisabilityResourceKind.Other => "Autre service",
         _ => kind.ToString(),
     };
+}
+
+/// <summary>
+/// An entry of a public directory managed by the staff of its commune (a disability resource, a training offer): found by its
+/// commune, versioned, withdrawn from the public page rather than deleted.
+/// </summary>
+public interface IDirectoryEntry
+{
+    Guid Id { get; }
+    string CommuneCode { get; }
+    bool Withdrawn { get; }
+    int Version { get; }
+    /// <summary>What the audit line names.</summary>
+    string Title { get; }
+    void SetWithdrawn(bool withdrawn, DateTimeOffset at, string by);
 }

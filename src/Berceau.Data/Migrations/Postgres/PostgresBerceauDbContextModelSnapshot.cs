@@ -3127,7 +3127,7 @@ namespace Berceau.Data.Migrations.Postgres
                     b.ToTable("Sectors");
                 });
 
-            modelBuilder.Entity("Berceau.Domain.Training.TrainingOffer", b =>
+            modelBuilder.Entity("Berceau.Domain.Careers.TrainingOffer", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -4176,7 +4176,7 @@ namespace Berceau.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Berceau.Domain.Training.TrainingOffer", b =>
+            modelBuilder.Entity("Berceau.Domain.Careers.TrainingOffer", b =>
                 {
                     b.HasOne("Berceau.Domain.Territories.Commune", null)
                         .WithMany()
@@ -4184,7 +4184,7 @@ namespace Berceau.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.OwnsMany("Berceau.Domain.Training.TrainingSession", "Sessions", b1 =>
+                    b.OwnsMany("Berceau.Domain.Careers.TrainingSession", "Sessions", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()

@@ -3113,7 +3113,7 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.ToTable("Sectors");
                 });
 
-            modelBuilder.Entity("Berceau.Domain.Training.TrainingOffer", b =>
+            modelBuilder.Entity("Berceau.Domain.Careers.TrainingOffer", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -4146,7 +4146,7 @@ namespace Berceau.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Berceau.Domain.Training.TrainingOffer", b =>
+            modelBuilder.Entity("Berceau.Domain.Careers.TrainingOffer", b =>
                 {
                     b.HasOne("Berceau.Domain.Territories.Commune", null)
                         .WithMany()
@@ -4154,7 +4154,7 @@ namespace Berceau.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.OwnsMany("Berceau.Domain.Training.TrainingSession", "Sessions", b1 =>
+                    b.OwnsMany("Berceau.Domain.Careers.TrainingSession", "Sessions", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()

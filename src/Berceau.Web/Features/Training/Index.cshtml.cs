@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Berceau.Data;
-using Berceau.Domain.Training;
+using Berceau.Domain.Careers;
 using Berceau.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,11 +1,10 @@
 using Berceau.Data;
 using Berceau.Domain.Common;
-using Berceau.Domain.Training;
+using Berceau.Domain.Careers;
 using Berceau.Web.Features.Applications.Staff;
 using Berceau.Web.Features.Offer.Staff;
 using Berceau.Web.Features.Resources;
 using Berceau.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Berceau.Web.Features.Training;
 
@@ -43,28 +42,12 @@ public sealed record TrainingInput
     };
 }
 
-/// <summary>
-/// The training offers a staff member manages: those of the communes their territory covers as a whole (another commune's offer is
-/// not found, 404). Create, correct (version checked), withdraw or publish again; each change has its audit line.
-/// </summary>
+/// <summary>The training offers of the staff member's communes (see <see cref="DirectoryStore{T}"/>).</summary>
 public sealed class TrainingOffers(BerceauDbContext db, CaseworkAccess territory, AuditLog audit)
+    : DirectoryStore<TrainingOffer>(db, territory, audit, TrainingFeature.EntityType, "une offre de formation")
 {
-    public Task<IReadOnlyList<string>> CommunesAsync(CancellationToken ct) => territory.CommunesAsync(ct);
-
-    public DateOnly Today => territory.Today;
-
-    public async Task<IReadOnlyList<TrainingOffer>> ListAsync(CancellationToken ct)
-    {
-        var communes = await territory.CommunesAsync(ct);
-        return await db.TrainingOffers.AsNoTracking().Where(t => communes.Contains(t.CommuneCode))
-            .OrderBy(t => t.Withdrawn).ThenBy(t => t.School).ThenBy(t => t.Diploma).ToListAsync(ct);
-    }
-
-    public async Task<TrainingOffer?> FindAsync(Guid id, CancellationToken ct)
-    {
-        var communes = await territory.CommunesAsync(ct);
-        return await db.TrainingOffers.FirstOrDefaultAsync(t => t.Id == id && communes.Contains(t.CommuneCode), ct);
-    }
+    protected override IOrderedEnumerable<TrainingOffer> Order(IOrderedEnumerable<TrainingOffer> entries) =>
+        entries.ThenBy(t => t.School, StringComparer.Ordinal).ThenBy(t => t.Diploma);
 
     public async Task<Outcome<Guid>> SaveAsync(TrainingOffer? existing, TrainingInput input, CancellationToken ct)
     {
@@ -75,8 +58,7 @@ public sealed class TrainingOffers(BerceauDbContext db, CaseworkAccess territory
         if (diploma is null) reader.Add("training-diploma", nameof(input.Diploma));
         TrainingRoute? route = Enum.TryParse<TrainingRoute>(input.Route, out var r) && Enum.IsDefined(r) ? r : null;
         if (route is null) reader.Add("training-route", nameof(input.Route));
-        var commune = await territory.CoversCommuneAsync(input.CommuneCode, ct) ? input.CommuneCode : null;
-        if (commune is null) reader.Add("resource-commune", nameof(input.CommuneCode));
+        var commune = await CommuneAsync(reader, input.CommuneCode, ct);
         var address = reader.Text(input.Address, nameof(input.Address), TrainingOffer.MaxAddressLength, required: true);
         var latitude = reader.Decimal(input.Latitude, nameof(input.Latitude), -90, 90);
         var longitude = reader.Decimal(input.Longitude, nameof(input.Longitude), -180, 180);
@@ -84,10 +66,20 @@ public sealed class TrainingOffers(BerceauDbContext db, CaseworkAccess territory
         if (longitude is null && !reader.HasProblem(nameof(input.Longitude))) reader.Add("training-coordinates", nameof(input.Longitude));
         var (phone, email, website) = Contacts.Read(reader, input.Phone, input.Email, input.Website);
         var description = reader.Text(input.Description, nameof(input.Description), TrainingOffer.MaxDescriptionLength);
+        var sessions = Sessions(reader, input.Sessions);
+        if (reader.Problems.Count > 0) return Outcome<Guid>.Failure(reader.Problems);
+        var values = new TrainingValues(school!, diploma!.Value, route!.Value, commune!, address!, latitude!.Value, longitude!.Value, phone, email, website,
+            description, sessions);
+        return await SaveAsync(existing, (at, by) => TrainingOffer.Create(values, at, by), (t, at, by) => t.Update(values, at, by), ct);
+    }
+
+    /// <summary>The session rows typed; a blank row is ignored, a row without its start is refused.</summary>
+    private static List<TrainingSession> Sessions(InputReader reader, IReadOnlyList<SessionInput> rows)
+    {
         var sessions = new List<TrainingSession>();
-        for (var i = 0; i < input.Sessions.Count && i < TrainingFeature.SessionRows; i++)
+        for (var i = 0; i < rows.Count && i < TrainingFeature.SessionRows; i++)
         {
-            var row = input.Sessions[i];
+            var row = rows[i];
             if (string.IsNullOrWhiteSpace(row.StartsOn) && string.IsNullOrWhiteSpace(row.EndsOn) && string.IsNullOrWhiteSpace(row.ApplyBy)) continue;
             var start = reader.Date(row.StartsOn, $"Sessions[{i}].StartsOn");
             if (start is null && !reader.HasProblem($"Sessions[{i}].StartsOn")) reader.Add("training-session-start", $"Sessions[{i}].StartsOn");
@@ -95,33 +87,6 @@ public sealed class TrainingOffers(BerceauDbContext db, CaseworkAccess territory
             var apply = reader.Date(row.ApplyBy, $"Sessions[{i}].ApplyBy");
             if (start is { } s) sessions.Add(new TrainingSession { StartsOn = s, EndsOn = end, ApplyBy = apply });
         }
-        if (reader.Problems.Count > 0) return Outcome<Guid>.Failure(reader.Problems);
-        var values = new TrainingValues(school!, diploma!.Value, route!.Value, commune!, address!, latitude!.Value, longitude!.Value, phone, email, website,
-            description, sessions);
-        TrainingOffer saved;
-        if (existing is null)
-        {
-            var created = TrainingOffer.Create(values, territory.Now, territory.UserId);
-            if (!created.IsSuccess) return Outcome<Guid>.Failure(created.Problems);
-            db.TrainingOffers.Add(saved = created.Value);
-            audit.Record("création d’une offre de formation", TrainingFeature.EntityType, saved.Id.ToString(), $"{saved.School} – {saved.Diploma.Label()}");
-        }
-        else
-        {
-            var updated = existing.Update(values, territory.Now, territory.UserId);
-            if (!updated.IsSuccess) return Outcome<Guid>.Failure(updated.Problems);
-            saved = existing;
-            audit.Record("modification d’une offre de formation", TrainingFeature.EntityType, saved.Id.ToString(), $"{saved.School} – {saved.Diploma.Label()}");
-        }
-        var result = await CaseSave.SaveAsync(db, "concurrency", ct);
-        return result.IsSuccess ? saved.Id : Outcome<Guid>.Failure(result.Problems);
-    }
-
-    public async Task<Outcome<bool>> SetWithdrawnAsync(TrainingOffer offer, int version, bool withdrawn, CancellationToken ct)
-    {
-        if (offer.Version != version) return Problem.Of("concurrency", "");
-        offer.SetWithdrawn(withdrawn, territory.Now, territory.UserId);
-        audit.Record(withdrawn ? "retrait d’une offre de formation" : "republication d’une offre de formation", TrainingFeature.EntityType, offer.Id.ToString(), offer.School);
-        return await CaseSave.SaveAsync(db, "concurrency", ct);
+        return sessions;
     }
 }

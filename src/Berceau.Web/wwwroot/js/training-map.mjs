@@ -5,7 +5,7 @@
 // The container (.berceau-map[data-points]) carries data-points: [{id, lat, lon, school, label, route}], the offers of the list;
 // each marker's popup links to the offer in the list (#formation-{id}). When ready: data-state="ready", data-markers.
 
-import { createMap, drawCommunes, element } from "./map-base.mjs";
+import { createMap, drawCommunes, element, run } from "./map-base.mjs";
 
 const L = window.L;
 
@@ -19,30 +19,21 @@ function popupContent(point) {
   return box;
 }
 
-async function start(container) {
-  try {
-    const points = JSON.parse(container.dataset.points || "[]");
-    const map = createMap(container);
-    const communeBounds = await drawCommunes(map, container).catch(() => null);
-    const layer = L.featureGroup(points.map((p) =>
-      L.circleMarker([p.lat, p.lon], { radius: 8, color: "#ffffff", weight: 2, fillColor: "#1d70b8", fillOpacity: 1 })
-        .bindPopup(() => popupContent(p)))).addTo(map);
-    if (points.length > 0) map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 14 });
-    else if (communeBounds) map.fitBounds(communeBounds);
-    else map.setView([48.91, 2.45], 11);
-    container.dataset.markers = String(points.length);
-    container.dataset.state = "ready";
-    const help = document.getElementById(container.getAttribute("aria-describedby") || "");
-    if (help) help.hidden = false;
-  } catch (error) {
-    container.dataset.state = "error";
-    container.style.display = "none";
-    console.warn("Carte non affichée :", error);
-  }
+async function trainingMap(container) {
+  const points = JSON.parse(container.dataset.points || "[]");
+  const map = createMap(container);
+  const communeBounds = await drawCommunes(map, container).catch(() => null);
+  const layer = L.featureGroup(points.map((p) =>
+    L.circleMarker([p.lat, p.lon], { radius: 8, color: "#ffffff", weight: 2, fillColor: "#1d70b8", fillOpacity: 1 })
+      .bindPopup(() => popupContent(p)))).addTo(map);
+  if (points.length > 0) map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 14 });
+  else if (communeBounds) map.fitBounds(communeBounds);
+  else map.setView([48.91, 2.45], 11);
+  return points.length;
 }
 
 if (L) {
   for (const container of document.querySelectorAll(".berceau-map[data-points]")) {
-    start(container);
+    run(container, trainingMap);
   }
 }

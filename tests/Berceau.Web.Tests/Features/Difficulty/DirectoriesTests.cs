@@ -2,7 +2,7 @@ using System.Net;
 using Berceau.Domain.Access;
 using Berceau.Domain.Meetings;
 using Berceau.Domain.Resources;
-using Berceau.Domain.Training;
+using Berceau.Domain.Careers;
 using Berceau.Web.Tests.Features.Offer;
 using Berceau.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;

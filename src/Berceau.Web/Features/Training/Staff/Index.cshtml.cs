@@ -1,4 +1,4 @@
-using Berceau.Domain.Training;
+using Berceau.Domain.Careers;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Berceau.Web.Features.Training.Staff;

@@ -1,7 +1,7 @@
 using Berceau.Domain.Common;
 using Berceau.Domain.Resources;
 
-namespace Berceau.Domain.Training;
+namespace Berceau.Domain.Careers;
 
 /// <summary>The diplomas of early-childhood careers the training map lists.</summary>
 public enum Diploma
@@ -32,7 +32,7 @@ public sealed record TrainingValues(string School, Diploma Diploma, TrainingRout
 /// A training offer of the map (issue 10): a school or training centre, the diploma, the route (initial, apprenticeship, VAE,
 /// continuing) and its sessions, placed on the map by its coordinates. Managed by the guichet's staff, withdrawn rather than deleted.
 /// </summary>
-public sealed class TrainingOffer
+public sealed class TrainingOffer : IDirectoryEntry
 {
     public const int MaxSchoolLength = 150;
     public const int MaxAddressLength = 300;
@@ -56,6 +56,8 @@ public sealed class TrainingOffer
     public DateTimeOffset UpdatedAt { get; private set; }
     public string UpdatedBy { get; private set; } = "";
     public int Version { get; private set; }
+
+    public string Title => $"{School} – {Diploma.Label()}";
 
     /// <summary>Sessions not started yet on <paramref name="today"/>, the soonest first.</summary>
     public IEnumerable<TrainingSession> UpcomingSessions(DateOnly today) => Sessions.Where(s => s.StartsOn >= today).OrderBy(s => s.StartsOn);

@@ -50,4 +50,37 @@ public sealed class DifficultyBrowserTests(BerceauApp app) : BrowserTest(app)
         Assert.Empty(OutsideRequests);
         Assert.Empty(ScriptErrors);
     }
+
+    [Fact]
+    public async Task AnAgentPublishesATraining_AndTheMapAndTheDirectoryAreAccessible()
+    {
+        var school = DifficultyTestData.Name("Lycée des métiers");
+        await SignInAsStaffAsync(Roles.Agent, commune: DifficultyTestData.Montreuil);
+        await Page.GotoAsync("/pro/formations");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Ajouter une offre de formation" }).ClickAsync();
+        await AssertNoAxeViolationAsync("le formulaire d’offre de formation");
+        await Page.GetByLabel("École ou centre de formation").FillAsync(school);
+        await Page.GetByLabel("Diplôme préparé").SelectOptionAsync("CapAepe");
+        await Page.GetByLabel("Apprentissage").CheckAsync();
+        await Page.GetByLabel("Commune").SelectOptionAsync(DifficultyTestData.Montreuil);
+        await Page.GetByLabel("Adresse").FillAsync("10 rue Émile Zola");
+        await Page.GetByLabel("Latitude").FillAsync("48,861");
+        await Page.GetByLabel("Longitude").FillAsync("2,441");
+        await Page.GetByLabel("E-mail").FillAsync("cfa@lycee.test");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Publier l’offre" }).ClickAsync();
+        await Expect(Page.GetByText("L’offre de formation est publiée.")).ToBeVisibleAsync();
+        await AssertNoAxeViolationAsync("l’offre de formation publiée");
+
+        await Context.ClearCookiesAsync();
+        await Page.GotoAsync($"/formations?diplome=CapAepe&voie=Apprenticeship&commune={DifficultyTestData.Montreuil}");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = school })).ToBeVisibleAsync();
+        await Expect(Page.Locator("#carte")).ToHaveAttributeAsync("data-state", "ready");
+        await AssertNoAxeViolationAsync("la carte des formations");
+        await Page.GotoAsync("/handicap?q=creche");
+        await AssertNoAxeViolationAsync("l’annuaire handicap");
+        await Page.GotoAsync("/emplois");
+        await AssertNoAxeViolationAsync("le tableau des offres avec les événements de recrutement");
+        Assert.Empty(OutsideRequests);
+        Assert.Empty(ScriptErrors);
+    }
 }

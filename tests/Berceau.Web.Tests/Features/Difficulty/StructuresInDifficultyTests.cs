@@ -79,8 +79,18 @@ public sealed class StructuresInDifficultyTests(BerceauApp app)
         Assert.Contains("Structure stabilisée", casePage);
         Assert.Equal(["ouverture de l’accompagnement", "lecture de l’accompagnement", "action d’accompagnement", "lecture de l’accompagnement",
             "clôture de l’accompagnement", "lecture de l’accompagnement"], await app.AuditActionsAsync(c.Id.ToString()));
+        // The finding is remedied: lifted through the page, it no longer alerts.
+        var finding = (await app.SignalsAsync(creche)).Single(x => x.Kind == SignalKind.PmiFinding);
+        var early = await Forms.PostFormToAsync(advisor, StructurePath(creche), StructurePath(creche) + "?handler=Lift",
+            [new("Lift.Signal", finding.Id.ToString()), new("Lift.LiftOn", Iso(Today(app).AddDays(-1))), new("Lift.LiftNote", "Contre-visite faite")]);
+        Assert.Contains("La date de levée ne peut pas précéder le signalement", Forms.ErrorSummary(await Forms.TextAsync(early)).Single());
+        StaffingAssert.Redirect(await Forms.PostFormToAsync(advisor, StructurePath(creche), StructurePath(creche) + "?handler=Lift",
+            [new("Lift.Signal", finding.Id.ToString()), new("Lift.LiftOn", today), new("Lift.LiftNote", "Contre-visite : issue dégagée")]));
+        Assert.True((await app.SignalsAsync(creche)).Single(x => x.Id == finding.Id).IsLifted);
+        Assert.DoesNotContain("Constat de contrôle PMI du", await Forms.TextAsync(await advisor.GetAsync(StructurePath(creche))));
         var structureAudit = await app.AuditActionsAsync(creche.Id.ToString());
         Assert.Equal(2, structureAudit.Count(a => a == "signalement d’une structure"));
+        Assert.Contains("levée d’un signalement", structureAudit);
         Assert.Contains("lecture des signalements d’une structure", structureAudit);
     }
 

@@ -72,6 +72,11 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<PlaceFreeze> PlaceFreezes => Set<PlaceFreeze>();
     public DbSet<Domain.Staffing.FacilityStaffing> FacilityStaffings => Set<Domain.Staffing.FacilityStaffing>();
     public DbSet<Domain.Staffing.JobPosting> JobPostings => Set<Domain.Staffing.JobPosting>();
+    public DbSet<Domain.Difficulty.StructureSignal> StructureSignals => Set<Domain.Difficulty.StructureSignal>();
+    public DbSet<Domain.Difficulty.AccompanimentCase> AccompanimentCases => Set<Domain.Difficulty.AccompanimentCase>();
+    public DbSet<Domain.Difficulty.AccompanimentAction> AccompanimentActions => Set<Domain.Difficulty.AccompanimentAction>();
+    public DbSet<Domain.Resources.DisabilityResource> DisabilityResources => Set<Domain.Resources.DisabilityResource>();
+    public DbSet<Domain.Careers.TrainingOffer> TrainingOffers => Set<Domain.Careers.TrainingOffer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -20,6 +20,9 @@ using Berceau.Web.Features.Schema;
 using Berceau.Web.Features.Shared;
 using Berceau.Web.Features.Staffing;
 using Berceau.Web.Features.Jobs;
+using Berceau.Web.Features.Difficulty;
+using Berceau.Web.Features.Resources;
+using Berceau.Web.Features.Training;
 using Berceau.Web.Features.Territories;
 using Berceau.Web.Infrastructure;
 
@@ -51,6 +54,9 @@ builder.Services.AddOccasionalCareFeature(builder.Configuration);
 builder.Services.AddSchemaFeature();
 builder.Services.AddStaffingFeature();
 builder.Services.AddJobsFeature();
+builder.Services.AddDifficultyFeature(builder.Configuration);
+builder.Services.AddResourcesFeature();
+builder.Services.AddTrainingFeature();
 
 var app = builder.Build();
 

@@ -179,13 +179,8 @@ public sealed class FollowUpCase
         return action;
     }
 
-    private static Outcome<string> Reason(string? reason, string field)
-    {
-        var text = Clean(reason);
-        if (text is null || text.Length < MinReasonLength) return Problem.Of("followup-reason-missing", field, MinReasonLength);
-        if (text.Length > MaxNoteLength) return Problem.Of("too-long", field, MaxNoteLength);
-        return text;
-    }
+    private static Outcome<string> Reason(string? reason, string field) =>
+        CaseNotes.Reason(reason, field, MinReasonLength, MaxNoteLength, "followup-reason-missing");
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private static string? Clean(string? text) => CaseNotes.Clean(text);
 }

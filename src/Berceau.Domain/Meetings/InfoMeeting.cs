@@ -1,7 +1,10 @@
 namespace Berceau.Domain.Meetings;
 
-/// <summary>What kind of event: a réunion d’information, a forum (several stands), a workshop (small group, hands-on).</summary>
-public enum MeetingKind { InfoSession, Forum, Workshop }
+/// <summary>
+/// What kind of event: a réunion d’information, a forum (several stands), a workshop (small group, hands-on), or a recruitment and
+/// careers event (« semaine des métiers », job dating: issue 10), which the job board lists.
+/// </summary>
+public enum MeetingKind { InfoSession, Forum, Workshop, Recruitment }
 
 /// <summary>Who the event is for: parents (info meetings), professionals (recruitment of AM, issue 10), or anyone.</summary>
 public enum MeetingAudience { Parents, Professionals, Everyone }
@@ -89,7 +92,7 @@ public sealed class InfoMeeting
 
 public static class MeetingLabels
 {
-    public static IReadOnlyList<MeetingKind> Kinds { get; } = [MeetingKind.InfoSession, MeetingKind.Forum, MeetingKind.Workshop];
+    public static IReadOnlyList<MeetingKind> Kinds { get; } = [MeetingKind.InfoSession, MeetingKind.Forum, MeetingKind.Workshop, MeetingKind.Recruitment];
     public static IReadOnlyList<MeetingAudience> Audiences { get; } = [MeetingAudience.Parents, MeetingAudience.Professionals, MeetingAudience.Everyone];
 
     public static string Label(this MeetingKind kind) => kind switch
@@ -97,6 +100,7 @@ public static class MeetingLabels
         MeetingKind.InfoSession => "Réunion d’information",
         MeetingKind.Forum => "Forum",
         MeetingKind.Workshop => "Atelier",
+        MeetingKind.Recruitment => "Recrutement / métiers",
         _ => kind.ToString(),
     };
 

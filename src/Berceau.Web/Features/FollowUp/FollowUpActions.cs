@@ -153,25 +153,8 @@ public sealed class FollowUpActions(BerceauDbContext db, FollowUpAccess access, 
         Sections = string.Join(", ", letter.Sections.Select(s => s.Heading)), Content = letter.Text(links.Absolute),
     };
 
-    private async Task<Outcome<bool>> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Concurrent<bool>();
-        }
-        catch (DbUpdateException)
-        {
-            // Reopening while another agent opened a new case: the unique index.
-            db.ChangeTracker.Clear();
-            return Problem.Of("followup-already-open", "");
-        }
-    }
+    // Reopening while another agent opened a new case: the unique index gives « already open ».
+    private Task<Outcome<bool>> SaveAsync(CancellationToken ct) => CaseSave.SaveAsync(db, "followup-already-open", ct);
 
     private static Outcome<T> Concurrent<T>() => Problem.Of("concurrency", "");
 }

@@ -8,7 +8,7 @@ namespace Berceau.Web.Features.Jobs;
 
 /// <summary>The public job board: offers online today, filtered by profession, commune and contract.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(JobQueries queries) : PageModel
+public sealed class IndexModel(JobQueries queries, Meetings.MeetingQueries meetings) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Metier { get; set; }
     [BindProperty(SupportsGet = true)] public string? Commune { get; set; }
@@ -19,6 +19,9 @@ public sealed class IndexModel(JobQueries queries) : PageModel
     public IReadOnlyDictionary<string, string> CommuneNames { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyList<SelectListItem> CommuneItems { get; private set; } = [];
     public DateOnly Today => queries.Today;
+    /// <summary>Recruitment and careers events published in the events module (« Recrutement / métiers »), from today on.</summary>
+    public IReadOnlyList<Domain.Meetings.InfoMeeting> Events { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> EventCommuneNames { get; private set; } = new Dictionary<string, string>();
 
     public static IReadOnlyList<SelectListItem> ProfessionItems { get; } =
         [.. Professions.All.Select(p => new SelectListItem(p.Label(), p.Code()))];
@@ -40,6 +43,8 @@ public sealed class IndexModel(JobQueries queries) : PageModel
         if (!communes.Any(x => x.Code == Commune)) Commune = null;
         Result = await queries.VisibleAsync(new JobFilter(profession, Commune, contract), PageNumber, ct);
         CommuneNames = await queries.CommuneNamesAsync(Result.Items.Select(j => j.CommuneCode), ct);
+        Events = await meetings.UpcomingAsync(new Meetings.PublicMeetingFilter(null, Domain.Meetings.MeetingKind.Recruitment, null), ct);
+        EventCommuneNames = await meetings.CommuneNamesAsync(Events.Select(e => e.CommuneCode), ct);
     }
 
     public string PageHrefTemplate() =>

@@ -70,6 +70,8 @@ public sealed class IndexModel(UserManager<BerceauUser> users, CurrentStaff staf
             links.Add(new ProLink("Grilles de points", "/pro/grilles", "La grille d’attribution publique de chaque commune, et ses nouvelles versions."));
             links.Add(new ProLink("Familles sans solution", FollowUp.FollowUpFeature.WorklistPath, "Suivre les familles restées sans place : appels, rendez-vous, courrier des solutions proches de chez elles, jusqu’à la solution."));
             links.Add(new ProLink("Assistants maternels et MAM", Childminders.ChildmindersFeature.StaffPath, "Inviter les assistants maternels à créer leur compte, vérifier les inscriptions, suivre les demandes de contact des familles."));
+            links.Add(new ProLink("Annuaire handicap", Resources.ResourcesFeature.StaffPath, "Les services, structures inclusives et contacts publiés pour les familles d’un enfant en situation de handicap."));
+            links.Add(new ProLink("Offres de formation", Training.TrainingFeature.StaffPath, "Les écoles et sessions de CAP AEPE, auxiliaire de puériculture, EJE, VAE et apprentissage, publiées en liste et sur une carte."));
             links.Add(new ProLink("Réunions d’information", Meetings.MeetingsFeature.StaffPath, "Publier les réunions d’information, forums et ateliers, suivre les inscriptions et les présences."));
         }
         if (roles.Contains(Roles.Admin) || roles.Contains(Roles.Agent) || roles.Contains(Roles.Director))
@@ -78,6 +80,8 @@ public sealed class IndexModel(UserManager<BerceauUser> users, CurrentStaff staf
             links.Add(new ProLink("Commissions d’attribution", "/pro/commissions", "Préparer une commission, déclarer les places à attribuer, examiner et valider la proposition."));
         if (roles.Contains(Roles.Admin) || roles.Contains(Roles.Agent) || roles.Contains(Roles.Observatory) || roles.Contains(Roles.Steering))
             links.Add(new ProLink("Indicateurs du suivi « zéro sans solution »", FollowUp.FollowUpFeature.IndicatorsPath, "Part des familles suivies qui ont une solution à 1, 3 et 6 mois, et délai médian, par commune."));
+        if (roles.Contains(Roles.Admin) || roles.Contains(Roles.Advisor))
+            links.Add(new ProLink("Structures en difficulté", Difficulty.DifficultyFeature.ListPath, "Les crèches et MAM en alerte (occupation, places gelées, postes vacants, contrôles PMI, alertes financières), leurs signalements et leurs accompagnements."));
         if (roles.Contains(Roles.Admin) || roles.Contains(Roles.Steering) || roles.Contains(Roles.Partner))
             links.Add(new ProLink("Schéma départemental des services aux familles", Schema.SchemaFeature.StaffPath, "Axes et fiches actions du schéma, leurs pilotes, leur état d’avancement et le rapport d’avancement."));
         if (roles.Contains(Roles.Admin))

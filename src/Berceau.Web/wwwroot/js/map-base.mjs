@@ -73,3 +73,22 @@ export async function drawCommunes(map, container) {
   );
   return found.getLayers().length > 0 ? found.getBounds() : all.getBounds();
 }
+
+/**
+ * Draws a map with `draw(container)` (which returns the number of markers) and marks the container data-state="ready" and
+ * data-markers, then shows the help text it is described by. On failure the list beside it already says it all: the map is
+ * left out (data-state="error") rather than shown empty.
+ */
+export async function run(container, draw) {
+  try {
+    const markers = await draw(container);
+    container.dataset.markers = String(markers);
+    container.dataset.state = "ready";
+    const help = document.getElementById(container.getAttribute("aria-describedby") || "");
+    if (help) help.hidden = false;
+  } catch (error) {
+    container.dataset.state = "error";
+    container.style.display = "none";
+    console.warn("Carte non affichée :", error);
+  }
+}

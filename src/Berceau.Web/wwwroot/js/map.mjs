@@ -11,7 +11,7 @@
 // and, for both, data-communes-url (boundaries), data-highlight (commune codes to outline), data-tile-url and
 // data-tile-attribution. When it is ready it gets data-state="ready" and data-markers (the number of points drawn).
 
-import { createMap, drawCommunes, element, fetchJson } from "./map-base.mjs";
+import { createMap, drawCommunes, element, fetchJson, run } from "./map-base.mjs";
 
 const L = window.L;
 
@@ -101,23 +101,8 @@ async function pointMap(container) {
   return 1;
 }
 
-async function start(container) {
-  try {
-    const markers = container.dataset.point ? await pointMap(container) : await resultsMap(container);
-    container.dataset.markers = String(markers);
-    container.dataset.state = "ready";
-    const help = document.getElementById(container.getAttribute("aria-describedby") || "");
-    if (help) help.hidden = false;
-  } catch (error) {
-    // The list (or the address) already says it all: without its data the map is left out rather than shown empty.
-    container.dataset.state = "error";
-    container.style.display = "none";
-    console.warn("Carte non affichée :", error);
-  }
-}
-
 if (L) {
   for (const container of document.querySelectorAll(".berceau-map[data-geojson-url], .berceau-map[data-point]")) {
-    start(container);
+    run(container, (c) => (c.dataset.point ? pointMap(c) : resultsMap(c)));
   }
 }

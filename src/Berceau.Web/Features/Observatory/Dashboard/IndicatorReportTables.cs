@@ -50,7 +50,7 @@ public static class IndicatorReportTables
         var rows = definitions.Select(d => report[d.Code]).Select(i => new Row(
         [
             IndicatorCell.Of(i.Definition.Label, "#" + DetailsAnchor(i.Code)),
-            new IndicatorCell(null, i.Value, Decimals: ValueDecimals(i.Definition)),
+            new IndicatorCell(null, i.Value, Decimals: ValueDecimals(i)),
             IndicatorCell.Of(i.Definition.Unit),
             IndicatorCell.Of(i.State.Label() + (i.Estimate ? " (estimation)" : "")),
             Natural(i.Numerator), Natural(i.Denominator),
@@ -94,6 +94,9 @@ public static class IndicatorReportTables
             columns, tableRows);
     }
 
+    /// <summary>The decimals of a value of this indicator: those of its unit, one more for an estimated number of children (5 091,8).</summary>
+    public static int ValueDecimals(Indicator i) => Math.Max(ValueDecimals(i.Definition), i.Value is { } v ? NaturalDecimals(v) : 0);
+
     /// <summary>The decimals of an indicator's value: a rate or a percentage to the tenth, a pressure to the hundredth, a median of days to the half day, counts whole.</summary>
     public static int ValueDecimals(IndicatorDefinition d) => d.Unit switch
     {
@@ -116,11 +119,11 @@ public static class IndicatorReportTables
 
     /// <summary>The figure of a card: the value alone, « non disponible », or « pas de valeur » when there is nothing to divide.</summary>
     public static string FigureText(Indicator i) =>
-        i.Value is { } v ? DashboardTables.Format(v, ValueDecimals(i.Definition)) : i.IsAvailable ? "pas de valeur" : "non disponible";
+        i.Value is { } v ? DashboardTables.Format(v, ValueDecimals(i)) : i.IsAvailable ? "pas de valeur" : "non disponible";
 
     /// <summary>The value of a report's indicator as the page shows it, with its unit; « non disponible » when so.</summary>
     public static string ValueText(Indicator i) =>
-        i.Value is { } v ? $"{DashboardTables.Format(v, ValueDecimals(i.Definition))} {i.Definition.Unit}"
+        i.Value is { } v ? $"{DashboardTables.Format(v, ValueDecimals(i))} {i.Definition.Unit}"
             : i.IsAvailable ? "pas de valeur" : "non disponible";
 
     /// <summary>A count with its own decimals: whole numbers without, an estimated number of children with one.</summary>

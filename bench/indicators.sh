@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The observatory's dashboard check (issue 8): time to compute every indicator of a territory, GET /api/v1/indicateurs, with one
-# connection (one dashboard at a time: latency, not throughput) and with 8. The web app in Release on loopback over a SQLite file
+# The observatory's dashboard check (issue 8): time to render the dashboard /observatoire (coverage tables, every indicator of
+# the territory, the map's data) and to compute GET /api/v1/indicateurs, with one connection (one dashboard at a time: latency,
+# not throughput) and with 8. The web app in Release on loopback over a SQLite file
 # seeded with the demo 93 (facilities, Cnaf 2017–2022, births) through the CLI; BENCH_DB=/path/file.db uses that database instead
 # (for instance one made by `berceau bench-commission-data`, 3 communes × 30,000 applications, see bench/README.md).
 # Usage: bench/indicators.sh [DURATION=15]. Prints one Markdown row per target; the figures go to docs/performance.md.
@@ -31,12 +32,15 @@ for _ in $(seq 1 90); do curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); date: $(date -u +%FT%H:%MZ); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "applications: $(sqlite3 "$work/bench.db" 'select count(*) from Applications' 2>/dev/null || echo '?'); facilities: $(sqlite3 "$work/bench.db" 'select count(*) from Facilities' 2>/dev/null || echo '?')"
 for target in \
+  "/observatoire" \
+  "/observatoire?departement=93&annee=2021" \
+  "/observatoire?departement=93&commune=93048&carte=pression" \
   "/api/v1/indicateurs?territoire=93" \
   "/api/v1/indicateurs?territoire=93&annee=2021" \
   "/api/v1/indicateurs?territoire=200057875" \
   "/api/v1/indicateurs?territoire=93048" ; do
   for connections in 1 8; do
-    first=$(curl -fs -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port$target")   # also the warm-up
+    first=$(curl -fsS -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port$target")   # also the warm-up
     wrk -t1 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$target" > "$work/wrk.txt"
     rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
     p50=$(awk '$1=="50%" {print $2}' "$work/wrk.txt")

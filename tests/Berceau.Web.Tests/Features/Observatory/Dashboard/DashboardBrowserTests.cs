@@ -67,7 +67,7 @@ public sealed class DashboardBrowserTests(BerceauApp app) : BrowserTest(app)
         await Page.Keyboard.PressAsync("Enter");
         var details = Page.Locator("#fiche-places-gelees");
         await Expect(details).ToHaveAttributeAsync("open", "");
-        await Expect(details.GetByText("l’indicateur porte donc sur la réouverture des places gelées", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(details.GetByText("Places ouvertes = places agréées − places gelées", new() { Exact = false }).First).ToBeVisibleAsync();
         await Expect(details.GetByRole(AriaRole.Table)).ToBeVisibleAsync();
         await Expect(details.GetByRole(AriaRole.Link, new() { Name = "en CSV", Exact = false })).ToBeVisibleAsync();
         // A figure the service does not receive says so.

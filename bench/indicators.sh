@@ -23,7 +23,10 @@ else
 fi
 db="Data Source=$work/bench.db"
 
+# The background workers are off: on a bench database their first run (confirmation reminders to 90,000 families) would compete
+# with the pages measured; the figure is the dashboard's own cost.
 (cd src/Berceau.Web && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Berceau="$db" Seed__OnStartup=false \
+  Confirmation__RunWorker=false Outbox__RunWorker=false Offers__RunWorker=false \
   Logging__LogLevel__Default=Warning exec dotnet bin/Release/net10.0/Berceau.Web.dll --urls "http://127.0.0.1:$port" > "$work/app.log" 2>&1) &
 app=$!
 trap 'kill $app 2>/dev/null || true; rm -rf "$work"' EXIT

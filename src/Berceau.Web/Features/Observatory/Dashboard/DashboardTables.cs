@@ -183,7 +183,7 @@ public static class DashboardTables
                 Cell(births?.Births),
                 Cell(births?.Year),
                 IndicatorCell.Of(t is null ? "pas de données (moins de 10 000 habitants)" : SourceText(t.Children.Source)),
-                Cell(s.IsCurrentYear ? f.Pressure.GetValueOrDefault(c.Code) : null),
+                Cell(s.IsCurrentYear ? s.Pressure?.GetValueOrDefault(c.Code) : null),
             ], c.Code);
         }).ToList();
         return new IndicatorTable(Communes, $"Les communes de {f.Departement.Name} en {YearLabel(s, s.Year)}",

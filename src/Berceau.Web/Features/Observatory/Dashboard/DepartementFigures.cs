@@ -1,7 +1,5 @@
 using Berceau.Data;
 using Berceau.Domain.Observatory;
-using Berceau.Domain.Observatory.Indicators;
-using Berceau.Web.Features.Observatory.Indicators;
 using Berceau.Domain.Territories;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,10 +31,8 @@ public sealed class DepartementFigures
 
     private DepartementFigures(
         Departement departement, IReadOnlyList<Intercommunality> epts, IReadOnlyList<CommuneInfo> communes, int currentYear,
-        CoverageData data, Dictionary<string, CoveragePlaces> registry, List<CommuneBirths> births, List<CnafNationalCoverage> france,
-        IReadOnlyDictionary<string, decimal?> pressure)
+        CoverageData data, Dictionary<string, CoveragePlaces> registry, List<CommuneBirths> births, List<CnafNationalCoverage> france)
     {
-        Pressure = pressure;
         Departement = departement;
         Epts = epts;
         Communes = communes;
@@ -52,12 +48,6 @@ public sealed class DepartementFigures
     public IReadOnlyList<Intercommunality> Epts { get; }
     public IReadOnlyList<CommuneInfo> Communes { get; }
     public int CurrentYear { get; }
-
-    /// <summary>
-    /// First wishes per place of each commune today (<see cref="IndicatorCatalog.Pressure"/>, the figure of <c>GET /api/v1/indicateurs</c>);
-    /// null for a commune without a place in a collective structure. The current year only: wishes are not kept in history.
-    /// </summary>
-    public IReadOnlyDictionary<string, decimal?> Pressure { get; }
 
     /// <summary>Years with figures: the imported Cnaf years, then the current year (the registry).</summary>
     public IReadOnlyList<int> Years { get; }
@@ -75,12 +65,8 @@ public sealed class DepartementFigures
         var codes = communes.Select(c => c.Code).ToList();
         var births = await db.CommuneBirths.AsNoTracking().Where(b => codes.Contains(b.CommuneCode)).ToListAsync(ct);
         var france = await db.CnafNationalCoverages.AsNoTracking().ToListAsync(ct);
-        var now = queries.Now;
-        var facts = new IndicatorFactsQueries(db, codes, queries.CurrentYear, Infrastructure.ParisTime.DayOf(now), now);
-        var pressure = DemandIndicators.Pressure(await facts.StructureDemandAsync(ct), [.. communes.Select(c => new CommuneName(c.Code, c.Name))])
-            .Breakdown("commune")!.Rows.ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
         return new DepartementFigures(departement, epts, communes, queries.CurrentYear,
-            await queries.LoadAsync(codes, ct), await queries.RegistryAsync(codes, ct), births, france, pressure);
+            await queries.LoadAsync(codes, ct), await queries.RegistryAsync(codes, ct), births, france);
     }
 
     public CommuneInfo? Commune(string code) => Communes.FirstOrDefault(c => c.Code == code);

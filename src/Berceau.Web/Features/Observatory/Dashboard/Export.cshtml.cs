@@ -39,8 +39,8 @@ public sealed class ExportModel(BerceauDbContext db, CoverageQueries queries, Te
         }
 
         var s = selection.Value;
-        var table = DashboardTables.Find(s, id)
-            ?? IndicatorReportTables.Find((await indicators.ForAsync(s.Code, s.Year, ct))!, id)!;
+        var table = id == DashboardTables.Communes ? DashboardTables.Find(await s.WithPressureAsync(indicators, null, ct), id)!
+            : DashboardTables.Find(s, id) ?? IndicatorReportTables.Find((await indicators.ForAsync(s.Code, s.Year, ct))!, id)!;
         var suffix = $"{s.Code}-{s.Year}";
         return File(IndicatorExport.Write(table, kind!.Value), IndicatorExport.ContentType(kind.Value), IndicatorExport.FileName(table, suffix, kind.Value));
     }

@@ -63,10 +63,11 @@ public sealed class IndexModel(BerceauDbContext db, CoverageQueries queries, Ter
         Commune = s.Kind == TerritoryKind.Commune ? s.Code : null;
         Annee = s.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Carte = layer;
+        Report = await indicators.ForAsync(s.Code, s.Year, ct);
+        s = Selection = await s.WithPressureAsync(indicators, Report, ct);
         Tables = DashboardTables.For(s);
         Cards = DashboardTables.Cards(s);
         Map = ChoroplethMap.From(Tables.Single(t => t.Id == DashboardTables.Communes), layer);
-        Report = await indicators.ForAsync(s.Code, s.Year, ct);
         return Page();
     }
 

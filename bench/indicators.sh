@@ -34,6 +34,32 @@ for _ in $(seq 1 90); do curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); date: $(date -u +%FT%H:%MZ); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "applications: $(sqlite3 "$work/bench.db" 'select count(*) from Applications' 2>/dev/null || echo '?'); facilities: $(sqlite3 "$work/bench.db" 'select count(*) from Facilities' 2>/dev/null || echo '?')"
+targets=(
+  "/observatoire"
+  "/observatoire?departement=93&annee=2021"
+  "/observatoire?departement=93&commune=93048&carte=pression"
+  "/api/v1/indicateurs?territoire=93"
+  "/api/v1/indicateurs?territoire=93&annee=2021"
+  "/api/v1/indicateurs?territoire=200057875"
+  "/api/v1/indicateurs?territoire=93048"
+)
+# Server CPU time per request (utime + stime of the web process, /proc), 5 requests in a row after a warm-up: on a machine shared
+# with other work it is steadier than the elapsed time, which waits for the CPU. Then wrk (elapsed) unless BENCH_WRK=0.
+tick=$(getconf CLK_TCK)
+cpu() { awk '{print $14 + $15}' "/proc/$app/stat"; }
+echo "| target | best elapsed of 5 | server CPU per request (mean of 5) |"
+for target in "${targets[@]}"; do
+  curl -fsS -o /dev/null "http://127.0.0.1:$port$target"
+  before=$(cpu); best=999
+  for _ in 1 2 3 4 5; do
+    t=$(curl -fsS -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port$target")
+    best=$(awk -v a="$t" -v b="$best" 'BEGIN { print (a < b) ? a : b }')
+  done
+  after=$(cpu)
+  echo "| \`$target\` | ${best}s | $(awk -v d="$((after - before))" -v t="$tick" 'BEGIN { printf "%.0f ms", d * 1000 / t / 5 }') |"
+done
+[ "${BENCH_WRK:-1}" = 0 ] && exit 0
+echo "| target | connections | first request | requests/s | p50 | p99 | errors |"
 for target in \
   "/observatoire" \
   "/observatoire?departement=93&annee=2021" \

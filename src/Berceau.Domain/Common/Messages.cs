@@ -12,6 +12,8 @@ public static class Messages
         ["out-of-range"] = "La valeur doit être comprise entre {0} et {1}.",
         ["not-a-number"] = "Saisissez un nombre.",
         ["not-a-date"] = "Saisissez une date valide, par exemple 01/09/2026.",
+        ["facility-opened-too-late"] = "La date d’ouverture peut être prévue {0} mois à l’avance au plus (jusqu’au {1}).",
+        ["facility-opened-after-closing"] = "La date d’ouverture doit précéder la date de fermeture de la structure ({0}).",
         ["unknown-value"] = "Cette valeur n’est pas reconnue.",
         ["too-long"] = "Le texte ne doit pas dépasser {0} caractères.",
         ["parameter-missing"] = "Le paramètre « {0} » n’a pas de valeur en vigueur le {1}.",

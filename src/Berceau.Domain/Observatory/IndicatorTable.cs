@@ -37,9 +37,15 @@ public sealed record IndicatorColumn(string Header, IndicatorValueKind Kind, int
     public static IndicatorColumn Rate(string header) => new(header, IndicatorValueKind.Number, Coverage.Decimals);
 }
 
-/// <summary>A cell: a text, a number, or neither (« non disponible »); <see cref="Href"/> makes it a link.</summary>
-public sealed record IndicatorCell(string? Text, decimal? Number, string? Href = null)
+/// <summary>
+/// A cell: a text, a number, or neither (« non disponible »); <see cref="Href"/> makes it a link. <see cref="Decimals"/>
+/// overrides the column's for a table whose rows have different units (one indicator per row).
+/// </summary>
+public sealed record IndicatorCell(string? Text, decimal? Number, string? Href = null, int? Decimals = null)
 {
+    /// <summary>The decimals this cell is shown and exported with: its own, else its column's.</summary>
+    public int DecimalsIn(IndicatorColumn column) => Decimals ?? column.Decimals;
+
     public static IndicatorCell Missing { get; } = new(null, null);
 
     public static IndicatorCell Of(decimal? number) => new(null, number);

@@ -111,6 +111,35 @@ public static class IndicatorCatalog
         "Heures facturées aux familles rapportées aux heures d’ouverture multipliées par les places (taux d’occupation financier de la Cnaf).",
         "Σ heures facturées ÷ Σ (places × heures d’ouverture) × 100.");
 
+    private const string Staffing = "Tableaux des effectifs et places gelées des crèches (Berceau, pages « Personnel et places » des structures)";
+
+    public static IndicatorDefinition VacantPositions { get; } = new("postes-vacants", IndicatorTheme.Supply,
+        "Postes vacants dans les crèches", "postes", Staffing,
+        "Postes vacants des tableaux des effectifs des structures collectives ouvertes (crèches collectives, micro-crèches, "
+        + "crèches familiales, parentales et d’entreprise), tous métiers, comptés en postes et non en équivalents temps plein. "
+        + "Une structure qui n’a pas rempli son tableau des effectifs n’est pas comptée (l’effectif le dit). Année en cours "
+        + "seulement : le tableau des effectifs n’est pas historisé. Ventilés par métier et par commune.",
+        "Σ postes vacants ; le dénominateur est Σ postes (pourvus + vacants) des mêmes structures ; effectif = structures ayant un tableau des effectifs.");
+
+    public static IndicatorDefinition FrozenPlaces { get; } = new("places-gelees", IndicatorTheme.Supply,
+        "Places gelées faute de personnel", "places", Staffing,
+        "Places agréées des structures collectives ouvertes qui sont fermées au jour de référence faute de personnel (gels "
+        + "enregistrés par les gestionnaires, avec leur motif et leurs dates). Places ouvertes = places agréées − places gelées. "
+        + "Année en cours seulement : les places des sections ne sont pas historisées. Ventilées par structure et par commune.",
+        "Σ places gelées ce jour-là ; le dénominateur est Σ places agréées (sections) des structures collectives ouvertes.");
+
+    public static IndicatorDefinition StaffToReopen { get; } = new("personnel-pour-rouvrir", IndicatorTheme.Supply,
+        "Professionnels nécessaires pour rouvrir les places gelées", "professionnels", Staffing + " ; règle d’encadrement (RULES §8)",
+        "Professionnels auprès des enfants qu’il faudrait en plus, présents en même temps, pour accueillir les enfants de toutes "
+        + "les places gelées, calculés par la règle d’encadrement que chaque structure a choisie (1 pour 5 enfants qui ne marchent "
+        + "pas et 1 pour 8 qui marchent, ou 1 pour 6 ; au moins 2 adultes au-delà de 3 enfants). Les places prévues par le schéma "
+        + "départemental ne sont pas saisies par commune dans Berceau (les fiches action donnent des cibles en texte) : "
+        + "l’indicateur porte donc sur la réouverture des places gelées, pas sur les places à créer. Les enfants des sections "
+        + "dont l’âge maximal est d’au plus 18 mois sont comptés comme ne marchant pas. Une journée d’ouverture demande en "
+        + "général plus de personnes en poste que de professionnels présents en même temps. Année en cours seulement.",
+        "Σ par structure de [encadrement requis, toutes les places agréées occupées − encadrement requis, seules les places "
+        + "ouvertes occupées] (Encadrement.Required) ; effectif = structures avec des places gelées.");
+
     public static IndicatorDefinition CoverageRate { get; } = new("taux-couverture", IndicatorTheme.Sdsf,
         "Taux de couverture de l’accueil du jeune enfant", "places pour 100 enfants", Coverage,
         "Places d’accueil « formel » pour 100 enfants de moins de 3 ans, définition de la Cnaf (RULES §4), arrondi au dixième.",
@@ -145,6 +174,7 @@ public static class IndicatorCatalog
     [
         PendingApplications, Pressure, MedianWait, Wait90, PlacedPerCommission, WithoutSolution, SolutionWithin3Months, TimeToSolution,
         PlacesByMode, ChildrenUnder3, Births, Vacancies, ChildminderAvailability, ChildminderShare, PlacesCreated, PlacesClosed, Occupancy,
+        VacantPositions, FrozenPlaces, StaffToReopen,
         CoverageRate, DisabledAccess, PovertyAccess, InsertionAccess, ParentingSupport,
     ];
 }

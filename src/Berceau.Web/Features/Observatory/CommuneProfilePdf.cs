@@ -29,7 +29,7 @@ public sealed class CommuneProfilePdf(PdfFonts fonts, IOptions<DeploymentOptions
             foreach (var row in table.Rows)
             {
                 var values = row.Cells.Skip(1).Select((cell, i) =>
-                    $"{table.Columns[i + 1].Header} : {(cell.Number is { } n ? DashboardTables.Format(n, table.Columns[i + 1].Decimals) : cell.Text ?? "non disponible")}");
+                    $"{table.Columns[i + 1].Header} : {(cell.Number is { } n ? DashboardTables.Format(n, cell.DecimalsIn(table.Columns[i + 1])) : cell.Text ?? "non disponible")}");
                 pdf.Field(row.Cells[0].Text ?? "", string.Join(" ; ", values));
             }
             pdf.Paragraph($"Source : {table.Source}");

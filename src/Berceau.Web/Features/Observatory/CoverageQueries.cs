@@ -32,6 +32,8 @@ public sealed class CoverageQueries(BerceauDbContext db, TimeProvider clock)
 {
     public int CurrentYear => clock.GetUtcNow().Year;
 
+    public DateTimeOffset Now => clock.GetUtcNow();
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task<(TerritoryCoverageResult? Result, CoverageMiss? Miss)> ForAsync(TerritoryKind kind, string code, int year, CancellationToken ct)

@@ -50,13 +50,14 @@ public static class ObservatoryFeature
                 "Indicateurs de demande (demandes en attente par âge et par commune, pression des premiers vœux, délais médian et "
                 + "90e centile avant une place, part des demandes placées par commission, familles sans solution), d’offre (places "
                 + "par mode, enfants de moins de 3 ans, naissances, places vacantes, disponibilités des assistants maternels, places "
-                + "créées et fermées, taux d’occupation) et indicateurs communs des schémas départementaux (article D214-2 du CASF : "
+                + "créées et fermées, taux d’occupation, postes vacants des crèches, places gelées faute de personnel et "
+                + "professionnels nécessaires pour les rouvrir) et indicateurs communs des schémas départementaux (article D214-2 du CASF : "
                 + "taux de couverture, places créées, accès des enfants en situation de handicap, des familles en situation de "
                 + "pauvreté et en insertion, soutien à la parentalité). Chaque indicateur donne sa valeur, son unité, sa source, sa "
                 + "définition et sa formule, et son état : « disponible », ou « non disponible » avec la raison dans « note ». Un "
                 + "agrégat (EPT, département) est toujours la somme des numérateurs divisée par la somme des dénominateurs "
                 + "(« numerateur », « denominateur »), jamais une moyenne de taux ; une médiane réunit les cas de toutes les "
-                + "communes. « ventilations » détaille par commune, âge, structure, commission ou mode. Erreurs : 400 pour un "
+                + "communes. « ventilations » détaille par commune, âge, structure, commission, mode ou métier. Erreurs : 400 pour un "
                 + "paramètre invalide, 404 pour un territoire inconnu.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;

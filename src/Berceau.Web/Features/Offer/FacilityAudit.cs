@@ -64,6 +64,7 @@ public static class FacilityAudit
                   + (a.ValidUntil is { } until ? " jusqu’au " + until.ToString("yyyy-MM-dd", invariant) : "")
                   + (a.Number is { } number ? " n° " + number : "")
                 : null,
+            [nameof(f.OpenedOn)] = f.OpenedOn?.ToString("yyyy-MM-dd", invariant),
             [nameof(f.ClosedOn)] = f.ClosedOn?.ToString("yyyy-MM-dd", invariant),
             [nameof(f.ClosureReason)] = f.ClosureReason,
         };

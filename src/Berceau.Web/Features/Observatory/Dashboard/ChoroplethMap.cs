@@ -21,6 +21,7 @@ public sealed record ChoroplethMap(string Layer, string Label, string Unit, IRea
         ["couverture"] = ("Taux de couverture", DashboardTables.RateColumn, "places pour 100 enfants de moins de 3 ans"),
         ["enfants"] = ("Enfants de moins de 3 ans", DashboardTables.ChildrenColumn, "enfants"),
         ["naissances"] = ("Naissances domiciliées", DashboardTables.BirthsColumn, "naissances"),
+        ["pression"] = ("Pression sur les crèches", DashboardTables.PressureColumn, "premiers vœux par place"),
     };
 
     public const string DefaultLayer = "couverture";
@@ -41,7 +42,13 @@ public sealed record ChoroplethMap(string Layer, string Label, string Unit, IRea
         return new ChoroplethMap(layer, label, unit, Quintiles(values.Values.OfType<decimal>().Order().ToList(), decimals), values, names, decimals);
     }
 
-    /// <summary>Quintile limits rounded to whole numbers (to tens above 1,000), duplicates merged.</summary>
+    /// <summary>
+    /// The step the legend's limits are rounded to: tens above 1,000, whole numbers otherwise, tenths for a figure shown with two
+    /// decimals below 10 (a pressure of 0.4 to 3 first wishes per place would otherwise fall into one or two classes).
+    /// </summary>
+    private static decimal StepOf(decimal raw, int decimals) => raw >= 1000 ? 10m : decimals >= 2 && raw < 10 ? 0.1m : 1m;
+
+    /// <summary>Quintile limits rounded (<see cref="StepOf"/>), duplicates merged.</summary>
     private static List<LegendClass> Quintiles(List<decimal> sorted, int decimals)
     {
         if (sorted.Count == 0)
@@ -50,7 +57,7 @@ public sealed record ChoroplethMap(string Layer, string Label, string Unit, IRea
         for (var q = 1; q < Palette.Length; q++)
         {
             var raw = sorted[(int)Math.Floor(q * sorted.Count / (double)Palette.Length)];
-            var step = raw >= 1000 ? 10m : 1m;
+            var step = StepOf(raw, decimals);
             var limit = Math.Round(raw / step, MidpointRounding.AwayFromZero) * step;
             if (limit > sorted[0] && (limits.Count == 0 || limit > limits[^1]))
                 limits.Add(limit);
@@ -60,7 +67,7 @@ public sealed record ChoroplethMap(string Layer, string Label, string Unit, IRea
         for (var i = 0; i <= limits.Count; i++)
         {
             decimal? to = i < limits.Count ? limits[i] : null;
-            var label = to is null ? $"{Number(from)} ou plus" : i == 0 ? $"moins de {Number(to.Value)}" : $"de {Number(from)} à moins de {Number(to.Value)}";
+            var label = to is null ? $"{Number(from, decimals)} ou plus" : i == 0 ? $"moins de {Number(to.Value, decimals)}" : $"de {Number(from, decimals)} à moins de {Number(to.Value, decimals)}";
             classes.Add(new LegendClass(from, to, Palette[Palette.Length - 1 - limits.Count + i], label));
             from = to ?? from;
         }
@@ -70,9 +77,10 @@ public sealed record ChoroplethMap(string Layer, string Label, string Unit, IRea
     public LegendClass? ClassOf(decimal? value) =>
         value is { } v ? Classes.LastOrDefault(c => v >= c.From) ?? Classes.FirstOrDefault() : null;
 
-    private static string Number(decimal value) => value.ToString("N0", French);
+    /// <summary>A legend limit: whole, or to the tenth for a two-decimal figure (« 0,8 »).</summary>
+    private static string Number(decimal value, int decimals) => value.ToString(decimals >= 2 && value != decimal.Truncate(value) ? "N1" : "N0", French);
 
-    public string ValueText(decimal? value) => value is { } v ? v.ToString(Decimals == 0 ? "N0" : "N1", French) + " " + Unit : "pas de données";
+    public string ValueText(decimal? value) => value is { } v ? v.ToString("N" + Decimals.ToString(CultureInfo.InvariantCulture), French) + " " + Unit : "pas de données";
 
     /// <summary>What the script needs: per commune its colour and the sentence read on focus or hover.</summary>
     public string ToJson() => JsonSerializer.Serialize(Values.ToDictionary(v => v.Key, v => new

@@ -33,6 +33,14 @@ public sealed record DashboardSelection(TerritoryKind Kind, string Code, string 
 
     public bool IsCurrentYear => Year == Figures.CurrentYear;
 
+    /// <summary>
+    /// First wishes per place of each commune of the département today (the « commune » breakdown of the indicator
+    /// <c>pression-premiers-voeux</c> of <c>GET /api/v1/indicateurs</c>), for the communes table and the map: loaded only by
+    /// the views that draw them (<see cref="DashboardPressure.WithPressureAsync"/>), never for a past year (wishes are not kept
+    /// in history). Null: not loaded, the table says « non disponible ».
+    /// </summary>
+    public IReadOnlyDictionary<string, decimal?>? Pressure { get; init; }
+
     /// <summary>The same selection as a query string, for links and exports (lower-case names, as documented).</summary>
     public string QueryString(int? year = null) =>
         $"departement={Figures.Departement.Code}"

@@ -21,7 +21,7 @@ public static class DashboardTables
     public static IReadOnlyList<string> Ids { get; } = [CoverageByYear, PlacesByYear, Comparison, Communes];
 
     /// <summary>Columns of <see cref="Communes"/> drawn by the map.</summary>
-    public const int ChildrenColumn = 2, RateColumn = 4, BirthsColumn = 5;
+    public const int ChildrenColumn = 2, RateColumn = 4, BirthsColumn = 5, PressureColumn = 8;
 
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
     private const string RateUnit = "places pour 100 enfants de moins de 3 ans";
@@ -183,16 +183,20 @@ public static class DashboardTables
                 Cell(births?.Births),
                 Cell(births?.Year),
                 IndicatorCell.Of(t is null ? "pas de données (moins de 10 000 habitants)" : SourceText(t.Children.Source)),
+                Cell(s.IsCurrentYear ? s.Pressure?.GetValueOrDefault(c.Code) : null),
             ], c.Code);
         }).ToList();
         return new IndicatorTable(Communes, $"Les communes de {f.Departement.Name} en {YearLabel(s, s.Year)}",
-            "enfants, places, taux en places pour 100 enfants de moins de 3 ans, naissances",
-            Source(s) + " Naissances : INSEE, naissances domiciliées.",
+            "enfants, places, taux en places pour 100 enfants de moins de 3 ans, naissances, premiers vœux par place",
+            Source(s) + " Naissances : INSEE, naissances domiciliées. Pression : guichet unique et registre Berceau.",
             "Les mêmes données que la carte. Les enfants de moins de 3 ans sont arrondis à l’unité ; les naissances sont celles de "
-            + "l’année indiquée (la plus proche connue).",
+            + "l’année indiquée (la plus proche connue). Pression : demandes en attente qui placent une crèche de la commune en premier "
+            + "vœu ÷ places de ses structures collectives ouvertes, aujourd’hui seulement (les vœux ne sont pas historisés : « non "
+            + "disponible » pour une année passée, et pour une commune sans place en crèche).",
             [IndicatorColumn.Text("Commune"), IndicatorColumn.Text("EPT"), IndicatorColumn.Count("Enfants de moins de 3 ans"),
              IndicatorColumn.Count("Places"), IndicatorColumn.Rate("Taux de couverture"), IndicatorColumn.Count("Naissances domiciliées"),
-             new IndicatorColumn("Année des naissances", IndicatorValueKind.Number), IndicatorColumn.Text("Enfants de moins de 3 ans : source")],
+             new IndicatorColumn("Année des naissances", IndicatorValueKind.Number), IndicatorColumn.Text("Enfants de moins de 3 ans : source"),
+             new IndicatorColumn("Pression (premiers vœux par place)", IndicatorValueKind.Number, 2)],
             rows, new IndicatorChart(IndicatorChartKind.HorizontalBar, [RateColumn]));
     }
 

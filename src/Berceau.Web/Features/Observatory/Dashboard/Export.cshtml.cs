@@ -1,5 +1,6 @@
 using Berceau.Data;
 using Berceau.Domain.Common;
+using Berceau.Web.Features.Observatory.Indicators;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,7 +11,7 @@ namespace Berceau.Web.Features.Observatory.Dashboard;
 /// dashboard as a file (<see cref="IndicatorExport"/>), for the same selection as the page. A wrong parameter answers
 /// 400 with a French page that names it.
 /// </summary>
-public sealed class ExportModel(BerceauDbContext db, CoverageQueries queries) : PageModel
+public sealed class ExportModel(BerceauDbContext db, CoverageQueries queries, TerritoryIndicators indicators) : PageModel
 {
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
 
@@ -18,8 +19,8 @@ public sealed class ExportModel(BerceauDbContext db, CoverageQueries queries) : 
     {
         var problems = new List<Problem>();
         var id = tableau?.Trim().ToLowerInvariant() ?? "";
-        if (!DashboardTables.Ids.Contains(id))
-            problems.Add(Problem.Of("obs-table-unknown", "tableau", tableau ?? "", string.Join(", ", DashboardTables.Ids)));
+        if (!DashboardTables.Ids.Contains(id) && !IndicatorReportTables.Handles(id))
+            problems.Add(Problem.Of("obs-table-unknown", "tableau", tableau ?? "", string.Join(", ", DashboardTables.Ids.Concat(IndicatorReportTables.Ids))));
         ExportFormat? kind = format?.Trim().ToLowerInvariant() switch
         {
             "csv" => ExportFormat.Csv,
@@ -38,7 +39,8 @@ public sealed class ExportModel(BerceauDbContext db, CoverageQueries queries) : 
         }
 
         var s = selection.Value;
-        var table = DashboardTables.Find(s, id)!;
+        var table = id == DashboardTables.Communes ? DashboardTables.Find(await s.WithPressureAsync(indicators, null, ct), id)!
+            : DashboardTables.Find(s, id) ?? IndicatorReportTables.Find((await indicators.ForAsync(s.Code, s.Year, ct))!, id)!;
         var suffix = $"{s.Code}-{s.Year}";
         return File(IndicatorExport.Write(table, kind!.Value), IndicatorExport.ContentType(kind.Value), IndicatorExport.FileName(table, suffix, kind.Value));
     }

@@ -1,6 +1,7 @@
 using Berceau.Data;
 using Berceau.Domain.Common;
 using Berceau.Domain.Observatory;
+using Berceau.Web.Features.Observatory.Indicators;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -13,7 +14,7 @@ namespace Berceau.Web.Features.Observatory.Dashboard;
 /// table with its chart and downloads, and the choropleth of the communes. Public, like every anonymous statistic. A
 /// wrong parameter answers 400 with the form and a French message naming it; nothing else is shown.
 /// </summary>
-public sealed class IndexModel(BerceauDbContext db, CoverageQueries queries) : PageModel
+public sealed class IndexModel(BerceauDbContext db, CoverageQueries queries, TerritoryIndicators indicators) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Departement { get; set; }
     [BindProperty(SupportsGet = true)] public string? Ept { get; set; }
@@ -25,6 +26,9 @@ public sealed class IndexModel(BerceauDbContext db, CoverageQueries queries) : P
     public IReadOnlyList<IndicatorTable> Tables { get; private set; } = [];
     public IReadOnlyList<SummaryCard> Cards { get; private set; } = [];
     public ChoroplethMap? Map { get; private set; }
+
+    /// <summary>The demand, supply and D214-2 indicators of the territory and year (those of GET /api/v1/indicateurs).</summary>
+    public TerritoryIndicatorReport? Report { get; private set; }
 
     public List<SelectListItem> Departements { get; } = [];
     public List<SelectListItem> Epts { get; } = [];
@@ -59,6 +63,8 @@ public sealed class IndexModel(BerceauDbContext db, CoverageQueries queries) : P
         Commune = s.Kind == TerritoryKind.Commune ? s.Code : null;
         Annee = s.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Carte = layer;
+        Report = await indicators.ForAsync(s.Code, s.Year, ct);
+        s = Selection = await s.WithPressureAsync(indicators, Report, ct);
         Tables = DashboardTables.For(s);
         Cards = DashboardTables.Cards(s);
         Map = ChoroplethMap.From(Tables.Single(t => t.Id == DashboardTables.Communes), layer);

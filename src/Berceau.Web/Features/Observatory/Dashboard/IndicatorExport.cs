@@ -43,8 +43,10 @@ public static class IndicatorExport
 
     /// <summary>A number with the column's decimals and a decimal comma, without grouping: what French Excel parses.</summary>
     public static string CsvValue(IndicatorCell cell, IndicatorColumn column) => cell.Number is { } n
-        ? n.ToString(column.Decimals == 0 ? "0" : "0." + new string('0', column.Decimals), French)
+        ? n.ToString(Pattern(cell.DecimalsIn(column)), French)
         : cell.Text ?? "";
+
+    private static string Pattern(int decimals) => decimals == 0 ? "0" : "0." + new string('0', decimals);
 
     private static void Line(StringBuilder text, IEnumerable<string> fields)
     {
@@ -77,7 +79,7 @@ public static class IndicatorExport
                 {
                     cell.Value = n;
                     cell.DataType = XLDataType.Number;
-                    cell.Style.NumberFormat.Format = column.Decimals == 0 ? "0" : "0." + new string('0', column.Decimals);
+                    cell.Style.NumberFormat.Format = Pattern(value.DecimalsIn(column));
                 }
                 else if (value.Text is { } t)
                 {

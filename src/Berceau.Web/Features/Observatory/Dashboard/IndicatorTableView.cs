@@ -5,9 +5,9 @@ namespace Berceau.Web.Features.Observatory.Dashboard;
 
 /// <summary>
 /// What _IndicatorTable.cshtml draws: the table, the query of its exports (null: no download links), and the heading
-/// level of its title.
+/// style and level (h2 to h4) of its title.
 /// </summary>
-public sealed record IndicatorTableView(IndicatorTable Table, string? ExportQuery, string HeadingClass = "govuk-heading-m")
+public sealed record IndicatorTableView(IndicatorTable Table, string? ExportQuery, string HeadingClass = "govuk-heading-m", int HeadingLevel = 2)
 {
     /// <summary>The chart's data for observatory.mjs: labels from the first column, one series per charted column.</summary>
     public string ChartJson()
@@ -37,5 +37,5 @@ public sealed record IndicatorTableView(IndicatorTable Table, string? ExportQuer
         $"Graphique : {Table.Title}. Les valeurs sont dans le tableau qui suit.";
 
     public string Cell(IndicatorCell cell, IndicatorColumn column) =>
-        cell.Number is { } n ? DashboardTables.Format(n, column.Decimals) : cell.Text ?? "non disponible";
+        cell.Number is { } n ? DashboardTables.Format(n, cell.DecimalsIn(column)) : cell.Text ?? "non disponible";
 }

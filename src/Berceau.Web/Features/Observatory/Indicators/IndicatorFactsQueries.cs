@@ -4,6 +4,7 @@ using Berceau.Domain.Commission;
 using Berceau.Domain.FollowUp;
 using Berceau.Domain.Observatory.Indicators;
 using Berceau.Domain.Offer;
+using Berceau.Domain.Staffing;
 using Berceau.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -188,6 +189,34 @@ internal sealed class IndicatorFactsQueries(BerceauDbContext db, List<string> co
                 Agrement = f.Agrement == null ? (int?)null : f.Agrement.Children,
             }).ToListAsync(ct);
         return [.. rows.Select(r => new CapacityFact(r.CommuneCode, r.Mode.Code(), r.Mode.Label(), r.Sections is > 0 ? r.Sections.Value : r.Agrement ?? 0))];
+    }
+
+    /// <summary>
+    /// Collective structures open today (issue 10): their sections with the places frozen today (<see cref="Staffing.OpenCapacity.ActiveOn"/>),
+    /// their encadrement rule and their staffing table. Four queries, joined in memory.
+    /// </summary>
+    public async Task<IReadOnlyCollection<CrecheStaffingFact>> StaffingAsync(CancellationToken ct)
+    {
+        var today = Today;
+        var facilities = db.Facilities.AsNoTracking()
+            .Where(f => codes.Contains(f.CommuneCode) && Collective.Contains(f.Mode) && (f.ClosedOn == null || f.ClosedOn > today));
+        var creches = await facilities.Select(f => new { f.Id, f.Name, f.CommuneCode }).ToListAsync(ct);
+        var sections = (await facilities.SelectMany(f => f.Sections, (f, s) => new { f.Id, Section = s.Id, s.Places, s.MaxAgeMonths }).ToListAsync(ct))
+            .ToLookup(s => s.Id);
+        var frozen = (await db.PlaceFreezes.AsNoTracking().Where(Staffing.OpenCapacity.ActiveOn(today))
+                .Where(p => facilities.Any(f => f.Id == p.FacilityId))
+                .GroupBy(p => p.SectionId).Select(g => new { g.Key, Places = g.Sum(p => p.Places) }).ToListAsync(ct))
+            .ToDictionary(x => x.Key, x => x.Places);
+        var staffing = (await db.FacilityStaffings.AsNoTracking().Where(s => facilities.Any(f => f.Id == s.FacilityId)).ToListAsync(ct))
+            .ToDictionary(s => s.FacilityId);
+        return [.. creches.Select(c =>
+        {
+            var table = staffing.GetValueOrDefault(c.Id);
+            return new CrecheStaffingFact(c.Id.ToString(), c.Name, c.CommuneCode, table?.Rule ?? EncadrementRule.FiveAndEight,
+                [.. sections[c.Id].Select(s => new SectionStaffingFact(s.Places, frozen.GetValueOrDefault(s.Section),
+                    s.MaxAgeMonths <= Staffing.Staff.IndexModel.WalkingAgeMonths))],
+                [.. (table?.Positions ?? []).Select(p => new PositionFact(p.Profession, p.Filled, p.Vacant))]);
+        })];
     }
 
     /// <summary>LAEP and relais open today: the parenting services the registry knows, though not how many families they reach.</summary>

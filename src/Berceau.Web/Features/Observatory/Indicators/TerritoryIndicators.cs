@@ -92,6 +92,19 @@ public sealed partial class TerritoryIndicators(BerceauDbContext db, CoverageQue
         indicators.Add(Indicator.Unavailable(IndicatorCatalog.Occupancy,
             "Berceau ne reçoit ni les heures facturées aux familles ni les heures d’ouverture réalisées des EAJE (les gestionnaires "
             + "les déclarent à la Caf) : le taux d’occupation ne peut pas être calculé."));
+        if (current)
+        {
+            var creches = await facts.StaffingAsync(ct);
+            indicators.Add(StaffingIndicators.VacantPositions(creches, communes));
+            indicators.Add(StaffingIndicators.FrozenPlaces(creches, communes));
+            indicators.Add(StaffingIndicators.StaffToReopen(creches, communes));
+        }
+        else
+        {
+            indicators.Add(Indicator.Unavailable(IndicatorCatalog.VacantPositions, CurrentYearOnly("Le tableau des effectifs des crèches n’est pas historisé")));
+            indicators.Add(Indicator.Unavailable(IndicatorCatalog.FrozenPlaces, CurrentYearOnly("Les places agréées des sections ne sont pas historisées")));
+            indicators.Add(Indicator.Unavailable(IndicatorCatalog.StaffToReopen, CurrentYearOnly("Les places agréées des sections ne sont pas historisées")));
+        }
         indicators.AddRange(DemandIndicators.Access(placements, communes));
         var (laep, rpe) = await facts.ParentingServicesAsync(ct);
         indicators.Add(Indicator.Unavailable(IndicatorCatalog.ParentingSupport,
@@ -102,6 +115,14 @@ public sealed partial class TerritoryIndicators(BerceauDbContext db, CoverageQue
         return new TerritoryIndicatorReport(observed, year, referenceDay, [.. indicators.OrderBy(i => order[i.Code])]);
 
         string CurrentYearOnly(string why) => $"{why} : indicateur calculé pour l’année en cours seulement ({CurrentYear}).";
+    }
+
+    /// <summary>The pressure (first wishes per place) of these communes today, as <see cref="ForAsync"/> gives it for the current year.</summary>
+    public async Task<Indicator> PressureAsync(IReadOnlyList<CommuneName> communes, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var facts = new IndicatorFactsQueries(db, [.. communes.Select(c => c.Code)], CurrentYear, ParisTime.DayOf(now), now);
+        return DemandIndicators.Pressure(await facts.StructureDemandAsync(ct), communes);
     }
 
     private async Task<IReadOnlyList<Indicator>> CoverageIndicatorsAsync(TerritoryKind kind, string code, IReadOnlyList<string> codes, int year,

@@ -15,6 +15,8 @@ public sealed record FacilityInput
     public string? Mode { get; set; }
     public string? ManagerType { get; set; }
     public string? ManagerName { get; set; }
+    /// <summary>The day the structure opened (or will open), for the places created of the observatory; empty when unknown.</summary>
+    public string? OpenedOn { get; set; }
     public string? CommuneCode { get; set; }
     /// <summary>A sector of the commune, or empty for none.</summary>
     public string? SectorId { get; set; }
@@ -82,7 +84,8 @@ public sealed record FacilityValues(
     string? Website,
     string? Description,
     IReadOnlyList<SectionValues> Sections,
-    Agrement? Agrement);
+    Agrement? Agrement,
+    DateOnly? OpenedOn = null);
 
 public sealed record SectionValues(Guid? Id, string Name, int MinAgeMonths, int MaxAgeMonths, int Places);
 
@@ -145,6 +148,7 @@ public static class FacilityForm
         Mode = f.Mode.Code(),
         ManagerType = f.ManagerType.ToString(),
         ManagerName = f.ManagerName,
+        OpenedOn = InputReader.Format(f.OpenedOn),
         CommuneCode = f.CommuneCode,
         SectorId = f.SectorId?.ToString(),
         Street = f.Street,
@@ -188,14 +192,28 @@ public static class FacilityForm
         }
     }
 
+    /// <summary>An opening day may be planned this many months ahead at most (a structure is registered before it opens).</summary>
+    public const int OpeningMaxMonthsAhead = 24;
+
     /// <summary>
     /// Checks everything the form says, field by field. <paramref name="commune"/> is the commune chosen (null when
-    /// unknown) and <paramref name="communeAllowed"/> whether the user may place a facility there.
+    /// unknown) and <paramref name="communeAllowed"/> whether the user may place a facility there; <paramref name="today"/> bounds
+    /// the opening day (at most <see cref="OpeningMaxMonthsAhead"/> months ahead) and <paramref name="closedOn"/>, the closing day of
+    /// an existing facility, must not come before it.
     /// </summary>
-    public static Outcome<FacilityValues> Validate(FacilityInput input, Commune? commune, bool communeAllowed)
+    public static Outcome<FacilityValues> Validate(FacilityInput input, Commune? commune, bool communeAllowed, DateOnly today, DateOnly? closedOn = null)
     {
         var read = new InputReader();
         var name = read.Text(input.Name, nameof(input.Name), 200, required: true);
+        var openedOn = read.Date(input.OpenedOn, nameof(input.OpenedOn));
+        if (openedOn is { } opened)
+        {
+            var latest = today.AddMonths(OpeningMaxMonthsAhead);
+            if (opened > latest)
+                read.Add("facility-opened-too-late", nameof(input.OpenedOn), OpeningMaxMonthsAhead, latest.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+            else if (closedOn is { } closed && opened > closed)
+                read.Add("facility-opened-after-closing", nameof(input.OpenedOn), closed.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        }
 
         CareMode? mode = null;
         if (string.IsNullOrWhiteSpace(input.Mode)) read.Add("required", nameof(input.Mode));
@@ -278,7 +296,8 @@ public static class FacilityForm
             name!, mode!.Value, managerType!.Value, managerName, commune!.Code, street ?? "", postalCode!,
             latitude, longitude, input.IsPsu!.Value, days, opensAt, closesAt, receptions,
             // The label is a crèche's (its reserve is one of the places a commission allocates): ignored for any other mode.
-            input.AtypicalHours, input.DisabilityInclusion, input.IsAvip && mode!.Value.IsCollective(), languages, phone, email, website, description, sections, agrement);
+            input.AtypicalHours, input.DisabilityInclusion, input.IsAvip && mode!.Value.IsCollective(), languages, phone, email, website, description, sections, agrement,
+            openedOn);
     }
 
     private static List<SectionValues> ReadSections(FacilityInput input, CareMode mode, InputReader read)

@@ -13,7 +13,7 @@ namespace Berceau.Web.Features.Offer.Staff;
 /// Creates and updates facilities from the staff form: validates, applies, writes the audit line with the diff, and
 /// saves both in one SaveChanges. Access is checked by the page before calling (and again here for the commune).
 /// </summary>
-public sealed class SaveFacility(BerceauDbContext db, AuditLog audit)
+public sealed class SaveFacility(BerceauDbContext db, AuditLog audit, TimeProvider clock)
 {
     private static readonly StringComparer FrenchOrder = StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true);
 
@@ -56,7 +56,7 @@ public sealed class SaveFacility(BerceauDbContext db, AuditLog audit)
     public async Task<Outcome<FacilityId>> CreateAsync(StaffMember user, FacilityInput input, CancellationToken ct)
     {
         var commune = await FindCommuneAsync(input.CommuneCode, ct);
-        var outcome = FacilityForm.Validate(input, commune, commune is not null && FacilityAccess.CanUseCommune(user, commune.Code));
+        var outcome = FacilityForm.Validate(input, commune, commune is not null && FacilityAccess.CanUseCommune(user, commune.Code), ParisTime.DayOf(clock.GetUtcNow()));
         var sector = await FindSectorAsync(input.SectorId, commune, ct);
         if (!outcome.IsSuccess || sector.Problem is not null)
         {
@@ -91,7 +91,7 @@ public sealed class SaveFacility(BerceauDbContext db, AuditLog audit)
         }
         var commune = await FindCommuneAsync(input.CommuneCode, ct);
         var allowed = commune is not null && (commune.Code == facility.CommuneCode || FacilityAccess.CanUseCommune(user, commune.Code));
-        var outcome = FacilityForm.Validate(input, commune, allowed);
+        var outcome = FacilityForm.Validate(input, commune, allowed, ParisTime.DayOf(clock.GetUtcNow()), facility.ClosedOn);
         // A director's form has no sector field: the facility stays in its sector, whatever is posted.
         var sector = user.ManagesTerritory ? await FindSectorAsync(input.SectorId, commune, ct) : (facility.SectorId, null);
         if (!outcome.IsSuccess || sector.Problem is not null)
@@ -170,6 +170,7 @@ public sealed class SaveFacility(BerceauDbContext db, AuditLog audit)
         f.Mode = values.Mode;
         f.ManagerType = values.ManagerType;
         f.ManagerName = values.ManagerName;
+        f.OpenedOn = values.OpenedOn;
         f.CommuneCode = values.CommuneCode;
         f.Street = values.Street;
         f.PostalCode = values.PostalCode;

@@ -51,6 +51,33 @@ public sealed class DashboardBrowserTests(BerceauApp app) : BrowserTest(app)
     }
 
     [Fact]
+    public async Task Indicators_AndThePressureMap_AreReadWithTheKeyboard_AndHaveNoAxeViolation()
+    {
+        await Page.GotoAsync("/observatoire?departement=93&carte=pression");
+
+        var map = Page.GetByRole(AriaRole.Region, new() { Name = "Carte des communes : pression sur les crèches" });
+        await Expect(map).ToHaveAttributeAsync("data-state", "ready");
+        await Expect(Page.GetByText("Légende : Pression sur les crèches (premiers vœux par place)")).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Offre d’accueil", Level = 2 })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Places gelées faute de personnel", Level = 3 })).ToBeVisibleAsync();
+
+        // The indicator's definition and data open from the keyboard (a details element), with its table and downloads.
+        var summary = Page.Locator("#fiche-places-gelees summary");
+        await TabToAsync(summary, max: 400);
+        await Page.Keyboard.PressAsync("Enter");
+        var details = Page.Locator("#fiche-places-gelees");
+        await Expect(details).ToHaveAttributeAsync("open", "");
+        await Expect(details.GetByText("Places ouvertes = places agréées − places gelées", new() { Exact = false }).First).ToBeVisibleAsync();
+        await Expect(details.GetByRole(AriaRole.Table)).ToBeVisibleAsync();
+        await Expect(details.GetByRole(AriaRole.Link, new() { Name = "en CSV", Exact = false })).ToBeVisibleAsync();
+        // A figure the service does not receive says so.
+        await Expect(Page.Locator("[data-indicator='taux-occupation-eaje']")).ToContainTextAsync("non disponible");
+        await AssertNoAxeViolationAsync("les indicateurs et la carte de la pression");
+        Assert.Empty(OutsideRequests);
+        Assert.Empty(ScriptErrors);
+    }
+
+    [Fact]
     public async Task Form_ChoosesACommune_WithTheKeyboard()
     {
         await Page.GotoAsync("/observatoire");

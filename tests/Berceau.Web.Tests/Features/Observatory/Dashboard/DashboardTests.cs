@@ -175,7 +175,7 @@ public sealed class DashboardTests(BerceauApp app)
     [InlineData("commune=abc", "Commune", "Le code INSEE d’une commune a 5 caractères")]
     [InlineData("ept=12", "Ept", "numéro SIREN à 9 chiffres")]
     [InlineData("ept=200054781", "Ept", "L’établissement public territorial 200054781 n’est pas dans le département")]
-    [InlineData("carte=pression", "Carte", "Choisissez l’indicateur de la carte")]
+    [InlineData("carte=bruit", "Carte", "Choisissez l’indicateur de la carte")]
     public async Task BadParameters_Are400_WithAFrenchMessageOnTheField(string query, string field, string message)
     {
         var response = await app.Client().GetAsync("/observatoire?" + query);
@@ -194,7 +194,8 @@ public sealed class DashboardTests(BerceauApp app)
         var html = await Forms.TextAsync(response);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Le tableau « secret » n’existe pas. Tableaux disponibles : couverture-par-annee, places-par-annee, comparaison, communes.", html);
+        Assert.Contains("Le tableau « secret » n’existe pas. Tableaux disponibles : couverture-par-annee, places-par-annee, comparaison, communes, "
+            + "indicateurs-demande, indicateurs-offre, indicateurs-sdsf, indicateur-demandes-en-attente, ", html);
         Assert.Contains("Le format « pdf » n’est pas proposé : choisissez csv ou xlsx.", html);
         Assert.Contains("Pas de données pour 1999.", html);
     }

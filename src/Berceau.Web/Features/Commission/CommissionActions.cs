@@ -37,7 +37,7 @@ public sealed record OverrideInput
 /// The callers check <see cref="CommissionAccess"/> first.
 /// </summary>
 public sealed class CommissionActions(BerceauDbContext db, CommissionAccess access, CommissionQueries queries, AuditLog audit,
-    ApplicationEvents events, FollowUp.FollowUpCases followUps, StepTimes times)
+    FollowUp.FollowUpCases followUps, FreezeNoticeSignal notices, StepTimes times)
 {
     public async Task<Outcome<int>> DeclareSeatsAsync(CommissionSession session, IReadOnlyList<Facility> facilities,
         IReadOnlyList<SeatInput> rows, CancellationToken ct)
@@ -92,10 +92,12 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
     public async Task<Outcome<int>> FreezeAsync(CommissionSession session, CancellationToken ct)
     {
         times.Start("freeze");
+        // One instant for the session, the snapshot and every move: the notices' idempotency keys name it (FreezeNotices).
+        var now = access.Now;
         var stored = await db.PointsGrids.AsNoTracking().Where(g => g.CommuneCode == session.CommuneCode).ToListAsync(ct);
         var grid = new GridVersions([.. stored.Select(g => g.ToGrid())]).InForce(session.FreezeDate);
         if (grid is null) return Problem.Of("commission-no-grid", "", session.FreezeDate);
-        var frozen = session.Freeze(access.Today, access.Now, access.UserId);
+        var frozen = session.Freeze(CommissionDisplay.DayOf(now), now, access.UserId);
         if (!frozen.IsSuccess) return Outcome<int>.Failure(frozen.Problems);
 
         var facilities = await queries.ScopeFacilitiesAsync(session, ct);
@@ -104,8 +106,6 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         times.Step("grid+facilities");
         var applications = await ExaminedAsync(examined, ct);
         times.Step("load");
-        var emails = await events.FamilyEmailsAsync(examined, ct);
-        times.Step("emails");
         var snapshot = InstanceSnapshot.BuildExamined(session, facilities, grid, applications, CommissionDisplay.DayOf);
         times.Step("snapshot");
 
@@ -114,7 +114,7 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         var entries = new List<CommissionEntry>(snapshot.Entries.Count);
         foreach (var entry in snapshot.Entries)
         {
-            var moved = entry.Application.MoveToCommittee(access.Now, access.UserId);
+            var moved = entry.Application.MoveToCommittee(now, access.UserId);
             if (!moved.IsSuccess) return Outcome<int>.Failure(moved.Problems);
             changes.Add((entry.Application, moved.Value));
             entries.Add(new CommissionEntry
@@ -127,7 +127,7 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         db.CommissionSnapshots.Add(new CommissionSnapshot
         {
             SessionId = session.Id, InstanceJson = RunRecord.InstanceJson(snapshot.Instance), GridVersion = grid.Version,
-            AgeOn = snapshot.AgeOn, FrozenAt = access.Now, FrozenBy = access.UserId,
+            AgeOn = snapshot.AgeOn, FrozenAt = now, FrozenBy = access.UserId, NoticedUpTo = 0, NoticesQueuedAt = null,
         });
         audit.Record(CommissionAudit.Frozen, CommissionAudit.EntityType, session.Id.ToString(),
             $"{snapshot.Entries.Count} demandes, {snapshot.Instance.Sections.Sum(s => s.Capacity)} places, grille n° {grid.Version}, âges au {snapshot.AgeOn:dd/MM/yyyy}");
@@ -146,22 +146,17 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
             if (inCommittee != entries.Count) return Problem.Of("commission-concurrency", "");
             await db.InsertOwnedAsync([.. changes.Select(c => ((object)c.Item1.Id, c.Item2))], ct);
             times.Step("status changes");
-            // The families' notices are written here, in the freeze's transaction, and not fanned out by the outbox worker after the
-            // commit: one « fan out » row committed with the freeze, expanded later under the same per-family keys, would also be
-            // exactly-once and survive a crash, but it would only move the work (about 2 s of CPU for 30,000 families on the shared
-            // bench machine, docs/performance.md) to a job competing for the same cores while the member runs the calculation, and
-            // a family could see its status change before its notice. Committed together, there is nothing to reconcile.
-            await events.ChangedManyAsync(changes, emails, ct);
-            times.Step("notices");
             await transaction.CommitAsync(ct);
             times.Step("commit");
             times.Done();
         }
         catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
-            // A concurrency token (session), a unique index (entries, outbox keys): someone else acted meanwhile.
+            // A concurrency token (session), a unique index (entries): someone else acted meanwhile.
             return Problem.Of("commission-concurrency", "");
         }
+        // The families' notices: written by the job, from the committed entries (a batch per transaction, each family once).
+        notices.Wake();
         return snapshot.Entries.Count;
     }
 

@@ -162,7 +162,7 @@ public class FreezeNoticeTests(BerceauApp app)
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Berceau.Data.BerceauDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var batch = await scope.ServiceProvider.GetRequiredService<FreezeNotices>().WriteNextAsync(session, max);
+        var batch = await scope.ServiceProvider.GetRequiredService<FreezeNotices>().WriteNextAsync(session, max, CancellationToken.None);
         await transaction.CommitAsync();
         return batch;
     }
@@ -190,7 +190,7 @@ public class FreezeNoticeTests(BerceauApp app)
     });
 
     /// <summary>The notice of <paramref name="application"/> cannot be inserted: the batch writing it fails and is rolled back.</summary>
-    private Task CrashOnNoticeOfAsync(ApplicationId application) => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(app.Provider == "postgres"
+    private Task CrashOnNoticeOfAsync(Berceau.Domain.Applications.ApplicationId application) => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(app.Provider == "postgres"
         ? $"""
             CREATE FUNCTION freeze_notice_test() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN

@@ -104,6 +104,8 @@ public sealed class FreezeNoticeJob(IServiceScopeFactory scopes, TimeProvider cl
         {
             var pending = await db.CommissionSnapshots.AsNoTracking().Where(s => s.NoticesQueuedAt == null)
                 .Select(s => s.SessionId).ToListAsync(ct);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             var entries = 0;
             foreach (var session in pending)
             {
@@ -119,7 +121,10 @@ public sealed class FreezeNoticeJob(IServiceScopeFactory scopes, TimeProvider cl
                     entries += batch.Entries;
                 } while (batch is { Claimed: true, Done: false });
             }
-            if (entries > 0) logger.LogInformation("Avis du gel : {Entries} demande(s) de {Sessions} commission(s)", entries, pending.Count);
+            // With the time it took (and the process's CPU meanwhile): the bench reports it beside the freeze (docs/performance.md).
+            if (entries > 0)
+                logger.LogInformation("Avis du gel : {Entries} demande(s) de {Sessions} commission(s) en {Elapsed} ms (cpu {Cpu} ms)", entries, pending.Count,
+                    started.ElapsedMilliseconds, (long)(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
             return new FreezeNoticePass(true, pending.Count, entries);
         }, ct) ?? new FreezeNoticePass(false, 0, 0);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using Berceau.Data.Identity;
 using Berceau.Domain.Access;
 using Berceau.Domain.Applications;
 using Berceau.Domain.Commission;
@@ -116,7 +115,7 @@ public class FreezeNoticeTests(BerceauApp app)
         var list = new List<Family>();
         for (var i = 0; i < families; i++)
         {
-            var userId = await FamilyAccountAsync();
+            var userId = await app.FamilyAccountAsync();
             var application = await app.CompleteAsync($"Famille{(char)('A' + i)}", new(2026, 9, 1), [GuardianSituation.Employed], creche);
             await app.WithDbAsync(db => db.Applications.Where(a => a.Id == application.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.FamilyUserId, userId)));
             list.Add(new Family(application, userId));
@@ -175,19 +174,6 @@ public class FreezeNoticeTests(BerceauApp app)
             if ((await WriteBatchAsync(session, 2)).Done) return;
         }
     }
-
-    private Task<string> FamilyAccountAsync() => app.WithDbAsync(async db =>
-    {
-        var email = $"famille.{Guid.NewGuid():N}@example.org";
-        var user = new BerceauUser
-        {
-            UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(),
-            EmailConfirmed = true, CreatedAt = BerceauApp.Now, SecurityStamp = Guid.NewGuid().ToString("N"),
-        };
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return user.Id;
-    });
 
     /// <summary>The notice of <paramref name="application"/> cannot be inserted: the batch writing it fails and is rolled back.</summary>
     private Task CrashOnNoticeOfAsync(Berceau.Domain.Applications.ApplicationId application) => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(app.Provider == "postgres"

@@ -1,5 +1,4 @@
 using System.Net;
-using Berceau.Data.Identity;
 using Berceau.Domain.Access;
 using Berceau.Domain.Applications;
 using Berceau.Domain.Offer;
@@ -30,7 +29,7 @@ public class LargeSessionTests(BerceauApp app)
         var families = new List<(Application Application, string UserId)>();
         for (var i = 0; i < 3; i++)
         {
-            var userId = await FamilyAsync();
+            var userId = await app.FamilyAccountAsync();
             families.Add((await CompleteAsync($"Famille{(char)('A' + i)}", creche, userId), userId));
         }
         var counter = await CompleteAsync("Guichet", creche, familyUserId: null);
@@ -105,19 +104,6 @@ public class LargeSessionTests(BerceauApp app)
     }
 
     private static string Letters(int n) => $"{(char)('a' + n / 26)}{(char)('a' + n % 26)}";
-
-    private Task<string> FamilyAsync() => app.WithDbAsync(async db =>
-    {
-        var email = $"famille.{Guid.NewGuid():N}@example.org";
-        var user = new BerceauUser
-        {
-            UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(),
-            EmailConfirmed = true, CreatedAt = BerceauApp.Now, SecurityStamp = Guid.NewGuid().ToString("N"),
-        };
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return user.Id;
-    });
 
     /// <summary>A complete application wishing <paramref name="creche"/> only, with or without a family account.</summary>
     private async Task<Application> CompleteAsync(string childName, Facility creche, string? familyUserId)

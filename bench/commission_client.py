@@ -1,12 +1,36 @@
 """Times a commission over real HTTP (bench/commission.sh): signs in as the bench's staff (password, then the TOTP code),
-then for each prepared session: POST Freeze, POST Run (antiforgery token read beforehand, untimed), GET the review page."""
-import base64, hashlib, hmac, html, http.cookiejar, os, re, statistics, struct, sys, time, urllib.parse, urllib.request
+then for each prepared session: POST Freeze, POST Run (antiforgery token read beforehand, untimed), GET the review page.
+The families' notices of a freeze are written after it by a background job (docs/commission.md, « Les avis du gel »): after
+the page, the client waits until the session's snapshot says they are all written (BENCH_DB, the SQLite file), reports how
+long after the freeze that was, and only then starts the next session."""
+import base64, hashlib, hmac, html, http.cookiejar, os, re, sqlite3, statistics, struct, sys, time, urllib.parse, urllib.request
 
 base, email, password, key = sys.argv[1], sys.argv[2], sys.argv[3].replace("+", " "), sys.argv[4]
 sessions = sys.argv[5:]
 # The server's process id (optional): each step also reports the CPU time the server spent on it, which a loaded machine
 # distorts less than the elapsed time.
 server = os.environ.get("BENCH_SERVER_PID")
+
+def database():
+    """The server's SQLite file: BENCH_DB, else read from the server's environment (its connection string)."""
+    if os.environ.get("BENCH_DB"): return os.environ["BENCH_DB"]
+    if not server: return None
+    with open(f"/proc/{server}/environ", "rb") as f:
+        for item in f.read().split(b"\0"):
+            if item.startswith(b"ConnectionStrings__Berceau=Data Source="): return item.split(b"=", 2)[2].decode()
+    return None
+
+def notices_written(session):
+    """Waits (at most 600 s) until the session's notices are all written; the instant they were, or None."""
+    path = database()
+    if not path: return None
+    deadline = time.perf_counter() + 600
+    while time.perf_counter() < deadline:
+        with sqlite3.connect(path, timeout=30) as db:
+            row = db.execute('SELECT "NoticesQueuedAt" FROM "CommissionSnapshots" WHERE upper("SessionId") = upper(?)', (session,)).fetchone()
+        if row and row[0] is not None: return time.perf_counter()
+        time.sleep(0.05)
+    return None
 
 def cpu():
     if not server: return 0.0
@@ -69,8 +93,11 @@ for session in sessions:
     if status != 200: raise SystemExit(f"GET review: {status}")
     row = (t1 - t0, t2 - t1, t3 - t2, t3 - t0, len(body), c1 - c0, c2 - c1, c3 - c2, c3 - c0)
     rows.append(row)
+    t4 = notices_written(session)
+    c4 = cpu()
     print(f"session {session}: freeze {row[0]*1000:.0f} ms, run {row[1]*1000:.0f} ms, review page {row[2]*1000:.0f} ms ({row[4]//1024} KB), total {row[3]*1000:.0f} ms"
-          + (f"; server CPU {row[5]*1000:.0f} + {row[6]*1000:.0f} + {row[7]*1000:.0f} = {row[8]*1000:.0f} ms" if server else ""), flush=True)
+          + (f"; server CPU {row[5]*1000:.0f} + {row[6]*1000:.0f} + {row[7]*1000:.0f} = {row[8]*1000:.0f} ms" if server else "")
+          + (f"; notices written {(t4 - t1)*1000:.0f} ms after the freeze (server CPU after the page: {(c4 - c3)*1000:.0f} ms)" if t4 else ""), flush=True)
 
 for name, i in (("freeze", 0), ("run", 1), ("review page", 2), ("total", 3)):
     values = [r[i] * 1000 for r in rows]

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -68,14 +69,22 @@ public static class BulkInsert
         if (db.Database.IsSqlite())
         {
             // The same command text for every row: Microsoft.Data.Sqlite keeps the statement prepared and only binds the values.
+            // The parameters are made once, by the type mappings (which also set their SQLite type), then only their values change,
+            // converted as CreateParameter converts them. Executed synchronously: the provider's async calls are synchronous
+            // underneath, and a task per row costs more than the insert itself.
             command.CommandText = head + "(" + string.Join(", ", columns.Select((_, c) => "@p" + c)) + ")";
+            var parameters = new DbParameter[columns.Count];
             var inserted = 0;
             for (var r = 0; r < rows.Count; r++)
             {
-                command.Parameters.Clear();
+                ct.ThrowIfCancellationRequested();
                 for (var c = 0; c < columns.Count; c++)
-                    command.Parameters.Add(mappings[c].CreateParameter(command, "@p" + c, Value(r, c), columns[c].IsNullable));
-                inserted += await command.ExecuteNonQueryAsync(ct);
+                {
+                    var value = Value(r, c);
+                    if (r == 0) command.Parameters.Add(parameters[c] = mappings[c].CreateParameter(command, "@p" + c, value, columns[c].IsNullable));
+                    else parameters[c].Value = (value is null ? null : mappings[c].Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+                }
+                inserted += command.ExecuteNonQuery();
             }
             return inserted;
         }

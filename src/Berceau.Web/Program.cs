@@ -44,7 +44,7 @@ builder.Services.AddPortalFeature(builder.Configuration);
 builder.Services.AddOpenDataFeature();
 builder.Services.AddApplicationsFeature(builder.Configuration);
 builder.Services.AddGridFeature();
-builder.Services.AddCommissionFeature();
+builder.Services.AddCommissionFeature(builder.Configuration);
 builder.Services.AddFollowUpFeature();
 builder.Services.AddDecisionsFeature(builder.Configuration);
 builder.Services.AddChildmindersFeature(builder.Configuration);

@@ -167,8 +167,9 @@ internal static class BenchCommissionDataCommand
                 };
                 Require(application.Fill(request, new ApplicationAddress("1 rue de l’Essai", "93000", null), consent: true, at), application);
                 Require(application.Submit(choices, submittedOn, at, family.Id), application);
-                Require(application.Move(ApplicationStatus.Complete, at.AddDays(1), staffId), application);
-                ConfirmEveryThreeMonths(application, submittedOn, today, family.Id, random);
+                // Made complete the next day, and never after now: a freeze refuses to date its move before the last one.
+                Require(application.Move(ApplicationStatus.Complete, Earlier(at.AddDays(1), now), staffId), application);
+                ConfirmEveryThreeMonths(application, submittedOn, today, now, family.Id, random);
                 db.Applications.Add(application);
             }
             await db.SaveChangesAsync(ct);
@@ -195,15 +196,23 @@ internal static class BenchCommissionDataCommand
     /// one application at a time, while the bench freezes the session. Each warning moves the application's version, so the
     /// freeze, which loaded the applications before, was refused as a concurrent change.
     /// </summary>
-    private static void ConfirmEveryThreeMonths(Application application, DateOnly submittedOn, DateOnly today, string familyId, Random random)
+    private static void ConfirmEveryThreeMonths(Application application, DateOnly submittedOn, DateOnly today, DateTimeOffset now, string familyId,
+        Random random)
     {
         for (var due = ConfirmationSchedule.DueOn(submittedOn); due <= today; due = ConfirmationSchedule.DueOn(application.LastConfirmedOn!.Value))
         {
             var on = due.AddDays(random.Next(0, ConfirmationSchedule.WarningAfterDays));
             if (on > today) on = today;
-            Require(application.Confirm(on, new DateTimeOffset(on.ToDateTime(new TimeOnly(19, 0)), TimeSpan.Zero), familyId), application);
+            Require(application.Confirm(on, Earlier(new DateTimeOffset(on.ToDateTime(new TimeOnly(19, 0)), TimeSpan.Zero), now), familyId), application);
         }
     }
+
+    /// <summary>
+    /// An instant of the generated history, never after <paramref name="now"/>: generated in the morning, an application submitted
+    /// yesterday afternoon would otherwise become complete later today, and the freeze (which checks each move as
+    /// <see cref="Application.Move"/> does) refuses a move dated before the previous one.
+    /// </summary>
+    private static DateTimeOffset Earlier(DateTimeOffset at, DateTimeOffset now) => at < now ? at : now;
 
     private static readonly string[] FirstNames =
         ["Inès", "Adam", "Jade", "Mohamed", "Louise", "Gabriel", "Aya", "Léo", "Fatoumata", "Noé", "Lina", "Ibrahim", "Emma", "Yanis", "Chloé", "Moussa"];

@@ -16,6 +16,15 @@ public sealed class CommissionSnapshot
     public required DateOnly AgeOn { get; init; }
     public required DateTimeOffset FrozenAt { get; init; }
     public required string FrozenBy { get; init; }
+    /// <summary>
+    /// The families' notices (« votre demande est en commission ») are written after the freeze commits, by a leased job, a batch
+    /// of entries per transaction in the order of their ids (docs/commission.md, « Les avis du gel »): the id of the last entry
+    /// whose family was notified, 0 before the first batch. A batch moves it only from the value it read, so two passes never
+    /// write the same batch.
+    /// </summary>
+    public long NoticedUpTo { get; init; }
+    /// <summary>When the last batch of notices was written; null while some remain (the job looks for these).</summary>
+    public DateTimeOffset? NoticesQueuedAt { get; init; }
 }
 
 /// <summary>

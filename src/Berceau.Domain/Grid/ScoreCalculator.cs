@@ -47,18 +47,43 @@ public static class ScoreCalculator
     public static ScoreBreakdown ForStructure(PointsGrid grid, ScoreInput input, DateOnly on, WishedStructure structure)
     {
         var lines = FamilyLines(grid, input, on).ToList();
+        AddStructureLines(lines, grid, input, structure);
+        return new(lines);
+    }
+
+    /// <summary>
+    /// <see cref="ForStructure"/> at each of a family's wished structures, the family's lines computed once and shared by the
+    /// breakdowns (a département's freeze scores tens of thousands of families at six structures each): the same lines, in the
+    /// same order.
+    /// </summary>
+    public static IReadOnlyList<ScoreBreakdown> ForStructures(PointsGrid grid, ScoreInput input, DateOnly on, IReadOnlyList<WishedStructure> structures)
+    {
+        var family = FamilyLines(grid, input, on).ToList();
+        var breakdowns = new ScoreBreakdown[structures.Count];
+        for (var i = 0; i < structures.Count; i++)
+        {
+            var lines = new List<ScoreLine>(family.Count + 3);
+            lines.AddRange(family);
+            AddStructureLines(lines, grid, input, structures[i]);
+            breakdowns[i] = new(lines);
+        }
+        return breakdowns;
+    }
+
+    private static void AddStructureLines(List<ScoreLine> lines, PointsGrid grid, ScoreInput input, WishedStructure structure)
+    {
         lines.Add(new(Criterion.SiblingInStructure, "Frère ou sœur déjà accueilli dans cette structure",
             Holds(BonusCondition.SiblingInStructure, input, structure) ? grid.SiblingInStructure : 0));
         lines.Add(new(Criterion.HomeSector, "Structure de votre secteur",
             Holds(BonusCondition.HomeSector, input, structure) ? grid.HomeSector : 0));
         lines.Add(new(Criterion.PartnerEmployer, "Employeur partenaire de cette structure",
             Holds(BonusCondition.PartnerEmployer, input, structure) ? grid.PartnerEmployer : 0));
-        foreach (var bonus in grid.StructureBonuses.Where(b => b.Structure == structure.Id))
+        foreach (var bonus in grid.StructureBonuses)
         {
+            if (bonus.Structure != structure.Id) continue;
             lines.Add(new(Criterion.StructureBonus, $"Bonus de cette structure : {GridText.ConditionName(bonus.Condition)}",
                 Holds(bonus.Condition, input, structure) ? bonus.Points : 0));
         }
-        return new(lines);
     }
 
     /// <summary>

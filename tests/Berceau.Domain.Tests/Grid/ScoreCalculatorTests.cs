@@ -120,4 +120,24 @@ public class ScoreCalculatorTests
 
         Assert.Equal(family + (sibling ? 25 : 0) + (sector ? 10 : 0) + (partner ? 50 : 0), structure);
     }
+
+    [Property(MaxTest = 300)]
+    public void ForStructures_GivesAtEachStructureTheLinesOfForStructure(bool sibling, bool sector, bool partner, bool single, byte waited)
+    {
+        // The freeze scores a family's wishes together (the family's lines once): the breakdowns must be ForStructure's, line by line.
+        var input = new ScoreInput
+        {
+            Parents = single ? [Insertion] : [Employed, JobSeeker], FamilySector = North, QuotientFamilial = 800m,
+            SubmittedOn = Freeze.AddDays(-waited * 3),
+            SiblingStructures = sibling ? new HashSet<FacilityId> { Tilleuls } : new HashSet<FacilityId>(),
+            PartnerEmployerStructures = partner ? new HashSet<FacilityId> { Cerisiers } : new HashSet<FacilityId>(),
+        };
+        WishedStructure[] structures = [new(Tilleuls, sector ? North : null), new(Cerisiers, North), new(Tilleuls, null)];
+
+        var together = ScoreCalculator.ForStructures(Grids.Metz(), input, Freeze, structures);
+
+        Assert.Equal(structures.Length, together.Count);
+        for (var i = 0; i < structures.Length; i++)
+            Assert.Equal(ScoreCalculator.ForStructure(Grids.Metz(), input, Freeze, structures[i]).Lines, together[i].Lines);
+    }
 }

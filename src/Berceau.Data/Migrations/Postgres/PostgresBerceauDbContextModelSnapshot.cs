@@ -181,6 +181,12 @@ namespace Berceau.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long>("NoticedUpTo")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("NoticesQueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("SessionId");
 
                     b.ToTable("CommissionSnapshots", (string)null);

@@ -174,6 +174,12 @@ namespace Berceau.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("NoticedUpTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NoticesQueuedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("SessionId");
 
                     b.ToTable("CommissionSnapshots", (string)null);

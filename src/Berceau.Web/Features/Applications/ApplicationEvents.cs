@@ -21,27 +21,10 @@ public sealed class ApplicationEvents(BerceauDbContext db, Notifier notifier)
     }
 
     /// <summary>
-    /// <see cref="ChangedAsync"/> for many applications at once (the freeze of a commission): the families' addresses are read in
-    /// one query by the caller's <paramref name="emails"/> (family account → e-mail), the notifications inserted at once in the
-    /// caller's open transaction (<see cref="Notifier.InsertManyAsync"/>).
+    /// The notice of a status change, with its idempotency key (one notice per change, however often it is written); null when
+    /// the family has no account or no address. Also written in bulk, after a commission's freeze (<c>FreezeNotices</c>).
     /// </summary>
-    public async Task ChangedManyAsync(IReadOnlyList<(Domain.Commission.ExaminedApplication Application, StatusChange Change)> changes,
-        IReadOnlyDictionary<string, string?> emails, CancellationToken ct)
-    {
-        var notices = changes
-            .Select(c => c.Application is { FamilyUserId: { } userId } a
-                ? Notice(a.Id, userId, a.ChildFirstName, a.CommuneCode, c.Change, emails.GetValueOrDefault(userId)) : null)
-            .OfType<(Recipient, OutgoingNotification, string)>().ToList();
-        await notifier.InsertManyAsync(notices, ct);
-    }
-
-    /// <summary>The e-mail address of each family account of the given applications, in one query.</summary>
-    public async Task<IReadOnlyDictionary<string, string?>> FamilyEmailsAsync(IQueryable<Application> applications, CancellationToken ct) =>
-        await (from a in applications
-               join u in db.Users on a.FamilyUserId equals u.Id
-               select new { u.Id, u.Email }).Distinct().ToDictionaryAsync(x => x.Id, x => (string?)x.Email, ct);
-
-    private static (Recipient To, OutgoingNotification What, string IdempotencyKey)? Notice(Domain.Applications.ApplicationId id, string? familyUserId,
+    public static (Recipient To, OutgoingNotification What, string IdempotencyKey)? Notice(Domain.Applications.ApplicationId id, string? familyUserId,
         string? childFirstName, string communeCode, StatusChange change, string? email)
     {
         if (familyUserId is not { } userId || string.IsNullOrEmpty(email)) return null;

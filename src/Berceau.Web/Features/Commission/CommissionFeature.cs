@@ -7,14 +7,24 @@ namespace Berceau.Web.Features.Commission;
 /// </summary>
 public static class CommissionFeature
 {
-    public static IServiceCollection AddCommissionFeature(this IServiceCollection services) => services
-        .AddScoped<CommissionAccess>()
-        .AddScoped<CommissionQueries>()
-        .AddScoped<CommissionActions>()
-        .AddTransient<Infrastructure.StepTimes>()
-        .AddScoped<CreateSession>()
-        .AddScoped<MemberDirectory>()
-        .AddScoped<SessionManagement>()
-        .AddScoped<MinutesPdf>()
-        .AddScoped<Public.PublicCommissions>();
+    public static IServiceCollection AddCommissionFeature(this IServiceCollection services, IConfiguration configuration)
+    {
+        // The families' notices of a freeze are written after it commits, by a leased job (docs/commission.md, « Les avis du gel »).
+        services.Configure<FreezeNoticeOptions>(configuration.GetSection("FreezeNotices"));
+        services.AddSingleton<FreezeNoticeJob>();
+        services.AddSingleton<FreezeNoticeSignal>();
+        if (configuration.GetValue("FreezeNotices:RunWorker", true))
+            services.AddHostedService<FreezeNoticeWorker>();
+        return services
+            .AddScoped<CommissionAccess>()
+            .AddScoped<FreezeNotices>()
+            .AddScoped<CommissionQueries>()
+            .AddScoped<CommissionActions>()
+            .AddTransient<Infrastructure.StepTimes>()
+            .AddScoped<CreateSession>()
+            .AddScoped<MemberDirectory>()
+            .AddScoped<SessionManagement>()
+            .AddScoped<MinutesPdf>()
+            .AddScoped<Public.PublicCommissions>();
+    }
 }

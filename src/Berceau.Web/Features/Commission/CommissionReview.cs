@@ -113,6 +113,33 @@ public sealed class CommissionReview
             ChildName(r.ChildFirstName, r.ChildLastName), []))];
     }
 
+    /// <summary>
+    /// The session's applications without their children's names (<see cref="EntryView.Child"/> empty) nor scores: a département's
+    /// review screen names the applications of its page only (<see cref="ChildNamesAsync"/>), not tens of thousands.
+    /// </summary>
+    public static async Task<IReadOnlyList<EntryView>> IdsAsync(BerceauDbContext db, CommissionSessionId session, CancellationToken ct)
+    {
+        var rows = await db.CommissionEntries.AsNoTracking().Where(e => e.SessionId == session)
+            .Select(e => new { e.InstanceId, e.ApplicationId }).ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.InstanceId, StringComparer.Ordinal).Select(r => new EntryView(r.InstanceId, r.ApplicationId.Value, "", []))];
+    }
+
+    /// <summary>The children's names of some applications of the session, by instance id.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ChildNamesAsync(BerceauDbContext db, CommissionSessionId session,
+        IEnumerable<string> instanceIds, CancellationToken ct)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in instanceIds.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            var rows = await (from e in db.CommissionEntries.AsNoTracking()
+                              join a in db.Applications.AsNoTracking() on e.ApplicationId equals a.Id
+                              where e.SessionId == session && chunk.Contains(e.InstanceId)
+                              select new { e.InstanceId, a.ChildFirstName, a.ChildLastName }).ToListAsync(ct);
+            foreach (var row in rows) names[row.InstanceId] = ChildName(row.ChildFirstName, row.ChildLastName);
+        }
+        return names;
+    }
+
     /// <summary>The stored scores of some applications of the session, by instance id.</summary>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<StructureScore>>> ScoresAsync(BerceauDbContext db, CommissionSessionId session,
         IEnumerable<string> instanceIds, CancellationToken ct)
@@ -134,12 +161,15 @@ public sealed class CommissionReview
         StoredScores.Read(json);
 
     /// <summary>
-    /// The review of one page. <paramref name="entries"/> may come without their scores (<see cref="NamesAsync"/>): the rows then
-    /// take them from <paramref name="scores"/> when given, which holds at least the applications of the page.
+    /// The review of one page. <paramref name="entries"/> may come without their scores (<see cref="NamesAsync"/>) or names
+    /// (<see cref="IdsAsync"/>): the rows then take them from <paramref name="scores"/> and <paramref name="childNames"/> when
+    /// given, which hold at least the applications of the page.
     /// </summary>
     public static CommissionReview Build(IReadOnlyList<Facility> facilities, IReadOnlyList<SeatDeclaration> seats, IReadOnlyList<EntryView> entries,
-        RunView run, ReviewFilter filter, IReadOnlyDictionary<string, IReadOnlyList<StructureScore>>? scores = null)
+        RunView run, ReviewFilter filter, IReadOnlyDictionary<string, IReadOnlyList<StructureScore>>? scores = null,
+        IReadOnlyDictionary<string, string>? childNames = null)
     {
+        string ChildOf(EntryView e) => childNames?.GetValueOrDefault(e.InstanceId) ?? e.Child;
         var names = Names.Of(facilities);
         var byInstance = entries.ToDictionary(e => e.InstanceId, StringComparer.Ordinal);
         IReadOnlyList<StructureScore> ScoresOf(EntryView e) => scores?.GetValueOrDefault(e.InstanceId) ?? e.Scores;
@@ -168,7 +198,7 @@ public sealed class CommissionReview
                     .Select(p =>
                     {
                         var entry = byInstance[p.Key];
-                        return new ProposedRow(p.Key, entry.ApplicationId, entry.Child, p.Value.WishRank,
+                        return new ProposedRow(p.Key, entry.ApplicationId, ChildOf(entry), p.Value.WishRank,
                             ScoresOf(entry).FirstOrDefault(x => x.Facility == facility.Id.Value), p.Value.Forced, p.Value.ViaReserve);
                     })
                     .OrderByDescending(r => r.Forced is not null).ThenByDescending(r => r.Score?.Total).ThenBy(r => r.InstanceId, StringComparer.Ordinal)
@@ -191,7 +221,7 @@ public sealed class CommissionReview
         {
             Sections = blocks,
             Unassigned = [.. unassigned.Skip((unassignedPage - 1) * UnassignedPerPage).Take(UnassignedPerPage)
-                .Select(e => new UnassignedRow(e.InstanceId, e.ApplicationId, e.Child, run.WhyUnassigned(e.InstanceId, names.Structure)))],
+                .Select(e => new UnassignedRow(e.InstanceId, e.ApplicationId, ChildOf(e), run.WhyUnassigned(e.InstanceId, names.Structure)))],
             ProposedCount = run.Placements.Count(p => p.Value.Forced is null), ForcedCount = run.Placements.Count(p => p.Value.Forced is not null),
             UnassignedCount = entries.Count(e => !run.Placements.ContainsKey(e.InstanceId)),
             ViaReserveCount = run.Placements.Count(p => p.Value.ViaReserve is not null),

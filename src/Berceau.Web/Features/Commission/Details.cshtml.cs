@@ -7,6 +7,7 @@ using Berceau.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
 
 namespace Berceau.Web.Features.Commission;
 
@@ -50,6 +51,8 @@ public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, C
     public RunView? Run { get; private set; }
     public CommissionReview? Review { get; private set; }
     public IReadOnlyList<EntryView> Entries { get; private set; } = [];
+    /// <summary>The children's names of the applications of the page, when <see cref="Entries"/> come without them (a large session).</summary>
+    private IReadOnlyDictionary<string, string>? PageNames { get; set; }
     public IReadOnlyList<CommissionOverride> Overrides { get; private set; } = [];
     public bool IsPresident { get; private set; }
     public string? Message { get; private set; }
@@ -86,7 +89,7 @@ public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, C
             // Before the first run of a large session, no application is listed yet: the decision is taken from the run's page.
             var shown = ApplicationsOfPageOnly ? (Review?.InstanceIds ?? []).ToHashSet(StringComparer.Ordinal) : null;
             return [.. Entries.Where(e => shown is null || shown.Contains(e.InstanceId) || e.InstanceId == Override.Application)
-                .Select(e => new SelectListItem($"{e.InstanceId} – {e.Child}", e.InstanceId, e.InstanceId == Override.Application))];
+                .Select(e => new SelectListItem($"{e.InstanceId} – {PageNames?.GetValueOrDefault(e.InstanceId) ?? e.Child}", e.InstanceId, e.InstanceId == Override.Application))];
         }
     }
 
@@ -213,7 +216,9 @@ public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, C
         times.Step("facilities+runs+overrides+names");
         if (Session.Status == CommissionStatus.Preparation) return;
         // Names only: the scores are read for the applications of the page (a few kilobytes each, tens of thousands in a département).
-        Entries = await CommissionReview.NamesAsync(db, Session.Id, ct);
+        // Above AllApplicationsUpTo, not even the names: those of the page are read with its scores.
+        var count = await db.CommissionEntries.CountAsync(e => e.SessionId == Session.Id, ct);
+        Entries = count > AllApplicationsUpTo ? await CommissionReview.IdsAsync(db, Session.Id, ct) : await CommissionReview.NamesAsync(db, Session.Id, ct);
         var number = RunNumber ?? Runs.FirstOrDefault()?.Number;
         times.Step("entries");
         var run = number is { } n ? await queries.RunAsync(Session.Id, n, ct) : null;
@@ -226,8 +231,10 @@ public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, C
         var page = CommissionReview.Build(Facilities, Session.Seats, Entries, Run, filter);
         times.Step("build 1");
         var scores = await CommissionReview.ScoresAsync(db, Session.Id, page.InstanceIds, ct);
-        times.Step("scores");
-        Review = CommissionReview.Build(Facilities, Session.Seats, Entries, Run, filter, scores);
+        if (ApplicationsOfPageOnly)
+            PageNames = await CommissionReview.ChildNamesAsync(db, Session.Id, page.InstanceIds.Append(Override.Application ?? ""), ct);
+        times.Step("scores+names");
+        Review = CommissionReview.Build(Facilities, Session.Seats, Entries, Run, filter, scores, PageNames);
         times.Step("build 2");
     }
 

@@ -83,11 +83,22 @@ public static class InstanceSnapshot
             if (wished.Count == 0 || birth is null) continue;
             var submittedOn = dayOf(application.SubmittedAt ?? application.CreatedAt);
             var input = ApplicationScoreInput.For(application, submittedOn);
-            var scores = wished.Select(f =>
+            // The family's lines once, shared by its structures' breakdowns (ScoreCalculator.ForStructures), and stored once each.
+            var breakdowns = ScoreCalculator.ForStructures(grid, input, session.FreezeDate, [.. wished.Select(f => new WishedStructure(f.Id, f.SectorId))]);
+            var stored = new Dictionary<ScoreLine, StoredScoreLine>(ReferenceEqualityComparer.Instance);
+            var scores = new List<StructureScore>(wished.Count);
+            for (var i = 0; i < wished.Count; i++)
             {
-                var breakdown = ScoreCalculator.ForStructure(grid, input, session.FreezeDate, new WishedStructure(f.Id, f.SectorId));
-                return new StructureScore(f.Id.Value, breakdown.Total, [.. breakdown.Lines.Select(l => new StoredScoreLine(l.Label, l.Points, l.Criterion))]);
-            }).ToList();
+                var lines = new List<StoredScoreLine>(breakdowns[i].Lines.Count);
+                var total = 0;
+                foreach (var line in breakdowns[i].Lines)
+                {
+                    if (!stored.TryGetValue(line, out var kept)) stored[line] = kept = new StoredScoreLine(line.Label, line.Points, line.Criterion);
+                    lines.Add(kept);
+                    total += line.Points;
+                }
+                scores.Add(new StructureScore(wished[i].Id.Value, total, lines));
+            }
             var categories = Categories(application);
             engineApplications.Add(new Engine.Application(application.Reference, ScoreCalculator.FullMonths(birth.Value, ageOn), submittedOn,
                 categories, tieBreaks[application.Id], [.. scores.Select(s => new Engine.Wish(StructureId(new FacilityId(s.Facility)), s.Total))]));

@@ -27,7 +27,8 @@ public sealed record CancelInput
 /// validation, record who attended. Like <see cref="CommissionActions"/>: through the aggregate's verbs, one audit line, one
 /// save. The callers check <see cref="CommissionAccess"/> first.
 /// </summary>
-public sealed class SessionManagement(BerceauDbContext db, CommissionAccess access, CommissionQueries queries, MemberDirectory directory, AuditLog audit, ApplicationEvents events)
+public sealed class SessionManagement(BerceauDbContext db, CommissionAccess access, CommissionQueries queries, MemberDirectory directory, AuditLog audit,
+    ApplicationEvents events, FreezeNotices freezeNotices)
 {
     public async Task<Outcome<bool>> ChangeMembersAsync(CommissionSession session, MembersInput input, CancellationToken ct)
     {
@@ -44,7 +45,9 @@ public sealed class SessionManagement(BerceauDbContext db, CommissionAccess acce
 
     /// <summary>
     /// Calls the session off. A frozen session had moved its applications « en commission »: each one still there goes back to
-    /// the status it had before the freeze (complete, or on the waiting list), with the reason, and the family is told.
+    /// the status it had before the freeze (complete, or on the waiting list), with the reason, and the family is told. The
+    /// freeze's own notices not written yet by their job are written first, in the same transaction: a family hears « en
+    /// commission » before it hears its application is back.
     /// </summary>
     public async Task<Outcome<bool>> CancelAsync(CommissionSession session, CancelInput input, CancellationToken ct)
     {
@@ -52,8 +55,10 @@ public sealed class SessionManagement(BerceauDbContext db, CommissionAccess acce
         var cancelled = session.Cancel(input.Reason, access.Now, access.UserId);
         if (!cancelled.IsSuccess) return cancelled;
         var returned = 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (wasFrozen)
         {
+            await freezeNotices.CatchUpAsync(session.Id, ct);
             var entries = await db.CommissionEntries.AsNoTracking().Where(e => e.SessionId == session.Id).ToListAsync(ct);
             var ids = entries.Select(e => e.ApplicationId).ToList();
             var applications = await db.Applications.Include(a => a.StatusChanges).Include(a => a.Events).AsSplitQuery()
@@ -71,7 +76,9 @@ public sealed class SessionManagement(BerceauDbContext db, CommissionAccess acce
         }
         audit.Record(CommissionAudit.Cancelled, CommissionAudit.EntityType, session.Id.ToString(),
             $"{session.CancellationReason} ({returned} demandes remises à leur statut d’avant le gel)");
-        return await SaveAsync(ct);
+        var saved = await SaveAsync(ct);
+        if (saved.IsSuccess) await transaction.CommitAsync(ct);
+        return saved;
     }
 
     public async Task<Outcome<bool>> RecordAttendanceAsync(CommissionSession session, IReadOnlyCollection<string> present, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Berceau.Data.Commission;
@@ -24,23 +25,39 @@ public static class StoredScores
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Write(IReadOnlyList<StructureScore> scores)
+    public static string Write(IReadOnlyList<StructureScore> scores) => new Writer().Write(scores);
+
+    /// <summary>
+    /// Writes the scores of many entries with one buffer, one JSON writer and one table of lines (a département's freeze writes
+    /// tens of thousands): the same text as <see cref="StoredScores.Write"/>. Not thread-safe.
+    /// </summary>
+    public sealed class Writer
     {
-        var lines = new Dictionary<StoredScoreLine, int>();
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder }))
+        private readonly ArrayBufferWriter<byte> buffer = new(4_096);
+        private readonly Utf8JsonWriter json;
+        private readonly Dictionary<StoredScoreLine, int> lines = [];
+
+        public Writer() => json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder });
+
+        public string Write(IReadOnlyList<StructureScore> scores)
         {
+            buffer.ResetWrittenCount();
+            json.Reset(buffer);
+            lines.Clear();
             json.WriteStartObject();
             json.WriteStartArray("lines");
-            foreach (var line in scores.SelectMany(s => s.Lines))
+            foreach (var score in scores)
             {
-                if (!lines.TryAdd(line, lines.Count)) continue;
-                json.WriteStartArray();
-                json.WriteStringValue(line.Label);
-                json.WriteNumberValue(line.Points);
-                if (line.Criterion is { } criterion) json.WriteNumberValue((int)criterion);
-                else json.WriteNullValue();
-                json.WriteEndArray();
+                foreach (var line in score.Lines)
+                {
+                    if (!lines.TryAdd(line, lines.Count)) continue;
+                    json.WriteStartArray();
+                    json.WriteStringValue(line.Label);
+                    json.WriteNumberValue(line.Points);
+                    if (line.Criterion is { } criterion) json.WriteNumberValue((int)criterion);
+                    else json.WriteNullValue();
+                    json.WriteEndArray();
+                }
             }
             json.WriteEndArray();
             json.WriteStartArray("structures");
@@ -56,8 +73,9 @@ public static class StoredScores
             }
             json.WriteEndArray();
             json.WriteEndObject();
+            json.Flush();
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     public static List<StructureScore> Read(string json)

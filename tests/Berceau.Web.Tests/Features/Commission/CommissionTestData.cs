@@ -1,5 +1,6 @@
 using System.Net;
 using Berceau.Data.Grid;
+using Berceau.Data.Identity;
 using Berceau.Domain.Access;
 using Berceau.Domain.Applications;
 using Berceau.Domain.Grid;
@@ -73,6 +74,20 @@ internal static class CommissionTestData
         await app.WithDbAsync(db => { db.Applications.Add(application); return db.SaveChangesAsync(); });
         return application;
     }
+
+    /// <summary>A family account with a confirmed address (no password: the tests read what it is sent); its id.</summary>
+    public static Task<string> FamilyAccountAsync(this BerceauApp app) => app.WithDbAsync(async db =>
+    {
+        var email = $"famille.{Guid.NewGuid():N}@example.org";
+        var user = new BerceauUser
+        {
+            UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(),
+            EmailConfirmed = true, CreatedAt = BerceauApp.Now, SecurityStamp = Guid.NewGuid().ToString("N"),
+        };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user.Id;
+    });
 
     public static async Task<(HttpClient Client, string Email)> StaffAsync(this BerceauApp app, string role, string? commune = Commune, Guid? facility = null)
     {

@@ -1,18 +1,18 @@
 using System.Net;
-using Berceau.Data.Identity;
 using Berceau.Domain.Access;
 using Berceau.Domain.Applications;
 using Berceau.Domain.Offer;
 using Berceau.Web.Features.Commission;
 using Berceau.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Berceau.Web.Tests.Features.Commission.CommissionTestData;
 
 namespace Berceau.Web.Tests.Features.Commission;
 
 /// <summary>
-/// What changes when a session is larger than a commune's usual one (docs/performance.md, the département bench): the freeze tells
-/// every family at once, and the review screen pages the structures and the applications without a seat. In Épinay-sur-Seine
+/// What changes when a session is larger than a commune's usual one (docs/performance.md, the département bench): the freeze's
+/// notices are written by a job after it commits, and the review screen pages the structures and the applications without a seat. In Épinay-sur-Seine
 /// (93031), a commune no other test uses.
 /// </summary>
 [Collection(AppCollection.Name)]
@@ -22,14 +22,14 @@ public class LargeSessionTests(BerceauApp app)
     private const string Epinay = "93031";
 
     [Fact]
-    public async Task Freeze_TellsEachFamilyWithAnAccountOnce_InTheSameSave()
+    public async Task Freeze_TellsEachFamilyWithAnAccountOnce_ThroughTheNoticesJob()
     {
         await app.EnsureGridAsync(Epinay);
         var creche = await app.CrecheAsync("Gel", Epinay);
         var families = new List<(Application Application, string UserId)>();
         for (var i = 0; i < 3; i++)
         {
-            var userId = await FamilyAsync();
+            var userId = await app.FamilyAccountAsync();
             families.Add((await CompleteAsync($"Famille{(char)('A' + i)}", creche, userId), userId));
         }
         var counter = await CompleteAsync("Guichet", creche, familyUserId: null);
@@ -39,6 +39,8 @@ public class LargeSessionTests(BerceauApp app)
         await DeclareAsync(agent, session, (creche, 2));
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostReviewAsync(president, session, "Freeze")).StatusCode);
+        // Written after the freeze commits, by the job the freeze wakes (the test app runs one pass itself: FreezeNoticeTests).
+        Assert.True((await app.Services.GetRequiredService<FreezeNoticeJob>().RunOnceAsync()).Ran);
 
         var ids = families.Select(f => f.Application.Id.Value.ToString("N")).Append(counter.Id.Value.ToString("N")).ToList();
         var keys = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.IdempotencyKey.StartsWith("statut:")).Select(m => m.IdempotencyKey).ToListAsync());
@@ -102,19 +104,6 @@ public class LargeSessionTests(BerceauApp app)
     }
 
     private static string Letters(int n) => $"{(char)('a' + n / 26)}{(char)('a' + n % 26)}";
-
-    private Task<string> FamilyAsync() => app.WithDbAsync(async db =>
-    {
-        var email = $"famille.{Guid.NewGuid():N}@example.org";
-        var user = new BerceauUser
-        {
-            UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(),
-            EmailConfirmed = true, CreatedAt = BerceauApp.Now, SecurityStamp = Guid.NewGuid().ToString("N"),
-        };
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return user.Id;
-    });
 
     /// <summary>A complete application wishing <paramref name="creche"/> only, with or without a family account.</summary>
     private async Task<Application> CompleteAsync(string childName, Facility creche, string? familyUserId)

@@ -3,7 +3,10 @@ using Berceau.Web.Tests.Support;
 
 namespace Berceau.Web.Tests.Security;
 
-/// <summary>ASVS 8.1.1: pages and files read by a signed-in person are not kept in a browser's or a proxy's cache.</summary>
+/// <summary>
+/// ASVS 8.1.1: pages and files read by a signed-in person are not kept in a browser's or a proxy's cache; ASVS 14.3.3: no
+/// answer names the server software.
+/// </summary>
 [Collection(SecurityCollection.Name)]
 [Trait("Category", "Database")]
 public sealed class CachingTests(BerceauApp app)
@@ -24,5 +27,13 @@ public sealed class CachingTests(BerceauApp app)
         Assert.True(proof.Headers.CacheControl?.NoStore, "pièce");
         Assert.True(api.Headers.CacheControl?.NoStore, "API");
         Assert.False(theme.Headers.CacheControl?.NoStore ?? false, "feuille de style");
+    }
+
+    [Fact]
+    public async Task NoAnswerNamesTheServerSoftware()
+    {
+        using var response = await app.Client().GetAsync("/");
+
+        Assert.False(response.Headers.Contains("Server"), string.Join(",", response.Headers.Server));
     }
 }

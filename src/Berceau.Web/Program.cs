@@ -27,6 +27,8 @@ using Berceau.Web.Features.Territories;
 using Berceau.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+// No "Server: Kestrel" banner (ASVS 14.3.3): nothing tells a visitor what runs behind the proxy.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddBerceauData(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath));

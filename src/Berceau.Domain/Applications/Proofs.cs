@@ -67,13 +67,22 @@ public static class Proofs
         return Problem.Of("proof-type", field);
     }
 
-    /// <summary>The name shown back to the family: no folders, no control characters, not too long.</summary>
+    /// <summary>
+    /// The name shown back and given to the download: no folders (whichever separator the sender's system uses), no control
+    /// characters, not too long, and ending with the extension of what the file IS (<paramref name="contentType"/>, read from
+    /// its bytes): a PDF sent as "facture.pdf.exe" or "page.html" is downloaded as "facture.pdf.exe.pdf" or "page.html.pdf",
+    /// so that no program but a PDF reader ever opens it.
+    /// </summary>
     public static string SafeFileName(string? name, string contentType)
     {
-        var file = Path.GetFileName(name ?? "").Trim();
-        file = new string([.. file.Where(c => !char.IsControl(c))]);
-        if (file.Length > MaxFileNameLength) file = file[^MaxFileNameLength..];
-        return file.Length > 0 ? file : "piece" + contentType switch { "application/pdf" => ".pdf", "image/png" => ".png", _ => ".jpg" };
+        var extension = contentType switch { "application/pdf" => ".pdf", "image/png" => ".png", _ => ".jpg" };
+        var file = (name ?? "").Split('/', '\\')[^1].Trim();
+        file = new string([.. file.Where(c => !char.IsControl(c))]).Trim();
+        if (file.Length == 0) return "piece" + extension;
+        var fits = file.EndsWith(extension, StringComparison.OrdinalIgnoreCase)
+            || (extension == ".jpg" && file.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase));
+        if (!fits) file += extension;
+        return file.Length > MaxFileNameLength ? file[^MaxFileNameLength..] : file;
     }
 }
 

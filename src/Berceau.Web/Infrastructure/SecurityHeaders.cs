@@ -7,7 +7,7 @@ namespace Berceau.Web.Infrastructure;
 /// <summary>
 /// The response headers every page and API answer carries (docs/security.md): a Content Security Policy that allows no inline
 /// script or style and no other site (every asset is served from here), no framing, no MIME sniffing, a referrer that never
-/// leaves the site with a path, and HSTS outside development. A response that sets its own policy keeps it (the
+/// leaves the site with a path, HSTS outside development, and no caching of what a signed-in person reads. A response that sets its own policy keeps it (the
 /// front-channel logout page, which only its provider may frame; the API documentation page).
 /// </summary>
 public static partial class SecurityHeaders
@@ -76,6 +76,10 @@ public static partial class SecurityHeaders
                 if (!headers.ContainsKey("Referrer-Policy")) headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), payment=(), usb=()";
+                // What a signed-in person reads (a family's file, a proof, an export) stays out of the browser's and the
+                // proxies' caches, e.g. on a shared computer at the guichet; static files and answers that set their own keep theirs.
+                if (context.User.Identity?.IsAuthenticated == true && context.GetEndpoint() is not null && !headers.ContainsKey("Cache-Control"))
+                    headers.CacheControl = "no-store";
                 return Task.CompletedTask;
             });
             return next(context);

@@ -316,7 +316,12 @@ public class ApplicationTests
     [Fact]
     public void SafeFileName_KeepsNoFolderAndNoControlCharacter()
     {
-        Assert.Equal("passwd", Proofs.SafeFileName("../../etc/passwd", "application/pdf"));
+        Assert.Equal("passwd.pdf", Proofs.SafeFileName("../../etc/passwd", "application/pdf"));
+        Assert.Equal("evil.pdf", Proofs.SafeFileName(@"C:\Users\x\..\evil.pdf", "application/pdf"));
+        Assert.Equal("facture.pdf.exe.pdf", Proofs.SafeFileName("facture.pdf.exe", "application/pdf"));
+        Assert.Equal("page.html.pdf", Proofs.SafeFileName("page.html", "application/pdf"));
+        Assert.Equal("scan.pdf.png", Proofs.SafeFileName("scan.pdf", "image/png"));
+        Assert.Equal("photo.JPEG", Proofs.SafeFileName("photo.JPEG", "image/jpeg"));
         Assert.Equal("ab.pdf", Proofs.SafeFileName("a\u0000b.pdf", "application/pdf"));
         Assert.Equal("piece.png", Proofs.SafeFileName("  ", "image/png"));
     }

@@ -5,7 +5,13 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Berceau.Web.Features.Applications.Family;
 
-/// <summary>The family sends a pièce justificative (PDF, JPEG or PNG, checked by content) for its application.</summary>
+/// <summary>
+/// The family sends a pièce justificative (PDF, JPEG or PNG, checked by content) for its application. The request may carry
+/// twice the file limit — a 6 MB file still gets the French « moins de 5 Mo » — and no more: the server cuts a bigger one
+/// (413) before reading the form, instead of Kestrel's default of 30 MB buffered per request.
+/// </summary>
+[RequestSizeLimit(2 * Proofs.MaxBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = 2 * Proofs.MaxBytes)]
 public sealed class ProofsModel(FamilyApplicationQueries queries, AddProof add) : PageModel
 {
     [BindProperty]

@@ -1,10 +1,11 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Serialization;
+using System.Text;
 using Berceau.Data;
 using Berceau.Domain.Offer;
 using Berceau.Web.Features.OpenData;
+using Berceau.Web.Infrastructure;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -136,10 +137,10 @@ public static class AvailabilityFeed
             foreach (var l in lines)
             {
                 csv.WriteField(l.Id.ToString());
-                csv.WriteField(l.Name);
+                csv.WriteField(SpreadsheetText.Safe(l.Name));
                 csv.WriteField(l.Mode);
                 csv.WriteField(l.CommuneCode);
-                csv.WriteField(l.CommuneName);
+                csv.WriteField(SpreadsheetText.Safe(l.CommuneName));
                 csv.WriteField(l.PostalCode);
                 csv.WriteField(l.AgrementChildren);
                 csv.WriteField(l.Places);
@@ -149,7 +150,7 @@ public static class AvailabilityFeed
                 csv.WriteField(string.Join('|', l.Days));
                 csv.WriteField(l.AtypicalHours ? "true" : "false");
                 csv.WriteField(l.DisabilityInclusion ? "true" : "false");
-                csv.WriteField(l.Languages ?? "");
+                csv.WriteField(SpreadsheetText.Safe(l.Languages));
                 csv.WriteField(l.DeclaredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
                 csv.NextRecord();
             }

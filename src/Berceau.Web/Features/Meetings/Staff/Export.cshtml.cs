@@ -29,8 +29,8 @@ public sealed class ExportModel(MeetingForms forms, MeetingQueries queries, Audi
             await csv.NextRecordAsync();
             foreach (var r in rows)
             {
-                csv.WriteField(r.Name);
-                csv.WriteField(r.Email);
+                csv.WriteField(SpreadsheetText.Safe(r.Name));
+                csv.WriteField(SpreadsheetText.Safe(r.Email));
                 csv.WriteField(r.Attendees);
                 csv.WriteField(ParisTime.Of(r.RegisteredAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
                 csv.WriteField(r.Present switch { true => "oui", false => "non", null => "" });

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Berceau.Domain.Observatory;
+using Berceau.Web.Infrastructure;
 using ClosedXML.Excel;
 
 namespace Berceau.Web.Features.Observatory.Dashboard;
@@ -35,7 +36,7 @@ public static class IndicatorExport
     public static byte[] Csv(IndicatorTable table)
     {
         var text = new StringBuilder();
-        Line(text, table.Columns.Select(c => c.Header));
+        Line(text, table.Columns.Select(c => SpreadsheetText.Safe(c.Header)));
         foreach (var row in table.Rows)
             Line(text, row.Cells.Select((cell, i) => CsvValue(cell, table.Columns[i])));
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
@@ -44,7 +45,7 @@ public static class IndicatorExport
     /// <summary>A number with the column's decimals and a decimal comma, without grouping: what French Excel parses.</summary>
     public static string CsvValue(IndicatorCell cell, IndicatorColumn column) => cell.Number is { } n
         ? n.ToString(Pattern(cell.DecimalsIn(column)), French)
-        : cell.Text ?? "";
+        : SpreadsheetText.Safe(cell.Text);
 
     private static string Pattern(int decimals) => decimals == 0 ? "0" : "0." + new string('0', decimals);
 
@@ -64,7 +65,7 @@ public static class IndicatorExport
         for (var c = 0; c < table.Columns.Count; c++)
         {
             var header = sheet.Cell(1, c + 1);
-            header.Value = table.Columns[c].Header;
+            header.Value = SpreadsheetText.Safe(table.Columns[c].Header);
             header.DataType = XLDataType.Text;
             header.Style.Font.Bold = true;
         }
@@ -83,7 +84,7 @@ public static class IndicatorExport
                 }
                 else if (value.Text is { } t)
                 {
-                    cell.Value = t;
+                    cell.Value = SpreadsheetText.Safe(t);
                     cell.DataType = XLDataType.Text;
                 }
             }

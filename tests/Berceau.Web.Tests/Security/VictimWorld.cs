@@ -118,6 +118,22 @@ internal sealed class VictimWorld
             Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
         var registration = await app.WithDbAsync(db => db.ChildminderRegistrations.Where(r => r.AgrementNumber == number.ToLowerInvariant() || r.AgrementNumber == number).Select(r => r.Id).SingleAsync());
 
+        // Issue 10's staff records of Montreuil: an accompaniment of a crèche, an entry of each directory.
+        var now = app.Clock.GetUtcNow();
+        var accompaniment = Domain.Difficulty.AccompanimentCase.Open(scene.A.Id, Commune, Domain.Difficulty.AccompanimentOrigin.StructureRequest, [],
+            "Demande d’accompagnement de la crèche", today, now, "victime").Value;
+        var resource = Domain.Resources.DisabilityResource.Create(new Domain.Resources.DisabilityResourceValues("Pôle ressources handicap de la victime",
+            Domain.Resources.DisabilityResourceLabels.Kinds[0], Commune, null, null, "pole@exemple.fr", null, "Accompagne les familles."), now, "victime").Value;
+        var training = Domain.Careers.TrainingOffer.Create(new Domain.Careers.TrainingValues("Lycée de la victime", Domain.Careers.TrainingLabels.Diplomas[0],
+            Domain.Careers.TrainingLabels.Routes[0], Commune, "1 rue de l’École", 48.86, 2.44, null, "ecole@exemple.fr", null, null, []), now, "victime").Value;
+        await app.WithDbAsync(async db =>
+        {
+            db.AccompanimentCases.Add(accompaniment);
+            db.DisabilityResources.Add(resource);
+            db.TrainingOffers.Add(training);
+            return await db.SaveChangesAsync();
+        });
+
         var s = scene.Session;
         var a = scene.A.Id;
         var sheet = schema.Piloted.Id;
@@ -189,6 +205,10 @@ internal sealed class VictimWorld
             ["pro/accueil-occasionnel/structures/{id:guid}/publier"] = $"/pro/accueil-occasionnel/structures/{creche.Id}/publier",
             ["pro/assistants-maternels/inscriptions/{id:guid}"] = $"/pro/assistants-maternels/inscriptions/{registration}",
             ["pro/assistants-maternels/{id:guid}/inviter"] = $"/pro/assistants-maternels/{childminder.Id}/inviter",
+            ["pro/accompagnements/{id:guid}"] = $"/pro/accompagnements/{accompaniment.Id.Value}",
+            ["pro/structures-en-difficulte/{id:guid}"] = $"/pro/structures-en-difficulte/{a}",
+            ["pro/handicap/fiche/{id:guid?}"] = $"/pro/handicap/fiche/{resource.Id}",
+            ["pro/formations/fiche/{id:guid?}"] = $"/pro/formations/fiche/{training.Id}",
             ["pro/schema/{id:guid}"] = $"/pro/schema/{schema.Schema.Id}",
             ["pro/schema/{id:guid}/modifier"] = $"/pro/schema/{schema.Schema.Id}/modifier",
             ["pro/schema/{id:guid}/avancement/{format?}"] = $"/pro/schema/{schema.Schema.Id}/avancement",

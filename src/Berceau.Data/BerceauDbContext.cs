@@ -77,6 +77,8 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Domain.Difficulty.AccompanimentAction> AccompanimentActions => Set<Domain.Difficulty.AccompanimentAction>();
     public DbSet<Domain.Resources.DisabilityResource> DisabilityResources => Set<Domain.Resources.DisabilityResource>();
     public DbSet<Domain.Careers.TrainingOffer> TrainingOffers => Set<Domain.Careers.TrainingOffer>();
+    public DbSet<Domain.Obligations.CommuneObligationRecord> CommuneObligations => Set<Domain.Obligations.CommuneObligationRecord>();
+    public DbSet<Domain.Obligations.CommuneObligationDocument> CommuneObligationDocuments => Set<Domain.Obligations.CommuneObligationDocument>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

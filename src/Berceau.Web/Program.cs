@@ -23,6 +23,7 @@ using Berceau.Web.Features.Jobs;
 using Berceau.Web.Features.Difficulty;
 using Berceau.Web.Features.Resources;
 using Berceau.Web.Features.Training;
+using Berceau.Web.Features.Obligations;
 using Berceau.Web.Features.Territories;
 using Berceau.Web.Infrastructure;
 
@@ -59,6 +60,7 @@ builder.Services.AddJobsFeature();
 builder.Services.AddDifficultyFeature(builder.Configuration);
 builder.Services.AddResourcesFeature();
 builder.Services.AddTrainingFeature();
+builder.Services.AddObligationsFeature();
 
 var app = builder.Build();
 

@@ -469,6 +469,15 @@ public static class Messages
         ["training-session-end"] = "La fin de la session doit être le jour de son début ou après.",
         ["training-session-apply"] = "La date limite d’inscription doit être au plus tard le jour où la session commence.",
         ["training-session-start"] = "Indiquez la date de début de la session (ou laissez toute la ligne vide).",
+        ["obligation-status-missing"] = "Choisissez où en est cette obligation : non engagée, en cours ou remplie.",
+        ["obligation-asof-missing"] = "Indiquez à quelle date cette situation est constatée.",
+        ["obligation-date-future"] = "Cette date ne peut pas être après aujourd’hui.",
+        ["obligation-since-missing"] = "Indiquez la {0} : une obligation remplie en a une.",
+        ["obligation-plan-incomplete"] = "Un schéma pluriannuel n’est rempli qu’avec les huit éléments de l’article D214-10-1 du CASF. Il manque : {0}.",
+        ["obligation-comment-too-long"] = "Le commentaire fait au plus {0} caractères.",
+        ["obligation-concurrency"] = "Cette obligation a été modifiée par quelqu’un d’autre pendant votre saisie : rien n’a été enregistré. Rechargez la page pour partir de la dernière version.",
+        ["obligation-documents-full"] = "Une obligation garde au plus {0} documents : retirez-en un avant d’en ajouter un autre.",
+        ["obligation-document-title"] = "Donnez un titre au document (200 caractères au plus), par exemple « Délibération du 12 mars 2025 ».",
     };
 
     public static string Get(string code) => Texts.TryGetValue(code, out var text) ? text : code;

@@ -16,28 +16,20 @@ public sealed class AddProof(BerceauDbContext db, FamilyApplicationQueries queri
         var problems = new List<Problem>();
         ProofKind? kind = Enum.TryParse<ProofKind>(kindText, out var k) && Enum.IsDefined(k) ? k : null;
         if (kind is null) problems.Add(Problem.Of("proof-kind-missing", "Kind"));
-        byte[]? content = null;
-        string? contentType = null;
-        if (file is null) problems.Add(Problem.Of("proof-missing", "Upload"));
-        else if (file.Length > Proofs.MaxBytes) problems.Add(Problem.Of("proof-too-large", "Upload", Proofs.MaxBytes / 1024 / 1024));
-        else
-        {
-            content = await ReadAsync(file, ct);
-            var type = Proofs.ContentTypeOf(content, "Upload");
-            if (type.IsSuccess) contentType = type.Value;
-            else problems.AddRange(type.Problems);
-        }
+        var upload = await CheckedUpload.ReadAsync(file, "Upload", ct);
+        problems.AddRange(upload.Problems);
         if (problems.Count > 0) return Outcome<Guid>.Failure(problems);
 
+        var (content, contentType) = upload.Value;
         var added = application.AddProof(kind!.Value, queries.Now, queries.UserId);
         if (!added.IsSuccess) return Outcome<Guid>.Failure(added.Problems);
         var document = new ApplicationDocument
         {
             ApplicationId = application.Id,
             Kind = kind.Value,
-            FileName = Proofs.SafeFileName(file!.FileName, contentType!),
-            ContentType = contentType!,
-            Size = content!.Length,
+            FileName = Proofs.SafeFileName(file!.FileName, contentType),
+            ContentType = contentType,
+            Size = content.Length,
             Content = content,
             UploadedAt = queries.Now,
             UploadedBy = queries.UserId,
@@ -45,16 +37,5 @@ public sealed class AddProof(BerceauDbContext db, FamilyApplicationQueries queri
         db.ApplicationDocuments.Add(document);
         audit.Record(ApplicationAudit.ProofAdded, ApplicationAudit.EntityType, application.Id.ToString(), $"{kind.Value.Label()} ({document.Size} octets, {contentType})");
         return await ApplicationSave.SaveAsync(db, document.Id, ct);
-    }
-
-    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
-    {
-        await using var stream = file.OpenReadStream();
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0 && buffer.Length <= Proofs.MaxBytes)
-            buffer.Write(chunk, 0, read);
-        return buffer.ToArray();
     }
 }

@@ -216,6 +216,8 @@ internal sealed class VictimWorld
             ["pro/schema/{id:guid}/fiches/nouvelle"] = $"/pro/schema/{schema.Schema.Id}/fiches/nouvelle",
             ["pro/schema/fiches/{id:guid}"] = $"/pro/schema/fiches/{sheet}",
             ["pro/schema/fiches/{id:guid}/modifier"] = $"/pro/schema/fiches/{sheet}/modifier",
+            ["pro/obligations/{commune:length(5)}"] = $"/pro/obligations/{Commune}",
+            ["pro/obligations/{commune:length(5)}/{obligation}"] = $"/pro/obligations/{Commune}/recensement",
             ["admin/utilisateurs/{id}"] = $"/admin/utilisateurs/{filed.FamilyUserId}",
             // The API, signed in with the same cookie.
             ["api/v1/demandes/{id:guid}"] = $"/api/v1/demandes/{filed.Id}",

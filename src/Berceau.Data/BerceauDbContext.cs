@@ -79,6 +79,7 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Domain.Careers.TrainingOffer> TrainingOffers => Set<Domain.Careers.TrainingOffer>();
     public DbSet<Domain.Obligations.CommuneObligationRecord> CommuneObligations => Set<Domain.Obligations.CommuneObligationRecord>();
     public DbSet<Domain.Obligations.CommuneObligationDocument> CommuneObligationDocuments => Set<Domain.Obligations.CommuneObligationDocument>();
+    public DbSet<Domain.Practices.GoodPractice> GoodPractices => Set<Domain.Practices.GoodPractice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

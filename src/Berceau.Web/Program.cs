@@ -24,6 +24,7 @@ using Berceau.Web.Features.Difficulty;
 using Berceau.Web.Features.Resources;
 using Berceau.Web.Features.Training;
 using Berceau.Web.Features.Obligations;
+using Berceau.Web.Features.Practices;
 using Berceau.Web.Features.Territories;
 using Berceau.Web.Infrastructure;
 
@@ -61,6 +62,7 @@ builder.Services.AddDifficultyFeature(builder.Configuration);
 builder.Services.AddResourcesFeature();
 builder.Services.AddTrainingFeature();
 builder.Services.AddObligationsFeature();
+builder.Services.AddPracticesFeature();
 
 var app = builder.Build();
 

@@ -28,6 +28,7 @@ public sealed class DemoSeeding(
         foreach (var departement in departements)
             await SchemaSeeder.SeedAsync(db, DataFiles.DefaultFolder, departement, clock.GetUtcNow(), ct);
         await NationalCoverageSeeder.SeedAsync(db, DataFiles.DefaultFolder, ct);
+        await PracticeSeeder.SeedAsync(db, DataFiles.DefaultFolder, clock.GetUtcNow(), ct);
         await EnsureRolesAsync();
         if (departements.Count > 0)
             await EnsureDemoAccountsAsync(departements[0], ct);

@@ -87,6 +87,8 @@ public sealed class IndexModel(UserManager<BerceauUser> users, CurrentStaff staf
             links.Add(new ProLink("Structures en difficulté", Difficulty.DifficultyFeature.ListPath, "Les crèches et MAM en alerte (occupation, places gelées, postes vacants, contrôles PMI, alertes financières), leurs signalements et leurs accompagnements."));
         if (roles.Contains(Roles.Admin) || roles.Contains(Roles.Steering) || roles.Contains(Roles.Partner))
             links.Add(new ProLink("Schéma départemental des services aux familles", Schema.SchemaFeature.StaffPath, "Axes et fiches actions du schéma, leurs pilotes, leur état d’avancement et le rapport d’avancement."));
+        if (roles.Any(Roles.IsStaff))
+            links.Add(new ProLink("Bonnes pratiques", Practices.PracticesFeature.StaffPath, "Proposer une initiative de votre territoire à la bibliothèque des bonnes pratiques ; pour le secrétariat du schéma, relire et publier les fiches proposées."));
         if (roles.Contains(Roles.Admin))
         {
             links.Add(new ProLink("Utilisateurs", "/admin/utilisateurs", "Comptes, rôles et territoires des personnes de votre territoire."));

@@ -126,8 +126,13 @@ internal sealed class VictimWorld
             Domain.Resources.DisabilityResourceLabels.Kinds[0], Commune, null, null, "pole@exemple.fr", null, "Accompagne les familles."), now, "victime").Value;
         var training = Domain.Careers.TrainingOffer.Create(new Domain.Careers.TrainingValues("Lycée de la victime", Domain.Careers.TrainingLabels.Diplomas[0],
             Domain.Careers.TrainingLabels.Routes[0], Commune, "1 rue de l’École", 48.86, 2.44, null, "ecole@exemple.fr", null, null, []), now, "victime").Value;
+        // Issue 9's good practice submitted in the 93, waiting for its secretariat.
+        var practice = Domain.Practices.GoodPractice.Submit(new Domain.Practices.PracticeContent("Bonne pratique de la victime", Domain.Practices.PracticeTheme.Information,
+            Domain.Practices.PracticeFormat.Transverse, null, new Dictionary<string, string?> { ["defis"] = "Informer les familles.", ["initiatives"] = "Un forum\nLe forum des familles." }),
+            "Proposée par la victime", "93", now, "victime").Value;
         await app.WithDbAsync(async db =>
         {
+            db.GoodPractices.Add(practice);
             db.AccompanimentCases.Add(accompaniment);
             db.DisabilityResources.Add(resource);
             db.TrainingOffers.Add(training);
@@ -218,6 +223,7 @@ internal sealed class VictimWorld
             ["pro/schema/fiches/{id:guid}/modifier"] = $"/pro/schema/fiches/{sheet}/modifier",
             ["pro/obligations/{commune:length(5)}"] = $"/pro/obligations/{Commune}",
             ["pro/obligations/{commune:length(5)}/{obligation}"] = $"/pro/obligations/{Commune}/recensement",
+            ["pro/bonnes-pratiques/{id:guid}"] = $"/pro/bonnes-pratiques/{practice.Id}",
             ["admin/utilisateurs/{id}"] = $"/admin/utilisateurs/{filed.FamilyUserId}",
             // The API, signed in with the same cookie.
             ["api/v1/demandes/{id:guid}"] = $"/api/v1/demandes/{filed.Id}",

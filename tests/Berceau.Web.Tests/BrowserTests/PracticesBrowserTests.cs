@@ -1,0 +1,61 @@
+using Berceau.Domain.Access;
+using Berceau.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Berceau.Web.Tests.BrowserTests;
+
+/// <summary>
+/// Issue 9, good practices end to end: a partner submits a fiche (refused while a required section is empty), the secretariat of
+/// the 93 publishes it, and anyone finds it in the public library by a word without its accent. Axe-clean on every page.
+/// </summary>
+[Collection(AppCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed class PracticesBrowserTests(BerceauApp app) : BrowserTest(app)
+{
+    [Fact]
+    public async Task APartnerSubmitsAPractice_AModeratorPublishesIt_AndTheLibraryFindsIt()
+    {
+        var word = "Quokka" + Guid.NewGuid().ToString("N")[..6];
+        var title = $"Matinée découverte des modes d’accueil {word}";
+        await SignInAsStaffAsync(Roles.Partner, commune: "93048");
+        await Page.GotoAsync("/pro");
+        await Page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Bonnes pratiques" }).ClickAsync();
+        await AssertNoAxeViolationAsync("l’espace des bonnes pratiques");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Fiche intermédiaire" }).ClickAsync();
+        await AssertNoAxeViolationAsync("le formulaire d’une fiche intermédiaire");
+        await Page.GetByLabel("Titre de la fiche").FillAsync(title);
+        await Page.GetByLabel("Parcours et démarches").CheckAsync();
+        await Page.GetByLabel("Organisation qui propose la fiche").FillAsync("Relais petite enfance de Montreuil");
+        await Page.GetByLabel("Territoire").FillAsync("Montreuil, Seine-Saint-Denis, Île-de-France");
+        await Page.GetByLabel("Contact", new() { Exact = true }).FillAsync("Animatrice du relais");
+        await Page.GetByLabel("Enjeux et objectifs").FillAsync("Présenter tous les modes d’accueil en une matinée.");
+        await Page.GetByLabel("Bénéfices et résultats").FillAsync("80 familles accueillies.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Envoyer la fiche" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Remplissez la rubrique « Contexte »." })).ToBeVisibleAsync();
+        await AssertNoAxeViolationAsync("la fiche refusée (rubrique manquante)");
+        await Page.GetByLabel("Contexte").FillAsync("Les familles connaissent mal l’offre d’accueil du quartier.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Envoyer la fiche" }).ClickAsync();
+        await Expect(Page.GetByText("Votre fiche est envoyée", new() { Exact = false })).ToBeVisibleAsync();
+        await AssertNoAxeViolationAsync("la fiche envoyée");
+
+        await Context.ClearCookiesAsync();
+        await SignInAsStaffAsync(Roles.Steering, departement: "93");
+        await Page.GotoAsync("/pro/bonnes-pratiques");
+        await Page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await AssertNoAxeViolationAsync("la relecture d’une fiche");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Publier la fiche" }).ClickAsync();
+        await Expect(Page.GetByText("La fiche est publiée.")).ToBeVisibleAsync();
+
+        await Context.ClearCookiesAsync();
+        await Page.GotoAsync("/bonnes-pratiques");
+        await AssertNoAxeViolationAsync("la bibliothèque des bonnes pratiques");
+        await Page.GetByLabel("Mots recherchés").FillAsync($"matinee {word}");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "1 fiche" })).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await Expect(Page.GetByText("Source : Proposée par Relais petite enfance de Montreuil")).ToBeVisibleAsync();
+        await AssertNoAxeViolationAsync("une bonne pratique publiée");
+        Assert.Empty(OutsideRequests);
+        Assert.Empty(ScriptErrors);
+    }
+}

@@ -105,6 +105,8 @@ public sealed partial class TerritoryIndicators(BerceauDbContext db, CoverageQue
             indicators.Add(Indicator.Unavailable(IndicatorCatalog.FrozenPlaces, CurrentYearOnly("Les places agréées des sections ne sont pas historisées")));
             indicators.Add(Indicator.Unavailable(IndicatorCatalog.StaffToReopen, CurrentYearOnly("Les places agréées des sections ne sont pas historisées")));
         }
+        var (schema, planned) = await facts.PlannedPlacesAsync(ct);
+        indicators.Add(StaffingIndicators.StaffForPlannedPlaces(schema, planned, communes, parsed.Kind == TerritoryKind.Departement, year));
         indicators.AddRange(DemandIndicators.Access(placements, communes));
         var (laep, rpe) = await facts.ParentingServicesAsync(ct);
         indicators.Add(Indicator.Unavailable(IndicatorCatalog.ParentingSupport,

@@ -145,8 +145,8 @@ public static class IndicatorCatalog
         "Schéma départemental des services aux familles saisi dans Berceau (« places prévues » des fiches action publiées) ; règle d’encadrement (RULES §8)",
         "Professionnels auprès des enfants qu’il faudrait présents en même temps pour accueillir, toutes occupées, les places que "
         + "le schéma en vigueur prévoit d’ouvrir dans l’année (lignes « places prévues » de ses fiches action publiées ; un brouillon "
-        + "ne compte pas). Schéma en vigueur : celui du département dont la période couvre l’année (s’il y en a deux, celui qui "
-        + "commence le plus tard). Chaque ligne est comptée comme une structure nouvelle avec la règle par défaut, 1 pour 5 enfants "
+        + "ne compte pas). Schéma en vigueur : celui du département dont la période couvre l’année et qui a une fiche publiée "
+        + "(s’il y en a deux, celui qui commence le plus tard). Chaque ligne est comptée comme une structure nouvelle avec la règle par défaut, 1 pour 5 enfants "
         + "qui ne marchent pas et 1 pour 8 qui marchent (au moins 2 adultes au-delà de 3 enfants) ; hypothèse d’âge : un tiers des "
         + "places (arrondi au-dessus) pour des enfants qui ne marchent pas encore (enfants de 3 mois à 3 ans répartis également, "
         + "marche vers un an). Seules les places de crèche collective, parentale ou d’entreprise sont comptées : les micro-crèches "

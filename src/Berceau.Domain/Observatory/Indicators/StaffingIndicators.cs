@@ -157,7 +157,7 @@ public static class StaffingIndicators
     {
         var definition = IndicatorCatalog.StaffForPlannedPlaces;
         if (schema is null)
-            return Indicator.Unavailable(definition, $"Aucun schéma départemental enregistré dans Berceau ne couvre l’année {year} pour ce territoire.");
+            return Indicator.Unavailable(definition, $"Aucun schéma départemental publié dans Berceau ne couvre l’année {year} pour ce territoire.");
         var codes = communes.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
         var here = planned.Where(p => p.CommuneCode is { } c ? codes.Contains(c) : wholeDepartement).ToList();
         var elsewhere = planned.Where(p => p.CommuneCode is null).Sum(p => p.Places);

@@ -256,9 +256,10 @@ public sealed class SchemaEditing(BerceauDbContext db, SchemaAccess access, Audi
             var places = reader.Integer(line.Places, $"{field}.Places", int.MinValue, int.MaxValue);
             CareMode? mode = string.IsNullOrWhiteSpace(line.Mode) ? null : CareModes.TryParse(line.Mode.Trim(), out var m) ? m : null;
             if (!string.IsNullOrWhiteSpace(line.Mode) && mode is null) reader.Add("schema-places-mode", $"{field}.Mode");
-            // A text the reader refused is not a blank field: a marker keeps the line checked (its own message wins, see callers).
+            // A number the reader refused is not a blank field: 0 keeps the line checked by the domain (the reader's message wins,
+            // see PlanPlacesAsync). Whatever the reader refuses, the whole change is refused.
             lines.Add(new PlannedPlacesLine(line.CommuneCode, year ?? (reader.HasProblem($"{field}.Year") ? 0 : null),
-                places ?? (reader.HasProblem($"{field}.Places") ? 0 : null), mode ?? (reader.HasProblem($"{field}.Mode") ? (CareMode)(-1) : null), line.Label));
+                places ?? (reader.HasProblem($"{field}.Places") ? 0 : null), mode, line.Label));
         }
         return lines;
     }

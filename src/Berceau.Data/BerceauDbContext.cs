@@ -65,6 +65,7 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Domain.Schema.Sdsf> Schemas => Set<Domain.Schema.Sdsf>();
     public DbSet<Domain.Schema.SchemaAxis> SchemaAxes => Set<Domain.Schema.SchemaAxis>();
     public DbSet<Domain.Schema.ActionSheet> ActionSheets => Set<Domain.Schema.ActionSheet>();
+    public DbSet<Domain.Schema.PlannedPlaces> PlannedPlaces => Set<Domain.Schema.PlannedPlaces>();
     public DbSet<Domain.Schema.ProgressUpdate> ProgressUpdates => Set<Domain.Schema.ProgressUpdate>();
     public DbSet<Domain.Schema.PartnerOrganisation> PartnerOrganisations => Set<Domain.Schema.PartnerOrganisation>();
     public DbSet<Domain.Schema.PartnerMember> PartnerMembers => Set<Domain.Schema.PartnerMember>();

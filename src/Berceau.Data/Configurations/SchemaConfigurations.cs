@@ -65,6 +65,7 @@ internal sealed class ActionSheetConfiguration : IEntityTypeConfiguration<Action
         b.Property(s => s.Version).IsConcurrencyToken();
         b.HasMany(s => s.CoPilots).WithOne().HasForeignKey(c => c.SheetId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(s => s.Indicators).WithOne().HasForeignKey(i => i.SheetId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(s => s.PlannedPlaces).WithOne().HasForeignKey(p => p.SheetId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(s => s.Updates).WithOne().HasForeignKey(u => u.SheetId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -94,6 +95,24 @@ internal sealed class ActionSheetIndicatorConfiguration : IEntityTypeConfigurati
         b.Property(i => i.Label).HasMaxLength(ActionSheetIndicator.MaxLabelLength);
         b.Property(i => i.Target).HasMaxLength(ActionSheetIndicator.MaxTargetLength);
         b.Property(i => i.ObservatoryKey).HasMaxLength(64);
+    }
+}
+
+internal sealed class PlannedPlacesConfiguration : IEntityTypeConfiguration<PlannedPlaces>
+{
+    public void Configure(EntityTypeBuilder<PlannedPlaces> b)
+    {
+        b.ToTable("ActionSheetPlannedPlaces");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.Id).ValueGeneratedNever();
+        b.Property(p => p.SheetId).HasConversion(id => id.Value, value => new ActionSheetId(value));
+        b.HasIndex(p => p.SheetId);
+        // The observatory reads the places of a year in a commune.
+        b.HasIndex(p => new { p.Year, p.CommuneCode });
+        b.Property(p => p.CommuneCode).HasMaxLength(5);
+        b.HasOne<Commune>().WithMany().HasForeignKey(p => p.CommuneCode).OnDelete(DeleteBehavior.Restrict);
+        b.Property(p => p.Mode).HasConversion<string>().HasMaxLength(32);
+        b.Property(p => p.Label).HasMaxLength(PlannedPlaces.MaxLabelLength);
     }
 }
 

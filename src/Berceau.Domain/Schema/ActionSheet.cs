@@ -53,6 +53,8 @@ public sealed class ActionSheet
     public string? Schedule { get; private set; }
     public string? Means { get; private set; }
     public List<ActionSheetIndicator> Indicators { get; init; } = [];
+    /// <summary>« Places prévues »: places the fiche plans to open, by commune (or the whole département), year and mode.</summary>
+    public List<PlannedPlaces> PlannedPlaces { get; init; } = [];
     public bool IsPublished { get; private set; }
     public ProgressState State { get; private set; } = ProgressState.NotStarted;
     /// <summary>The day of the update that set <see cref="State"/>; null while nothing has been reported.</summary>
@@ -101,6 +103,30 @@ public sealed class ActionSheet
         CoPilots.RemoveAll(c => !others.Contains(c.OrganisationId));
         foreach (var added in others.Where(o => CoPilots.All(c => c.OrganisationId != o)))
             CoPilots.Add(new ActionSheetCoPilot { SheetId = Id, OrganisationId = added });
+        Version++;
+        return true;
+    }
+
+    /// <summary>
+    /// Replaces the fiche's « places prévues » by <paramref name="lines"/> (blank lines are ignored): each in a commune of the
+    /// schéma's département or, without a commune, the whole département; a year of the schéma's period; 1 to
+    /// <see cref="Schema.PlannedPlaces.MaxPlaces"/> places; a mode of <see cref="Schema.PlannedPlaces.Modes"/>; never two lines for
+    /// the same commune, year and mode. Nothing changes when one line is wrong.
+    /// </summary>
+    public Outcome<bool> PlanPlaces(IReadOnlyList<PlannedPlacesLine> lines, PlanningScope scope)
+    {
+        var problems = Schema.PlannedPlaces.Problems(lines, scope);
+        if (problems.Count > 0) return Outcome<bool>.Failure(problems);
+        PlannedPlaces.Clear();
+        var position = 0;
+        foreach (var line in lines.Where(l => !Schema.PlannedPlaces.IsBlank(l)))
+        {
+            PlannedPlaces.Add(new PlannedPlaces
+            {
+                SheetId = Id, Position = ++position, CommuneCode = SchemaText.Clean(line.CommuneCode), Year = line.Year!.Value,
+                Places = line.Places!.Value, Mode = line.Mode!.Value, Label = SchemaText.Clean(line.Label),
+            });
+        }
         Version++;
         return true;
     }

@@ -95,6 +95,19 @@ public sealed class SchemaBrowserTests(BerceauApp app) : BrowserTest(app)
         await AssertNoAxeViolationAsync("la fiche du secrétariat");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Modifier la fiche" }).ClickAsync();
         await AssertNoAxeViolationAsync("la modification d’une fiche");
+        // « Places prévues »: a year outside the period is refused next to its field, then the line is saved and shown.
+        var line = Page.GetByRole(AriaRole.Group, new() { Name = "Places prévues, ligne 1" });
+        await line.GetByLabel("Commune").SelectOptionAsync(new SelectOptionValue { Label = "Montreuil (93048)" });
+        await line.GetByLabel("Mode d’accueil").SelectOptionAsync(new SelectOptionValue { Label = "Crèche collective / multi-accueil" });
+        await line.GetByLabel("Année").FillAsync((t.Schema.EndYear + 1).ToString());
+        await line.GetByLabel("Nombre de places").FillAsync("12");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la fiche" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = $"L’année {t.Schema.EndYear + 1} est hors de la période du schéma ({t.Schema.Period})." })).ToBeVisibleAsync();
+        await AssertNoAxeViolationAsync("les places prévues refusées");
+        await Page.GetByRole(AriaRole.Group, new() { Name = "Places prévues, ligne 1" }).GetByLabel("Année").FillAsync(t.Schema.StartYear.ToString());
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la fiche" }).ClickAsync();
+        await Expect(Page.Locator("#places-prevues").GetByRole(AriaRole.Cell, new() { Name = "Montreuil (93048)" })).ToBeVisibleAsync();
+        await AssertNoAxeViolationAsync("la fiche avec ses places prévues");
 
         await Page.GotoAsync("/pro/schema/organisations");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Ajouter l’organisation" }).ClickAsync();

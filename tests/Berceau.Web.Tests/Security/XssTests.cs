@@ -163,7 +163,9 @@ public sealed class XssTests(BerceauApp app)
         using var sheet = await Forms.PostFormAsync(secretariat, path + "/fiches/nouvelle",
             ("Input.AxisId", schema.Piloted.AxisId.ToString()), ("Input.Number", "9.9"), ("Input.Title", "Fiche " + Payload),
             ("Input.PilotId", schema.Pilot.Id.ToString()), ("Input.Issues", Payload + "\nUn autre enjeu"),
-            ("Input.Indicators[0].Label", Payload), ("Input.Indicators[0].Target", Payload), ("Input.Indicators[0].ObservatoryKey", ""));
+            ("Input.Indicators[0].Label", Payload), ("Input.Indicators[0].Target", Payload), ("Input.Indicators[0].ObservatoryKey", ""),
+            ("Input.PlannedPlaces[0].CommuneCode", "93048"), ("Input.PlannedPlaces[0].Year", schema.Schema.StartYear.ToString()),
+            ("Input.PlannedPlaces[0].Places", "12"), ("Input.PlannedPlaces[0].Mode", "EAJE_COLLECTIF"), ("Input.PlannedPlaces[0].Label", Payload));
         Assert.True(sheet.StatusCode == HttpStatusCode.Redirect, string.Join(" | ", await Forms.ErrorSummaryAsync(sheet)));
         var sheetPath = sheet.Headers.Location!.OriginalString;
         using var published = await Forms.PostFormToAsync(secretariat, sheetPath, sheetPath + "?handler=Publish", [KeyValuePair.Create("Publication.Version", "0")]);
@@ -171,5 +173,6 @@ public sealed class XssTests(BerceauApp app)
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         AssertEncoded(await HtmlAsync(secretariat, sheetPath), "fiche du schéma (pro)");
         AssertEncoded(await HtmlAsync(app.Client(), $"/schema/{SchemaTestData.Departement}/fiches/{sheetPath.Split('/')[^1]}"), "fiche du schéma (publique)");
+        AssertEncoded(await HtmlAsync(secretariat, path + "/avancement"), "état d’avancement (places prévues)");
     }
 }

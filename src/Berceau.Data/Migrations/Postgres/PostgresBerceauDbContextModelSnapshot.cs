@@ -2916,6 +2916,47 @@ namespace Berceau.Data.Migrations.Postgres
                     b.ToTable("PartnerOrganisations", (string)null);
                 });
 
+            modelBuilder.Entity("Berceau.Domain.Schema.PlannedPlaces", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SheetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneCode");
+
+                    b.HasIndex("SheetId");
+
+                    b.HasIndex("Year", "CommuneCode");
+
+                    b.ToTable("ActionSheetPlannedPlaces", (string)null);
+                });
+
             modelBuilder.Entity("Berceau.Domain.Schema.ProgressUpdate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4324,6 +4365,20 @@ namespace Berceau.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Berceau.Domain.Schema.PlannedPlaces", b =>
+                {
+                    b.HasOne("Berceau.Domain.Territories.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Berceau.Domain.Schema.ActionSheet", null)
+                        .WithMany("PlannedPlaces")
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Berceau.Domain.Schema.ProgressUpdate", b =>
                 {
                     b.HasOne("Berceau.Domain.Schema.ActionSheet", null)
@@ -4490,6 +4545,8 @@ namespace Berceau.Data.Migrations.Postgres
                     b.Navigation("CoPilots");
 
                     b.Navigation("Indicators");
+
+                    b.Navigation("PlannedPlaces");
 
                     b.Navigation("Updates");
                 });

@@ -2899,6 +2899,47 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.ToTable("PartnerOrganisations", (string)null);
                 });
 
+            modelBuilder.Entity("Berceau.Domain.Schema.PlannedPlaces", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SheetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneCode");
+
+                    b.HasIndex("SheetId");
+
+                    b.HasIndex("Year", "CommuneCode");
+
+                    b.ToTable("ActionSheetPlannedPlaces", (string)null);
+                });
+
             modelBuilder.Entity("Berceau.Domain.Schema.ProgressUpdate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4289,6 +4330,20 @@ namespace Berceau.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Berceau.Domain.Schema.PlannedPlaces", b =>
+                {
+                    b.HasOne("Berceau.Domain.Territories.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Berceau.Domain.Schema.ActionSheet", null)
+                        .WithMany("PlannedPlaces")
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Berceau.Domain.Schema.ProgressUpdate", b =>
                 {
                     b.HasOne("Berceau.Domain.Schema.ActionSheet", null)
@@ -4455,6 +4510,8 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.Navigation("CoPilots");
 
                     b.Navigation("Indicators");
+
+                    b.Navigation("PlannedPlaces");
 
                     b.Navigation("Updates");
                 });

@@ -132,13 +132,30 @@ public static class IndicatorCatalog
         "Professionnels nécessaires pour rouvrir les places gelées", "professionnels", Staffing + " ; règle d’encadrement (RULES §8)",
         "Professionnels auprès des enfants qu’il faudrait en plus, présents en même temps, pour accueillir les enfants de toutes "
         + "les places gelées, calculés par la règle d’encadrement que chaque structure a choisie (1 pour 5 enfants qui ne marchent "
-        + "pas et 1 pour 8 qui marchent, ou 1 pour 6 ; au moins 2 adultes au-delà de 3 enfants). Les places prévues par le schéma "
-        + "départemental ne sont pas saisies par commune dans Berceau (les fiches action donnent des cibles en texte) : "
-        + "l’indicateur porte donc sur la réouverture des places gelées, pas sur les places à créer. Les enfants des sections "
+        + "pas et 1 pour 8 qui marchent, ou 1 pour 6 ; au moins 2 adultes au-delà de 3 enfants). L’indicateur porte sur la "
+        + "réouverture des places gelées ; les places à créer sont celles de « Professionnels nécessaires pour ouvrir les places "
+        + "prévues par le schéma ». Les enfants des sections "
         + "dont l’âge maximal est d’au plus 18 mois sont comptés comme ne marchant pas. Une journée d’ouverture demande en "
         + "général plus de personnes en poste que de professionnels présents en même temps. Année en cours seulement.",
         "Σ par structure de [encadrement requis, toutes les places agréées occupées − encadrement requis, seules les places "
         + "ouvertes occupées] (Encadrement.Required) ; effectif = structures avec des places gelées.");
+
+    public static IndicatorDefinition StaffForPlannedPlaces { get; } = new("personnel-pour-places-prevues", IndicatorTheme.Supply,
+        "Professionnels nécessaires pour ouvrir les places prévues par le schéma", "professionnels",
+        "Schéma départemental des services aux familles saisi dans Berceau (« places prévues » des fiches action publiées) ; règle d’encadrement (RULES §8)",
+        "Professionnels auprès des enfants qu’il faudrait présents en même temps pour accueillir, toutes occupées, les places que "
+        + "le schéma en vigueur prévoit d’ouvrir dans l’année (lignes « places prévues » de ses fiches action publiées ; un brouillon "
+        + "ne compte pas). Schéma en vigueur : celui du département dont la période couvre l’année et qui a une fiche publiée "
+        + "(s’il y en a deux, celui qui commence le plus tard). Chaque ligne est comptée comme une structure nouvelle avec la règle par défaut, 1 pour 5 enfants "
+        + "qui ne marchent pas et 1 pour 8 qui marchent (au moins 2 adultes au-delà de 3 enfants) ; hypothèse d’âge : un tiers des "
+        + "places (arrondi au-dessus) pour des enfants qui ne marchent pas encore (enfants de 3 mois à 3 ans répartis également, "
+        + "marche vers un an). Seules les places de crèche collective, parentale ou d’entreprise sont comptées : les micro-crèches "
+        + "ont leurs propres règles, les MAM et les assistants maternels n’en relèvent pas (la note dit combien de places restent "
+        + "hors du calcul). Les places prévues pour tout le département, sans commune, ne comptent qu’au département. Une journée "
+        + "d’ouverture demande en général plus de personnes en poste que de professionnels présents en même temps. Ventilé par "
+        + "ligne de places prévues et par commune.",
+        "Σ par ligne de Encadrement.Required(1 pour 5 / 1 pour 8, ⌈places ÷ 3⌉ enfants qui ne marchent pas, le reste qui marchent) ; "
+        + "effectif = places prévues comptées.");
 
     public static IndicatorDefinition CoverageRate { get; } = new("taux-couverture", IndicatorTheme.Sdsf,
         "Taux de couverture de l’accueil du jeune enfant", "places pour 100 enfants", Coverage,
@@ -174,7 +191,7 @@ public static class IndicatorCatalog
     [
         PendingApplications, Pressure, MedianWait, Wait90, PlacedPerCommission, WithoutSolution, SolutionWithin3Months, TimeToSolution,
         PlacesByMode, ChildrenUnder3, Births, Vacancies, ChildminderAvailability, ChildminderShare, PlacesCreated, PlacesClosed, Occupancy,
-        VacantPositions, FrozenPlaces, StaffToReopen,
+        VacantPositions, FrozenPlaces, StaffToReopen, StaffForPlannedPlaces,
         CoverageRate, DisabledAccess, PovertyAccess, InsertionAccess, ParentingSupport,
     ];
 }

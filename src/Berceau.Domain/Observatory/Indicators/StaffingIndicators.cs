@@ -1,3 +1,4 @@
+using Berceau.Domain.Offer;
 using Berceau.Domain.Staffing;
 
 namespace Berceau.Domain.Observatory.Indicators;
@@ -41,12 +42,50 @@ public sealed record CrecheStaffingFact(
         get
         {
             if (Frozen == 0) return 0;
-            var all = new Attendance(Sections.Where(s => s.NotWalking).Sum(s => s.Agreed), Sections.Where(s => !s.NotWalking).Sum(s => s.Agreed));
             var open = new Attendance(Sections.Where(s => s.NotWalking).Sum(s => s.Open), Sections.Where(s => !s.NotWalking).Sum(s => s.Open));
-            return Encadrement.Required(Rule, all).Value - Encadrement.Required(Rule, open).Value;
+            return StaffAtFullAttendance - Encadrement.Required(Rule, open).Value;
         }
     }
+
+    /// <summary>Professionals needed at the same time when every agreed place is taken (<see cref="Encadrement.Required"/>, the structure's rule).</summary>
+    public int StaffAtFullAttendance =>
+        Encadrement.Required(Rule, new Attendance(Sections.Where(s => s.NotWalking).Sum(s => s.Agreed), Sections.Where(s => !s.NotWalking).Sum(s => s.Agreed))).Value;
+
+    /// <summary>
+    /// The share of a planned structure's places taken by children who do not walk yet, when nothing says more: children from
+    /// about 3 months to 3 years spread evenly by age, walking at about one year, so one place in three (rounded up: the
+    /// assumption errs towards more staff). Documented in docs/staffing.md.
+    /// </summary>
+    public const int PlannedNotWalkingShareDivisor = 3;
+
+    /// <summary>
+    /// A structure that does not exist yet, as the observatory pictures the places a schéma plans: the default rule (1 for 5 /
+    /// 1 for 8, <see cref="EncadrementRule.FiveAndEight"/>) and ⌈places ÷ 3⌉ children who do not walk
+    /// (<see cref="PlannedNotWalkingShareDivisor"/>), nothing frozen.
+    /// </summary>
+    public static CrecheStaffingFact Planned(string key, string name, string communeCode, int places)
+    {
+        var notWalking = (places + PlannedNotWalkingShareDivisor - 1) / PlannedNotWalkingShareDivisor;
+        return new CrecheStaffingFact(key, name, communeCode, EncadrementRule.FiveAndEight,
+            [new SectionStaffingFact(notWalking, 0, true), new SectionStaffingFact(places - notWalking, 0, false)], []);
+    }
 }
+
+/// <summary>
+/// A « places prévues » line of a published fiche of the schéma in force (issue 10): where (null: the whole département, without
+/// a commune), how many, in which mode.
+/// </summary>
+public sealed record PlannedPlacesFact(string Key, string SheetNumber, string? CommuneCode, int Places, CareMode Mode, string? Label)
+{
+    /// <summary>The encadrement rule (RULES §8) is that of collective EAJE; micro-crèches have their own (not modelled), MAM and assistants maternels none.</summary>
+    public bool FollowsEncadrementRule => Mode is CareMode.EajeCollectif or CareMode.CrecheParentale or CareMode.CrecheEntreprise;
+
+    /// <summary>Professionals needed at the same time for these places at full attendance, as one new structure; 0 for another mode.</summary>
+    public int Staff => FollowsEncadrementRule ? CrecheStaffingFact.Planned(Key, SheetNumber, CommuneCode ?? "", Places).StaffAtFullAttendance : 0;
+}
+
+/// <summary>The schéma in force for a year in a département, as the indicator names it.</summary>
+public sealed record SchemaInForce(string Title, string Period);
 
 /// <summary>
 /// Issue 10's indicators of the observatory: vacant positions, places frozen for lack of staff, and the professionals needed to
@@ -106,5 +145,44 @@ public static class StaffingIndicators
                 Note: withFrozen.Count == 0 ? "Aucune place gelée faute de personnel dans ce territoire au jour de référence." : null)
             .With(DemandIndicators.ByCommune(communes, c =>
                 new IndicatorRow(c.Code, c.Name, withFrozen.Where(f => f.CommuneCode == c.Code).Sum(f => f.StaffToReopen))));
+    }
+
+    /// <summary>
+    /// « Personnel nécessaire pour ouvrir les places prévues par le schéma »: Σ over the planned places of the territory's
+    /// communes (and, for a département, of its lines without a commune) of <see cref="PlannedPlacesFact.Staff"/>. Non disponible
+    /// without a schéma in force for the year, or when it plans no place there that year.
+    /// </summary>
+    public static Indicator StaffForPlannedPlaces(SchemaInForce? schema, IReadOnlyCollection<PlannedPlacesFact> planned, IReadOnlyList<CommuneName> communes,
+        bool wholeDepartement, int year)
+    {
+        var definition = IndicatorCatalog.StaffForPlannedPlaces;
+        if (schema is null)
+            return Indicator.Unavailable(definition, $"Aucun schéma départemental publié dans Berceau ne couvre l’année {year} pour ce territoire.");
+        var codes = communes.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        var here = planned.Where(p => p.CommuneCode is { } c ? codes.Contains(c) : wholeDepartement).ToList();
+        var elsewhere = planned.Where(p => p.CommuneCode is null).Sum(p => p.Places);
+        var inForce = $"Schéma en vigueur en {year} : « {schema.Title} » ({schema.Period}), fiches publiées seulement.";
+        if (here.Count == 0)
+            return Indicator.Unavailable(definition, $"{inForce} Il ne prévoit pas de places pour ce territoire en {year}."
+                + (!wholeDepartement && elsewhere > 0 ? $" Il prévoit {elsewhere} place(s) pour tout le département, sans commune : elles ne sont comptées qu’au département." : ""));
+        var counted = here.Where(p => p.FollowsEncadrementRule).ToList();
+        var notes = new List<string> { inForce };
+        if (here.Where(p => !p.FollowsEncadrementRule).Sum(p => p.Places) is > 0 and var other)
+            notes.Add($"{other} place(s) prévue(s) en micro-crèche, crèche familiale, MAM ou chez des assistants maternels ne sont pas comptées : la règle d’encadrement des EAJE ne s’y applique pas.");
+        if (wholeDepartement && here.Where(p => p.CommuneCode is null).Sum(p => p.Places) is > 0 and var departement)
+            notes.Add($"Dont {departement} place(s) prévue(s) pour tout le département, sans commune : comptées au département, absentes des lignes par commune.");
+        else if (!wholeDepartement && elsewhere > 0)
+            notes.Add($"Le schéma prévoit aussi {elsewhere} place(s) pour tout le département, sans commune : elles ne sont comptées qu’au département.");
+        var names = communes.ToDictionary(c => c.Code, c => c.Name, StringComparer.Ordinal);
+        return new Indicator(definition, IndicatorState.Available, counted.Sum(p => p.Staff), Observations: counted.Sum(p => p.Places), Note: string.Join(" ", notes))
+            .With(
+                new IndicatorBreakdown("ligne", "Par ligne de places prévues (fiche, lieu, mode, places)",
+                    [.. here.Select(p => new IndicatorRow(p.Key,
+                        $"Fiche {p.SheetNumber} : {p.Places} place(s), {p.Mode.Label()}, "
+                        + (p.CommuneCode is { } c ? names.GetValueOrDefault(c, c) : "tout le département")
+                        + (p.Label is null ? "" : $" ({p.Label})") + (p.FollowsEncadrementRule ? "" : " : non comptée"),
+                        p.FollowsEncadrementRule ? p.Staff : null))]),
+                DemandIndicators.ByCommune(communes, c =>
+                    new IndicatorRow(c.Code, c.Name, counted.Where(p => p.CommuneCode == c.Code).Sum(p => p.Staff))));
     }
 }

@@ -62,7 +62,7 @@ public sealed class SchemaAccess(BerceauDbContext db, CurrentStaff staff, TimePr
     public async Task<(ActionSheet Sheet, Sdsf Schema)?> SheetAsync(Guid id, bool tracked, CancellationToken ct)
     {
         var sheets = tracked ? db.ActionSheets : db.ActionSheets.AsNoTracking();
-        var sheet = await sheets.Include(s => s.CoPilots).Include(s => s.Indicators).Include(s => s.Updates)
+        var sheet = await sheets.Include(s => s.CoPilots).Include(s => s.Indicators).Include(s => s.PlannedPlaces).Include(s => s.Updates)
             .AsSplitQuery().FirstOrDefaultAsync(s => s.Id == new ActionSheetId(id), ct);
         if (sheet is null) return null;
         var schema = await SchemaAsync(sheet.SchemaId.Value, tracked, ct);

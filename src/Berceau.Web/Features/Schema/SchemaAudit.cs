@@ -16,6 +16,7 @@ public static class SchemaAudit
     public const string AxisChanged = "modification d’un axe";
     public const string SheetCreated = "création d’une fiche action";
     public const string SheetChanged = "modification d’une fiche action";
+    public const string PlannedPlacesChanged = "places prévues d’une fiche action";
     public const string PilotsChanged = "pilotes d’une fiche action";
     public const string SheetPublished = "publication d’une fiche action";
     public const string SheetUnpublished = "retrait de publication d’une fiche action";

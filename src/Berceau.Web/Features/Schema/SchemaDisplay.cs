@@ -1,3 +1,4 @@
+using Berceau.Domain.Offer;
 using Berceau.Domain.Schema;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -17,6 +18,14 @@ public static class SchemaDisplay
     public static IReadOnlyList<SelectListItem> StateItems { get; } = [.. ProgressStates.All.Select(s => new SelectListItem(s.Label(), s.ToString()))];
 
     public static IReadOnlyList<SelectListItem> ObservatoryItems { get; } = [.. ObservatoryIndicators.All.Select(i => new SelectListItem(i.Label, i.Key))];
+
+    public static IReadOnlyList<SelectListItem> PlannedModeItems { get; } = [.. PlannedPlaces.Modes.Select(m => new SelectListItem(m.Label(), m.Code()))];
+
+    /// <summary>A « places prévues » line in words: « 12 places, Crèche collective / multi-accueil, Montreuil, 2026 (label) ».</summary>
+    public static string Planned(PlannedPlaces p, IReadOnlyDictionary<string, string> communes) =>
+        $"{p.Places} place{(p.Places > 1 ? "s" : "")}, {p.Mode.Label()}, "
+        + (p.CommuneCode is { } c ? $"{communes.GetValueOrDefault(c, c)} ({c})" : "tout le département") + $", {p.Year}"
+        + (p.Label is { } l ? $" – {l}" : "");
 
     /// <summary>The lines of a multi-line field (priorités, actions clés), for a list.</summary>
     public static IReadOnlyList<string> Lines(string? text) =>

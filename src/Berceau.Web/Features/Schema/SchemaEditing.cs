@@ -2,6 +2,7 @@ using Berceau.Data;
 using Berceau.Data.Identity;
 using Berceau.Domain.Access;
 using Berceau.Domain.Common;
+using Berceau.Domain.Offer;
 using Berceau.Domain.Schema;
 using Berceau.Web.Features.Offer.Staff;
 using Berceau.Web.Infrastructure;
@@ -38,6 +39,11 @@ public sealed class SchemaEditing(BerceauDbContext db, SchemaAccess access, Audi
         var reader = new InputReader();
         var (start, end) = Period(input, reader);
         if (reader.Problems.Count > 0) return Outcome<bool>.Failure(reader.Problems);
+        // The period must keep every « places prévues » line of the schéma's fiches inside it.
+        var years = await db.PlannedPlaces.AsNoTracking().Where(p => db.ActionSheets.Any(s => s.Id == p.SheetId && s.SchemaId == schema.Id))
+            .Select(p => p.Year).Distinct().ToListAsync(ct);
+        if (start is { } from && end is { } to && years.Where(y => y < from || y > to).Order().FirstOrDefault() is > 0 and var outside)
+            return Problem.Of("schema-period-planned", nameof(input.EndYear), outside);
         var described = schema.Describe(input.Title, start, end, input.Source);
         if (!described.IsSuccess) return described;
         audit.Record(SchemaAudit.SchemaChanged, SchemaAudit.SchemaEntity, schema.Id.ToString(), $"{schema.Title} ({schema.Period})");
@@ -76,12 +82,15 @@ public sealed class SchemaEditing(BerceauDbContext db, SchemaAccess access, Audi
         var taken = await NumbersAsync(schema, ct);
         var created = ActionSheet.Create(schema.Id, axis?.Id ?? Guid.Empty, input.Number, taken, Content(input), access.Now);
         var problems = reader.Problems.Concat(created.Problems).ToList();
+        if (created.IsSuccess) problems.AddRange(await PlanPlacesAsync(created.Value, schema, input, ct));
         if (problems.Count > 0) return Outcome<ActionSheetId>.Failure(problems);
         var sheet = created.Value;
         sheet.AssignPilots(pilot, coPilots);
         sheet.Version = 0;
         db.ActionSheets.Add(sheet);
         audit.Record(SchemaAudit.SheetCreated, SchemaAudit.SheetEntity, sheet.Id.ToString(), $"{schema.Title} : fiche {sheet.Number} « {sheet.Title} »");
+        if (sheet.PlannedPlaces.Count > 0)
+            audit.Record(SchemaAudit.PlannedPlacesChanged, SchemaAudit.SheetEntity, sheet.Id.ToString(), $"fiche {sheet.Number} : {PlannedSummary(sheet)}");
         var saved = await SaveAsync(ct);
         return saved.IsSuccess ? sheet.Id : Outcome<ActionSheetId>.Failure(saved.Problems);
     }
@@ -105,14 +114,17 @@ public sealed class SchemaEditing(BerceauDbContext db, SchemaAccess access, Audi
             taken = await NumbersAsync(schema, ct);
         }
         var problems = new List<Problem>(reader.Problems);
-        var before = (sheet.AxisId, sheet.Number, sheet.PilotId, CoPilots: sheet.CoPilots.Select(c => c.OrganisationId).Order().ToList());
+        var placed = (sheet.AxisId, sheet.Number, sheet.PilotId, CoPilots: sheet.CoPilots.Select(c => c.OrganisationId).Order().ToList());
         var edited = sheet.Edit(Content(input));
         problems.AddRange(edited.Problems);
+        // « Places prévues » are content: a pilot sets them like the indicators' targets.
+        var before = Planned(sheet);
+        problems.AddRange(await PlanPlacesAsync(sheet, schema, input, ct));
         if (secretariat && problems.Count == 0)
         {
-            if (axis!.Id != before.AxisId || input.Number?.Trim() != before.Number)
+            if (axis!.Id != placed.AxisId || input.Number?.Trim() != placed.Number)
                 problems.AddRange(sheet.Place(axis.Id, input.Number, taken).Problems);
-            if (pilot != before.PilotId || !coPilots.Distinct().Where(c => c != pilot).Order().SequenceEqual(before.CoPilots))
+            if (pilot != placed.PilotId || !coPilots.Distinct().Where(c => c != pilot).Order().SequenceEqual(placed.CoPilots))
             {
                 problems.AddRange(sheet.AssignPilots(pilot, coPilots).Problems);
                 audit.Record(SchemaAudit.PilotsChanged, SchemaAudit.SheetEntity, sheet.Id.ToString(), $"fiche {sheet.Number}");
@@ -126,6 +138,8 @@ public sealed class SchemaEditing(BerceauDbContext db, SchemaAccess access, Audi
         // Several verbs may have run; the row's version moves by one per save, which is what the next form will carry.
         sheet.Version = input.Version + 1;
         audit.Record(SchemaAudit.SheetChanged, SchemaAudit.SheetEntity, sheet.Id.ToString(), $"fiche {sheet.Number} « {sheet.Title} »");
+        if (Planned(sheet) != before)
+            audit.Record(SchemaAudit.PlannedPlacesChanged, SchemaAudit.SheetEntity, sheet.Id.ToString(), $"fiche {sheet.Number} : {PlannedSummary(sheet)}");
         return await SaveAsync(ct);
     }
 
@@ -228,6 +242,50 @@ public sealed class SchemaEditing(BerceauDbContext db, SchemaAccess access, Audi
 
     private Task<List<string>> NumbersAsync(Sdsf schema, CancellationToken ct) =>
         db.ActionSheets.AsNoTracking().Where(s => s.SchemaId == schema.Id).Select(s => s.Number).ToListAsync(ct);
+
+    /// <summary>The « places prévues » lines as typed: numbers read by the reader (« saisissez un nombre »), the mode by its code.</summary>
+    private static List<PlannedPlacesLine> PlannedLines(SheetInput input, InputReader reader)
+    {
+        var lines = new List<PlannedPlacesLine>();
+        for (var i = 0; i < input.PlannedPlaces.Count; i++)
+        {
+            var line = input.PlannedPlaces[i];
+            var field = $"{nameof(input.PlannedPlaces)}[{i}]";
+            // Any whole number passes here: the domain says what is wrong with it (outside the period, not a count of places).
+            var year = reader.Integer(line.Year, $"{field}.Year", int.MinValue, int.MaxValue);
+            var places = reader.Integer(line.Places, $"{field}.Places", int.MinValue, int.MaxValue);
+            CareMode? mode = string.IsNullOrWhiteSpace(line.Mode) ? null : CareModes.TryParse(line.Mode.Trim(), out var m) ? m : null;
+            if (!string.IsNullOrWhiteSpace(line.Mode) && mode is null) reader.Add("schema-places-mode", $"{field}.Mode");
+            // A number the reader refused is not a blank field: 0 keeps the line checked by the domain (the reader's message wins,
+            // see PlanPlacesAsync). Whatever the reader refuses, the whole change is refused.
+            lines.Add(new PlannedPlacesLine(line.CommuneCode, year ?? (reader.HasProblem($"{field}.Year") ? 0 : null),
+                places ?? (reader.HasProblem($"{field}.Places") ? 0 : null), mode, line.Label));
+        }
+        return lines;
+    }
+
+    /// <summary>
+    /// Reads and sets the fiche's « places prévues »; the problems come line by line, a text that is not a number told as such
+    /// (not also as « out of range »).
+    /// </summary>
+    private async Task<IEnumerable<Problem>> PlanPlacesAsync(ActionSheet sheet, Sdsf schema, SheetInput input, CancellationToken ct)
+    {
+        var reader = new InputReader();
+        var lines = PlannedLines(input, reader);
+        var communes = await db.Communes.AsNoTracking().Where(c => c.DepartementCode == schema.DepartementCode).Select(c => c.Code).ToListAsync(ct);
+        var planned = sheet.PlanPlaces(lines, PlanningScope.Of(schema, communes));
+        return reader.Problems.Concat(planned.Problems.Where(p => !reader.HasProblem(p.Field))).OrderBy(p => LineOf(p.Field));
+    }
+
+    private static int LineOf(string field) =>
+        field.StartsWith("PlannedPlaces[", StringComparison.Ordinal) && int.TryParse(field["PlannedPlaces[".Length..field.IndexOf(']', StringComparison.Ordinal)], out var i) ? i : -1;
+
+    private static string Planned(ActionSheet sheet) =>
+        string.Join(";", sheet.PlannedPlaces.OrderBy(p => p.Position).Select(p => $"{p.CommuneCode}|{p.Year}|{p.Places}|{p.Mode}|{p.Label}"));
+
+    private static string PlannedSummary(ActionSheet sheet) => sheet.PlannedPlaces.Count == 0
+        ? "aucune place prévue"
+        : $"{sheet.PlannedPlaces.Sum(p => p.Places)} places prévues sur {sheet.PlannedPlaces.Count} ligne(s)";
 
     private static ActionSheetContent Content(SheetInput input) => new(input.Title, input.Issues, input.Actors, input.KeyActions, input.Schedule, input.Means,
         [.. input.Indicators.Select(i => new IndicatorLine(i.Label, i.Target, i.ObservatoryKey))]);

@@ -26,6 +26,16 @@ public sealed record IndicatorInput
     public string? ObservatoryKey { get; set; }
 }
 
+/// <summary>A « places prévues » line of the fiche form: commune (empty: the whole département), year, places, mode code, label.</summary>
+public sealed record PlannedPlacesInput
+{
+    public string? CommuneCode { get; set; }
+    public string? Year { get; set; }
+    public string? Places { get; set; }
+    public string? Mode { get; set; }
+    public string? Label { get; set; }
+}
+
 public sealed record SheetInput
 {
     public int Version { get; set; }
@@ -40,6 +50,7 @@ public sealed record SheetInput
     public string? Schedule { get; set; }
     public string? Means { get; set; }
     public List<IndicatorInput> Indicators { get; set; } = [];
+    public List<PlannedPlacesInput> PlannedPlaces { get; set; } = [];
 }
 
 public sealed record ProgressInput

@@ -11,6 +11,11 @@ public sealed record SheetRow(
     Guid Id, int AxisNumber, string Number, string Title, string? Pilot, IReadOnlyList<string> CoPilots, ProgressState State, DateOnly? StateOn,
     string? LatestComment, bool IsPublished, IReadOnlyList<ActionSheetIndicator> Indicators)
 {
+    /// <summary>The fiche's « places prévues », in words (<see cref="SchemaDisplay.Planned"/>).</summary>
+    public IReadOnlyList<string> PlannedPlaces { get; init; } = [];
+
+    public int PlannedTotal { get; init; }
+
     public string Pilots => string.Join(", ", new[] { Pilot }.Concat(CoPilots).OfType<string>());
 }
 
@@ -48,6 +53,16 @@ public sealed class SchemaQueries(BerceauDbContext db)
     public async Task<Dictionary<string, string>> DepartementNamesAsync(IReadOnlyCollection<string> codes, CancellationToken ct) =>
         await db.Departements.AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
 
+    /// <summary>The communes of a département, INSEE code → name, in French alphabetical order.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CommuneNamesAsync(string departement, CancellationToken ct)
+    {
+        var communes = await db.Communes.AsNoTracking().Where(c => c.DepartementCode == departement).Select(c => new { c.Code, c.Name }).ToListAsync(ct);
+        var french = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), true);
+        var ordered = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var c in communes.OrderBy(c => c.Name, french)) ordered[c.Code] = c.Name;
+        return ordered;
+    }
+
     /// <summary>The organisations of a département, by name: for the pilot choices and to name pilots.</summary>
     public async Task<IReadOnlyList<PartnerOrganisation>> OrganisationsAsync(string departement, CancellationToken ct) =>
         await db.PartnerOrganisations.AsNoTracking().Include(o => o.Members).Where(o => o.DepartementCode == departement).OrderBy(o => o.Name).ToListAsync(ct);
@@ -55,15 +70,20 @@ public sealed class SchemaQueries(BerceauDbContext db)
     /// <summary>The fiches of a schéma in the order of the plan (axe, then number), with what the table and the report show.</summary>
     public async Task<List<(ActionSheet Sheet, SheetRow Row)>> SheetsAsync(Sdsf schema, bool publishedOnly, CancellationToken ct)
     {
-        var query = db.ActionSheets.AsNoTracking().Include(s => s.CoPilots).Include(s => s.Indicators).Include(s => s.Updates)
+        var query = db.ActionSheets.AsNoTracking().Include(s => s.CoPilots).Include(s => s.Indicators).Include(s => s.PlannedPlaces).Include(s => s.Updates)
             .Where(s => s.SchemaId == schema.Id);
         if (publishedOnly) query = query.Where(s => s.IsPublished);
         var sheets = await query.AsSplitQuery().ToListAsync(ct);
         var names = (await db.PartnerOrganisations.AsNoTracking().Where(o => o.DepartementCode == schema.DepartementCode)
             .Select(o => new { o.Id, o.Name }).ToListAsync(ct)).ToDictionary(o => o.Id, o => o.Name);
         var axes = schema.Axes.ToDictionary(a => a.Id, a => a.Number);
+        var communes = sheets.Any(s => s.PlannedPlaces.Count > 0) ? await CommuneNamesAsync(schema.DepartementCode, ct) : new Dictionary<string, string>();
         return [.. sheets
-            .Select(s => (Sheet: s, Row: Row(s, axes.GetValueOrDefault(s.AxisId), names)))
+            .Select(s => (Sheet: s, Row: Row(s, axes.GetValueOrDefault(s.AxisId), names) with
+            {
+                PlannedPlaces = [.. s.PlannedPlaces.OrderBy(p => p.Position).Select(p => SchemaDisplay.Planned(p, communes))],
+                PlannedTotal = s.PlannedPlaces.Sum(p => p.Places),
+            }))
             .OrderBy(x => x.Row.AxisNumber).ThenBy(x => ActionSheet.SortKey(x.Row.Number), StringComparer.Ordinal)];
     }
 

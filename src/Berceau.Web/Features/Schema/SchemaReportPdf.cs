@@ -32,6 +32,8 @@ public sealed class SchemaReportPdf(PdfFonts fonts, IOptions<DeploymentOptions> 
                 pdf.Field("Pilote", sheet.Pilots.Length == 0 ? "Non désigné" : sheet.Pilots);
                 pdf.Field("État", sheet.State.Label() + (sheet.StateOn is { } on ? $" au {OfferDisplay.Date(on)}" : " (aucun point d’avancement)"));
                 if (sheet.LatestComment is { } comment) pdf.Field("Dernier point", comment);
+                if (sheet.PlannedPlaces.Count > 0) pdf.Field("Places prévues", $"{sheet.PlannedTotal} au total");
+                foreach (var line in sheet.PlannedPlaces) pdf.Item("–", line);
                 foreach (var indicator in sheet.Indicators) pdf.Item("–", SchemaDisplay.Indicator(indicator));
             }
         }

@@ -1,4 +1,5 @@
 using Berceau.Domain.Observatory.Indicators;
+using Berceau.Domain.Offer;
 using Berceau.Domain.Staffing;
 
 namespace Berceau.Domain.Tests.Observatory.Indicators;
@@ -54,4 +55,50 @@ public class StaffingIndicatorTests
         Assert.Equal((3m, 2), (staff.Value!.Value, staff.Observations!.Value));
         Assert.Equal([3m, 0m], staff.Breakdown("commune")!.Rows.Select(r => r.Value!.Value));
     }
+
+    [Fact]
+    public void PlannedPlaces_AreStaffedAsANewStructure_OneInThreeNotWalking_UnderTheDefaultRule()
+    {
+        // 12 places: ⌈12 ÷ 3⌉ = 4 who do not walk, 8 who walk → ⌈(8 × 4 + 5 × 8) ÷ 40⌉ = ⌈72 ÷ 40⌉ = 2 (and 2 adults above 3 children).
+        Assert.Equal(2, Planned("93063", 12).Staff);
+        // 30 places: 10 and 20 → ⌈(80 + 100) ÷ 40⌉ = ⌈4.5⌉ = 5.
+        Assert.Equal(5, Planned(null, 30).Staff);
+        // 60 places: 20 and 40 → (160 + 200) ÷ 40 = 9.
+        Assert.Equal(9, Planned("93063", 60).Staff);
+        // 3 places: 1 and 2 → ⌈(8 + 10) ÷ 40⌉ = 1; three children or fewer need no second adult.
+        Assert.Equal(1, Planned("93063", 3).Staff);
+        // The rule of the EAJE is not that of micro-crèches, MAM or assistants maternels: not counted.
+        Assert.Equal(0, Planned("93063", 12, CareMode.MicroCreche).Staff);
+        Assert.Equal(0, Planned("93063", 12, CareMode.Mam).Staff);
+    }
+
+    [Fact]
+    public void StaffForPlannedPlaces_AddsUpTheLinesOfTheTerritory_DepartementWideLinesAtTheDepartementOnly()
+    {
+        var communes = new[] { A, B };
+        var schema = new SchemaInForce("SDSF de test", "2024-2026");
+        PlannedPlacesFact[] planned = [Planned("93063", 12), Planned("93063", 60), Planned("93013", 8, CareMode.Mam), Planned(null, 30)];
+
+        // Département: 2 + 9 (Romainville) + 5 (the whole département) = 16; the MAM's 8 places are not counted.
+        var departement = StaffingIndicators.StaffForPlannedPlaces(schema, planned, communes, wholeDepartement: true, 2026);
+        Assert.Equal((IndicatorState.Available, 16m, 102), (departement.State, departement.Value!.Value, departement.Observations!.Value));
+        Assert.Equal([11m, 0m], departement.Breakdown("commune")!.Rows.Select(r => r.Value!.Value));
+        Assert.Equal([2m, 9m, null, 5m], departement.Breakdown("ligne")!.Rows.Select(r => r.Value));
+        Assert.Contains("8 place(s) prévue(s) en micro-crèche, crèche familiale, MAM", departement.Note);
+        Assert.Contains("Dont 30 place(s) prévue(s) pour tout le département", departement.Note);
+
+        // A commune: its own lines only; the département-wide line is named in the note.
+        var romainville = StaffingIndicators.StaffForPlannedPlaces(schema, planned, [A], wholeDepartement: false, 2026);
+        Assert.Equal((11m, 72), (romainville.Value!.Value, romainville.Observations!.Value));
+        Assert.Contains("30 place(s) pour tout le département, sans commune", romainville.Note);
+
+        // Non disponible: no schéma in force, or no planned place in the territory that year.
+        Assert.Equal(IndicatorState.Unavailable, StaffingIndicators.StaffForPlannedPlaces(null, [], communes, true, 2019).State);
+        var none = StaffingIndicators.StaffForPlannedPlaces(schema, [Planned("93063", 12)], [B], false, 2026);
+        Assert.Equal((IndicatorState.Unavailable, (decimal?)null), (none.State, none.Value));
+        Assert.Contains("ne prévoit pas de places pour ce territoire en 2026", none.Note);
+    }
+
+    private static PlannedPlacesFact Planned(string? commune, int places, CareMode mode = CareMode.EajeCollectif) =>
+        new(Guid.NewGuid().ToString(), "1.1", commune, places, mode, null);
 }

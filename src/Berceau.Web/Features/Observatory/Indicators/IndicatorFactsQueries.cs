@@ -220,6 +220,34 @@ internal sealed class IndicatorFactsQueries(BerceauDbContext db, List<string> co
     }
 
     /// <summary>LAEP and relais open today: the parenting services the registry knows, though not how many families they reach.</summary>
+    /// <summary>
+    /// The schéma in force in the year for the territory's département (its period covers the year and it has a published fiche,
+    /// as the public page /schema/{departement} chooses; of two, the one that starts later, then the one created later) and the « places prévues » of its published fiches for that year, in the territory's
+    /// communes or for the whole département (a draft never counts: the API is public). Null without such a schéma.
+    /// </summary>
+    public async Task<(SchemaInForce? Schema, IReadOnlyCollection<PlannedPlacesFact> Planned)> PlannedPlacesAsync(CancellationToken ct)
+    {
+        var departements = await db.Communes.AsNoTracking().Where(c => codes.Contains(c.Code)).Select(c => c.DepartementCode).Distinct().ToListAsync(ct);
+        var inForce = (await db.Schemas.AsNoTracking()
+                .Where(s => departements.Contains(s.DepartementCode) && s.StartYear <= year && s.EndYear >= year
+                    && db.ActionSheets.Any(a => a.SchemaId == s.Id && a.IsPublished))
+                .Select(s => new { s.Id, s.DepartementCode, s.Title, s.StartYear, s.EndYear, s.CreatedAt }).ToListAsync(ct))
+            .GroupBy(s => s.DepartementCode)
+            .Select(g => g.OrderByDescending(s => s.StartYear).ThenByDescending(s => s.CreatedAt).ThenBy(s => s.Id.Value).First())
+            .OrderBy(s => s.DepartementCode, StringComparer.Ordinal)
+            .ToList();
+        if (inForce.Count == 0) return (null, []);
+        var ids = inForce.Select(s => s.Id).ToList();
+        var lines = await db.PlannedPlaces.AsNoTracking()
+            .Where(p => p.Year == year && (p.CommuneCode == null || codes.Contains(p.CommuneCode)))
+            .Join(db.ActionSheets.AsNoTracking().Where(s => s.IsPublished && ids.Contains(s.SchemaId)), p => p.SheetId, s => s.Id,
+                (p, s) => new { p.Id, s.Number, p.CommuneCode, p.Places, p.Mode, p.Label, p.Position })
+            .ToListAsync(ct);
+        var schema = new SchemaInForce(string.Join(" ; ", inForce.Select(s => s.Title)), string.Join(" ; ", inForce.Select(s => $"{s.StartYear}-{s.EndYear}")));
+        return (schema, [.. lines.OrderBy(l => Domain.Schema.ActionSheet.SortKey(l.Number), StringComparer.Ordinal).ThenBy(l => l.Position)
+            .Select(l => new PlannedPlacesFact(l.Id.ToString(), l.Number, l.CommuneCode, l.Places, l.Mode, l.Label))]);
+    }
+
     public async Task<(int Laep, int Rpe)> ParentingServicesAsync(CancellationToken ct)
     {
         var today = Today;

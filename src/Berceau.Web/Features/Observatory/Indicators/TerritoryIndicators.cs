@@ -18,7 +18,8 @@ namespace Berceau.Web.Features.Observatory.Indicators;
 /// report.Indicators                                              // IndicatorCatalog.All order, every one present
 /// report["taux-couverture"].Value / .Unit via .Definition / .State (Available | Unavailable) / .Note (reason or caveat)
 /// report["demandes-en-attente"].Breakdown("age")?.Rows           // breakdowns: "commune" on every per-commune figure, plus
-///                                                                // "age", "structure", "commission", "mode" where they apply
+///                                                                // "age", "structure", "commission", "mode", "metier", "ligne"
+///                                                                // (places prévues) where they apply
 /// </code>
 /// Each <see cref="Indicator"/> carries its value, unit, source and definition (<see cref="Indicator.Definition"/>), and
 /// <see cref="IndicatorState.Unavailable"/> with the reason when the data do not exist (a past year for what is not kept in
@@ -105,6 +106,8 @@ public sealed partial class TerritoryIndicators(BerceauDbContext db, CoverageQue
             indicators.Add(Indicator.Unavailable(IndicatorCatalog.FrozenPlaces, CurrentYearOnly("Les places agréées des sections ne sont pas historisées")));
             indicators.Add(Indicator.Unavailable(IndicatorCatalog.StaffToReopen, CurrentYearOnly("Les places agréées des sections ne sont pas historisées")));
         }
+        var (schema, planned) = await facts.PlannedPlacesAsync(ct);
+        indicators.Add(StaffingIndicators.StaffForPlannedPlaces(schema, planned, communes, parsed.Kind == TerritoryKind.Departement, year));
         indicators.AddRange(DemandIndicators.Access(placements, communes));
         var (laep, rpe) = await facts.ParentingServicesAsync(ct);
         indicators.Add(Indicator.Unavailable(IndicatorCatalog.ParentingSupport,

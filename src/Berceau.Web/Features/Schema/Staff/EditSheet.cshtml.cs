@@ -18,6 +18,7 @@ public sealed class EditSheetModel(SchemaAccess access, SchemaQueries queries, S
     public bool IsSecretariat { get; private set; }
     public IReadOnlyList<SelectListItem> AxisItems { get; private set; } = [];
     public IReadOnlyList<SelectListItem> OrganisationItems { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> CommuneItems { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -51,8 +52,8 @@ public sealed class EditSheetModel(SchemaAccess access, SchemaQueries queries, S
     private async Task<IActionResult> ShowAsync(ActionSheet sheet, Sdsf schema, bool secretariat, CancellationToken ct)
     {
         (Sheet, Schema, IsSecretariat) = (sheet, schema, secretariat);
-        (AxisItems, OrganisationItems) = await SheetForm.ChoicesAsync(schema, queries, ct);
-        SheetForm.PadIndicators(Input);
+        (AxisItems, OrganisationItems, CommuneItems) = await SheetForm.ChoicesAsync(schema, queries, ct);
+        SheetForm.Pad(Input);
         return Page();
     }
 }

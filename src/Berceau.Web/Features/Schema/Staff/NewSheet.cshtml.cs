@@ -14,6 +14,7 @@ public sealed class NewSheetModel(SchemaAccess access, SchemaQueries queries, Sc
     public bool IsSecretariat => true;
     public IReadOnlyList<SelectListItem> AxisItems { get; private set; } = [];
     public IReadOnlyList<SelectListItem> OrganisationItems { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> CommuneItems { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "axe")] Guid? axis, CancellationToken ct)
     {
@@ -39,8 +40,8 @@ public sealed class NewSheetModel(SchemaAccess access, SchemaQueries queries, Sc
     private async Task<IActionResult> ShowAsync(Sdsf schema, CancellationToken ct)
     {
         Schema = schema;
-        (AxisItems, OrganisationItems) = await SheetForm.ChoicesAsync(schema, queries, ct);
-        SheetForm.PadIndicators(Input);
+        (AxisItems, OrganisationItems, CommuneItems) = await SheetForm.ChoicesAsync(schema, queries, ct);
+        SheetForm.Pad(Input);
         return Page();
     }
 }

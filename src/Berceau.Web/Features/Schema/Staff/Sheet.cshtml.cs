@@ -20,6 +20,7 @@ public sealed class SheetModel(SchemaAccess access, SchemaQueries queries, Schem
     public string? Pilot { get; private set; }
     public IReadOnlyList<string> CoPilots { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Authors { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Communes { get; private set; } = new Dictionary<string, string>();
     public bool CanEdit { get; private set; }
     public bool IsSecretariat { get; private set; }
 
@@ -73,6 +74,7 @@ public sealed class SheetModel(SchemaAccess access, SchemaQueries queries, Schem
         Pilot = sheet.PilotId is { } p ? names.GetValueOrDefault(p) : null;
         CoPilots = [.. sheet.CoPilots.Select(c => names.GetValueOrDefault(c.OrganisationId)).OfType<string>().Order(StringComparer.CurrentCulture)];
         Authors = await queries.AuthorsAsync(sheet.Updates, ct);
+        Communes = await queries.CommuneNamesAsync(schema.DepartementCode, ct);
         Progress.Version = Publication.Version = sheet.Version;
         if (string.IsNullOrEmpty(Progress.On)) Progress.On = InputReader.Format(access.Today);
         return Page();

@@ -187,7 +187,7 @@ public sealed class StaffingIndicatorFixtureTests(BerceauApp app)
         // The indicator's own table: its structures, then the commune; the definition says which places the staff is for.
         var frozen = DashboardPage.Table(html, "indicateur-places-gelees");
         Assert.Equal(["13", "10", "23"], frozen.Skip(1).Select(r => r[DashboardPage.Column(frozen, "Valeur")]));
-        Assert.Contains("l’indicateur porte donc sur la réouverture des places gelées", html, StringComparison.Ordinal);
+        Assert.Contains("L’indicateur porte sur la réouverture des places gelées", html, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -81,6 +81,8 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Domain.Obligations.CommuneObligationRecord> CommuneObligations => Set<Domain.Obligations.CommuneObligationRecord>();
     public DbSet<Domain.Obligations.CommuneObligationDocument> CommuneObligationDocuments => Set<Domain.Obligations.CommuneObligationDocument>();
     public DbSet<Domain.Practices.GoodPractice> GoodPractices => Set<Domain.Practices.GoodPractice>();
+    public DbSet<Domain.Newsletter.NewsletterSubscriber> NewsletterSubscribers => Set<Domain.Newsletter.NewsletterSubscriber>();
+    public DbSet<Domain.Newsletter.NewsletterIssue> NewsletterIssues => Set<Domain.Newsletter.NewsletterIssue>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

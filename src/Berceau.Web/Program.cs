@@ -25,6 +25,7 @@ using Berceau.Web.Features.Resources;
 using Berceau.Web.Features.Training;
 using Berceau.Web.Features.Obligations;
 using Berceau.Web.Features.Practices;
+using Berceau.Web.Features.Newsletter;
 using Berceau.Web.Features.Territories;
 using Berceau.Web.Infrastructure;
 
@@ -63,6 +64,7 @@ builder.Services.AddResourcesFeature();
 builder.Services.AddTrainingFeature();
 builder.Services.AddObligationsFeature();
 builder.Services.AddPracticesFeature();
+builder.Services.AddNewsletterFeature();
 
 var app = builder.Build();
 

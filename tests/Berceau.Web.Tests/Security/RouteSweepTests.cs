@@ -32,6 +32,8 @@ public sealed class RouteSweepTests(BerceauApp app)
         ["observatoire/communes/{code}"] = "a commune's observatory profile (public statistics)",
         ["schema/{departement}/{period?}"] = "the published schéma of a département",
         ["schema/{departement}/fiches/{id:guid}"] = "a published fiche of the schéma (drafts are not shown: SchemaAccessTests)",
+        ["schema/{departement:length(2,3)}/journal"] = "a département's newsletter archive and its subscription form (double opt-in)",
+        ["schema/{departement:length(2,3)}/journal/{number:int}"] = "an issue of the newsletter's public archive",
         ["bonnes-pratiques/{id:guid}"] = "a published good practice (a submission is not shown: GoodPracticeTests)",
         ["pro/bonnes-pratiques/proposer/{format}"] = "the empty submission form of a format (what is submitted is the person's own)",
         ["api/v1/structures/{id}"] = "open data: a facility's public record",

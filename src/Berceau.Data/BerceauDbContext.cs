@@ -77,6 +77,8 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Domain.Difficulty.AccompanimentAction> AccompanimentActions => Set<Domain.Difficulty.AccompanimentAction>();
     public DbSet<Domain.Resources.DisabilityResource> DisabilityResources => Set<Domain.Resources.DisabilityResource>();
     public DbSet<Domain.Careers.TrainingOffer> TrainingOffers => Set<Domain.Careers.TrainingOffer>();
+    public DbSet<Observatory.IndicatorSnapshot> IndicatorSnapshots => Set<Observatory.IndicatorSnapshot>();
+    public DbSet<Observatory.IndicatorDataVersion> IndicatorDataVersions => Set<Observatory.IndicatorDataVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -58,6 +58,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
             w.HasKey("Id");
             // The commission reads "who wishes this crèche": no foreign key, so that closing a crèche keeps the wish readable.
             w.HasIndex(x => x.FacilityId);
+            // The observatory's first wishes per structure (rank 1 of the waiting applications): read from the index alone.
+            w.HasIndex("Rank", "FacilityId", "ApplicationId");
         });
         b.OwnsMany(a => a.StatusChanges, c =>
         {
@@ -69,6 +71,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
             c.Property(x => x.To).HasConversion<string>().HasMaxLength(16);
             c.Property(x => x.By).HasMaxLength(450);
             c.Property(x => x.Reason).HasMaxLength(1000);
+            // The observatory's first acceptances (every change to « acceptée », by application).
+            c.HasIndex("To", "ApplicationId");
         });
         b.OwnsMany(a => a.Events, e =>
         {

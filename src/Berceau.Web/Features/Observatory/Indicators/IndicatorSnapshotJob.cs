@@ -34,14 +34,18 @@ public sealed class IndicatorSnapshotJob(IServiceScopeFactory scopes, TimeProvid
 {
     public const string LeaseName = "indicateurs-observatoire";
 
-    public async Task<IndicatorSnapshotPass> RunOnceAsync(CancellationToken ct = default) =>
+    /// <summary>
+    /// One pass; with <paramref name="everyYear"/>, every stale snapshot whatever its year (after an import of past years' files, and
+    /// in tests, which read figures right after making their data).
+    /// </summary>
+    public async Task<IndicatorSnapshotPass> RunOnceAsync(CancellationToken ct = default, bool everyYear = false) =>
         await JobLeases.RunExclusiveAsync(scopes, clock, LeaseName, options.Value.LeaseMinutes, async (services, db, now) =>
         {
             var indicators = services.GetRequiredService<TerritoryIndicators>();
             var year = indicators.CurrentYear;
             var version = await IndicatorSnapshots.CurrentVersionAsync(db, ct);
             var rows = await db.IndicatorSnapshots.AsNoTracking().ToListAsync(ct);
-            var due = rows.Where(r => r.Year == year || r.RefreshRequested)
+            var due = rows.Where(r => everyYear || r.Year == year || r.RefreshRequested)
                 .Where(r => r.RefreshRequested || !IndicatorSnapshots.Usable(r, now) || IndicatorSnapshots.IsStale(r, version, now, year, options.Value))
                 .Select(r => (r.TerritoryCode, r.Year)).ToList();
             var departements = await db.Departements.AsNoTracking().Where(d => db.Communes.Any(c => c.DepartementCode == d.Code))

@@ -69,51 +69,14 @@ public sealed class IndicatorSnapshotJob(IServiceScopeFactory scopes, TimeProvid
 }
 
 /// <summary>A reader that found a stale snapshot wakes the worker of its process, rather than waiting for the next poll.</summary>
-public sealed class IndicatorSnapshotSignal
-{
-    private readonly SemaphoreSlim wake = new(0, 1);
-
-    public void Wake()
-    {
-        try
-        {
-            wake.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already woken: the next pass refreshes every stale snapshot.
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => wake.WaitAsync(timeout, ct);
-}
+public sealed class IndicatorSnapshotSignal : JobSignal;
 
 /// <summary>Runs <see cref="IndicatorSnapshotJob"/> every <see cref="IndicatorSnapshotOptions.PollSeconds"/>, or sooner when a reader wakes it.</summary>
 public sealed class IndicatorSnapshotWorker(IndicatorSnapshotJob job, IndicatorSnapshotSignal signal, IOptions<IndicatorSnapshotOptions> options,
     ILogger<IndicatorSnapshotWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var pause = TimeSpan.FromSeconds(Math.Max(5, options.Value.PollSeconds));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await job.RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The snapshots stay as they were (flagged as being refreshed); the next pass tries again.
-                logger.LogError(e, "Indicateurs de l’observatoire impossibles à calculer pour le moment");
-            }
-            try
-            {
-                await signal.WaitAsync(pause, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    // A failed pass leaves the snapshots as they were (flagged as being refreshed); the next one tries again.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        JobLoop.RunAsync(ct => job.RunOnceAsync(ct), TimeSpan.FromSeconds(Math.Max(5, options.Value.PollSeconds)), signal, logger,
+            "Indicateurs de l’observatoire impossibles à calculer pour le moment", stoppingToken);
 }

@@ -3622,8 +3622,6 @@ namespace Berceau.Data.Migrations.Postgres
 
                             b1.HasIndex("FacilityId");
 
-                            b1.HasIndex("Rank", "FacilityId", "ApplicationId");
-
                             b1.ToTable("ApplicationWishes", (string)null);
 
                             b1.WithOwner()

@@ -3593,8 +3593,6 @@ namespace Berceau.Data.Migrations.Sqlite
 
                             b1.HasIndex("FacilityId");
 
-                            b1.HasIndex("Rank", "FacilityId", "ApplicationId");
-
                             b1.ToTable("ApplicationWishes", (string)null);
 
                             b1.WithOwner()

@@ -1,9 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Berceau.Data.Migrations.Postgres
+namespace Berceau.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class IndicatorSnapshots : Migration
@@ -15,8 +14,8 @@ namespace Berceau.Data.Migrations.Postgres
                 name: "IndicatorDataVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -27,13 +26,13 @@ namespace Berceau.Data.Migrations.Postgres
                 name: "IndicatorSnapshots",
                 columns: table => new
                 {
-                    TerritoryCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    ReportJson = table.Column<string>(type: "text", nullable: false),
-                    DataVersion = table.Column<long>(type: "bigint", nullable: false),
-                    CodeVersion = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    ComputedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RefreshRequested = table.Column<bool>(type: "boolean", nullable: false)
+                    TerritoryCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportJson = table.Column<string>(type: "TEXT", nullable: false),
+                    DataVersion = table.Column<long>(type: "INTEGER", nullable: false),
+                    CodeVersion = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    ComputedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RefreshRequested = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -44,11 +43,6 @@ namespace Berceau.Data.Migrations.Postgres
                 table: "IndicatorDataVersions",
                 columns: new[] { "Id", "Version" },
                 values: new object[] { 1, 0L });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ApplicationWishes_Rank_FacilityId_ApplicationId",
-                table: "ApplicationWishes",
-                columns: new[] { "Rank", "FacilityId", "ApplicationId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApplicationStatusChanges_To_ApplicationId",
@@ -64,10 +58,6 @@ namespace Berceau.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "IndicatorSnapshots");
-
-            migrationBuilder.DropIndex(
-                name: "IX_ApplicationWishes_Rank_FacilityId_ApplicationId",
-                table: "ApplicationWishes");
 
             migrationBuilder.DropIndex(
                 name: "IX_ApplicationStatusChanges_To_ApplicationId",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Berceau.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBerceauDbContext))]
-    [Migration("20261124122323_IndicatorSnapshots")]
+    [Migration("20261124130722_IndicatorSnapshots")]
     partial class IndicatorSnapshots
     {
         /// <inheritdoc />
@@ -3595,8 +3595,6 @@ namespace Berceau.Data.Migrations.Sqlite
                             b1.HasIndex("ApplicationId");
 
                             b1.HasIndex("FacilityId");
-
-                            b1.HasIndex("Rank", "FacilityId", "ApplicationId");
 
                             b1.ToTable("ApplicationWishes", (string)null);
 

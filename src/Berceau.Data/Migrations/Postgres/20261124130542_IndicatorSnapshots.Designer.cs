@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Berceau.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBerceauDbContext))]
-    [Migration("20261124122347_IndicatorSnapshots")]
+    [Migration("20261124130542_IndicatorSnapshots")]
     partial class IndicatorSnapshots
     {
         /// <inheritdoc />
@@ -3624,8 +3624,6 @@ namespace Berceau.Data.Migrations.Postgres
                             b1.HasIndex("ApplicationId");
 
                             b1.HasIndex("FacilityId");
-
-                            b1.HasIndex("Rank", "FacilityId", "ApplicationId");
 
                             b1.ToTable("ApplicationWishes", (string)null);
 

@@ -83,6 +83,8 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Domain.Practices.GoodPractice> GoodPractices => Set<Domain.Practices.GoodPractice>();
     public DbSet<Domain.Newsletter.NewsletterSubscriber> NewsletterSubscribers => Set<Domain.Newsletter.NewsletterSubscriber>();
     public DbSet<Domain.Newsletter.NewsletterIssue> NewsletterIssues => Set<Domain.Newsletter.NewsletterIssue>();
+    public DbSet<Observatory.IndicatorSnapshot> IndicatorSnapshots => Set<Observatory.IndicatorSnapshot>();
+    public DbSet<Observatory.IndicatorDataVersion> IndicatorDataVersions => Set<Observatory.IndicatorDataVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

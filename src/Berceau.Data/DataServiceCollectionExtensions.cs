@@ -41,12 +41,13 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(settings);
         services.AddSingleton<OfferChangeSignal>();
         services.AddSingleton<OfferChangeInterceptor>();
+        services.AddSingleton<Observatory.IndicatorChangeInterceptor>();
         if (settings.Provider == DatabaseProvider.Sqlite)
             services.AddDbContextPool<BerceauDbContext, SqliteBerceauDbContext>((sp, o) =>
-                o.UseSqlite(settings.ConnectionString).AddInterceptors(sp.GetRequiredService<OfferChangeInterceptor>()));
+                o.UseSqlite(settings.ConnectionString).AddInterceptors(sp.GetRequiredService<OfferChangeInterceptor>(), sp.GetRequiredService<Observatory.IndicatorChangeInterceptor>()));
         else
             services.AddDbContextPool<BerceauDbContext, PostgresBerceauDbContext>((sp, o) =>
-                o.UseNpgsql(settings.ConnectionString).AddInterceptors(sp.GetRequiredService<OfferChangeInterceptor>()));
+                o.UseNpgsql(settings.ConnectionString).AddInterceptors(sp.GetRequiredService<OfferChangeInterceptor>(), sp.GetRequiredService<Observatory.IndicatorChangeInterceptor>()));
         return services;
     }
 }

@@ -53,7 +53,7 @@ builder.Services.AddCommissionFeature(builder.Configuration);
 builder.Services.AddFollowUpFeature();
 builder.Services.AddDecisionsFeature(builder.Configuration);
 builder.Services.AddChildmindersFeature(builder.Configuration);
-builder.Services.AddObservatoryFeature();
+builder.Services.AddObservatoryFeature(builder.Configuration);
 builder.Services.AddMeetingsFeature(builder.Configuration);
 builder.Services.AddOccasionalCareFeature(builder.Configuration);
 builder.Services.AddSchemaFeature();

@@ -3,13 +3,16 @@ namespace Berceau.Web.Infrastructure;
 /// <summary>
 /// The loop of a background worker: one pass, a pause, again, until the host stops. A failed pass (the database briefly
 /// unreachable) is logged and the worker stays alive. The pause uses the system clock on purpose: it is how often to look;
-/// the jobs' dates come from the injected clock.
+/// the jobs' dates come from the injected clock. With a <see cref="JobSignal"/>, the pause ends as soon as it is woken.
 /// </summary>
 public static class JobLoop
 {
-    public static async Task RunAsync(Func<CancellationToken, Task> pass, int pauseMinutes, ILogger logger, string failure, CancellationToken stoppingToken)
+    public static Task RunAsync(Func<CancellationToken, Task> pass, int pauseMinutes, ILogger logger, string failure, CancellationToken stoppingToken) =>
+        RunAsync(pass, TimeSpan.FromMinutes(Math.Max(1, pauseMinutes)), null, logger, failure, stoppingToken);
+
+    public static async Task RunAsync(Func<CancellationToken, Task> pass, TimeSpan pause, JobSignal? signal, ILogger logger, string failure,
+        CancellationToken stoppingToken)
     {
-        var pause = TimeSpan.FromMinutes(Math.Max(1, pauseMinutes));
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -22,7 +25,8 @@ public static class JobLoop
             }
             try
             {
-                await Task.Delay(pause, TimeProvider.System, stoppingToken);
+                if (signal is null) await Task.Delay(pause, TimeProvider.System, stoppingToken);
+                else await signal.WaitAsync(pause, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -30,4 +34,24 @@ public static class JobLoop
             }
         }
     }
+}
+
+/// <summary>Wakes a worker of this process before its next poll (several wakes before it runs make one pass).</summary>
+public class JobSignal
+{
+    private readonly SemaphoreSlim wake = new(0, 1);
+
+    public void Wake()
+    {
+        try
+        {
+            wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already woken: the next pass does everything pending.
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => wake.WaitAsync(timeout, ct);
 }

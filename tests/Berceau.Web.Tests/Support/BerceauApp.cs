@@ -74,6 +74,8 @@ public sealed class BerceauApp : WebApplicationFactory<Program>
         builder.UseSetting("MeetingReminders:RunWorker", "false");
         // And for the notices of a commission's freeze (Features/Commission tests run one pass when they want the notices).
         builder.UseSetting("FreezeNotices:RunWorker", "false");
+        // And for the observatory's snapshots: tests refresh them when they want (Support/IndicatorSnapshotsSupport.cs).
+        builder.UseSetting("Observatory:Snapshots:RunWorker", "false");
         // Every test signs in from 127.0.0.1: the real limit would throttle the suite. The limit's own test uses another address.
         builder.UseSetting("Account:PostsPerMinute", RateLimitForTests.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in _settings)

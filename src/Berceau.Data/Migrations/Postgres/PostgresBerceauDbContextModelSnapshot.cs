@@ -371,6 +371,58 @@ namespace Berceau.Data.Migrations.Postgres
                     b.ToTable("ReferenceCounters", (string)null);
                 });
 
+            modelBuilder.Entity("Berceau.Data.Observatory.IndicatorDataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IndicatorDataVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Berceau.Data.Observatory.IndicatorSnapshot", b =>
+                {
+                    b.Property<string>("TerritoryCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CodeVersion")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("RefreshRequested")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReportJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("TerritoryCode", "Year");
+
+                    b.ToTable("IndicatorSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Berceau.Data.Security.DataProtectionKeyRow", b =>
                 {
                     b.Property<int>("Id")
@@ -3834,6 +3886,8 @@ namespace Berceau.Data.Migrations.Postgres
                             b1.HasKey("Id");
 
                             b1.HasIndex("ApplicationId");
+
+                            b1.HasIndex("To", "ApplicationId");
 
                             b1.ToTable("ApplicationStatusChanges", (string)null);
 

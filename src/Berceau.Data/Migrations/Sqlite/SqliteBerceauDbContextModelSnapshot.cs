@@ -364,6 +364,58 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.ToTable("ReferenceCounters", (string)null);
                 });
 
+            modelBuilder.Entity("Berceau.Data.Observatory.IndicatorDataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IndicatorDataVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Berceau.Data.Observatory.IndicatorSnapshot", b =>
+                {
+                    b.Property<string>("TerritoryCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeVersion")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RefreshRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TerritoryCode", "Year");
+
+                    b.ToTable("IndicatorSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Berceau.Data.Security.DataProtectionKeyRow", b =>
                 {
                     b.Property<int>("Id")
@@ -3807,6 +3859,8 @@ namespace Berceau.Data.Migrations.Sqlite
                             b1.HasKey("Id");
 
                             b1.HasIndex("ApplicationId");
+
+                            b1.HasIndex("To", "ApplicationId");
 
                             b1.ToTable("ApplicationStatusChanges", (string)null);
 

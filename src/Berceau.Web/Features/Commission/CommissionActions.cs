@@ -161,6 +161,8 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
             // A concurrency token (session), a unique index (entries): someone else acted meanwhile.
             return Problem.Of("commission-concurrency", "");
         }
+        // The applications moved by ExecuteUpdate and raw SQL: the observatory's snapshots are stale (after the commit, see IndicatorDataChanges).
+        await Data.Observatory.IndicatorDataChanges.MarkAsync(db, CancellationToken.None);
         // The families' notices: written by the job, from the committed entries (a batch per transaction, each family once).
         notices.Wake();
         return snapshot.Entries.Count;

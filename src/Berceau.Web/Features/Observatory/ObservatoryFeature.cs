@@ -10,9 +10,16 @@ namespace Berceau.Web.Features.Observatory;
 /// </summary>
 public static class ObservatoryFeature
 {
-    public static IServiceCollection AddObservatoryFeature(this IServiceCollection services)
+    public static IServiceCollection AddObservatoryFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<CoverageQueries>();
+        // The reports are served from snapshots kept current by a leased job (docs/observatory.md, « Indicateurs pré-calculés »).
+        services.Configure<IndicatorSnapshotOptions>(configuration.GetSection(IndicatorSnapshotOptions.Section));
+        services.AddScoped<IndicatorSnapshots>();
+        services.AddSingleton<IndicatorSnapshotJob>();
+        services.AddSingleton<IndicatorSnapshotSignal>();
+        if (configuration.GetValue($"{IndicatorSnapshotOptions.Section}:RunWorker", true))
+            services.AddHostedService<IndicatorSnapshotWorker>();
         services.AddScoped<ImportOpenData>();
         services.AddScoped<TerritoryIndicators>();
         services.AddScoped<CommuneProfilePdf>();
@@ -57,7 +64,9 @@ public static class ObservatoryFeature
                 + "définition et sa formule, et son état : « disponible », ou « non disponible » avec la raison dans « note ». Un "
                 + "agrégat (EPT, département) est toujours la somme des numérateurs divisée par la somme des dénominateurs "
                 + "(« numerateur », « denominateur »), jamais une moyenne de taux ; une médiane réunit les cas de toutes les "
-                + "communes. « ventilations » détaille par commune, âge, structure, commission, mode ou métier. Erreurs : 400 pour un "
+                + "communes. « ventilations » détaille par commune, âge, structure, commission, mode ou métier. Les chiffres sont "
+                + "pré-calculés : « calculeLe » dit quand, et « actualisationEnCours » vaut true quand des données ont changé depuis "
+                + "et que le calcul est en cours (la réponse suivante les aura). Erreurs : 400 pour un "
                 + "paramètre invalide, 404 pour un territoire inconnu.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;

@@ -19,6 +19,8 @@ public sealed class FacilityOpeningDateTests(BerceauApp app)
 
     private async Task<decimal> PlacesCreatedIn2026Async()
     {
+        // Served from a snapshot: refreshed as the observatory's worker would after the change.
+        await app.RefreshIndicatorsAsync();
         var json = await app.Client().GetJsonAsync($"/api/v1/indicateurs?territoire={Romainville}&annee=2026");
         var created = json.GetProperty("indicateurs").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "places-creees");
         return created.GetProperty("valeur").ValueKind == System.Text.Json.JsonValueKind.Number ? created.GetProperty("valeur").GetDecimal() : 0m;

@@ -11,7 +11,7 @@ namespace Berceau.Web.Features.Observatory.Dashboard;
 /// dashboard as a file (<see cref="IndicatorExport"/>), for the same selection as the page. A wrong parameter answers
 /// 400 with a French page that names it.
 /// </summary>
-public sealed class ExportModel(BerceauDbContext db, CoverageQueries queries, TerritoryIndicators indicators) : PageModel
+public sealed class ExportModel(BerceauDbContext db, CoverageQueries queries, IndicatorSnapshots snapshots) : PageModel
 {
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
 
@@ -39,8 +39,9 @@ public sealed class ExportModel(BerceauDbContext db, CoverageQueries queries, Te
         }
 
         var s = selection.Value;
-        var table = id == DashboardTables.Communes ? DashboardTables.Find(await s.WithPressureAsync(indicators, null, ct), id)!
-            : DashboardTables.Find(s, id) ?? IndicatorReportTables.Find((await indicators.ForAsync(s.Code, s.Year, ct))!, id)!;
+        // The indicators' tables come from the same snapshot as the page (every row: the page shows the first ones of a long breakdown).
+        var table = id == DashboardTables.Communes ? DashboardTables.Find(await s.WithPressureAsync(snapshots, null, ct), id)!
+            : DashboardTables.Find(s, id) ?? IndicatorReportTables.Find((await snapshots.GetAsync(s.Code, s.Year, ct))!.Report, id)!;
         var suffix = $"{s.Code}-{s.Year}";
         return File(IndicatorExport.Write(table, kind!.Value), IndicatorExport.ContentType(kind.Value), IndicatorExport.FileName(table, suffix, kind.Value));
     }

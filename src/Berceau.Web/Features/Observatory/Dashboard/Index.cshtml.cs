@@ -2,6 +2,7 @@ using Berceau.Data;
 using Berceau.Domain.Common;
 using Berceau.Domain.Observatory;
 using Berceau.Web.Features.Observatory.Indicators;
+using Berceau.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -14,7 +15,7 @@ namespace Berceau.Web.Features.Observatory.Dashboard;
 /// table with its chart and downloads, and the choropleth of the communes. Public, like every anonymous statistic. A
 /// wrong parameter answers 400 with the form and a French message naming it; nothing else is shown.
 /// </summary>
-public sealed class IndexModel(BerceauDbContext db, CoverageQueries queries, TerritoryIndicators indicators) : PageModel
+public sealed class IndexModel(BerceauDbContext db, CoverageQueries queries, IndicatorSnapshots snapshots) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Departement { get; set; }
     [BindProperty(SupportsGet = true)] public string? Ept { get; set; }
@@ -28,7 +29,10 @@ public sealed class IndexModel(BerceauDbContext db, CoverageQueries queries, Ter
     public ChoroplethMap? Map { get; private set; }
 
     /// <summary>The demand, supply and D214-2 indicators of the territory and year (those of GET /api/v1/indicateurs).</summary>
-    public TerritoryIndicatorReport? Report { get; private set; }
+    public TerritoryIndicatorReport? Report => Served?.Report;
+
+    /// <summary>The report as served from its snapshot: when it was computed, whether it is being refreshed.</summary>
+    public ServedReport? Served { get; private set; }
 
     public List<SelectListItem> Departements { get; } = [];
     public List<SelectListItem> Epts { get; } = [];
@@ -63,8 +67,8 @@ public sealed class IndexModel(BerceauDbContext db, CoverageQueries queries, Ter
         Commune = s.Kind == TerritoryKind.Commune ? s.Code : null;
         Annee = s.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Carte = layer;
-        Report = await indicators.ForAsync(s.Code, s.Year, ct);
-        s = Selection = await s.WithPressureAsync(indicators, Report, ct);
+        Served = await snapshots.GetAsync(s.Code, s.Year, ct);
+        s = Selection = await s.WithPressureAsync(snapshots, Report, ct);
         Tables = DashboardTables.For(s);
         Cards = DashboardTables.Cards(s);
         Map = ChoroplethMap.From(Tables.Single(t => t.Id == DashboardTables.Communes), layer);
@@ -77,6 +81,11 @@ public sealed class IndexModel(BerceauDbContext db, CoverageQueries queries, Ter
         Communes.AddRange(s.Figures.Communes.Select(c => new SelectListItem(c.Name, c.Code)));
         Years.AddRange(s.Figures.Years.Reverse().Select(y => new SelectListItem(DashboardTables.YearLabel(s, y), y.ToString(System.Globalization.CultureInfo.InvariantCulture))));
     }
+
+    /// <summary>« calculés le 23 novembre 2026 à 10 h 05 » (Paris time).</summary>
+    public string ComputedAtText => Served is null ? "" : ParisTime.Of(Served.ComputedAt).ToString("'le' d MMMM yyyy 'à' H 'h' mm", French);
+
+    private static readonly System.Globalization.CultureInfo French = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
 
     /// <summary>The query of the current selection, for the export links.</summary>
     public string ExportQuery => Selection?.QueryString() ?? "";

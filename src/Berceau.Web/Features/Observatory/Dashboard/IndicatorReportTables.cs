@@ -70,11 +70,34 @@ public static class IndicatorReportTables
             rows);
     }
 
+    /// <summary>
+    /// The lines of a breakdown the dashboard shows of a long one (the pressure of each of thousands of structures): the first ones
+    /// in the breakdown's order (the most demanded structures first), every line being in the CSV and XLSX files. The breakdown by
+    /// commune is always shown whole (a département has a few dozen).
+    /// </summary>
+    public const int PageRowsPerBreakdown = 20;
+
+    /// <summary>
+    /// The table of an indicator as the dashboard shows it: at most <see cref="PageRowsPerBreakdown"/> lines of each breakdown other
+    /// than the communes, and, when lines were left out, the sentence that says so (the download links give them all).
+    /// </summary>
+    public static (IndicatorTable Table, string? Partial) PageTable(TerritoryIndicatorReport report, Indicator indicator)
+    {
+        var cut = indicator.Breakdowns.Where(b => b.Dimension != "commune" && b.Rows.Count > PageRowsPerBreakdown).ToList();
+        var table = IndicatorTable(report, indicator, PageRowsPerBreakdown);
+        if (cut.Count == 0) return (table, null);
+        var parts = cut.Select(b => $"les {PageRowsPerBreakdown} premières lignes « {b.Label} » sur {b.Rows.Count.ToString("N0", French)}");
+        return (table, $"Cette page montre {string.Join(" et ", parts)}. Téléchargez le tableau complet en CSV ou en XLSX (liens ci-dessous).");
+    }
+
     /// <summary>An indicator's breakdowns, one row per line (« Par commune », « Par âge »…); no row when it is not available.</summary>
-    public static IndicatorTable IndicatorTable(TerritoryIndicatorReport report, Indicator indicator)
+    public static IndicatorTable IndicatorTable(TerritoryIndicatorReport report, Indicator indicator) => IndicatorTable(report, indicator, null);
+
+    private static IndicatorTable IndicatorTable(TerritoryIndicatorReport report, Indicator indicator, int? rowsPerBreakdown)
     {
         var d = indicator.Definition;
-        var rows = indicator.Breakdowns.SelectMany(b => b.Rows.Select(r => (Breakdown: b, Row: r))).ToList();
+        var rows = indicator.Breakdowns.SelectMany(b => (rowsPerBreakdown is { } n && b.Dimension != "commune" ? b.Rows.Take(n) : b.Rows)
+            .Select(r => (Breakdown: b, Row: r))).ToList();
         var ratio = rows.Any(x => x.Row.Numerator is not null || x.Row.Denominator is not null);
         var columns = new List<IndicatorColumn>
         {

@@ -9,6 +9,9 @@ namespace Berceau.Web.Features.Observatory.Dashboard;
 /// </summary>
 public sealed record IndicatorTableView(IndicatorTable Table, string? ExportQuery, string HeadingClass = "govuk-heading-m", int HeadingLevel = 2)
 {
+    /// <summary>Set when the page shows only part of the table's lines: the sentence that says which (the files hold them all).</summary>
+    public string? Partial { get; init; }
+
     /// <summary>The chart's data for observatory.mjs: labels from the first column, one series per charted column.</summary>
     public string ChartJson()
     {

@@ -4,16 +4,25 @@ using Berceau.Domain.Observatory.Indicators;
 
 namespace Berceau.Web.Features.Observatory.Indicators;
 
-/// <summary>GET /api/v1/indicateurs: every indicator of a territory for a year (field names as /api/v1/indicateurs/couverture).</summary>
+/// <summary>
+/// GET /api/v1/indicateurs: every indicator of a territory for a year (field names as /api/v1/indicateurs/couverture).
+/// <c>calculeLe</c>: when the figures were computed (they are served from a snapshot); <c>actualisationEnCours</c>: the data
+/// have changed since and the figures are being computed again (the next answer will have them).
+/// </summary>
 public sealed record IndicatorsResponse(
     [property: JsonPropertyName("territoire")] TerritoryItem Territory,
     [property: JsonPropertyName("annee")] int Year,
     [property: JsonPropertyName("jourDeReference")] DateOnly ReferenceDay,
+    [property: JsonPropertyName("calculeLe")] DateTimeOffset ComputedAt,
+    [property: JsonPropertyName("actualisationEnCours")] bool Refreshing,
     [property: JsonPropertyName("indicateurs")] IReadOnlyList<IndicatorItem> Indicators)
 {
-    public static IndicatorsResponse Of(TerritoryIndicatorReport report) => new(
-        new TerritoryItem(KindCode(report.Territory.Kind), report.Territory.Code, report.Territory.Name),
-        report.Year, report.ReferenceDay, [.. report.Indicators.Select(IndicatorItem.Of)]);
+    public static IndicatorsResponse Of(ServedReport served)
+    {
+        var report = served.Report;
+        return new(new TerritoryItem(KindCode(report.Territory.Kind), report.Territory.Code, report.Territory.Name),
+            report.Year, report.ReferenceDay, served.ComputedAt.ToUniversalTime(), served.Refreshing, [.. report.Indicators.Select(IndicatorItem.Of)]);
+    }
 
     public static string KindCode(TerritoryKind kind) => kind switch
     {

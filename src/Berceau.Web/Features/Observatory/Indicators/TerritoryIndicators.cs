@@ -120,14 +120,6 @@ public sealed partial class TerritoryIndicators(BerceauDbContext db, CoverageQue
         string CurrentYearOnly(string why) => $"{why} : indicateur calculé pour l’année en cours seulement ({CurrentYear}).";
     }
 
-    /// <summary>The pressure (first wishes per place) of these communes today, as <see cref="ForAsync"/> gives it for the current year.</summary>
-    public async Task<Indicator> PressureAsync(IReadOnlyList<CommuneName> communes, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var facts = new IndicatorFactsQueries(db, [.. communes.Select(c => c.Code)], CurrentYear, ParisTime.DayOf(now), now);
-        return DemandIndicators.Pressure(await facts.StructureDemandAsync(ct), communes);
-    }
-
     private async Task<IReadOnlyList<Indicator>> CoverageIndicatorsAsync(TerritoryKind kind, string code, IReadOnlyList<string> codes, int year,
         IReadOnlyList<CommuneName> communes, CancellationToken ct)
     {

@@ -17,9 +17,13 @@ public sealed class IndicatorsApiTests(BerceauApp app)
     [Fact]
     public async Task Departement_AnswersEveryIndicator_InTheDocumentedShape()
     {
+        await app.RefreshIndicatorsAsync();
         var json = await app.Client().GetJsonAsync($"{Url}?territoire=93&annee=2021");
 
-        Assert.Equal(["territoire", "annee", "jourDeReference", "indicateurs"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["territoire", "annee", "jourDeReference", "calculeLe", "actualisationEnCours", "indicateurs"], json.EnumerateObject().Select(p => p.Name));
+        // Served from its snapshot, just refreshed: when it was computed, and not being refreshed.
+        Assert.Equal(JsonValueKind.String, json.GetProperty("calculeLe").ValueKind);
+        Assert.False(json.GetProperty("actualisationEnCours").GetBoolean());
         Assert.Equal(("departement", "93", "Seine-Saint-Denis"), (Str(json.GetProperty("territoire"), "type"), Str(json.GetProperty("territoire"), "code"), Str(json.GetProperty("territoire"), "nom")));
         Assert.Equal("2021-12-31", json.GetProperty("jourDeReference").GetString());
         var indicators = json.GetProperty("indicateurs").EnumerateArray().ToList();
@@ -36,6 +40,8 @@ public sealed class IndicatorsApiTests(BerceauApp app)
     [Fact]
     public async Task Departement_Coverage_IsTheSameAsTheCoverageEndpoint_AndSumOverSumOfItsCommunes()
     {
+        // The coverage endpoint computes live: the snapshots are refreshed first, as the worker would after other tests' changes.
+        await app.RefreshIndicatorsAsync();
         var client = app.Client();
         foreach (var year in new[] { 2021, 2026 })
         {
@@ -56,6 +62,7 @@ public sealed class IndicatorsApiTests(BerceauApp app)
     [Fact]
     public async Task Departement_EveryRatio_IsSumOverSumOfItsCommunes()
     {
+        await app.RefreshIndicatorsAsync();
         var json = await app.Client().GetJsonAsync($"{Url}?territoire=93");
         var communes = await app.WithDbAsync(db => db.Communes.CountAsync(c => c.DepartementCode == "93"));
 

@@ -59,6 +59,8 @@ public sealed class PlannedPlacesIndicatorTests(BerceauApp app)
                 db.ActionSheets.AddRange(published, draft);
                 return await db.SaveChangesAsync();
             });
+            // The observatory serves its snapshots: refreshed as the worker would after this change.
+            await app.RefreshIndicatorsAsync();
             return title = name;
         }
         finally

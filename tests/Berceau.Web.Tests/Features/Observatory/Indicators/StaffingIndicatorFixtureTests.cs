@@ -86,6 +86,7 @@ public sealed class StaffingIndicatorFixtureTests(BerceauApp app)
     private async Task<JsonElement> ApiAsync(string territory, int? year = null)
     {
         await BuildAsync();
+        await app.RefreshIndicatorsAsync();
         return await app.Client().GetJsonAsync($"{Url}?territoire={territory}" + (year is null ? "" : $"&annee={year}"));
     }
 
@@ -198,6 +199,7 @@ public sealed class StaffingIndicatorFixtureTests(BerceauApp app)
     public async Task IndicatorTables_AreExported_AsThePageShowsThem(string id)
     {
         await BuildAsync();
+        await app.RefreshIndicatorsAsync();
         var client = app.Client();
         var query = $"departement=93&commune={Romainville}&annee=2026";
         var html = await client.GetStringAsync($"/observatoire?{query}");
@@ -219,6 +221,7 @@ public sealed class StaffingIndicatorFixtureTests(BerceauApp app)
     public async Task PastYear_Dashboard_SaysNonDisponible_ForWhatIsNotKept()
     {
         await BuildAsync();
+        await app.RefreshIndicatorsAsync();
         var html = await app.Client().GetStringAsync($"/observatoire?departement=93&commune={Romainville}&annee=2021");
 
         var offer = DashboardPage.Table(html, "indicateurs-offre");

@@ -22,7 +22,7 @@ public sealed class AddProof(BerceauDbContext db, FamilyApplicationQueries queri
         else if (file.Length > Proofs.MaxBytes) problems.Add(Problem.Of("proof-too-large", "Upload", Proofs.MaxBytes / 1024 / 1024));
         else
         {
-            content = await ReadAsync(file, ct);
+            content = await Uploads.ReadLimitedAsync(file, Proofs.MaxBytes, ct);
             var type = Proofs.ContentTypeOf(content, "Upload");
             if (type.IsSuccess) contentType = type.Value;
             else problems.AddRange(type.Problems);
@@ -45,16 +45,5 @@ public sealed class AddProof(BerceauDbContext db, FamilyApplicationQueries queri
         db.ApplicationDocuments.Add(document);
         audit.Record(ApplicationAudit.ProofAdded, ApplicationAudit.EntityType, application.Id.ToString(), $"{kind.Value.Label()} ({document.Size} octets, {contentType})");
         return await ApplicationSave.SaveAsync(db, document.Id, ct);
-    }
-
-    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
-    {
-        await using var stream = file.OpenReadStream();
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0 && buffer.Length <= Proofs.MaxBytes)
-            buffer.Write(chunk, 0, read);
-        return buffer.ToArray();
     }
 }

@@ -316,25 +316,8 @@ public sealed class GovernanceEditing(BerceauDbContext db, GovernanceAccess acce
     private static IReadOnlyList<string> Agenda(GovernanceMeetingInput input) =>
         (input.Agenda ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private async Task<Outcome<bool>> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Concurrent();
-        }
-        catch (DbUpdateException)
-        {
-            // A unique index (a decision number, an invitation already queued): someone did the same at the same moment.
-            db.ChangeTracker.Clear();
-            return Problem.Of("gov-taken-meanwhile", "");
-        }
-    }
+    // A unique index (a decision number, an invitation already queued): someone did the same at the same moment.
+    private Task<Outcome<bool>> SaveAsync(CancellationToken ct) => SchemaEditing.SaveAsync(db, "gov-taken-meanwhile", ct);
 
     private static Outcome<bool> Concurrent() => Problem.Of("concurrency", "");
 }

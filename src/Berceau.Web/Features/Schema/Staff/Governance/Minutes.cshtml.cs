@@ -1,8 +1,5 @@
-using Berceau.Domain.Governance;
-using Berceau.Web.Features.Offer.Staff;
 using Berceau.Web.Features.Schema.Governance;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Berceau.Web.Features.Schema.Staff.Governance;
 
@@ -10,17 +7,14 @@ namespace Berceau.Web.Features.Schema.Staff.Governance;
 /// Who came and the « compte rendu » (/pro/schema/reunions/{id}/compte-rendu): the secretariat, from the meeting's day. Saving
 /// makes the meeting « tenue ». A member left without a choice keeps no line.
 /// </summary>
-public sealed class MinutesModel(GovernanceAccess access, GovernanceEditing editing, GovernanceQueries queries) : PageModel
+public sealed class MinutesModel(GovernanceAccess access, GovernanceEditing editing, GovernanceQueries queries) : SecretariatMeetingPage(access)
 {
     [BindProperty] public MinutesInput Input { get; set; } = new();
-    public GovernanceMeeting Meeting { get; private set; } = null!;
-    public GovernanceBody Body { get; private set; } = null!;
     public IReadOnlyList<MemberRow> Members { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var result = await LoadAsync(id, tracked: false, ct);
-        if (result is not null) return result;
+        if (await LoadAsync(id, tracked: false, ct) is { } refused) return refused;
         var known = Meeting.Attendance.ToDictionary(a => a.MemberId);
         Input = new MinutesInput
         {
@@ -35,29 +29,14 @@ public sealed class MinutesModel(GovernanceAccess access, GovernanceEditing edit
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        var result = await LoadAsync(id, tracked: true, ct);
-        if (result is not null) return result;
+        if (await LoadAsync(id, tracked: true, ct) is { } refused) return refused;
         ModelState.Clear();
-        var saved = await editing.RecordAttendanceAsync(Meeting, Body, Input, ct);
-        if (saved.IsSuccess)
-        {
-            TempData[MeetingModel.MessageKey] = "Les présences et le compte rendu sont enregistrés.";
-            return Redirect(GovernanceFeature.MeetingPath(id));
-        }
-        ModelState.AddProblems(saved.Problems, nameof(Input));
-        // The rows shown are the posted ones, in the members' order.
+        var result = Saved(await editing.RecordAttendanceAsync(Meeting, Body, Input, ct), "Les présences et le compte rendu sont enregistrés.", nameof(Input));
+        // Shown again: the rows posted, in the members' order.
         var posted = Input.Attendance.Where(a => a.MemberId is not null).GroupBy(a => a.MemberId!).ToDictionary(g => g.Key, g => g.First());
         Input.Attendance = [.. Members.Select(m => posted.GetValueOrDefault(m.Id.ToString()) ?? new AttendanceInput { MemberId = m.Id.ToString() })];
-        return Page();
+        return result;
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid id, bool tracked, CancellationToken ct)
-    {
-        var found = await access.MeetingAsync(id, tracked, ct);
-        if (found is not { } f) return NotFound();
-        if (!(await access.UserAsync(ct)).IsSecretariatOf(f.Body.DepartementCode)) return Forbid();
-        (Meeting, Body) = (f.Meeting, f.Body);
-        Members = await queries.MembersAsync(f.Body, ct);
-        return null;
-    }
+    protected override async Task LoadedAsync(CancellationToken ct) => Members = await queries.MembersAsync(Body, ct);
 }

@@ -69,6 +69,13 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Domain.Schema.ProgressUpdate> ProgressUpdates => Set<Domain.Schema.ProgressUpdate>();
     public DbSet<Domain.Schema.PartnerOrganisation> PartnerOrganisations => Set<Domain.Schema.PartnerOrganisation>();
     public DbSet<Domain.Schema.PartnerMember> PartnerMembers => Set<Domain.Schema.PartnerMember>();
+    public DbSet<Domain.Governance.GovernanceBody> GovernanceBodies => Set<Domain.Governance.GovernanceBody>();
+    public DbSet<Domain.Governance.GovernanceMember> GovernanceMembers => Set<Domain.Governance.GovernanceMember>();
+    public DbSet<Domain.Governance.GovernanceMeeting> GovernanceMeetings => Set<Domain.Governance.GovernanceMeeting>();
+    public DbSet<Domain.Governance.MeetingDecision> GovernanceDecisions => Set<Domain.Governance.MeetingDecision>();
+    public DbSet<Domain.Governance.MeetingDocument> GovernanceDocuments => Set<Domain.Governance.MeetingDocument>();
+    public DbSet<Domain.Governance.DecisionFollowUp> DecisionFollowUps => Set<Domain.Governance.DecisionFollowUp>();
+    public DbSet<OutboxAttachment> OutboxAttachments => Set<OutboxAttachment>();
     public DbSet<Domain.OccasionalCare.OccasionalCareSettings> OccasionalCareSettings => Set<Domain.OccasionalCare.OccasionalCareSettings>();
     public DbSet<PlaceFreeze> PlaceFreezes => Set<PlaceFreeze>();
     public DbSet<Domain.Staffing.FacilityStaffing> FacilityStaffings => Set<Domain.Staffing.FacilityStaffing>();

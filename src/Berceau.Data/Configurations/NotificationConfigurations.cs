@@ -25,6 +25,20 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         // The territory the message is about (an application's commune), so that an admin sees only the messages of theirs.
         b.Property(m => m.CommuneCode).HasMaxLength(5);
         b.HasIndex(m => new { m.CommuneCode, m.FailedAt });
+        // Deleted with their message (the purge's ExecuteDelete relies on the database's cascade).
+        b.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OutboxAttachmentConfiguration : IEntityTypeConfiguration<OutboxAttachment>
+{
+    public void Configure(EntityTypeBuilder<OutboxAttachment> b)
+    {
+        b.ToTable("OutboxAttachments");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.FileName).HasMaxLength(OutboxAttachment.MaxFileNameLength);
+        b.Property(a => a.ContentType).HasMaxLength(OutboxAttachment.MaxContentTypeLength);
+        b.HasIndex(a => a.MessageId);
     }
 }
 

@@ -24,6 +24,8 @@ public sealed class OutboxMessage
     public required string Subject { get; init; }
     public required string TextBody { get; init; }
     public string? HtmlBody { get; init; }
+    /// <summary>Files sent with the message (an iCalendar invitation…), saved with it in the same unit of work.</summary>
+    public List<OutboxAttachment> Attachments { get; init; } = [];
     public required string IdempotencyKey { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 
@@ -40,6 +42,24 @@ public sealed class OutboxMessage
     public DateTimeOffset? LeasedUntil { get; set; }
 
     public bool IsPending => SentAt is null && FailedAt is null;
+}
+
+/// <summary>
+/// A file attached to an outbox message: its name, its MIME type (parameters allowed, e.g.
+/// <c>text/calendar; method=REQUEST; charset=UTF-8</c>) and its bytes, kept until the message is purged with it.
+/// </summary>
+public sealed class OutboxAttachment
+{
+    public const int MaxFileNameLength = 200;
+    public const int MaxContentTypeLength = 200;
+    /// <summary>An e-mail is no place for big files: attachments are small by design (invitations, short notices).</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    public long Id { get; init; }
+    public long MessageId { get; init; }
+    public required string FileName { get; init; }
+    public required string ContentType { get; init; }
+    public required byte[] Content { get; init; }
 }
 
 /// <summary>What a worker does after an attempt failed: try again later, or give up after the last allowed attempt.</summary>

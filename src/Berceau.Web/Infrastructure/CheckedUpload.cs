@@ -14,19 +14,8 @@ public static class CheckedUpload
     {
         if (file is null) return Problem.Of("proof-missing", field);
         if (file.Length > Proofs.MaxBytes) return Problem.Of("proof-too-large", field, Proofs.MaxBytes / 1024 / 1024);
-        var content = await ReadAsync(file, ct);
+        var content = await Uploads.ReadLimitedAsync(file, Proofs.MaxBytes, ct);
         var type = Proofs.ContentTypeOf(content, field);
         return type.IsSuccess ? (content, type.Value) : Outcome<(byte[], string)>.Failure(type.Problems);
-    }
-
-    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
-    {
-        await using var stream = file.OpenReadStream();
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0 && buffer.Length <= Proofs.MaxBytes)
-            buffer.Write(chunk, 0, read);
-        return buffer.ToArray();
     }
 }

@@ -106,10 +106,15 @@ public sealed class RetentionPurgeTests : IDisposable
         var yearAndADay = Now.AddDays(-366);
         await using (var db = _database.Open())
         {
+            var old = Message("envoye-vieux", yearAndADay, sent: yearAndADay);
+            var recent = Message("envoye-recent", Now.AddDays(-364), sent: Now.AddDays(-364));
+            // Attachments (an invitation's .ics) go with their message: the database's cascade, since the purge deletes in bulk.
+            old.Attachments.Add(new OutboxAttachment { FileName = "vieux.ics", ContentType = "text/calendar", Content = [1] });
+            recent.Attachments.Add(new OutboxAttachment { FileName = "recent.ics", ContentType = "text/calendar", Content = [2] });
             db.OutboxMessages.AddRange(
-                Message("envoye-vieux", yearAndADay, sent: yearAndADay),
+                old,
                 Message("abandonne-vieux", yearAndADay, failed: yearAndADay),
-                Message("envoye-recent", Now.AddDays(-364), sent: Now.AddDays(-364)),
+                recent,
                 // Never sent: it is still owed to the person, whatever its age.
                 Message("en-attente-vieux", yearAndADay));
             db.Notifications.AddRange(
@@ -135,6 +140,7 @@ public sealed class RetentionPurgeTests : IDisposable
         await using var after = _database.Open();
         Assert.Equal(["en-attente-vieux", "envoye-recent"], (await after.OutboxMessages.Select(m => m.IdempotencyKey).ToListAsync()).Order());
         Assert.Equal(["lue-recente", "non-lue-vieille"], (await after.Notifications.Select(n => n.Title).ToListAsync()).Order());
+        Assert.Equal(["recent.ics"], await after.OutboxAttachments.Select(a => a.FileName).ToListAsync());
         var audit = Assert.Single(await after.AuditEntries.Where(a => a.Action == "purge").ToListAsync());
         Assert.Contains("2 e-mail(s) envoyé(s) ou abandonné(s) depuis plus de 365 jours", audit.Details);
         Assert.Contains("1 notification(s) lue(s) depuis plus de 365 jours", audit.Details);

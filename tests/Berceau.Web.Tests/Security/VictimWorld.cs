@@ -86,6 +86,24 @@ internal sealed class VictimWorld
         var job = await app.JobAsync(commune: Commune);
         var freeze = await app.FreezeAsync(scene.A, 0, 1, StaffingTestData.Today(app).AddDays(20));
         var schema = await app.SchemaAsync();
+        // Governance of the 93's schéma: an instance, its meeting of today with a decision, a follow-up action and a document.
+        var body = await Features.Governance.GovernanceTestData.BodyAsync(app);
+        var meetingDay = Features.Governance.GovernanceTestData.Today(app);
+        var (followUpAction, governanceDocument) = await app.WithDbAsync(async db =>
+        {
+            var held = await db.GovernanceMeetings.Include(m => m.Decisions).FirstAsync(m => m.Id == body.Today.Id);
+            var decision = held.Decide("Décision de la victime", meetingDay, app.Clock.GetUtcNow(), "victime").Value;
+            var action = Domain.Governance.DecisionFollowUp.Create("93", body.Id, held.Id, decision, null, body.A.Id, meetingDay, meetingDay, null, app.Clock.GetUtcNow()).Value;
+            var file = new Domain.Governance.MeetingDocument
+            {
+                MeetingId = held.Id, Title = "Support de la victime", FileName = "support.pdf", ContentType = "application/pdf", Size = 8,
+                Content = "%PDF-1.4"u8.ToArray(), UploadedAt = app.Clock.GetUtcNow(), UploadedBy = "victime",
+            };
+            db.DecisionFollowUps.Add(action);
+            db.GovernanceDocuments.Add(file);
+            await db.SaveChangesAsync();
+            return (action.Id, file.Id);
+        });
 
         // Occasional care: a crèche's slot, a family's child and its booking.
         var creche = await OccasionalTestData.CrecheAsync(app, Commune);
@@ -224,6 +242,15 @@ internal sealed class VictimWorld
             ["pro/obligations/{commune:length(5)}"] = $"/pro/obligations/{Commune}",
             ["pro/obligations/{commune:length(5)}/{obligation}"] = $"/pro/obligations/{Commune}/recensement",
             ["pro/bonnes-pratiques/{id:guid}"] = $"/pro/bonnes-pratiques/{practice.Id}",
+            ["pro/schema/instances/edition/{id:guid?}"] = $"/pro/schema/instances/edition/{body.Id}",
+            ["pro/schema/instances/{id:guid}"] = $"/pro/schema/instances/{body.Id}",
+            ["pro/schema/instances/{id:guid}/reunions/nouvelle"] = $"/pro/schema/instances/{body.Id}/reunions/nouvelle",
+            ["pro/schema/reunions/{id:guid}"] = $"/pro/schema/reunions/{body.Today.Id}",
+            ["pro/schema/reunions/{id:guid}/modifier"] = $"/pro/schema/reunions/{body.Today.Id}/modifier",
+            ["pro/schema/reunions/{id:guid}/compte-rendu"] = $"/pro/schema/reunions/{body.Today.Id}/compte-rendu",
+            ["pro/schema/reunions/{id:guid}/decisions/nouvelle"] = $"/pro/schema/reunions/{body.Today.Id}/decisions/nouvelle",
+            ["pro/schema/reunions/{id:guid}/documents/{document:guid}"] = $"/pro/schema/reunions/{body.Today.Id}/documents/{governanceDocument}",
+            ["pro/schema/suivi/{id:guid}"] = $"/pro/schema/suivi/{followUpAction}",
             ["admin/utilisateurs/{id}"] = $"/admin/utilisateurs/{filed.FamilyUserId}",
             // The API, signed in with the same cookie.
             ["api/v1/demandes/{id:guid}"] = $"/api/v1/demandes/{filed.Id}",
@@ -233,6 +260,8 @@ internal sealed class VictimWorld
         var (childminderClient, _) = await app.SignedInChildminderAsync(childminder.Id);
         var owners = urls.Keys.ToDictionary(t => t, t => t switch
         {
+            // The decisions of a governance meeting are the secretariat's, not an offer's decision.
+            _ when t.StartsWith("pro/schema/", StringComparison.Ordinal) => owner,
             _ when t.Contains("/decision", StringComparison.Ordinal) => offeredFamily,
             _ when t.StartsWith("famille/demandes/", StringComparison.Ordinal) || t.StartsWith("api/v1/demandes/", StringComparison.Ordinal) => filed.Family,
             _ when t.StartsWith("famille/contacts/", StringComparison.Ordinal) => contactFamily,

@@ -175,4 +175,29 @@ public sealed class XssTests(BerceauApp app)
         AssertEncoded(await HtmlAsync(app.Client(), $"/schema/{SchemaTestData.Departement}/fiches/{sheetPath.Split('/')[^1]}"), "fiche du schéma (publique)");
         AssertEncoded(await HtmlAsync(secretariat, path + "/avancement"), "état d’avancement (places prévues)");
     }
+
+    [Fact]
+    public async Task Governance_InstanceAgendaMinutesDecisionAndMember_AreEncoded()
+    {
+        var t = await Features.Governance.GovernanceTestData.BodyAsync(app);
+        using var secretariat = await app.SecretariatAsync();
+        var meeting = $"/pro/schema/reunions/{t.Today.Id}";
+
+        using (var member = await Forms.PostFormToAsync(secretariat, $"/pro/schema/instances/{t.Id}", $"/pro/schema/instances/{t.Id}?handler=AddMember",
+            [KeyValuePair.Create("Member.Version", "0"), KeyValuePair.Create("Member.OrganisationId", t.Outsider.Id.ToString()),
+             KeyValuePair.Create("Member.Role", "Member"), KeyValuePair.Create("Member.PersonName", Payload)]))
+            Assert.True(member.StatusCode == HttpStatusCode.Redirect, string.Join(" | ", await Forms.ErrorSummaryAsync(member)));
+        using (var changed = await Forms.PostFormAsync(secretariat, $"{meeting}/modifier", ("Input.Version", "0"),
+            ("Input.Date", t.Today.Date.ToString("yyyy-MM-dd")), ("Input.StartsAt", "09:30"), ("Input.EndsAt", "12:00"), ("Input.Place", Payload), ("Input.Agenda", Payload)))
+            Assert.True(changed.StatusCode == HttpStatusCode.Redirect, string.Join(" | ", await Forms.ErrorSummaryAsync(changed)));
+        using (var minutes = await Forms.PostFormAsync(secretariat, $"{meeting}/compte-rendu", ("Input.Version", "1"), ("Input.Minutes", Payload)))
+            Assert.True(minutes.StatusCode == HttpStatusCode.Redirect, string.Join(" | ", await Forms.ErrorSummaryAsync(minutes)));
+        using (var decision = await Forms.PostFormAsync(secretariat, $"{meeting}/decisions/nouvelle", ("Input.Version", "2"), ("Input.Text", Payload),
+            ("Input.OwnerId", t.A.Id.ToString()), ("Input.DueOn", t.Today.Date.ToString("yyyy-MM-dd"))))
+            Assert.True(decision.StatusCode == HttpStatusCode.Redirect, string.Join(" | ", await Forms.ErrorSummaryAsync(decision)));
+
+        AssertEncoded(await HtmlAsync(secretariat, $"/pro/schema/instances/{t.Id}"), "instance de gouvernance");
+        AssertEncoded(await HtmlAsync(secretariat, meeting), "réunion d’instance");
+        AssertEncoded(await HtmlAsync(secretariat, $"/pro/schema/suivi?instance={t.Id}"), "suivi des décisions");
+    }
 }

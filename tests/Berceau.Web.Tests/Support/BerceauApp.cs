@@ -72,6 +72,7 @@ public sealed class BerceauApp : WebApplicationFactory<Program>
         builder.UseSetting("ChildminderReminders:RunWorker", "false");
         // And for the meetings' reminders (Features/Meetings tests run one pass).
         builder.UseSetting("MeetingReminders:RunWorker", "false");
+        builder.UseSetting("GovernanceReminders:RunWorker", "false");
         // And for the notices of a commission's freeze (Features/Commission tests run one pass when they want the notices).
         builder.UseSetting("FreezeNotices:RunWorker", "false");
         // And for the observatory's snapshots: tests refresh them when they want (Support/IndicatorSnapshotsSupport.cs).

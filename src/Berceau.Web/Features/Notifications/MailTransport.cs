@@ -32,6 +32,14 @@ internal static class MailBuilder
             html.TransferEncoding = TransferEncoding.QuotedPrintable;
             mail.AlternateViews.Add(html);
         }
+        foreach (var file in message.Attachments.OrderBy(a => a.Id))
+        {
+            // The stream is disposed with the MailMessage (Attachment owns it).
+            var attachment = new Attachment(new MemoryStream(file.Content, writable: false), new ContentType(file.ContentType)) { Name = file.FileName };
+            attachment.ContentDisposition!.FileName = file.FileName;
+            attachment.ContentDisposition.Inline = false;
+            mail.Attachments.Add(attachment);
+        }
         // RFC 3834: out-of-office robots must not answer an automatic message.
         mail.Headers.Add("Auto-Submitted", "auto-generated");
         // Lets a receiving system recognise a message sent twice after a crash (at-least-once delivery).

@@ -16,7 +16,10 @@ public sealed record Recipient(string Email, string? UserId = null);
 /// the commune the message is about (an application's): only the admins of that territory see it if it fails.
 /// </summary>
 public sealed record OutgoingNotification(string Kind, string Subject, string Body, string? Link = null, string? HtmlBody = null, bool InApp = true,
-    string? CommuneCode = null);
+    string? CommuneCode = null, IReadOnlyList<MailAttachment>? Attachments = null);
+
+/// <summary>A file sent with an e-mail (see <see cref="OutboxAttachment"/>): name, MIME type with its parameters, bytes.</summary>
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
 
 /// <summary>
 /// The one way features notify people. It only ADDS rows to the caller's DbContext (an outbox message, and a
@@ -66,6 +69,9 @@ public sealed class Notifier(BerceauDbContext db, TimeProvider clock, PublicLink
     /// </summary>
     public async Task<int> InsertManyAsync(IReadOnlyList<(Recipient To, OutgoingNotification What, string IdempotencyKey)> items, CancellationToken ct = default)
     {
+        // The bulk path writes the messages' own columns only: attachments go through QueueAsync / QueueManyAsync.
+        if (items.Any(i => i.What.Attachments is { Count: > 0 }))
+            throw new ArgumentException("Les pièces jointes ne passent pas par l’insertion en masse.", nameof(items));
         var rows = await NewRowsAsync(items, clock.GetUtcNow(), ct);
         await db.InsertManyAsync(rows.Select(r => r.Message).ToList(), ct);
         await db.InsertManyAsync(rows.Where(r => r.Notification is not null).Select(r => r.Notification!).ToList(), ct);
@@ -134,6 +140,7 @@ public sealed class Notifier(BerceauDbContext db, TimeProvider clock, PublicLink
             IdempotencyKey = idempotencyKey,
             CreatedAt = now,
             NextAttemptAt = now,
+            Attachments = [.. (what.Attachments ?? []).Select(Attachment)],
         };
         var notification = what.InApp && to.UserId is not null
             ? new Notification
@@ -147,6 +154,17 @@ public sealed class Notifier(BerceauDbContext db, TimeProvider clock, PublicLink
             }
             : null;
         return (message, notification);
+    }
+
+    private static OutboxAttachment Attachment(MailAttachment file)
+    {
+        if (file.Content.Length > OutboxAttachment.MaxBytes)
+            throw new ArgumentException($"Pièce jointe de plus de {OutboxAttachment.MaxBytes} octets : {file.FileName}", nameof(file));
+        _ = new System.Net.Mime.ContentType(file.ContentType); // throws on a malformed type, before anything is queued
+        return new OutboxAttachment
+        {
+            FileName = Truncate(file.FileName, OutboxAttachment.MaxFileNameLength), ContentType = file.ContentType, Content = file.Content,
+        };
     }
 
     private string EmailText(OutgoingNotification what)

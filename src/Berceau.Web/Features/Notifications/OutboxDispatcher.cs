@@ -60,7 +60,8 @@ public sealed class OutboxDispatcher(
                 .SetProperty(m => m.LeaseId, lease)
                 .SetProperty(m => m.LeasedUntil, until)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-        return await db.OutboxMessages.AsNoTracking().Where(m => m.LeaseId == lease).OrderBy(m => m.Id).ToListAsync(ct);
+        return await db.OutboxMessages.AsNoTracking().Include(m => m.Attachments).Where(m => m.LeaseId == lease).OrderBy(m => m.Id)
+            .AsSplitQuery().ToListAsync(ct);
     }
 
     private static Expression<Func<OutboxMessage, bool>> Due(DateTimeOffset now) => m =>

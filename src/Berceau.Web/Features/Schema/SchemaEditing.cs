@@ -290,7 +290,14 @@ public sealed class SchemaEditing(BerceauDbContext db, SchemaAccess access, Audi
     private static ActionSheetContent Content(SheetInput input) => new(input.Title, input.Issues, input.Actors, input.KeyActions, input.Schedule, input.Means,
         [.. input.Indicators.Select(i => new IndicatorLine(i.Label, i.Target, i.ObservatoryKey))]);
 
-    private async Task<Outcome<bool>> SaveAsync(CancellationToken ct)
+    // A unique index: the same number, axe or name was taken at the same moment by someone else.
+    private Task<Outcome<bool>> SaveAsync(CancellationToken ct) => SaveAsync(db, "schema-taken-meanwhile", ct);
+
+    /// <summary>
+    /// Saves the unit of work; a stale version is « modifié par quelqu'un d'autre », a unique index hit at the same moment is
+    /// <paramref name="takenCode"/>. Either way the context is cleared, so that the page shows what is stored.
+    /// </summary>
+    internal static async Task<Outcome<bool>> SaveAsync(BerceauDbContext db, string takenCode, CancellationToken ct)
     {
         try
         {
@@ -304,9 +311,8 @@ public sealed class SchemaEditing(BerceauDbContext db, SchemaAccess access, Audi
         }
         catch (DbUpdateException)
         {
-            // A unique index: the same number, axe or name was taken at the same moment by someone else.
             db.ChangeTracker.Clear();
-            return Problem.Of("schema-taken-meanwhile", "");
+            return Problem.Of(takenCode, "");
         }
     }
 

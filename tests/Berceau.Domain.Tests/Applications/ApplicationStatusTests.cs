@@ -192,6 +192,24 @@ public class StatusChangesAtTheSameInstantTests
     }
 
     [Fact]
+    public void ChangesEachAtItsOwnInstant_AreReplayedInTimeOrder_AndAGapIsStillBroken()
+    {
+        var day = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+        StatusChange[] made =
+        [
+            new(ApplicationStatus.Draft, ApplicationStatus.Submitted, day, "famille", null),
+            new(ApplicationStatus.Submitted, ApplicationStatus.Complete, day.AddDays(1), "agent", null),
+            new(ApplicationStatus.Complete, ApplicationStatus.InCommittee, day.AddDays(2), "agent", null),
+        ];
+
+        Assert.Equal(made, ApplicationStatusHistory.InTimeOrder(made));
+        Assert.Equal(made, ApplicationStatusHistory.InTimeOrder([made[2], made[0], made[1]]));
+        var broken = ApplicationStatusHistory.Replay(ApplicationStatusHistory.InTimeOrder([made[0], made[2]]));
+        Assert.False(broken.IsSuccess);
+        Assert.Equal("application-history-broken", broken.Problems[0].Code);
+    }
+
+    [Fact]
     public void AHistoryThatDoesNotChain_IsStillReportedBroken()
     {
         var day = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);

@@ -170,36 +170,89 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
 
     /// <summary>
     /// What the freeze reads of the examined applications (<see cref="ExaminedApplication"/>): not their events nor the guardians'
-    /// names, which <see cref="Application"/> would bring with it. Four flat queries, untracked, grouped here: the applications
-    /// first, with the version the freeze's UPDATE matches, then their wishes, guardians' situations and status changes. An
-    /// application changed after the first query has moved its version: the freeze then saves nothing (<see cref="MoveToCommitteeAsync"/>);
-    /// rows of an application that became examinable meanwhile are ignored. Flat rows cost about a third of what EF Core's split
-    /// query spends shaping each collection (docs/performance.md).
+    /// names, which <see cref="Application"/> would bring with it. Four flat queries, grouped here: the applications first, with
+    /// the version the freeze's UPDATE matches, then their wishes, guardians' situations and status changes. An application
+    /// changed after the first query has moved its version: the freeze then saves nothing (<see cref="MoveToCommitteeAsync"/>);
+    /// rows of an application that became examinable meanwhile are ignored. EF Core writes the SQL; the rows (about 300,000 for a
+    /// département) are read by <see cref="ColumnReader"/>, each value through the model's type mapping and converter, which costs
+    /// a fraction of EF Core's materialization per row (docs/performance.md).
     /// </summary>
-    private static async Task<List<ExaminedApplication>> ExaminedAsync(IQueryable<Application> examined, CancellationToken ct)
+    private async Task<List<ExaminedApplication>> ExaminedAsync(IQueryable<Application> examined, CancellationToken ct)
     {
         var query = examined.AsNoTracking();
-        var applications = await query.Select(a => new ExaminedApplication
+        var type = db.Model.FindEntityType(typeof(Application))!;
+        Microsoft.EntityFrameworkCore.Metadata.IProperty Of(Microsoft.EntityFrameworkCore.Metadata.IEntityType entity, string name) => entity.FindProperty(name)!;
+        Microsoft.EntityFrameworkCore.Metadata.IEntityType Owned(string navigation) => type.FindNavigation(navigation)!.TargetEntityType;
+
+        string[] names = [nameof(Application.Id), nameof(Application.Reference), nameof(Application.FamilyUserId), nameof(Application.CommuneCode),
+            nameof(Application.Status), nameof(Application.Version), nameof(Application.CreatedAt), nameof(Application.SubmittedAt), nameof(Application.ErasedAt),
+            nameof(Application.ChildFirstName), nameof(Application.ChildBirthDate), nameof(Application.ChildExpectedBirthDate), nameof(Application.SectorId),
+            nameof(Application.DisabledMemberInHousehold), nameof(Application.ReceivesSocialMinimum), nameof(Application.QuotientFamilial),
+            nameof(Application.SocialSupport), nameof(Application.SiblingFacilities), nameof(Application.PartnerEmployerFacilities)];
+        var columns = names.Select(n => Of(type, n)).ToList();
+        var id = ColumnReader.For<Domain.Applications.ApplicationId>(columns[0]);
+        var text = ColumnReader.For<string>(columns[1]);
+        var optionalText = ColumnReader.For<string?>(columns[2]);
+        var status = ColumnReader.For<ApplicationStatus>(columns[4]);
+        var version = ColumnReader.For<int>(columns[5]);
+        var instant = ColumnReader.For<DateTimeOffset>(columns[6]);
+        var optionalInstant = ColumnReader.For<DateTimeOffset?>(columns[7]);
+        var date = ColumnReader.For<DateOnly?>(columns[10]);
+        var sector = ColumnReader.For<Guid?>(columns[12]);
+        var flag = ColumnReader.For<bool>(columns[13]);
+        var quotient = ColumnReader.For<decimal?>(columns[15]);
+        var facilities = ColumnReader.For<IReadOnlyList<FacilityId>>(columns[17]);
+        var applications = new List<ExaminedApplication>();
+        await db.ReadEachAsync(query.Select(a => new
         {
-            Id = a.Id, Reference = a.Reference, FamilyUserId = a.FamilyUserId, CommuneCode = a.CommuneCode, Status = a.Status, Version = a.Version,
-            CreatedAt = a.CreatedAt, SubmittedAt = a.SubmittedAt, ErasedAt = a.ErasedAt,
-            ChildFirstName = a.ChildFirstName, ChildBirthDate = a.ChildBirthDate, ChildExpectedBirthDate = a.ChildExpectedBirthDate,
-            SectorId = a.SectorId, DisabledMemberInHousehold = a.DisabledMemberInHousehold, ReceivesSocialMinimum = a.ReceivesSocialMinimum,
-            QuotientFamilial = a.QuotientFamilial, SocialSupport = a.SocialSupport,
-            SiblingFacilities = a.SiblingFacilities, PartnerEmployerFacilities = a.PartnerEmployerFacilities,
-        }).ToListAsync(ct);
-        var wishes = Collect(await query.SelectMany(a => a.Wishes, (a, w) => new { a.Id, w.Rank, w.FacilityId }).ToListAsync(ct),
-            w => w.Id, w => w.Rank, w => w.FacilityId);
-        var situations = Collect(await query.SelectMany(a => a.Guardians, (a, g) => new { a.Id, g.Rank, g.Situation }).ToListAsync(ct),
-            g => g.Id, g => g.Rank, g => g.Situation);
+            a.Id, a.Reference, a.FamilyUserId, a.CommuneCode, a.Status, a.Version, a.CreatedAt, a.SubmittedAt, a.ErasedAt,
+            a.ChildFirstName, a.ChildBirthDate, a.ChildExpectedBirthDate, a.SectorId, a.DisabledMemberInHousehold, a.ReceivesSocialMinimum,
+            a.QuotientFamilial, a.SocialSupport, a.SiblingFacilities, a.PartnerEmployerFacilities,
+        }), columns, r => applications.Add(new ExaminedApplication
+        {
+            Id = id(r, 0), Reference = text(r, 1), FamilyUserId = optionalText(r, 2), CommuneCode = text(r, 3), Status = status(r, 4), Version = version(r, 5),
+            CreatedAt = instant(r, 6), SubmittedAt = optionalInstant(r, 7), ErasedAt = optionalInstant(r, 8),
+            ChildFirstName = optionalText(r, 9), ChildBirthDate = date(r, 10), ChildExpectedBirthDate = date(r, 11), SectorId = sector(r, 12),
+            DisabledMemberInHousehold = flag(r, 13), ReceivesSocialMinimum = flag(r, 14), QuotientFamilial = quotient(r, 15), SocialSupport = flag(r, 16),
+            SiblingFacilities = facilities(r, 17), PartnerEmployerFacilities = facilities(r, 18),
+        }), ct);
+
+        var wish = Owned(nameof(Application.Wishes));
+        var rank = ColumnReader.For<int>(Of(wish, nameof(Wish.Rank)));
+        var facility = ColumnReader.For<FacilityId?>(Of(wish, nameof(Wish.FacilityId)));
+        var wishes = new List<(Domain.Applications.ApplicationId Id, int Rank, FacilityId? Facility)>(applications.Count * 6);
+        await db.ReadEachAsync(query.SelectMany(a => a.Wishes, (a, w) => new { a.Id, w.Rank, w.FacilityId }),
+            [columns[0], Of(wish, nameof(Wish.Rank)), Of(wish, nameof(Wish.FacilityId))], r => wishes.Add((id(r, 0), rank(r, 1), facility(r, 2))), ct);
+
+        var guardian = Owned(nameof(Application.Guardians));
+        var guardianRank = ColumnReader.For<int>(Of(guardian, nameof(Guardian.Rank)));
+        var situation = ColumnReader.For<GuardianSituation?>(Of(guardian, nameof(Guardian.Situation)));
+        var guardians = new List<(Domain.Applications.ApplicationId Id, int Rank, GuardianSituation? Situation)>(applications.Count * 2);
+        await db.ReadEachAsync(query.SelectMany(a => a.Guardians, (a, g) => new { a.Id, g.Rank, g.Situation }),
+            [columns[0], Of(guardian, nameof(Guardian.Rank)), Of(guardian, nameof(Guardian.Situation))],
+            r => guardians.Add((id(r, 0), guardianRank(r, 1), situation(r, 2))), ct);
+
         // The history's order is the replay's business (ApplicationStatusHistory.InTimeOrder): no rank here.
-        var changes = Collect(await query.SelectMany(a => a.StatusChanges, (a, c) => new { a.Id, c.From, c.To, c.At, c.By, c.Reason }).ToListAsync(ct),
-            c => c.Id, _ => 0, c => new StatusChange(c.From, c.To, c.At, c.By, c.Reason));
+        var change = Owned(nameof(Application.StatusChanges));
+        var changeColumns = new[] { nameof(StatusChange.From), nameof(StatusChange.To), nameof(StatusChange.At), nameof(StatusChange.By), nameof(StatusChange.Reason) }
+            .Select(n => Of(change, n)).ToList();
+        var changeStatus = ColumnReader.For<ApplicationStatus>(changeColumns[0]);
+        var at = ColumnReader.For<DateTimeOffset>(changeColumns[2]);
+        var by = ColumnReader.For<string>(changeColumns[3]);
+        var reason = ColumnReader.For<string?>(changeColumns[4]);
+        var changes = new List<(Domain.Applications.ApplicationId Id, StatusChange Change)>(applications.Count * 2);
+        await db.ReadEachAsync(query.SelectMany(a => a.StatusChanges, (a, c) => new { a.Id, c.From, c.To, c.At, c.By, c.Reason }),
+            [columns[0], .. changeColumns],
+            r => changes.Add((id(r, 0), new StatusChange(changeStatus(r, 1), changeStatus(r, 2), at(r, 3), by(r, 4), reason(r, 5)))), ct);
+
+        var wishesOf = Collect(wishes, w => w.Id, w => w.Rank, w => w.Facility);
+        var situationsOf = Collect(guardians, g => g.Id, g => g.Rank, g => g.Situation);
+        var changesOf = Collect(changes, c => c.Id, _ => 0, c => c.Change);
         return [.. applications.Select(a => a with
         {
-            Wishes = wishes.GetValueOrDefault(a.Id) ?? [],
-            GuardianSituations = situations.GetValueOrDefault(a.Id) ?? [],
-            StatusChanges = changes.GetValueOrDefault(a.Id) ?? [],
+            Wishes = wishesOf.GetValueOrDefault(a.Id) ?? [],
+            GuardianSituations = situationsOf.GetValueOrDefault(a.Id) ?? [],
+            StatusChanges = changesOf.GetValueOrDefault(a.Id) ?? [],
         })];
     }
 

@@ -74,8 +74,10 @@ public static class InstanceSnapshot
         var ordering = applications.OrderBy(a => a.SubmittedAt ?? a.CreatedAt).ThenBy(a => a.Reference, StringComparer.Ordinal).ToList();
         var tieBreaks = ordering.Select((a, i) => (a.Id, Rank: i + 1L)).ToDictionary(x => x.Id, x => x.Rank);
 
-        var engineApplications = new List<Engine.Application>();
-        var entries = new List<SnapshotEntry>();
+        var engineApplications = new List<Engine.Application>(applications.Count);
+        var entries = new List<SnapshotEntry>(applications.Count);
+        var seen = new List<ScoreLine>();
+        var kept = new List<StoredScoreLine>();
         foreach (var application in applications.OrderBy(a => a.Reference, StringComparer.Ordinal))
         {
             var wished = WishedStructures(application, inScope, bySector);
@@ -85,7 +87,9 @@ public static class InstanceSnapshot
             var input = ApplicationScoreInput.For(application, submittedOn);
             // The family's lines once, shared by its structures' breakdowns (ScoreCalculator.ForStructures), and stored once each.
             var breakdowns = ScoreCalculator.ForStructures(grid, input, session.FreezeDate, [.. wished.Select(f => new WishedStructure(f.Id, f.SectorId))]);
-            var stored = new Dictionary<ScoreLine, StoredScoreLine>(ReferenceEqualityComparer.Instance);
+            // A handful of distinct lines per family: a list searched by reference costs less than hashing each occurrence.
+            seen.Clear();
+            kept.Clear();
             var scores = new List<StructureScore>(wished.Count);
             for (var i = 0; i < wished.Count; i++)
             {
@@ -93,8 +97,15 @@ public static class InstanceSnapshot
                 var total = 0;
                 foreach (var line in breakdowns[i].Lines)
                 {
-                    if (!stored.TryGetValue(line, out var kept)) stored[line] = kept = new StoredScoreLine(line.Label, line.Points, line.Criterion);
-                    lines.Add(kept);
+                    var at = seen.Count - 1;
+                    while (at >= 0 && !ReferenceEquals(seen[at], line)) at--;
+                    if (at < 0)
+                    {
+                        at = seen.Count;
+                        seen.Add(line);
+                        kept.Add(new StoredScoreLine(line.Label, line.Points, line.Criterion));
+                    }
+                    lines.Add(kept[at]);
                     total += line.Points;
                 }
                 scores.Add(new StructureScore(wished[i].Id.Value, total, lines));

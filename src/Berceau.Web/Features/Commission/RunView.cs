@@ -77,7 +77,7 @@ public sealed class RunView
 
     /// <summary>
     /// The sections' reserves of a stored instance (contract: sections[].reserves, in the order the engine serves them). Only the
-    /// sections are read: the applications are skipped without being parsed.
+    /// sections are read: the reading stops after them (the engine writes them before the applications).
     /// </summary>
     private static Dictionary<string, IReadOnlyList<ReserveLine>> ReadReserves(string instanceJson, IEnumerable<Placement> placements)
     {
@@ -99,6 +99,8 @@ public sealed class RunView
                 if (section.Reserves is not { Count: > 0 } list) continue;
                 found[section.Id] = [.. list.Select(r => new ReserveLine(r.Category, r.Seats, filled.GetValueOrDefault((section.Id, r.Category))))];
             }
+            // The sections are all that is needed: the applications after them (megabytes in a département) are not even skipped.
+            break;
         }
         return found;
     }

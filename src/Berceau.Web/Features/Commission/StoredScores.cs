@@ -35,7 +35,11 @@ public static class StoredScores
     {
         private readonly ArrayBufferWriter<byte> buffer = new(4_096);
         private readonly Utf8JsonWriter json;
-        private readonly Dictionary<StoredScoreLine, int> lines = [];
+        // The distinct lines of the entry being written, and each occurrence's position among them: an entry has a handful of
+        // distinct lines (its family's, shared by reference, and each structure's), so a list searched by reference first is
+        // cheaper than hashing every occurrence's label (docs/performance.md).
+        private readonly List<StoredScoreLine> lines = [];
+        private readonly List<int> positions = [];
 
         public Writer() => json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder });
 
@@ -44,13 +48,17 @@ public static class StoredScores
             buffer.ResetWrittenCount();
             json.Reset(buffer);
             lines.Clear();
+            positions.Clear();
             json.WriteStartObject();
             json.WriteStartArray("lines");
             foreach (var score in scores)
             {
                 foreach (var line in score.Lines)
                 {
-                    if (!lines.TryAdd(line, lines.Count)) continue;
+                    var position = PositionOf(line);
+                    positions.Add(position < 0 ? lines.Count : position);
+                    if (position >= 0) continue;
+                    lines.Add(line);
                     json.WriteStartArray();
                     json.WriteStringValue(line.Label);
                     json.WriteNumberValue(line.Points);
@@ -61,13 +69,14 @@ public static class StoredScores
             }
             json.WriteEndArray();
             json.WriteStartArray("structures");
+            var next = 0;
             foreach (var score in scores)
             {
                 json.WriteStartArray();
                 json.WriteStringValue(score.Facility);
                 json.WriteNumberValue(score.Total);
                 json.WriteStartArray();
-                foreach (var line in score.Lines) json.WriteNumberValue(lines[line]);
+                for (var i = 0; i < score.Lines.Count; i++) json.WriteNumberValue(positions[next++]);
                 json.WriteEndArray();
                 json.WriteEndArray();
             }
@@ -75,6 +84,20 @@ public static class StoredScores
             json.WriteEndObject();
             json.Flush();
             return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+
+        /// <summary>The position of a line equal to <paramref name="line"/> among those written, or -1 (equal: same label, points, criterion).</summary>
+        private int PositionOf(StoredScoreLine line)
+        {
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (ReferenceEquals(lines[i], line)) return i;
+            }
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (lines[i].Equals(line)) return i;
+            }
+            return -1;
         }
     }
 

@@ -35,6 +35,23 @@ public class StoredScoresTests
     }
 
     [Fact]
+    public void Write_GivesTheSameText_WhetherEqualLinesAreOneObjectOrSeveral_AndWhicheverEntryTheWriterWroteBefore()
+    {
+        var parent = new StoredScoreLine("Parent 1 : en emploi", 30, Criterion.ParentSituation);
+        var seniority = new StoredScoreLine("Ancienneté : 2 mois", 2, Criterion.Seniority);
+        List<StructureScore> shared = [new(A, 42, [parent, seniority, new("Frère ou sœur", 10, null)]), new(B, 32, [parent, seniority])];
+        List<StructureScore> copies = [new(A, 42, [parent with { }, seniority with { }, new("Frère ou sœur", 10, null)]), new(B, 32, [parent with { }, seniority with { }])];
+        var writer = new StoredScores.Writer();
+
+        var first = writer.Write(shared);
+        writer.Write(Scores);
+
+        Assert.Equal("""{"lines":[["Parent 1 : en emploi",30,0],["Ancienneté : 2 mois",2,6],["Frère ou sœur",10,null]],"structures":[["0b7c3c2e-51a4-4c43-9a43-4f1f0a9e0c01",42,[0,1,2]],["0b7c3c2e-51a4-4c43-9a43-4f1f0a9e0c02",32,[0,1]]]}""", first);
+        Assert.Equal(first, writer.Write(copies));
+        Assert.Equal(first, StoredScores.Write(shared));
+    }
+
+    [Fact]
     public void Read_AcceptsTheEntriesFrozenBeforeTheCompactFormat()
     {
         const string before = """[{"facility":"0b7c3c2e-51a4-4c43-9a43-4f1f0a9e0c01","total":30,"lines":[{"label":"Parent 1 : en emploi","points":30,"criterion":0}]}]""";

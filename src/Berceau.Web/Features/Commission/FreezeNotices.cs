@@ -130,24 +130,7 @@ public sealed class FreezeNoticeJob(IServiceScopeFactory scopes, TimeProvider cl
 }
 
 /// <summary>A freeze tells the worker of its process that notices wait, so that families need not wait for the next poll.</summary>
-public sealed class FreezeNoticeSignal
-{
-    private readonly SemaphoreSlim wake = new(0, 1);
-
-    public void Wake()
-    {
-        try
-        {
-            wake.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already woken: the next pass writes every pending session.
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => wake.WaitAsync(timeout, ct);
-}
+public sealed class FreezeNoticeSignal : JobSignal;
 
 /// <summary>Runs <see cref="FreezeNoticeJob"/> when a freeze wakes it, and every <see cref="FreezeNoticeOptions.PollSeconds"/>.</summary>
 public sealed class FreezeNoticeWorker(FreezeNoticeJob job, FreezeNoticeSignal signal, IOptions<FreezeNoticeOptions> options,

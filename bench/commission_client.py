@@ -20,8 +20,20 @@ def database():
             if item.startswith(b"ConnectionStrings__Berceau=Data Source="): return item.split(b"=", 2)[2].decode()
     return None
 
+def notices_written_postgres(session, conninfo):
+    """As notices_written, on PostgreSQL through psql (BENCH_PSQL: the libpq connection string of the app's database)."""
+    import subprocess
+    deadline = time.perf_counter() + 600
+    query = f'SELECT "NoticesQueuedAt" IS NOT NULL FROM "CommissionSnapshots" WHERE "SessionId" = \'{session}\'::uuid'
+    while time.perf_counter() < deadline:
+        done = subprocess.run(["psql", conninfo, "-Atqc", query], capture_output=True, text=True, check=True).stdout.strip()
+        if done == "t": return time.perf_counter()
+        time.sleep(0.05)
+    return None
+
 def notices_written(session):
     """Waits (at most 600 s) until the session's notices are all written; the instant they were, or None."""
+    if os.environ.get("BENCH_PSQL"): return notices_written_postgres(session, os.environ["BENCH_PSQL"])
     path = database()
     if not path: return None
     deadline = time.perf_counter() + 600

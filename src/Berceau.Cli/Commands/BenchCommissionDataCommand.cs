@@ -35,14 +35,15 @@ internal static class BenchCommissionDataCommand
         var sessions = new Option<int>("--sessions") { DefaultValueFactory = _ => 3 };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
         var connection = new Option<string>("--connection") { Required = true };
+        var provider = new Option<string?>("--provider") { Description = "sqlite (défaut) ou postgres" };
         var command = new Command("bench-commission-data", "Données d’essai de performance de la commission (bench/commission.sh)")
         {
-            applications, structures, sessions, seed, connection,
+            applications, structures, sessions, seed, connection, provider,
         };
         command.Hidden = true;
         command.SetAction(async (parse, ct) =>
         {
-            await using var services = CliServices.Build(null, parse.GetValue(connection));
+            await using var services = CliServices.Build(parse.GetValue(provider), parse.GetValue(connection));
             await using (var scope = services.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<BerceauDbContext>();

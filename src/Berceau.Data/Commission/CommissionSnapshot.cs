@@ -65,7 +65,18 @@ public sealed class CommissionRun
     public Guid Id { get; init; } = Guid.NewGuid();
     public required CommissionSessionId SessionId { get; init; }
     public required int Number { get; init; }
-    public required string InstanceJson { get; init; }
+    /// <summary>
+    /// The instance the engine was given, when the commission's decisions changed it; null when they did not (a run without
+    /// decisions): the engine was then given the snapshot's instance, whose bytes are not stored twice (tens of megabytes in a
+    /// département). Read through <see cref="InstanceOf"/>.
+    /// </summary>
+    public string? InstanceJson { get; init; }
+    /// <summary>
+    /// The sections of the instance the engine was given (the instance without its applications, written by the same writer):
+    /// what the pages read of it (seats, reserves) without reading the whole instance. Null for runs stored before it existed,
+    /// whose <see cref="InstanceJson"/> is always stored.
+    /// </summary>
+    public string? SectionsJson { get; init; }
     public required string ResultJson { get; init; }
     public required string InstanceHash { get; init; }
     public required string EngineVersion { get; init; }
@@ -74,6 +85,9 @@ public sealed class CommissionRun
     public double ElapsedMs { get; init; }
     public required DateTimeOffset At { get; init; }
     public required string By { get; init; }
+
+    /// <summary>The bytes of the instance the engine was given: the run's own, or the snapshot's when the run changed nothing.</summary>
+    public string InstanceOf(CommissionSnapshot snapshot) => InstanceJson ?? snapshot.InstanceJson;
 }
 
 /// <summary>An override as a run applied it: enough to replay the run without reading the overrides table.</summary>

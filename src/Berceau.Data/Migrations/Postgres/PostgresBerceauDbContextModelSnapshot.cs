@@ -133,7 +133,6 @@ namespace Berceau.Data.Migrations.Postgres
                         .HasColumnType("character varying(80)");
 
                     b.Property<string>("InstanceJson")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<int>("Number")
@@ -145,6 +144,9 @@ namespace Berceau.Data.Migrations.Postgres
 
                     b.Property<string>("ResultJson")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SectionsJson")
                         .HasColumnType("text");
 
                     b.Property<Guid>("SessionId")

@@ -126,7 +126,6 @@ namespace Berceau.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InstanceJson")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -138,6 +137,9 @@ namespace Berceau.Data.Migrations.Sqlite
 
                     b.Property<string>("ResultJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectionsJson")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SessionId")

@@ -38,7 +38,7 @@ public sealed record OverrideInput
 /// The callers check <see cref="CommissionAccess"/> first.
 /// </summary>
 public sealed class CommissionActions(BerceauDbContext db, CommissionAccess access, CommissionQueries queries, AuditLog audit,
-    FollowUp.FollowUpCases followUps, FreezeNoticeSignal notices, StepTimes times)
+    FollowUp.FollowUpCases followUps, FreezeNoticeSignal notices, StepTimes times, IServiceScopeFactory scopes)
 {
     public async Task<Outcome<int>> DeclareSeatsAsync(CommissionSession session, IReadOnlyList<Facility> facilities,
         IReadOnlyList<SeatInput> rows, CancellationToken ct)
@@ -102,13 +102,17 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         if (!frozen.IsSuccess) return Outcome<int>.Failure(frozen.Problems);
 
         var facilities = await queries.ScopeFacilitiesAsync(session, ct);
-        var examined = db.Applications
-            .Where(a => a.CommuneCode == session.CommuneCode && (a.Status == ApplicationStatus.Complete || a.Status == ApplicationStatus.Waitlisted));
+        var commune = session.CommuneCode;
+        IQueryable<Application> Examined(BerceauDbContext context) => context.Applications
+            .Where(a => a.CommuneCode == commune && (a.Status == ApplicationStatus.Complete || a.Status == ApplicationStatus.Waitlisted));
         times.Step("grid+facilities");
-        var applications = await ExaminedAsync(examined, ct);
+        var applications = await ExaminedAsync(Examined, ct);
         times.Step("load");
         var snapshot = InstanceSnapshot.BuildExamined(session, facilities, grid, applications, CommissionDisplay.DayOf);
         times.Step("snapshot");
+        // The instance's JSON (megabytes in a département) is written on the other core while the moves are checked and the
+        // rows below are written; the snapshot row that holds it is the transaction's last.
+        var instanceJson = Task.Run(() => RunRecord.InstanceJson(snapshot.Instance), ct);
 
         // Each move is checked by the application's own verb, on the untracked copy: the database is written below, set-based.
         var changes = new List<(ExaminedApplication, StatusChange)>(snapshot.Entries.Count);
@@ -130,15 +134,9 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
             });
         }
         times.Step("moves+scores");
-        db.CommissionSnapshots.Add(new CommissionSnapshot
-        {
-            SessionId = session.Id, InstanceJson = RunRecord.InstanceJson(snapshot.Instance), GridVersion = grid.Version,
-            AgeOn = snapshot.AgeOn, FrozenAt = now, FrozenBy = access.UserId, NoticedUpTo = 0, NoticesQueuedAt = null,
-        });
         audit.Record(CommissionAudit.Frozen, CommissionAudit.EntityType, session.Id.ToString(),
             $"{snapshot.Entries.Count} demandes, {snapshot.Instance.Sections.Sum(s => s.Capacity)} places, grille n° {grid.Version}, âges au {snapshot.AgeOn:dd/MM/yyyy}");
 
-        times.Step("instance json");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -152,6 +150,13 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
             if (inCommittee != entries.Count) return Problem.Of("commission-concurrency", "");
             await InsertStatusChangesAsync(session.Id, changes, ct);
             times.Step("status changes");
+            db.CommissionSnapshots.Add(new CommissionSnapshot
+            {
+                SessionId = session.Id, InstanceJson = await instanceJson, GridVersion = grid.Version,
+                AgeOn = snapshot.AgeOn, FrozenAt = now, FrozenBy = access.UserId, NoticedUpTo = 0, NoticesQueuedAt = null,
+            });
+            await db.SaveChangesAsync(ct);
+            times.Step("snapshot row");
             await transaction.CommitAsync(ct);
             times.Step("commit");
             times.Done();
@@ -170,27 +175,83 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
 
     /// <summary>
     /// What the freeze reads of the examined applications (<see cref="ExaminedApplication"/>): not their events nor the guardians'
-    /// names, which <see cref="Application"/> would bring with it. Four flat queries, grouped here: the applications first, with
-    /// the version the freeze's UPDATE matches, then their wishes, guardians' situations and status changes. An application
-    /// changed after the first query has moved its version: the freeze then saves nothing (<see cref="MoveToCommitteeAsync"/>);
-    /// rows of an application that became examinable meanwhile are ignored. EF Core writes the SQL; the rows (about 300,000 for a
-    /// département) are read by <see cref="ColumnReader"/>, each value through the model's type mapping and converter, which costs
-    /// a fraction of EF Core's materialization per row (docs/performance.md).
+    /// names, which <see cref="Application"/> would bring with it. Four flat queries, grouped here: the applications, with the
+    /// version the freeze's UPDATE matches, their wishes, guardians' situations and status changes. An application changed while
+    /// they run has moved its version: the freeze then saves nothing (<see cref="MoveToCommitteeAsync"/>); rows of an application
+    /// that became examinable meanwhile are ignored. So the four need not see the same instant, and run at once, the three child
+    /// reads each on a context (and connection) of its own: a département's 300,000 rows are read on both cores. EF Core writes
+    /// the SQL; the rows are read by <see cref="ColumnReader"/>, each value through the model's type mapping and converter, which
+    /// costs a fraction of EF Core's materialization per row (docs/performance.md).
     /// </summary>
-    private async Task<List<ExaminedApplication>> ExaminedAsync(IQueryable<Application> examined, CancellationToken ct)
+    private async Task<List<ExaminedApplication>> ExaminedAsync(Func<BerceauDbContext, IQueryable<Application>> examined, CancellationToken ct)
     {
-        var query = examined.AsNoTracking();
+        IQueryable<Application> Query(BerceauDbContext context) => examined(context).AsNoTracking();
         var type = db.Model.FindEntityType(typeof(Application))!;
         Microsoft.EntityFrameworkCore.Metadata.IProperty Of(Microsoft.EntityFrameworkCore.Metadata.IEntityType entity, string name) => entity.FindProperty(name)!;
         Microsoft.EntityFrameworkCore.Metadata.IEntityType Owned(string navigation) => type.FindNavigation(navigation)!.TargetEntityType;
+        var idColumn = Of(type, nameof(Application.Id));
+        var id = ColumnReader.For<Domain.Applications.ApplicationId>(idColumn);
 
+        var wish = Owned(nameof(Application.Wishes));
+        var rank = ColumnReader.For<int>(Of(wish, nameof(Wish.Rank)));
+        var facility = ColumnReader.For<FacilityId?>(Of(wish, nameof(Wish.FacilityId)));
+        var wishes = OnOwnContextAsync(async own =>
+        {
+            var rows = new List<(Domain.Applications.ApplicationId Id, int Rank, FacilityId? Facility)>();
+            await own.ReadEachAsync(Query(own).SelectMany(a => a.Wishes, (a, w) => new { a.Id, w.Rank, w.FacilityId }),
+                [idColumn, Of(wish, nameof(Wish.Rank)), Of(wish, nameof(Wish.FacilityId))], r => rows.Add((id(r, 0), rank(r, 1), facility(r, 2))), ct);
+            return Collect(rows, w => w.Id, w => w.Rank, w => w.Facility);
+        });
+
+        var guardian = Owned(nameof(Application.Guardians));
+        var guardianRank = ColumnReader.For<int>(Of(guardian, nameof(Guardian.Rank)));
+        var situation = ColumnReader.For<GuardianSituation?>(Of(guardian, nameof(Guardian.Situation)));
+        var guardians = OnOwnContextAsync(async own =>
+        {
+            var rows = new List<(Domain.Applications.ApplicationId Id, int Rank, GuardianSituation? Situation)>();
+            await own.ReadEachAsync(Query(own).SelectMany(a => a.Guardians, (a, g) => new { a.Id, g.Rank, g.Situation }),
+                [idColumn, Of(guardian, nameof(Guardian.Rank)), Of(guardian, nameof(Guardian.Situation))],
+                r => rows.Add((id(r, 0), guardianRank(r, 1), situation(r, 2))), ct);
+            return Collect(rows, g => g.Id, g => g.Rank, g => g.Situation);
+        });
+
+        // The history's order is the replay's business (ApplicationStatusHistory.InTimeOrder): no rank here.
+        var change = Owned(nameof(Application.StatusChanges));
+        var changeColumns = new[] { nameof(StatusChange.From), nameof(StatusChange.To), nameof(StatusChange.At), nameof(StatusChange.By), nameof(StatusChange.Reason) }
+            .Select(n => Of(change, n)).ToList();
+        var changeStatus = ColumnReader.For<ApplicationStatus>(changeColumns[0]);
+        var at = ColumnReader.For<DateTimeOffset>(changeColumns[2]);
+        var by = ColumnReader.For<string>(changeColumns[3]);
+        var reason = ColumnReader.For<string?>(changeColumns[4]);
+        var changes = OnOwnContextAsync(async own =>
+        {
+            var rows = new List<(Domain.Applications.ApplicationId Id, StatusChange Change)>();
+            await own.ReadEachAsync(Query(own).SelectMany(a => a.StatusChanges, (a, c) => new { a.Id, c.From, c.To, c.At, c.By, c.Reason }),
+                [idColumn, .. changeColumns],
+                r => rows.Add((id(r, 0), new StatusChange(changeStatus(r, 1), changeStatus(r, 2), at(r, 3), by(r, 4), reason(r, 5)))), ct);
+            return Collect(rows, c => c.Id, _ => 0, c => c.Change);
+        });
+
+        var applications = await ApplicationsAsync(Query(db), type, id, ct);
+        var (wishesOf, situationsOf, changesOf) = (await wishes, await guardians, await changes);
+        return [.. applications.Select(a => a with
+        {
+            Wishes = wishesOf.GetValueOrDefault(a.Id) ?? [],
+            GuardianSituations = situationsOf.GetValueOrDefault(a.Id) ?? [],
+            StatusChanges = changesOf.GetValueOrDefault(a.Id) ?? [],
+        })];
+    }
+
+    /// <summary>The examined applications' own columns (the first of the freeze's four reads, on the request's context).</summary>
+    private async Task<List<ExaminedApplication>> ApplicationsAsync(IQueryable<Application> query, Microsoft.EntityFrameworkCore.Metadata.IEntityType type,
+        Func<System.Data.Common.DbDataReader, int, Domain.Applications.ApplicationId> id, CancellationToken ct)
+    {
         string[] names = [nameof(Application.Id), nameof(Application.Reference), nameof(Application.FamilyUserId), nameof(Application.CommuneCode),
             nameof(Application.Status), nameof(Application.Version), nameof(Application.CreatedAt), nameof(Application.SubmittedAt), nameof(Application.ErasedAt),
             nameof(Application.ChildFirstName), nameof(Application.ChildBirthDate), nameof(Application.ChildExpectedBirthDate), nameof(Application.SectorId),
             nameof(Application.DisabledMemberInHousehold), nameof(Application.ReceivesSocialMinimum), nameof(Application.QuotientFamilial),
             nameof(Application.SocialSupport), nameof(Application.SiblingFacilities), nameof(Application.PartnerEmployerFacilities)];
-        var columns = names.Select(n => Of(type, n)).ToList();
-        var id = ColumnReader.For<Domain.Applications.ApplicationId>(columns[0]);
+        var columns = names.Select(n => type.FindProperty(n)!).ToList();
         var text = ColumnReader.For<string>(columns[1]);
         var optionalText = ColumnReader.For<string?>(columns[2]);
         var status = ColumnReader.For<ApplicationStatus>(columns[4]);
@@ -216,45 +277,15 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
             DisabledMemberInHousehold = flag(r, 13), ReceivesSocialMinimum = flag(r, 14), QuotientFamilial = quotient(r, 15), SocialSupport = flag(r, 16),
             SiblingFacilities = facilities(r, 17), PartnerEmployerFacilities = facilities(r, 18),
         }), ct);
-
-        var wish = Owned(nameof(Application.Wishes));
-        var rank = ColumnReader.For<int>(Of(wish, nameof(Wish.Rank)));
-        var facility = ColumnReader.For<FacilityId?>(Of(wish, nameof(Wish.FacilityId)));
-        var wishes = new List<(Domain.Applications.ApplicationId Id, int Rank, FacilityId? Facility)>(applications.Count * 6);
-        await db.ReadEachAsync(query.SelectMany(a => a.Wishes, (a, w) => new { a.Id, w.Rank, w.FacilityId }),
-            [columns[0], Of(wish, nameof(Wish.Rank)), Of(wish, nameof(Wish.FacilityId))], r => wishes.Add((id(r, 0), rank(r, 1), facility(r, 2))), ct);
-
-        var guardian = Owned(nameof(Application.Guardians));
-        var guardianRank = ColumnReader.For<int>(Of(guardian, nameof(Guardian.Rank)));
-        var situation = ColumnReader.For<GuardianSituation?>(Of(guardian, nameof(Guardian.Situation)));
-        var guardians = new List<(Domain.Applications.ApplicationId Id, int Rank, GuardianSituation? Situation)>(applications.Count * 2);
-        await db.ReadEachAsync(query.SelectMany(a => a.Guardians, (a, g) => new { a.Id, g.Rank, g.Situation }),
-            [columns[0], Of(guardian, nameof(Guardian.Rank)), Of(guardian, nameof(Guardian.Situation))],
-            r => guardians.Add((id(r, 0), guardianRank(r, 1), situation(r, 2))), ct);
-
-        // The history's order is the replay's business (ApplicationStatusHistory.InTimeOrder): no rank here.
-        var change = Owned(nameof(Application.StatusChanges));
-        var changeColumns = new[] { nameof(StatusChange.From), nameof(StatusChange.To), nameof(StatusChange.At), nameof(StatusChange.By), nameof(StatusChange.Reason) }
-            .Select(n => Of(change, n)).ToList();
-        var changeStatus = ColumnReader.For<ApplicationStatus>(changeColumns[0]);
-        var at = ColumnReader.For<DateTimeOffset>(changeColumns[2]);
-        var by = ColumnReader.For<string>(changeColumns[3]);
-        var reason = ColumnReader.For<string?>(changeColumns[4]);
-        var changes = new List<(Domain.Applications.ApplicationId Id, StatusChange Change)>(applications.Count * 2);
-        await db.ReadEachAsync(query.SelectMany(a => a.StatusChanges, (a, c) => new { a.Id, c.From, c.To, c.At, c.By, c.Reason }),
-            [columns[0], .. changeColumns],
-            r => changes.Add((id(r, 0), new StatusChange(changeStatus(r, 1), changeStatus(r, 2), at(r, 3), by(r, 4), reason(r, 5)))), ct);
-
-        var wishesOf = Collect(wishes, w => w.Id, w => w.Rank, w => w.Facility);
-        var situationsOf = Collect(guardians, g => g.Id, g => g.Rank, g => g.Situation);
-        var changesOf = Collect(changes, c => c.Id, _ => 0, c => c.Change);
-        return [.. applications.Select(a => a with
-        {
-            Wishes = wishesOf.GetValueOrDefault(a.Id) ?? [],
-            GuardianSituations = situationsOf.GetValueOrDefault(a.Id) ?? [],
-            StatusChanges = changesOf.GetValueOrDefault(a.Id) ?? [],
-        })];
+        return applications;
     }
+
+    /// <summary>A read on a context of its own (its own connection), started on the thread pool: it runs beside the request's.</summary>
+    private Task<T> OnOwnContextAsync<T>(Func<BerceauDbContext, Task<T>> read) => Task.Run(async () =>
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<BerceauDbContext>());
+    });
 
     /// <summary>Rows of an owned collection by owner, each owner's in the order of <paramref name="rank"/>.</summary>
     private static Dictionary<Domain.Applications.ApplicationId, List<TValue>> Collect<TRow, TValue>(List<TRow> rows,
@@ -432,15 +463,16 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         var result = Engine.AllocationEngine.Solve(transformed.Value.Instance);
         times.Step("solve");
         var number = (await db.CommissionRuns.Where(r => r.SessionId == session.Id).MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
-        // Without a decision, the engine's instance is the frozen one and its bytes are the snapshot's: writing them again would
-        // give the same bytes (a replay checks it, RunRecord.Replay) for about a second of CPU at a département's size.
-        var instanceJson = applied.Count == 0 ? snapshot.InstanceJson : RunRecord.InstanceJson(transformed.Value.Instance);
+        // Without a decision, the engine's instance is the frozen one and its bytes are the snapshot's: the run points to them
+        // (a replay checks they are what the instance writes, RunRecord.Replay) instead of storing tens of megabytes again.
+        var instanceJson = applied.Count == 0 ? null : RunRecord.InstanceJson(transformed.Value.Instance);
+        var sectionsJson = RunRecord.SectionsJson(transformed.Value.Instance);
         times.Step("instance json");
         var resultJson = RunRecord.ResultJson(result);
         times.Step("result json");
         var run = new CommissionRun
         {
-            SessionId = session.Id, Number = number, InstanceJson = instanceJson,
+            SessionId = session.Id, Number = number, InstanceJson = instanceJson, SectionsJson = sectionsJson,
             ResultJson = resultJson, InstanceHash = result.InstanceHash, EngineVersion = RunRecord.EngineVersion,
             OverridesJson = RunRecord.OverridesJson(applied), ElapsedMs = result.Stats.ElapsedMs, At = access.Now, By = access.UserId,
         };

@@ -75,7 +75,7 @@ public sealed class FreezeNotices(BerceauDbContext db, Notifier notifier, TimePr
 /// <summary>Configuration section <c>FreezeNotices</c>.</summary>
 public sealed class FreezeNoticeOptions
 {
-    public const int DefaultBatch = 5_000;
+    public const int DefaultBatch = 2_000;
 
     /// <summary>Runs the worker in this process (off in tests, which call <see cref="FreezeNoticeJob.RunOnceAsync"/>).</summary>
     public bool RunWorker { get; set; } = true;
@@ -85,6 +85,12 @@ public sealed class FreezeNoticeOptions
     public int LeaseMinutes { get; set; } = 10;
     /// <summary>Entries notified per transaction.</summary>
     public int Batch { get; set; } = DefaultBatch;
+    /// <summary>
+    /// The pause between two batches of a session, in milliseconds. SQLite lets one connection write at a time, and a writer that
+    /// finds the database busy tries again every 150 ms (Microsoft.Data.Sqlite): without a pause longer than that, the job takes
+    /// the lock back before a member's run or decision can, and the member waits for every batch (docs/performance.md).
+    /// </summary>
+    public int PauseMilliseconds { get; set; } = 200;
 }
 
 /// <summary>What one pass did; <see cref="Ran"/> false when another node held the job.</summary>
@@ -119,6 +125,8 @@ public sealed class FreezeNoticeJob(IServiceScopeFactory scopes, TimeProvider cl
                     batch = await scope.ServiceProvider.GetRequiredService<FreezeNotices>().WriteNextAsync(session, Math.Max(1, options.Value.Batch), ct);
                     await transaction.CommitAsync(ct);
                     entries += batch.Entries;
+                    if (batch is { Claimed: true, Done: false } && options.Value.PauseMilliseconds > 0)
+                        await Task.Delay(options.Value.PauseMilliseconds, ct);
                 } while (batch is { Claimed: true, Done: false });
             }
             // With the time it took (and the process's CPU meanwhile): the bench reports it beside the freeze (docs/performance.md).

@@ -37,6 +37,9 @@ public static class RunRecord
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>The instance's sections, written as the instance is but without its applications (what the pages read of a run).</summary>
+    public static string SectionsJson(Engine.Instance instance) => InstanceJson(instance with { Applications = [], LinkedGroups = null });
+
     /// <summary>The result with its elapsed time set to zero: the only field the contract lets vary between two solves.</summary>
     public static string ResultJson(Engine.Result result)
     {
@@ -64,8 +67,9 @@ public static class RunRecord
     {
         var transformed = OverrideTransform.Apply(ReadInstance(snapshot.InstanceJson), ReadOverrides(run.OverridesJson));
         var instanceJson = transformed.IsSuccess ? InstanceJson(transformed.Value.Instance) : "";
-        var result = Engine.AllocationEngine.Solve(ReadInstance(run.InstanceJson));
+        var stored = run.InstanceOf(snapshot);
+        var result = Engine.AllocationEngine.Solve(ReadInstance(stored));
         var resultJson = ResultJson(result);
-        return new ReplayReport(run.Number, instanceJson == run.InstanceJson, resultJson == run.ResultJson, run.InstanceHash, result.InstanceHash);
+        return new ReplayReport(run.Number, instanceJson == stored, resultJson == run.ResultJson, run.InstanceHash, result.InstanceHash);
     }
 }

@@ -34,9 +34,10 @@ public sealed class RunView
     /// <summary>
     /// The reserves of each section (by the instance's section id) as the engine received them, with how many seats it filled
     /// through each: read from the run's own instance and result, so they are what the engine applied, decisions included.
-    /// Read on first use (the instance of a département's run weighs megabytes; only the pages that show reserves read it).
+    /// Read on first use, from the run's sections (a run stored before they were kept: from its instance, which it then holds).
     /// </summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<ReserveLine>> Reserves => reserves ??= ReadReserves(Run.InstanceJson, Placements.Values);
+    public IReadOnlyDictionary<string, IReadOnlyList<ReserveLine>> Reserves => reserves ??= ReadReserves(
+        Run.SectionsJson ?? Run.InstanceJson ?? throw new InvalidDataException($"Calcul {Run.Id} sans sections ni instance."), Placements.Values);
 
     /// <summary>The reserves of one section; empty when it had none.</summary>
     public IReadOnlyList<ReserveLine> ReservesOf(string sectionId) => Reserves.TryGetValue(sectionId, out var lines) ? lines : [];

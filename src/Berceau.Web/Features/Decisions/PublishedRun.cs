@@ -52,10 +52,13 @@ public sealed class PublishedRun
         if (session.ValidatedRunId is not { } runId) return null;
         var run = await db.CommissionRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct);
         if (run is null) return null;
+        // A run without decisions gave the engine the snapshot's instance (CommissionRun.InstanceJson).
+        var instance = run.InstanceJson ?? (await queries.SnapshotAsync(session.Id, ct))?.InstanceJson;
+        if (instance is null) return null;
         var facilities = await queries.ScopeFacilitiesAsync(session, ct);
         return new PublishedRun
         {
-            Session = session, Run = RunView.Read(run), Instance = RunRecord.ReadInstance(run.InstanceJson),
+            Session = session, Run = RunView.Read(run), Instance = RunRecord.ReadInstance(instance),
             Entries = await queries.EntriesAsync(session.Id, ct), Facilities = facilities, Names = CommissionReview.Names.Of(facilities),
         };
     }

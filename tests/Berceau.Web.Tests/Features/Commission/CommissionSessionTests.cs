@@ -91,6 +91,12 @@ public class CommissionSessionTests(BerceauApp app)
         Assert.Contains("\"elapsedMs\":0", run.ResultJson);
         var snapshot = await DbAsync(db => db.CommissionSnapshots.SingleAsync(s => s.SessionId == new CommissionSessionId(scene.Session)));
         Assert.True(RunRecord.Replay(snapshot, run).Identical);
+        // Without a decision the engine was given the snapshot's instance: the run points to it instead of storing it again,
+        // and keeps the sections the pages read (the instance without its applications).
+        Assert.Null(run.InstanceJson);
+        Assert.Equal(snapshot.InstanceJson, run.InstanceOf(snapshot));
+        Assert.Equal(RunRecord.SectionsJson(RunRecord.ReadInstance(snapshot.InstanceJson)), run.SectionsJson);
+        Assert.DoesNotContain(scene.Middle.Reference, run.SectionsJson);
 
         var replayed = await PostReviewAsync(scene.Member, scene.Session, "Replay", ("number", "1"));
         Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
@@ -139,6 +145,10 @@ public class CommissionSessionTests(BerceauApp app)
         var second = await DbAsync(db => db.CommissionRuns.SingleAsync(r => r.SessionId == new CommissionSessionId(scene.Session) && r.Number == 2));
         Assert.True(RunRecord.Replay(snapshot, second).Identical);
         Assert.Contains("Situation d’urgence", second.OverridesJson);
+        // A decision changed the engine's instance: that run stores its own, without the forced application.
+        Assert.NotNull(second.InstanceJson);
+        Assert.NotEqual(snapshot.InstanceJson, second.InstanceJson);
+        Assert.DoesNotContain($"\"{scene.Middle.Reference}\"", second.InstanceJson);
     }
 
     [Fact]

@@ -48,9 +48,10 @@ public sealed class RunView
     {
         var overrides = RunRecord.ReadOverrides(run.OverridesJson);
         var placements = new Dictionary<string, Placement>(StringComparer.Ordinal);
-        var explanations = new Dictionary<string, IReadOnlyList<WishLine>>(StringComparer.Ordinal);
+        var explanations = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         var cutoffs = new Dictionary<string, int?>(StringComparer.Ordinal);
-        using var json = JsonDocument.Parse(run.ResultJson);
+        // Not disposed: the explanations are read from it when asked (ExplanationLines); the collector frees it with the view.
+        var json = JsonDocument.Parse(run.ResultJson);
         var root = json.RootElement;
         foreach (var a in root.GetProperty("assignments").EnumerateArray())
         {
@@ -59,11 +60,7 @@ public sealed class RunView
                 a.TryGetProperty("viaReserve", out var via) ? via.GetString() : null, null);
         }
         foreach (var e in root.GetProperty("explanations").EnumerateArray())
-        {
-            explanations[e.GetProperty("application").GetString()!] = [.. e.GetProperty("wishes").EnumerateArray().Select(w => new WishLine(
-                w.GetProperty("rank").GetInt32(), w.GetProperty("structure").GetString()!, w.GetProperty("outcome").GetString()!,
-                Int(w, "yourScore"), Int(w, "cutoffScore"), Int(w, "waitlistPosition")))];
-        }
+            explanations[e.GetProperty("application").GetString()!] = e.GetProperty("wishes");
         foreach (var s in root.GetProperty("sections").EnumerateArray())
         {
             var cutoff = s.GetProperty("cutoff");
@@ -73,7 +70,40 @@ public sealed class RunView
         {
             placements[o.Application] = new Placement(InstanceSnapshot.StructureId(new(o.Facility)), InstanceSnapshot.SectionId(o.Section!.Value), null, null, o);
         }
-        return new RunView { Run = run, Placements = placements, Explanations = explanations, Overrides = overrides, CutoffBySection = cutoffs };
+        return new RunView { Run = run, Placements = placements, Explanations = new ExplanationLines(explanations), Overrides = overrides, CutoffBySection = cutoffs };
+    }
+
+    /// <summary>
+    /// The engine's explanations by application, each read from the result's JSON the first time it is asked for: a page shows a
+    /// few dozen of a département's 30,000 (each with its six wishes), and reading them all was most of the time spent reading a run.
+    /// </summary>
+    private sealed class ExplanationLines(Dictionary<string, JsonElement> wishes) : IReadOnlyDictionary<string, IReadOnlyList<WishLine>>
+    {
+        private readonly Dictionary<string, IReadOnlyList<WishLine>> read = new(StringComparer.Ordinal);
+
+        public IReadOnlyList<WishLine> this[string key] => TryGetValue(key, out var lines) ? lines : throw new KeyNotFoundException(key);
+        public IEnumerable<string> Keys => wishes.Keys;
+        public IEnumerable<IReadOnlyList<WishLine>> Values => Keys.Select(k => this[k]);
+        public int Count => wishes.Count;
+        public bool ContainsKey(string key) => wishes.ContainsKey(key);
+
+        public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out IReadOnlyList<WishLine> value)
+        {
+            lock (read)
+            {
+                if (read.TryGetValue(key, out value)) return true;
+                if (!wishes.TryGetValue(key, out var element)) return false;
+                value = read[key] = [.. element.EnumerateArray().Select(w => new WishLine(
+                    w.GetProperty("rank").GetInt32(), w.GetProperty("structure").GetString()!, w.GetProperty("outcome").GetString()!,
+                    Int(w, "yourScore"), Int(w, "cutoffScore"), Int(w, "waitlistPosition")))];
+                return true;
+            }
+        }
+
+        public IEnumerator<KeyValuePair<string, IReadOnlyList<WishLine>>> GetEnumerator() =>
+            Keys.Select(k => new KeyValuePair<string, IReadOnlyList<WishLine>>(k, this[k])).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>

@@ -58,7 +58,8 @@ internal static class SurveysTestData
         app.WithDbAsync(db => db.SurveyQuestions.AsNoTracking().Where(q => q.SurveyId == survey).OrderBy(q => q.Position).ToListAsync());
 
     /// <summary>The personal link of the (last) invitation e-mail received at <paramref name="email"/>.</summary>
-    public static async Task<string> LinkAsync(BerceauApp app, string email) => Mail.LinkTo((await Mail.ReceivedAsync(app, email)).Last(), Answer);
+    public static async Task<string> LinkAsync(BerceauApp app, string email) =>
+        Mail.LinkTo((await Mail.ReceivedAsync(app, email)).Last(m => m.Contains(Answer, StringComparison.Ordinal)), Answer);
 
     /// <summary>Opens the link and sends the answers (field q-{question} → values), even when the page shows no form.</summary>
     public static async Task<HttpResponseMessage> AnswerAsync(BerceauApp app, string link, params (Guid Question, string Value)[] answers)

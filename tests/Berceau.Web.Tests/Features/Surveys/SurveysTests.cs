@@ -1,7 +1,10 @@
 using System.Net;
 using Berceau.Domain.Access;
 using Berceau.Domain.Surveys;
+using Berceau.Domain.Schema;
+using Berceau.Web.Tests.Features.Decisions;
 using Berceau.Web.Tests.Features.Offer;
+using Berceau.Web.Tests.Features.Schema;
 using Berceau.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static Berceau.Web.Tests.Features.Surveys.SurveysTestData;
@@ -178,5 +181,45 @@ public sealed class SurveysTests(BerceauApp app)
         Assert.Contains("Ce lien n’est pas valable", altered);
         Assert.Equal(0, await app.WithDbAsync(db => db.SurveyResponses.CountAsync(r => r.SurveyId == id)));
         Assert.False(await app.WithDbAsync(db => db.SurveyInvitations.AnyAsync(i => i.SurveyId == id && i.Answered)));
+    }
+    [Fact]
+    public async Task AfterACommissionPublishes_ItsAgentInvitesItsFamiliesInOneAction_AndTheSecretariatInvitesPartnersByOrganisation()
+    {
+        // A published commission of Tremblay (the decisions tests' commune and scene): its agent runs Tremblay's surveys.
+        var scene = await Scene.PublishedAsync(app);
+        // The link is in the agent's list of commissions (the review page is the members').
+        Assert.Contains($"{Staff}?commission={scene.Session}", await Forms.TextAsync(await scene.Agent.GetAsync("/pro/commissions")));
+        var id = await OpenedAsync(app, scene.Agent, Scene.Commune, Unique("Après la commission"));
+        var fromCommission = $"{Staff}?commission={scene.Session}";
+        Assert.Contains("Inviter les familles à", await Forms.TextAsync(await scene.Agent.GetAsync(fromCommission)));
+        var invited = await Forms.PostFormToAsync(scene.Agent, fromCommission, $"{Staff}/{id}/invitations?handler=Commission",
+            [KeyValuePair.Create("Commission", scene.Session.ToString())]);
+        OfferTestData.AssertRedirectTo(invited, $"{Staff}/{id}/invitations");
+        foreach (var family in new[] { scene.High, scene.Middle, scene.Low, scene.Last })
+            Assert.StartsWith(Answer, await LinkAsync(app, family.Email));
+        Assert.Equal(4, await app.WithDbAsync(db => db.SurveyInvitations.CountAsync(i => i.SurveyId == id)));
+
+        // Partners: the members of the organisations ticked, of the survey's département; other organisations' members get nothing.
+        using var secretariat = await app.SignedInAsync(Roles.Steering, departement: "93");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var caf = PartnerOrganisation.Create("93", $"Caf enquête {tag}", []).Value;
+        var other = PartnerOrganisation.Create("93", $"Autre enquête {tag}", []).Value;
+        await app.WithDbAsync(db => { db.PartnerOrganisations.AddRange(caf, other); return db.SaveChangesAsync(); });
+        var (member, _) = await Accounts.CreateStaffAsync(app, Roles.Partner);
+        var (outsider, _) = await Accounts.CreateStaffAsync(app, Roles.Partner);
+        await app.LinkAsync(caf, member);
+        await app.LinkAsync(other, outsider);
+        var partners = await CreateAsync(app, secretariat, "93", Unique("Partenaires"), "Partners");
+        OfferTestData.AssertRedirectTo(await AddQuestionAsync(secretariat, partners, QuestionKind.Rating, "Notez la coordination du schéma"), $"{Staff}/{partners}");
+        OfferTestData.AssertRedirectTo(await PostAsync(secretariat, partners, "Open"), $"{Staff}/{partners}");
+        Assert.Contains($"Caf enquête {tag}", await Forms.TextAsync(await secretariat.GetAsync($"{Staff}/{partners}/invitations")));
+        var none = await Forms.PostFormToAsync(secretariat, $"{Staff}/{partners}/invitations", $"{Staff}/{partners}/invitations?handler=Partners", []);
+        Assert.Contains("Cochez au moins une organisation partenaire du département.", await Forms.ErrorSummaryAsync(none));
+        OfferTestData.AssertRedirectTo(await Forms.PostFormToAsync(secretariat, $"{Staff}/{partners}/invitations", $"{Staff}/{partners}/invitations?handler=Partners",
+            [KeyValuePair.Create("Organisations", caf.Id.Value.ToString())]), $"{Staff}/{partners}/invitations");
+        Assert.StartsWith(Answer, await LinkAsync(app, member));
+        Assert.DoesNotContain(await Mail.ReceivedAsync(app, outsider), m => m.Contains(Answer, StringComparison.Ordinal));
+        var q = await QuestionsAsync(app, partners);
+        OfferTestData.AssertRedirectTo(await AnswerAsync(app, await LinkAsync(app, member), (q[0].Id, "4")), "/enquete/merci");
     }
 }

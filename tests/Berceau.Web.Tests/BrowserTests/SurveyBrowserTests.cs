@@ -23,13 +23,13 @@ public sealed class SurveyBrowserTests(BerceauApp app) : BrowserTest(app)
         await Page.GetByRole(AriaRole.Button, new() { Name = "Créer un questionnaire" }).ClickAsync();
         await AssertNoAxeViolationAsync("la création d’un questionnaire");
         var title = Unique("Questionnaire navigateur");
+        await Page.GetByLabel("Familles").CheckAsync();
         await Page.GetByLabel("Titre").FillAsync("ab");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Créer le brouillon" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Donnez un titre au questionnaire" })).ToBeVisibleAsync();
         await AssertNoAxeViolationAsync("la création refusée");
         await Page.GetByLabel("Territoire").SelectOptionAsync(new SelectOptionValue { Label = "Montreuil (93048)" });
         await Page.GetByLabel("Titre").FillAsync(title);
-        await Page.GetByLabel("Familles").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Créer le brouillon" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
         var id = Guid.Parse(Page.Url.Split('/')[^1]);

@@ -119,6 +119,10 @@ public sealed class Survey
         return true;
     }
 
+    /// <summary>The problem of a title (5 to <see cref="MaxTitleLength"/> characters once trimmed), or null.</summary>
+    public static Problem? TitleProblem(string? title) =>
+        (title?.Trim() ?? "").Length is < 5 or > MaxTitleLength ? Problem.Of("survey-title", "Title", MaxTitleLength) : null;
+
     /// <summary>Open, and today between its opening and closing days (both included).</summary>
     public bool IsAnswerable(DateOnly today) => Status == SurveyStatus.Open && today >= OpensOn && today <= ClosesOn;
 
@@ -147,8 +151,7 @@ public sealed class Survey
     private static List<Problem> Check(SurveyDetails details, DateOnly today)
     {
         var problems = new List<Problem>();
-        var title = details.Title?.Trim() ?? "";
-        if (title.Length is < 5 or > MaxTitleLength) problems.Add(Problem.Of("survey-title", "Title", MaxTitleLength));
+        if (TitleProblem(details.Title) is { } title) problems.Add(title);
         if (Normalise(details.Introduction).Length > MaxIntroductionLength) problems.Add(Problem.Of("survey-introduction", "Introduction", MaxIntroductionLength));
         if (!Enum.IsDefined(details.Audience)) problems.Add(Problem.Of("survey-audience", "Audience"));
         if (details.ClosesOn < details.OpensOn) problems.Add(Problem.Of("survey-dates-order", "ClosesOn"));

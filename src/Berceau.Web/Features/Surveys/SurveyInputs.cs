@@ -29,7 +29,12 @@ public sealed record SurveyInput
         if (audience is null) read.Add("survey-audience", nameof(Audience));
         var opens = read.Date(OpensOn, nameof(OpensOn), required: true);
         var closes = read.Date(ClosesOn, nameof(ClosesOn), required: true);
-        if (read.Problems.Count > 0) return Outcome<SurveyDetails>.Failure(read.Problems);
+        if (read.Problems.Count > 0)
+        {
+            // The domain checks the title once the rest parses: checked here too, a form with several mistakes lists them all at once.
+            if (Survey.TitleProblem(Title) is { } title) read.Add(title.Code, nameof(Title), Survey.MaxTitleLength);
+            return Outcome<SurveyDetails>.Failure(read.Problems);
+        }
         return new SurveyDetails(Title, Introduction, audience!.Value, opens!.Value, closes!.Value);
     }
 }

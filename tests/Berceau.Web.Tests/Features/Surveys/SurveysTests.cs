@@ -139,6 +139,8 @@ public sealed class SurveysTests(BerceauApp app)
         Assert.Contains("La date de clôture doit être le jour d’ouverture ou après.", errors);
         bad = Fields(app, Commune, title, "Everyone");
         Assert.Contains("Choisissez à qui s’adresse le questionnaire : familles ou partenaires.", await Forms.ErrorSummaryAsync(await Forms.PostFormAsync(agent, $"{Staff}/nouveau", bad)));
+        var several = await Forms.ErrorSummaryAsync(await Forms.PostFormAsync(agent, $"{Staff}/nouveau", Fields(app, Commune, "ab", "Everyone")));
+        Assert.Equal(2, several.Count);
         Assert.False(await app.WithDbAsync(db => db.Surveys.AnyAsync(s => s.Title == title || s.Title == "abc")));
 
         var id = await CreateAsync(app, agent, Commune, title);

@@ -90,6 +90,11 @@ public abstract class BerceauDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Domain.Practices.GoodPractice> GoodPractices => Set<Domain.Practices.GoodPractice>();
     public DbSet<Domain.Newsletter.NewsletterSubscriber> NewsletterSubscribers => Set<Domain.Newsletter.NewsletterSubscriber>();
     public DbSet<Domain.Newsletter.NewsletterIssue> NewsletterIssues => Set<Domain.Newsletter.NewsletterIssue>();
+    public DbSet<Domain.Surveys.Survey> Surveys => Set<Domain.Surveys.Survey>();
+    public DbSet<Domain.Surveys.SurveyQuestion> SurveyQuestions => Set<Domain.Surveys.SurveyQuestion>();
+    public DbSet<Domain.Surveys.SurveyInvitation> SurveyInvitations => Set<Domain.Surveys.SurveyInvitation>();
+    public DbSet<Domain.Surveys.SurveyResponse> SurveyResponses => Set<Domain.Surveys.SurveyResponse>();
+    public DbSet<Domain.Surveys.SurveyAnswer> SurveyAnswers => Set<Domain.Surveys.SurveyAnswer>();
     public DbSet<Observatory.IndicatorSnapshot> IndicatorSnapshots => Set<Observatory.IndicatorSnapshot>();
     public DbSet<Observatory.IndicatorDataVersion> IndicatorDataVersions => Set<Observatory.IndicatorDataVersion>();
 

@@ -27,6 +27,7 @@ using Berceau.Web.Features.Training;
 using Berceau.Web.Features.Obligations;
 using Berceau.Web.Features.Practices;
 using Berceau.Web.Features.Newsletter;
+using Berceau.Web.Features.Surveys;
 using Berceau.Web.Features.Territories;
 using Berceau.Web.Infrastructure;
 
@@ -67,6 +68,7 @@ builder.Services.AddTrainingFeature();
 builder.Services.AddObligationsFeature();
 builder.Services.AddPracticesFeature();
 builder.Services.AddNewsletterFeature();
+builder.Services.AddSurveysFeature();
 
 var app = builder.Build();
 

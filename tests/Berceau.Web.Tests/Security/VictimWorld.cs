@@ -148,9 +148,15 @@ internal sealed class VictimWorld
         var practice = Domain.Practices.GoodPractice.Submit(new Domain.Practices.PracticeContent("Bonne pratique de la victime", Domain.Practices.PracticeTheme.Information,
             Domain.Practices.PracticeFormat.Transverse, null, new Dictionary<string, string?> { ["defis"] = "Informer les familles.", ["initiatives"] = "Un forum\nLe forum des familles." }),
             "Proposée par la victime", "93", now, "victime").Value;
+        // Issue 9's satisfaction survey of Montreuil, open, with one question.
+        var survey = Domain.Surveys.Survey.Create(new Domain.Surveys.SurveyDetails("Questionnaire de la victime", null, Domain.Surveys.SurveyAudience.Families,
+            today, today.AddDays(30)), "93", Commune, today, now, "victime").Value;
+        Assert.True(survey.AddQuestion(new Domain.Surveys.QuestionDraft(Domain.Surveys.QuestionKind.YesNo, "Satisfait ?", null, true), 0).IsSuccess);
+        Assert.True(survey.Open(today, now).IsSuccess);
         await app.WithDbAsync(async db =>
         {
             db.GoodPractices.Add(practice);
+            db.Surveys.Add(survey);
             db.AccompanimentCases.Add(accompaniment);
             db.DisabilityResources.Add(resource);
             db.TrainingOffers.Add(training);
@@ -251,6 +257,9 @@ internal sealed class VictimWorld
             ["pro/schema/reunions/{id:guid}/decisions/nouvelle"] = $"/pro/schema/reunions/{body.Today.Id}/decisions/nouvelle",
             ["pro/schema/reunions/{id:guid}/documents/{document:guid}"] = $"/pro/schema/reunions/{body.Today.Id}/documents/{governanceDocument}",
             ["pro/schema/suivi/{id:guid}"] = $"/pro/schema/suivi/{followUpAction}",
+            ["pro/enquetes/{id:guid}"] = $"/pro/enquetes/{survey.Id}",
+            ["pro/enquetes/{id:guid}/invitations"] = $"/pro/enquetes/{survey.Id}/invitations",
+            ["pro/enquetes/{id:guid}/resultats"] = $"/pro/enquetes/{survey.Id}/resultats",
             ["admin/utilisateurs/{id}"] = $"/admin/utilisateurs/{filed.FamilyUserId}",
             // The API, signed in with the same cookie.
             ["api/v1/demandes/{id:guid}"] = $"/api/v1/demandes/{filed.Id}",

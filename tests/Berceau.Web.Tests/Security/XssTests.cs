@@ -2,8 +2,10 @@ using System.Net;
 using Berceau.Web.Tests.Features.Applications;
 using Berceau.Web.Tests.Features.Applications.BackOffice;
 using Berceau.Web.Tests.Features.FollowUp;
+using Berceau.Web.Tests.Features.Offer;
 using Berceau.Web.Tests.Features.Schema;
 using Berceau.Web.Tests.Features.Staffing;
+using Berceau.Web.Tests.Features.Surveys;
 using Berceau.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -199,5 +201,27 @@ public sealed class XssTests(BerceauApp app)
         AssertEncoded(await HtmlAsync(secretariat, $"/pro/schema/instances/{t.Id}"), "instance de gouvernance");
         AssertEncoded(await HtmlAsync(secretariat, meeting), "réunion d’instance");
         AssertEncoded(await HtmlAsync(secretariat, $"/pro/schema/suivi?instance={t.Id}"), "suivi des décisions");
+    }
+    [Fact]
+    public async Task Survey_TitleQuestionsOptionsAndFreeAnswers_AreEncoded()
+    {
+        using var agent = await app.SignedInAsync(Domain.Access.Roles.Agent, commune: Commune);
+        var id = await SurveysTestData.CreateAsync(app, agent, Commune, Payload);
+        await SurveysTestData.PostAsync(agent, id, "Details", [.. SurveysTestData.Fields(app, Commune, Payload).Select(f => f.Item1 == "Input.Introduction" ? (f.Item1, Payload) : f)]);
+        await SurveysTestData.AddQuestionAsync(agent, id, Domain.Surveys.QuestionKind.SingleChoice, Payload, $"{Payload}\nAutre");
+        await SurveysTestData.AddQuestionAsync(agent, id, Domain.Surveys.QuestionKind.FreeText, "Une remarque ?", required: false);
+        await SurveysTestData.PostAsync(agent, id, "Open");
+        var people = Enumerable.Range(1, 5).Select(i => $"xss{i}.{Guid.NewGuid():N}@exemple.fr").ToArray();
+        await SurveysTestData.InviteAsync(agent, id, people);
+        var q = await SurveysTestData.QuestionsAsync(app, id);
+        using var visitor = app.Client();
+        AssertEncoded(await HtmlAsync(visitor, await SurveysTestData.LinkAsync(app, people[0])), "page de réponse au questionnaire");
+        foreach (var person in people)
+            await SurveysTestData.AnswerAsync(app, await SurveysTestData.LinkAsync(app, person), (q[0].Id, "0"), (q[1].Id, Payload));
+        Assert.Equal(5, await app.WithDbAsync(db => db.SurveyResponses.CountAsync(r => r.SurveyId == id)));
+        AssertEncoded(await HtmlAsync(agent, $"/pro/enquetes/{id}"), "page du questionnaire");
+        AssertEncoded(await HtmlAsync(agent, "/pro/enquetes"), "liste des questionnaires");
+        AssertEncoded(await HtmlAsync(agent, $"/pro/enquetes/{id}/resultats"), "résultats du questionnaire");
+        AssertEncoded(await HtmlAsync(agent, $"/pro/enquetes/{id}/invitations"), "invitations du questionnaire");
     }
 }

@@ -83,6 +83,8 @@ public sealed class IndexModel(UserManager<BerceauUser> users, CurrentStaff staf
             links.Add(new ProLink("Indicateurs du suivi « zéro sans solution »", FollowUp.FollowUpFeature.IndicatorsPath, "Part des familles suivies qui ont une solution à 1, 3 et 6 mois, et délai médian, par commune."));
             links.Add(new ProLink("Obligations des communes", Obligations.ObligationsFeature.Path, "Recensement, information des familles, relais petite enfance et schéma pluriannuel : la situation de chaque commune et qui est conforme."));
         }
+        if (roles.Contains(Roles.Admin) || roles.Contains(Roles.Agent) || roles.Contains(Roles.Steering))
+            links.Add(new ProLink("Questionnaires de satisfaction", Surveys.SurveysFeature.StaffPath, "Demander leur avis aux familles (après une commission, une réunion d’information) et aux partenaires ; résultats anonymes en tableaux et graphiques."));
         if (roles.Contains(Roles.Admin) || roles.Contains(Roles.Advisor))
             links.Add(new ProLink("Structures en difficulté", Difficulty.DifficultyFeature.ListPath, "Les crèches et MAM en alerte (occupation, places gelées, postes vacants, contrôles PMI, alertes financières), leurs signalements et leurs accompagnements."));
         if (roles.Contains(Roles.Admin) || roles.Contains(Roles.Steering) || roles.Contains(Roles.Partner))

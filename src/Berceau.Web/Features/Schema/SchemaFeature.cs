@@ -22,6 +22,8 @@ public static class SchemaFeature
     public static string NewSheetPath(Guid id) => $"{StaffPath}/{id}/fiches/nouvelle";
     public static string ReportPath(Guid id, int? axis = null) => $"{StaffPath}/{id}/avancement" + (axis is { } n ? $"?axe={n}" : "");
     public static string ReportPdfPath(Guid id, int? axis = null) => $"{StaffPath}/{id}/avancement/pdf" + (axis is { } n ? $"?axe={n}" : "");
+    public static string AnnualReportPath(Guid id, int? year = null, string? format = null) =>
+        $"{StaffPath}/{id}/rapport-annuel" + (format is null ? "" : $"/{format}") + (year is { } y ? $"?annee={y}" : "");
     public static string SheetPath(Guid sheet) => $"{StaffPath}/fiches/{sheet}";
     public static string EditSheetPath(Guid sheet) => $"{StaffPath}/fiches/{sheet}/modifier";
     public static string PublicPath(string departement) => $"/schema/{departement}";
@@ -40,6 +42,8 @@ public static class SchemaFeature
         services.AddScoped<SchemaEditing>();
         services.AddScoped<SchemaQueries>();
         services.AddScoped<SchemaReportPdf>();
+        services.AddScoped<AnnualReports>();
+        services.AddScoped<AnnualReportPdf>();
         return services;
     }
 }

@@ -9,6 +9,7 @@ using Berceau.Web.Features.Schema;
 using Berceau.Web.Tests.Features.Offer;
 using Berceau.Web.Tests.Support;
 using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 using static Berceau.Web.Tests.Features.Schema.SchemaTestData;
@@ -153,6 +154,31 @@ public sealed class AnnualReportTests(BerceauApp app)
         var page = await Forms.TextAsync(await secretariat.GetAsync(SchemaFeature.AnnualReportPath(schema.Id.Value, 2022)));
         Assert.Contains(AnnualReportText.Rate(rates2022.Global), page);
         Assert.Contains(AnnualReportText.Rate(rates2021.Eaje), page);
+    }
+
+    [Fact]
+    public async Task PlacesPlannedInTheYear_BringTheObservatorysStaffNeeded()
+    {
+        var (t, y, _, _, _) = await app.AnnualYearAsync();
+        await app.WithDbAsync(async db =>
+        {
+            var sheet = await db.ActionSheets.Include(s => s.PlannedPlaces).FirstAsync(s => s.Id == t.Piloted.Id);
+            var scope = PlanningScope.Of(t.Schema, await db.Communes.Where(c => c.DepartementCode == Departement).Select(c => c.Code).ToListAsync());
+            Assert.True(sheet.PlanPlaces([new PlannedPlacesLine("93048", y, 12, Berceau.Domain.Offer.CareMode.EajeCollectif, null)], scope).IsSuccess);
+            return await db.SaveChangesAsync();
+        });
+        using var secretariat = await app.SecretariatAsync();
+
+        var page = await Forms.TextAsync(await secretariat.GetAsync(Path(t, y)));
+
+        Assert.Contains($"Places prévues en {y}</dt>", page);
+        Assert.Contains("12 (dont 12 dans des fiches publiées)", page);
+        using var scope = app.Services.CreateScope();
+        var served = await scope.ServiceProvider.GetRequiredService<Berceau.Web.Features.Observatory.Indicators.IndicatorSnapshots>().GetAsync(Departement, y, default);
+        var staff = served!.Report.Indicators.Single(i => i.Code == AnnualReports.StaffForPlannedCode);
+        Assert.Contains($"{staff.Definition.Label}</dt>", page);
+        Assert.Contains(AnnualReportText.Figure(staff), page);
+        Assert.DoesNotContain("Places prévues en", await Forms.TextAsync(await secretariat.GetAsync(Path(t, y + 1))));
     }
 
     [Fact]

@@ -6,8 +6,9 @@ namespace Berceau.Web.Features.Schema;
 /// Steering of the schéma départemental des services aux familles (RULES §6): schémas, axes and fiches actions with their pilots,
 /// indicators and dated « états d'avancement », the tracking table (/pro/schema/{id}), the « état d'avancement » report (HTML and
 /// PDF), the partner organisations whose members update the fiches they pilot, and the public view of published fiches
-/// (/schema/{departement}). Governance (committees, meetings), commune obligations, good practices, newsletter, surveys and the
-/// annual report build on these types: organisations for members, fiches and progress for the journal and the report.
+/// (/schema/{departement}), and the « rapport annuel » of a year (HTML, PDF, XLSX annexes). Governance (committees, meetings),
+/// commune obligations, good practices, newsletter and surveys build on these types: organisations for members, fiches and
+/// progress for the journal and the reports.
 /// </summary>
 public static class SchemaFeature
 {

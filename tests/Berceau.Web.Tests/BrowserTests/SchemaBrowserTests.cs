@@ -1,5 +1,6 @@
 using Berceau.Domain.Access;
 using Berceau.Web.Tests.Features.Schema;
+using static Berceau.Web.Tests.Features.Schema.AnnualReportTestData;
 using Berceau.Web.Tests.Support;
 using Microsoft.Playwright;
 
@@ -113,5 +114,27 @@ public sealed class SchemaBrowserTests(BerceauApp app) : BrowserTest(app)
         await Page.GetByRole(AriaRole.Button, new() { Name = "Ajouter l’organisation" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Il y a un problème" })).ToBeVisibleAsync();
         await AssertNoAxeViolationAsync("les organisations partenaires");
+    }
+
+    [Fact]
+    public async Task TheSecretariat_OpensTheAnnualReport_FromTheSchema_AndAWrongYearIsTold()
+    {
+        var (t, y, _, _, tag) = await App.AnnualYearAsync();
+        await SignInAsStaffAsync(Roles.Steering, departement: SchemaTestData.Departement);
+
+        await Page.GotoAsync($"/pro/schema/{t.Id}");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Rapport annuel" }).ClickAsync();
+        // Without a year: the latest there is (the year after the schéma's last); then the year chosen from the list.
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Rapport annuel {t.Schema.EndYear + 1} – {t.Schema.Title}" })).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Années du rapport" }).GetByRole(AriaRole.Link, new() { Name = y.ToString(System.Globalization.CultureInfo.InvariantCulture), Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Rapport annuel {y} – {t.Schema.Title}" })).ToBeVisibleAsync();
+        var end = Page.GetByRole(AriaRole.Table, new() { NameRegex = new System.Text.RegularExpressions.Regex($@"^Au 31\/12\/{y}") });
+        await Expect(end.GetByRole(AriaRole.Row).Nth(1)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*1\s+1\s+1\s+0\s+3\s+33 %\s*$"));
+        await Expect(Page.GetByText($"Décision du comité {tag}")).ToBeVisibleAsync();
+        await AssertNoAxeViolationAsync("le rapport annuel");
+
+        await Page.GotoAsync($"/pro/schema/{t.Id}/rapport-annuel?annee=1999");
+        await Expect(Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "L’année du rapport annuel doit être comprise entre 2000 et 2100." })).ToBeVisibleAsync();
+        await AssertNoAxeViolationAsync("le rapport annuel d’une année refusée");
     }
 }

@@ -241,6 +241,7 @@ internal sealed class VictimWorld
             ["pro/schema/{id:guid}"] = $"/pro/schema/{schema.Schema.Id}",
             ["pro/schema/{id:guid}/modifier"] = $"/pro/schema/{schema.Schema.Id}/modifier",
             ["pro/schema/{id:guid}/avancement/{format?}"] = $"/pro/schema/{schema.Schema.Id}/avancement",
+            ["pro/schema/{id:guid}/rapport-annuel/{format?}"] = $"/pro/schema/{schema.Schema.Id}/rapport-annuel",
             ["pro/schema/{id:guid}/axes/{axis}"] = $"/pro/schema/{schema.Schema.Id}/axes/{schema.Piloted.AxisId}",
             ["pro/schema/{id:guid}/fiches/nouvelle"] = $"/pro/schema/{schema.Schema.Id}/fiches/nouvelle",
             ["pro/schema/fiches/{id:guid}"] = $"/pro/schema/fiches/{sheet}",

@@ -176,6 +176,7 @@ public sealed class XssTests(BerceauApp app)
         AssertEncoded(await HtmlAsync(secretariat, sheetPath), "fiche du schéma (pro)");
         AssertEncoded(await HtmlAsync(app.Client(), $"/schema/{SchemaTestData.Departement}/fiches/{sheetPath.Split('/')[^1]}"), "fiche du schéma (publique)");
         AssertEncoded(await HtmlAsync(secretariat, path + "/avancement"), "état d’avancement (places prévues)");
+        AssertEncoded(await HtmlAsync(secretariat, path + $"/rapport-annuel?annee={schema.Schema.StartYear}"), "rapport annuel (fiche, indicateur)");
     }
 
     [Fact]
@@ -199,6 +200,9 @@ public sealed class XssTests(BerceauApp app)
             Assert.True(decision.StatusCode == HttpStatusCode.Redirect, string.Join(" | ", await Forms.ErrorSummaryAsync(decision)));
 
         AssertEncoded(await HtmlAsync(secretariat, $"/pro/schema/instances/{t.Id}"), "instance de gouvernance");
+        // The annual report of a schéma of the 93 running this year lists the meeting and its decision (drafts only: nobody's public schéma).
+        var annual = await app.SchemaAsync(startYear: t.Today.Date.Year, publish: false);
+        AssertEncoded(await HtmlAsync(secretariat, $"/pro/schema/{annual.Id}/rapport-annuel?annee={t.Today.Date.Year}"), "rapport annuel (décision)");
         AssertEncoded(await HtmlAsync(secretariat, meeting), "réunion d’instance");
         AssertEncoded(await HtmlAsync(secretariat, $"/pro/schema/suivi?instance={t.Id}"), "suivi des décisions");
     }

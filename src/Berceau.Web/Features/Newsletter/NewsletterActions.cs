@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Berceau.Data;
 using Berceau.Domain.Common;
+using Berceau.Domain.Governance;
 using Berceau.Domain.Newsletter;
 using Berceau.Domain.Practices;
 using Berceau.Domain.Schema;
@@ -85,7 +86,10 @@ public sealed class NewsletterActions(BerceauDbContext db, NewsletterTokens toke
 
     /// <summary>
     /// A draft of the next issue: the états d'avancement of the département's published fiches and the good practices published since
-    /// the last issue (or the last three months), each with its link. The secretariat edits it before sending.
+    /// the last issue (or the last three months), each with its link; the meetings of the département's instances held since then and
+    /// those planned. Governance is staff only (minutes and attendance name people), so a meeting is told by its instance, kind, day
+    /// and number of decisions only: never the place, the visio link, the minutes, who came or the decisions' text, which the
+    /// secretariat adds by hand if it chooses to publish them. The secretariat edits the draft before sending.
     /// </summary>
     public async Task<(string Title, string Body, int Number)> DraftAsync(string departement, CancellationToken ct)
     {
@@ -103,6 +107,8 @@ public sealed class NewsletterActions(BerceauDbContext db, NewsletterTokens toke
             .Select(p => new { p.Id, p.Title, p.Place, p.ModeratedAt }).ToListAsync(ct))
             .Where(p => p.ModeratedAt >= since).OrderBy(p => p.Title, StringComparer.Create(French, false)).ToList();
 
+        var meetings = await MeetingsAsync(departement, ParisTime.DayOf(since), ParisTime.DayOf(now), ct);
+
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"Les nouvelles du schéma depuis le {ParisTime.DayOf(since).ToString("d MMMM yyyy", French)}.\n");
         body.Append("\nÉtats d’avancement des fiches actions\n");
@@ -113,10 +119,32 @@ public sealed class NewsletterActions(BerceauDbContext db, NewsletterTokens toke
         if (practices.Count == 0) body.Append("- Aucune nouvelle bonne pratique.\n");
         foreach (var p in practices)
             body.Append(CultureInfo.InvariantCulture, $"- {p.Title}{(p.Place.Length > 0 ? $" ({p.Place})" : "")}\n  {links.Absolute(PracticesFeature.PublicPracticePath(p.Id))}\n");
+        body.Append("\nRéunions des instances du schéma\n");
+        var held = meetings.Where(m => m.Status == GovernanceMeetingStatus.Held).ToList();
+        if (held.Count == 0) body.Append("- Aucune réunion tenue.\n");
+        foreach (var m in held)
+            body.Append(CultureInfo.InvariantCulture, $"- {m.Kind.Label()} « {m.Body} » réuni le {m.Date.ToString("dd/MM/yyyy", French)}{(m.Decisions == 0 ? "" : m.Decisions == 1 ? " : 1 décision" : $" : {m.Decisions} décisions")}.\n");
+        var planned = meetings.Where(m => m.Status == GovernanceMeetingStatus.Planned).ToList();
+        body.Append("\nProchaines réunions\n");
+        if (planned.Count == 0) body.Append("- Aucune réunion prévue.\n");
+        foreach (var m in planned)
+            body.Append(CultureInfo.InvariantCulture, $"- {m.Kind.Label()} « {m.Body} » le {m.Date.ToString("dd/MM/yyyy", French)}.\n");
         body.Append(CultureInfo.InvariantCulture, $"\nLe schéma en ligne : {links.Absolute(SchemaFeature.PublicPath(departement))}\n");
         var number = (last?.Number ?? 0) + 1;
         return ($"Journal du schéma n° {number} – {ParisTime.DayOf(now).ToString("MMMM yyyy", French)}", body.ToString(), number);
     }
+
+    private sealed record DraftMeeting(string Body, GovernanceKind Kind, DateOnly Date, GovernanceMeetingStatus Status, int Decisions);
+
+    /// <summary>The meetings held from <paramref name="since"/> to today, and those planned from today, by day.</summary>
+    private async Task<List<DraftMeeting>> MeetingsAsync(string departement, DateOnly since, DateOnly today, CancellationToken ct) =>
+        [.. (await db.GovernanceMeetings.AsNoTracking()
+            .Join(db.GovernanceBodies.Where(b => b.DepartementCode == departement), m => m.BodyId, b => b.Id, (m, b) => new { m, b.Name, b.Kind })
+            .Where(x => (x.m.Status == GovernanceMeetingStatus.Held && x.m.Date >= since && x.m.Date <= today)
+                || (x.m.Status == GovernanceMeetingStatus.Planned && x.m.Date >= today))
+            .Select(x => new { x.Name, x.Kind, x.m.Date, x.m.StartsAt, x.m.Status, Decisions = x.m.Decisions.Count }).ToListAsync(ct))
+            .OrderBy(x => x.Date).ThenBy(x => x.StartsAt).ThenBy(x => x.Name, StringComparer.Create(French, false))
+            .Select(x => new DraftMeeting(x.Name, x.Kind, x.Date, x.Status, x.Decisions))];
 
     /// <summary>Archives the issue under the next number and queues one e-mail per confirmed subscriber, with their own unsubscription link.</summary>
     public async Task<Outcome<NewsletterIssue>> SendAsync(string departement, string? title, string? body, string by, CancellationToken ct)

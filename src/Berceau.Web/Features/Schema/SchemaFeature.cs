@@ -6,8 +6,9 @@ namespace Berceau.Web.Features.Schema;
 /// Steering of the schéma départemental des services aux familles (RULES §6): schémas, axes and fiches actions with their pilots,
 /// indicators and dated « états d'avancement », the tracking table (/pro/schema/{id}), the « état d'avancement » report (HTML and
 /// PDF), the partner organisations whose members update the fiches they pilot, and the public view of published fiches
-/// (/schema/{departement}). Governance (committees, meetings), commune obligations, good practices, newsletter, surveys and the
-/// annual report build on these types: organisations for members, fiches and progress for the journal and the report.
+/// (/schema/{departement}), and the « rapport annuel » of a year (HTML, PDF, XLSX annexes). Governance (committees, meetings),
+/// commune obligations, good practices, newsletter and surveys build on these types: organisations for members, fiches and
+/// progress for the journal and the reports.
 /// </summary>
 public static class SchemaFeature
 {
@@ -22,6 +23,8 @@ public static class SchemaFeature
     public static string NewSheetPath(Guid id) => $"{StaffPath}/{id}/fiches/nouvelle";
     public static string ReportPath(Guid id, int? axis = null) => $"{StaffPath}/{id}/avancement" + (axis is { } n ? $"?axe={n}" : "");
     public static string ReportPdfPath(Guid id, int? axis = null) => $"{StaffPath}/{id}/avancement/pdf" + (axis is { } n ? $"?axe={n}" : "");
+    public static string AnnualReportPath(Guid id, int? year = null, string? format = null) =>
+        $"{StaffPath}/{id}/rapport-annuel" + (format is null ? "" : $"/{format}") + (year is { } y ? $"?annee={y}" : "");
     public static string SheetPath(Guid sheet) => $"{StaffPath}/fiches/{sheet}";
     public static string EditSheetPath(Guid sheet) => $"{StaffPath}/fiches/{sheet}/modifier";
     public static string PublicPath(string departement) => $"/schema/{departement}";
@@ -40,6 +43,8 @@ public static class SchemaFeature
         services.AddScoped<SchemaEditing>();
         services.AddScoped<SchemaQueries>();
         services.AddScoped<SchemaReportPdf>();
+        services.AddScoped<AnnualReports>();
+        services.AddScoped<AnnualReportPdf>();
         return services;
     }
 }

@@ -92,6 +92,37 @@ public sealed class NewsletterTests(BerceauApp app)
     }
 
     [Fact]
+    public async Task TheDraft_TellsTheMeetingsHeldAndPlanned_ByInstanceAndDayOnly()
+    {
+        var t = await Features.Governance.GovernanceTestData.BodyAsync(app, laterDays: 9);
+        var today = Features.Governance.GovernanceTestData.Today(app);
+        await app.WithDbAsync(async db =>
+        {
+            var meeting = await db.GovernanceMeetings.Include(m => m.Attendance).Include(m => m.Decisions).FirstAsync(m => m.Id == t.Today.Id);
+            Assert.True(meeting.RecordAttendance([new(t.MemberA.Id, Berceau.Domain.Governance.Presence.Present, null)], [t.MemberA.Id, t.MemberB.Id],
+                $"Compte rendu confidentiel {t.Tag}", today).IsSuccess);
+            Assert.True(meeting.Decide($"Décision interne {t.Tag}", today, BerceauApp.Now, "test").IsSuccess);
+            Assert.True(meeting.Decide($"Autre décision {t.Tag}", today, BerceauApp.Now, "test").IsSuccess);
+            return await db.SaveChangesAsync();
+        });
+        using var secretariat = await app.SignedInAsync(Roles.Steering, departement: "93");
+
+        var page = await Forms.TextAsync(await secretariat.GetAsync(Staff));
+
+        Assert.Contains($"- Comité de pilotage « {t.Body.Name} » réuni le {today:dd/MM/yyyy} : 2 décisions.", page);
+        Assert.Contains($"- Comité de pilotage « {t.Body.Name} » le {today.AddDays(9):dd/MM/yyyy}.", page);
+        Assert.Contains("Prochaines réunions", page);
+        // Governance is staff only: neither the minutes, the decisions' text, who came, the place nor the visio link.
+        Assert.DoesNotContain($"Compte rendu confidentiel {t.Tag}", page);
+        Assert.DoesNotContain($"Décision interne {t.Tag}", page);
+        Assert.DoesNotContain("Marie Présidente", page);
+        Assert.DoesNotContain("https://visio.example/cdsf", page);
+        // Another département's secretariat drafts without them.
+        using var other = await app.SignedInAsync(Roles.Steering, departement: "92");
+        Assert.DoesNotContain(t.Body.Name, await Forms.TextAsync(await other.GetAsync("/pro/schema/journal?departement=92")));
+    }
+
+    [Fact]
     public async Task BadInputAndAlteredLinks_ChangeNothing_AndOnlyTheSecretariatSends()
     {
         using var visitor = app.Client();

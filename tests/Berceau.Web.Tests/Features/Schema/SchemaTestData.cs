@@ -29,10 +29,15 @@ internal static class SchemaTestData
 
     public static DateOnly Today(BerceauApp app) => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
 
-    public static async Task<TestSchema> SchemaAsync(this BerceauApp app)
+    /// <summary>
+    /// A schéma of its own period; or of <paramref name="startYear"/>–<paramref name="startYear"/>+1 when given (2000, which the
+    /// counter never gives, for the annual report's tests: a past period that no other test's public page or observatory reads),
+    /// its two fiches published unless <paramref name="publish"/> is false (then it is nobody's public schéma).
+    /// </summary>
+    public static async Task<TestSchema> SchemaAsync(this BerceauApp app, int? startYear = null, bool publish = true)
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var year = Interlocked.Increment(ref _nextYear);
+        var year = startYear ?? Interlocked.Increment(ref _nextYear);
         var pilot = PartnerOrganisation.Create(Departement, $"Pilote {tag}", []).Value;
         var other = PartnerOrganisation.Create(Departement, $"Autre organisation {tag}", []).Value;
         var schema = Sdsf.Create(Departement, $"Schéma de test {tag}", year, year + 1, "Documents de test", BerceauApp.Now).Value;
@@ -46,8 +51,8 @@ internal static class SchemaTestData
             sheet.Version = 0;
             return sheet;
         }
-        var piloted = Sheet(first, "1.1", "Fiche pilotée", pilot, publish: true);
-        var others = Sheet(second, "2.1", "Fiche d’une autre organisation", other, publish: true);
+        var piloted = Sheet(first, "1.1", "Fiche pilotée", pilot, publish);
+        var others = Sheet(second, "2.1", "Fiche d’une autre organisation", other, publish);
         var draft = Sheet(first, "1.2", "Fiche en brouillon", pilot, publish: false);
         schema.Version = 0;
         await app.WithDbAsync(async db =>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Berceau.Domain.Common;
 
@@ -16,7 +14,7 @@ public sealed record PracticeContent(string? Title, PracticeTheme? Theme, Practi
 /// <summary>
 /// A bonne pratique of the library: a fiche in one of the vade-mecum's three formats, with its sections, submitted by a partner
 /// (or imported from a published source, which it names), moderated by the CDSF secretariat, then public. <see cref="SearchText"/>
-/// holds the fiche's words without case or accents, for the full-text search of both databases.
+/// holds the fiche's words without case or accents (<see cref="SearchWords"/>), for the full-text search of both databases.
 /// </summary>
 public sealed class GoodPractice
 {
@@ -153,7 +151,7 @@ public sealed class GoodPractice
     }
 
     private static string SearchTextOf(string title, string place, PracticeTheme theme, PracticeFormat format, IEnumerable<PracticeSection> sections) =>
-        Searchable(string.Join(' ', [title, place, theme.Label(), format.Label(), .. sections.SelectMany(s => new[] { s.Heading, s.Body })]));
+        SearchWords.Fold(string.Join(' ', [title, place, theme.Label(), format.Label(), .. sections.SelectMany(s => new[] { s.Heading, s.Body })]));
 
     public Outcome<bool> Publish(DateTimeOffset now, string by) => Moderate(PracticeStatus.Published, null, now, by,
         Status is PracticeStatus.Submitted or PracticeStatus.Withdrawn or PracticeStatus.Rejected);
@@ -174,23 +172,6 @@ public sealed class GoodPractice
         Version++;
         return true;
     }
-
-    /// <summary>Lower case without accents, so that « creche » finds « Crèche » in SQLite and PostgreSQL alike.</summary>
-    public static string Searchable(string text)
-    {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var kept = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            kept.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
-        }
-        return string.Join(' ', kept.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
-
-    /// <summary>The words of a query, as <see cref="Searchable"/> writes them; a fiche matches when it holds them all.</summary>
-    public static IReadOnlyList<string> Terms(string? query) =>
-        [.. Searchable(query ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(8)];
 
     private static string Clean(string? text, bool keepLines = false)
     {

@@ -122,5 +122,5 @@ public class GoodPracticeTests
     [Theory]
     [InlineData("Crèche À la demande", "creche a la demande")]
     [InlineData("l'accueil — des tout-petits", "l accueil des tout petits")]
-    public void SearchWords_IgnoreCaseAccentsAndPunctuation(string text, string expected) => Assert.Equal(expected, GoodPractice.Searchable(text));
+    public void SearchWords_IgnoreCaseAccentsAndPunctuation(string text, string expected) => Assert.Equal(expected, Berceau.Domain.Common.SearchWords.Fold(text));
 }

@@ -31,7 +31,8 @@ public static class GovernanceSeeder
             file = await JsonSerializer.DeserializeAsync<SeedFile>(stream, Json, ct) ?? throw Error(departement, "le fichier est vide.");
         if (file.Departement != departement) throw Error(departement, $"le fichier décrit le département « {file.Departement} ».");
 
-        var organisations = await db.PartnerOrganisations.Where(o => o.DepartementCode == departement).ToDictionaryAsync(o => o.Name, o => o.Id, StringComparer.Ordinal, ct);
+        // An organisation the secretariat already created under the same name (any case) is the one the file means.
+        var organisations = await db.PartnerOrganisations.Where(o => o.DepartementCode == departement).ToDictionaryAsync(o => o.Name, o => o.Id, StringComparer.OrdinalIgnoreCase, ct);
         var added = new List<PartnerOrganisation>();
         foreach (var name in file.Organisations.Where(n => !organisations.ContainsKey(n)))
         {

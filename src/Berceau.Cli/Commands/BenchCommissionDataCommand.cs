@@ -11,6 +11,7 @@ using Berceau.Domain.Offer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Berceau.Cli.Commands.IdentityChecks;
 
 namespace Berceau.Cli.Commands;
 
@@ -230,10 +231,5 @@ internal static class BenchCommissionDataCommand
     {
         if (!outcome.IsSuccess)
             throw new InvalidOperationException($"{what}: " + string.Join(" ", outcome.Problems.Select(p => $"{p.Code} {p.Field} {p.Message}")));
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 }

@@ -8,6 +8,7 @@ using Berceau.Domain.Offer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Berceau.Cli.Commands.IdentityChecks;
 
 namespace Berceau.Cli.Commands;
 
@@ -107,10 +108,5 @@ internal static class BenchFaultsDataCommand
         db.OccasionalChildren.Add(child);
         await db.SaveChangesAsync(ct);
         return (email, child.Id);
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 }

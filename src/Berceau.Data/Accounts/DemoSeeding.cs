@@ -26,7 +26,10 @@ public sealed class DemoSeeding(
         var report = await DemoTerritorySeeder.SeedAsync(db, DataFiles.DefaultFolder, departements, clock.GetUtcNow(), ct);
         await FeeParameterSeeder.SeedAsync(db, DataFiles.DefaultFolder, ct);
         foreach (var departement in departements)
+        {
             await SchemaSeeder.SeedAsync(db, DataFiles.DefaultFolder, departement, clock.GetUtcNow(), ct);
+            await GovernanceSeeder.SeedAsync(db, DataFiles.DefaultFolder, departement, clock.GetUtcNow(), ct);
+        }
         await NationalCoverageSeeder.SeedAsync(db, DataFiles.DefaultFolder, ct);
         await PracticeSeeder.SeedAsync(db, DataFiles.DefaultFolder, clock.GetUtcNow(), ct);
         await EnsureRolesAsync();

@@ -32,18 +32,16 @@ public sealed record TrainingValues(string School, Diploma Diploma, TrainingRout
 /// A training offer of the map (issue 10): a school or training centre, the diploma, the route (initial, apprenticeship, VAE,
 /// continuing) and its sessions, placed on the map by its coordinates. Managed by the guichet's staff, withdrawn rather than deleted.
 /// </summary>
-public sealed class TrainingOffer : IDirectoryEntry
+public sealed class TrainingOffer : DirectoryEntry
 {
     public const int MaxSchoolLength = 150;
     public const int MaxAddressLength = 300;
     public const int MaxDescriptionLength = 2000;
     public const int MaxSessions = 6;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
     public string School { get; private set; } = "";
     public Diploma Diploma { get; private set; }
     public TrainingRoute Route { get; private set; }
-    public string CommuneCode { get; private set; } = "";
     public string Address { get; private set; } = "";
     public double Latitude { get; private set; }
     public double Longitude { get; private set; }
@@ -52,22 +50,14 @@ public sealed class TrainingOffer : IDirectoryEntry
     public string? Website { get; private set; }
     public string? Description { get; private set; }
     public List<TrainingSession> Sessions { get; private set; } = [];
-    public bool Withdrawn { get; private set; }
-    public DateTimeOffset UpdatedAt { get; private set; }
-    public string UpdatedBy { get; private set; } = "";
-    public int Version { get; private set; }
 
-    public string Title => $"{School} – {Diploma.Label()}";
+    public override string Title => $"{School} – {Diploma.Label()}";
 
     /// <summary>Sessions not started yet on <paramref name="today"/>, the soonest first.</summary>
     public IEnumerable<TrainingSession> UpcomingSessions(DateOnly today) => Sessions.Where(s => s.StartsOn >= today).OrderBy(s => s.StartsOn);
 
-    public static Outcome<TrainingOffer> Create(TrainingValues values, DateTimeOffset at, string by)
-    {
-        var offer = new TrainingOffer();
-        var set = offer.Update(values, at, by);
-        return set.IsSuccess ? offer : Outcome<TrainingOffer>.Failure(set.Problems);
-    }
+    public static Outcome<TrainingOffer> Create(TrainingValues values, DateTimeOffset at, string by) =>
+        Created(new TrainingOffer(), o => o.Update(values, at, by));
 
     public Outcome<bool> Update(TrainingValues v, DateTimeOffset at, string by)
     {
@@ -77,15 +67,8 @@ public sealed class TrainingOffer : IDirectoryEntry
         (Phone, Email, Website, Description) = (v.Phone, v.Email, v.Website, v.Description);
         // Sessions are values: the list is replaced as a whole.
         Sessions = [.. v.Sessions.OrderBy(s => s.StartsOn)];
-        (UpdatedAt, UpdatedBy) = (at, by);
-        Version++;
+        Touch(at, by);
         return true;
-    }
-
-    public void SetWithdrawn(bool withdrawn, DateTimeOffset at, string by)
-    {
-        (Withdrawn, UpdatedAt, UpdatedBy) = (withdrawn, at, by);
-        Version++;
     }
 
     /// <summary>
@@ -99,10 +82,7 @@ public sealed class TrainingOffer : IDirectoryEntry
         if (!Enum.IsDefined(v.Route)) problems.Add(Problem.Of("training-route", "Route"));
         if (v.Latitude is < -90 or > 90 || v.Longitude is < -180 or > 180 || (v.Latitude == 0 && v.Longitude == 0))
             problems.Add(Problem.Of("training-coordinates", "Latitude"));
-        if (v.Phone is null && v.Email is null && v.Website is null) problems.Add(Problem.Of("resource-contact", "Phone"));
-        if (v.Email is not null && !ContactText.IsEmail(v.Email)) problems.Add(Problem.Of("resource-email", "Email"));
-        if (v.Website is not null && !ContactText.IsHttpsUrl(v.Website)) problems.Add(Problem.Of("resource-website", "Website"));
-        if (v.Phone is not null && !ContactText.IsPhone(v.Phone)) problems.Add(Problem.Of("resource-phone", "Phone"));
+        problems.AddRange(ContactText.Problems(v.Phone, v.Email, v.Website));
         if (v.Sessions.Count > MaxSessions) problems.Add(Problem.Of("training-sessions-count", "Sessions", MaxSessions));
         for (var i = 0; i < v.Sessions.Count; i++)
         {

@@ -553,6 +553,7 @@ public static class Messages
         ["practice-organisation"] = "Indiquez l’organisation qui propose la fiche (2 à {0} caractères) : elle est citée comme source.",
         ["practice-status"] = "Cette fiche est « {0} » : elle ne peut pas passer à « {1} ». Rechargez la page.",
         ["practice-reason"] = "Expliquez pourquoi en quelques mots (5 à {0} caractères) : la personne qui a proposé la fiche le lira.",
+        ["practice-imported"] = "Cette fiche vient du vade-mecum national : seul le secrétariat peut la corriger.",
         ["obligation-status-missing"] = "Choisissez où en est cette obligation : non engagée, en cours ou remplie.",
         ["obligation-asof-missing"] = "Indiquez à quelle date cette situation est constatée.",
         ["obligation-date-future"] = "Cette date ne peut pas être après aujourd’hui.",

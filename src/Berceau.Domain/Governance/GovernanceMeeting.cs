@@ -61,6 +61,22 @@ public sealed class GovernanceMeeting
     }
 
     /// <summary>
+    /// A meeting already held, transcribed from its documents (the support of the session: day, hours, place, agenda) when an
+    /// instance's history is brought in: its day is not after <paramref name="today"/>, and it is « tenue » at once. Nothing else
+    /// is assumed: attendance, minutes and decisions stay empty unless the documents give them (then recorded with the usual verbs).
+    /// </summary>
+    public static Outcome<GovernanceMeeting> Transcribe(Guid body, MeetingSlot? slot, IReadOnlyList<string> agenda, DateOnly today, DateTimeOffset at)
+    {
+        var problems = SlotProblems(slot, slot?.Date ?? today, null).Concat(AgendaProblems(agenda)).ToList();
+        if (slot is not null && slot.Date > today) problems.Add(Problem.Of("gov-meeting-not-yet", "Date", slot.Date));
+        if (problems.Count > 0) return Outcome<GovernanceMeeting>.Failure(problems);
+        var meeting = new GovernanceMeeting { BodyId = body, CreatedAt = at, Status = GovernanceMeetingStatus.Held };
+        meeting.Apply(slot!);
+        meeting.SetAgenda(agenda);
+        return meeting;
+    }
+
+    /// <summary>
     /// Changes the day, hours, place and agenda of a meeting not cancelled. A new day is not in the past; a meeting already held
     /// keeps its day. The iCalendar sequence grows only when what a calendar shows changes (day, hours, place, link).
     /// </summary>

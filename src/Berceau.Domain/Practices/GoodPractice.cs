@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Berceau.Domain.Common;
 
@@ -16,7 +14,7 @@ public sealed record PracticeContent(string? Title, PracticeTheme? Theme, Practi
 /// <summary>
 /// A bonne pratique of the library: a fiche in one of the vade-mecum's three formats, with its sections, submitted by a partner
 /// (or imported from a published source, which it names), moderated by the CDSF secretariat, then public. <see cref="SearchText"/>
-/// holds the fiche's words without case or accents, for the full-text search of both databases.
+/// holds the fiche's words without case or accents (<see cref="SearchWords"/>), for the full-text search of both databases.
 /// </summary>
 public sealed class GoodPractice
 {
@@ -47,27 +45,91 @@ public sealed class GoodPractice
 
     public IReadOnlyList<PracticeSection> Sections => JsonSerializer.Deserialize<List<PracticeSection>>(SectionsJson) ?? [];
 
+    /// <summary>The source a partner's fiche names: « Proposée par {organisation} ».</summary>
+    public const string SubmittedSourcePrefix = "Proposée par ";
+
+    public static string SubmittedSource(string organisation) => SubmittedSourcePrefix + organisation;
+
+    /// <summary>The organisation that proposed the fiche, read from its source; null for a fiche imported from a published document.</summary>
+    public string? Organisation => Source.StartsWith(SubmittedSourcePrefix, StringComparison.Ordinal) ? Source[SubmittedSourcePrefix.Length..] : null;
+
+    /// <summary>A fiche of a published document (the vade-mecum): only the secretariat corrects it, its source stays the document's.</summary>
+    public bool IsImported => Organisation is null;
+
     /// <summary>A partner's submission, checked field by field against its format: it waits for moderation.</summary>
     public static Outcome<GoodPractice> Submit(PracticeContent content, string source, string? departement, DateTimeOffset now, string by)
+    {
+        if (content.Format is not { } format || !Enum.IsDefined(format))
+            return Outcome<GoodPractice>.Failure([.. Check(content, PracticeFormat.Intermediate, [], requirePlace: false).Problems.Where(p => p.Field is "Title" or "Theme"), Problem.Of("practice-format", "Format")]);
+        var read = Check(content, format, format.Fields(), requirePlace: format != PracticeFormat.Transverse);
+        if (!read.IsSuccess) return Outcome<GoodPractice>.Failure(read.Problems);
+        var (title, theme, place, sections) = read.Value;
+        return Create(title, theme, format, place, sections, source, departement, PracticeStatus.Submitted, now, by);
+    }
+
+    /// <summary>
+    /// The fields a fiche is edited with: its format's for a submission; for an imported fiche, its own sections as the document
+    /// titled them (« rubrique-1 », « rubrique-2 »… in their order), each to keep.
+    /// </summary>
+    public IReadOnlyList<PracticeField> EditableFields() => IsImported
+        ? [.. Sections.Select((s, i) => new PracticeField($"rubrique-{i + 1}", s.Heading, "", Required: true, Rows: 8))]
+        : Format.Fields();
+
+    /// <summary>The current text of each of <see cref="EditableFields"/>, to fill the edit form.</summary>
+    public IReadOnlyDictionary<string, string?> FieldValues()
+    {
+        var sections = Sections;
+        if (IsImported) return sections.Select((s, i) => (Key: $"rubrique-{i + 1}", s.Body)).ToDictionary(f => f.Key, f => (string?)f.Body);
+        var byHeading = sections.GroupBy(s => s.Heading).ToDictionary(g => g.Key, g => g.First().Body);
+        return Format.Fields().ToDictionary(f => f.Key, f => byHeading.GetValueOrDefault(f.Heading));
+    }
+
+    /// <summary>
+    /// A new version of the fiche's content (its format stays), checked as a submission is. Edited by its submitter, whatever its
+    /// state, the fiche goes back to moderation (« en attente de relecture »): a refused or withdrawn fiche is submitted again and
+    /// the secretariat's reason is cleared; a published one leaves the public library until the secretariat publishes it again.
+    /// Corrected by the secretariat (<paramref name="bySecretariat"/>), it keeps its state. An imported fiche is corrected by the
+    /// secretariat only, and keeps its source; <paramref name="source"/> (a submission's, from its organisation) is ignored for it.
+    /// </summary>
+    public Outcome<bool> Edit(PracticeContent content, string? source, bool bySecretariat)
+    {
+        if (IsImported && !bySecretariat) return Problem.Of("practice-imported", "");
+        var read = Check(content, Format, EditableFields(), requirePlace: !IsImported && Format != PracticeFormat.Transverse);
+        if (!read.IsSuccess) return Outcome<bool>.Failure(read.Problems);
+        (Title, Theme, Place, var sections) = read.Value;
+        SectionsJson = JsonSerializer.Serialize(sections);
+        if (!IsImported && source is { Length: > 0 }) Source = source;
+        SearchText = SearchTextOf(Title, Place, Theme, Format, sections);
+        if (!bySecretariat && Status != PracticeStatus.Submitted)
+        {
+            Status = PracticeStatus.Submitted;
+            Reason = null;
+        }
+        Version++;
+        return true;
+    }
+
+    /// <summary>Title, theme, territory and the sections of <paramref name="fields"/> as typed, each checked; empty optional ones dropped.</summary>
+    private static Outcome<(string Title, PracticeTheme Theme, string Place, List<PracticeSection> Sections)> Check(
+        PracticeContent content, PracticeFormat format, IReadOnlyList<PracticeField> fields, bool requirePlace)
     {
         var problems = new List<Problem>();
         var title = Clean(content.Title);
         if (title.Length < 5 || title.Length > MaxTitleLength) problems.Add(Problem.Of("practice-title", "Title", MaxTitleLength));
         if (content.Theme is not { } theme || !Enum.IsDefined(theme)) problems.Add(Problem.Of("practice-theme", "Theme"));
-        if (content.Format is not { } format || !Enum.IsDefined(format)) return Outcome<GoodPractice>.Failure([.. problems, Problem.Of("practice-format", "Format")]);
         var place = Clean(content.Place);
-        if (format != PracticeFormat.Transverse && place.Length == 0) problems.Add(Problem.Of("practice-place", "Place"));
+        if (requirePlace && place.Length == 0) problems.Add(Problem.Of("practice-place", "Place"));
         if (place.Length > MaxPlaceLength) problems.Add(Problem.Of("practice-place-long", "Place", MaxPlaceLength));
         var sections = new List<PracticeSection>();
-        foreach (var field in format.Fields())
+        foreach (var field in fields)
         {
             var body = Clean(content.Fields.GetValueOrDefault(field.Key), keepLines: true);
             if (body.Length == 0 && field.Required) problems.Add(Problem.Of("practice-field-required", field.Key, field.Heading));
             else if (body.Length > MaxSectionLength) problems.Add(Problem.Of("practice-field-long", field.Key, field.Heading, MaxSectionLength));
             else if (body.Length > 0) sections.Add(new PracticeSection(field.Heading, body));
         }
-        if (problems.Count > 0) return Outcome<GoodPractice>.Failure(problems);
-        return Create(title, content.Theme!.Value, format, place, sections, source, departement, PracticeStatus.Submitted, now, by);
+        if (problems.Count > 0) return Outcome<(string, PracticeTheme, string, List<PracticeSection>)>.Failure(problems);
+        return (title, content.Theme!.Value, place, sections);
     }
 
     /// <summary>A fiche read from a published document (the vade-mecum): public at once, its source named.</summary>
@@ -84,9 +146,12 @@ public sealed class GoodPractice
             SubmittedAt = now, SubmittedBy = by, SectionsJson = JsonSerializer.Serialize(sections),
         };
         if (status == PracticeStatus.Published) (practice.ModeratedAt, practice.ModeratedBy) = (now, by);
-        practice.SearchText = Searchable(string.Join(' ', [title, place, theme.Label(), format.Label(), .. sections.SelectMany(s => new[] { s.Heading, s.Body })]));
+        practice.SearchText = SearchTextOf(title, place, theme, format, sections);
         return practice;
     }
+
+    private static string SearchTextOf(string title, string place, PracticeTheme theme, PracticeFormat format, IEnumerable<PracticeSection> sections) =>
+        SearchWords.Fold(string.Join(' ', [title, place, theme.Label(), format.Label(), .. sections.SelectMany(s => new[] { s.Heading, s.Body })]));
 
     public Outcome<bool> Publish(DateTimeOffset now, string by) => Moderate(PracticeStatus.Published, null, now, by,
         Status is PracticeStatus.Submitted or PracticeStatus.Withdrawn or PracticeStatus.Rejected);
@@ -107,23 +172,6 @@ public sealed class GoodPractice
         Version++;
         return true;
     }
-
-    /// <summary>Lower case without accents, so that « creche » finds « Crèche » in SQLite and PostgreSQL alike.</summary>
-    public static string Searchable(string text)
-    {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var kept = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            kept.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
-        }
-        return string.Join(' ', kept.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
-
-    /// <summary>The words of a query, as <see cref="Searchable"/> writes them; a fiche matches when it holds them all.</summary>
-    public static IReadOnlyList<string> Terms(string? query) =>
-        [.. Searchable(query ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(8)];
 
     private static string Clean(string? text, bool keepLines = false)
     {

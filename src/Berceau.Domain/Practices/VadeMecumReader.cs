@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Berceau.Domain.Common;
 
 namespace Berceau.Domain.Practices;
 
@@ -228,5 +229,5 @@ public static partial class VadeMecumReader
 
     private static string Flatten(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
-    private static string Norm(string text) => GoodPractice.Searchable(text.Replace("’", "'", StringComparison.Ordinal));
+    private static string Norm(string text) => SearchWords.Fold(text.Replace("’", "'", StringComparison.Ordinal));
 }

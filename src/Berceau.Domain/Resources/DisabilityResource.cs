@@ -29,7 +29,7 @@ public sealed record DisabilityResourceValues(string Name, DisabilityResourceKin
 /// managed by the guichet's staff and published for families (contacts of services, never of a person). Withdrawn rather than
 /// deleted, so that the history stays readable.
 /// </summary>
-public sealed class DisabilityResource : IDirectoryEntry
+public sealed class DisabilityResource : DirectoryEntry
 {
     public const int MaxNameLength = 150;
     public const int MaxAddressLength = 300;
@@ -38,28 +38,18 @@ public sealed class DisabilityResource : IDirectoryEntry
     public const int MaxWebsiteLength = 500;
     public const int MaxDescriptionLength = 2000;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
     public string Name { get; private set; } = "";
     public DisabilityResourceKind Kind { get; private set; }
-    public string CommuneCode { get; private set; } = "";
     public string? Address { get; private set; }
     public string? Phone { get; private set; }
     public string? Email { get; private set; }
     public string? Website { get; private set; }
     public string Description { get; private set; } = "";
-    public bool Withdrawn { get; private set; }
-    public DateTimeOffset UpdatedAt { get; private set; }
-    public string UpdatedBy { get; private set; } = "";
-    public int Version { get; private set; }
 
-    public string Title => Name;
+    public override string Title => Name;
 
-    public static Outcome<DisabilityResource> Create(DisabilityResourceValues values, DateTimeOffset at, string by)
-    {
-        var resource = new DisabilityResource();
-        var set = resource.Update(values, at, by);
-        return set.IsSuccess ? resource : Outcome<DisabilityResource>.Failure(set.Problems);
-    }
+    public static Outcome<DisabilityResource> Create(DisabilityResourceValues values, DateTimeOffset at, string by) =>
+        Created(new DisabilityResource(), r => r.Update(values, at, by));
 
     /// <summary>Replaces the entry; a way to reach the service (phone, e-mail or https site) is required.</summary>
     public Outcome<bool> Update(DisabilityResourceValues v, DateTimeOffset at, string by)
@@ -67,26 +57,15 @@ public sealed class DisabilityResource : IDirectoryEntry
         var problems = Check(v);
         if (problems.Count > 0) return Outcome<bool>.Failure(problems);
         (Name, Kind, CommuneCode, Address, Phone, Email, Website, Description) = (v.Name, v.Kind, v.CommuneCode, v.Address, v.Phone, v.Email, v.Website, v.Description);
-        (UpdatedAt, UpdatedBy) = (at, by);
-        Version++;
+        Touch(at, by);
         return true;
-    }
-
-    /// <summary>Withdrawn from the public directory (the service closed, moved…), or published again.</summary>
-    public void SetWithdrawn(bool withdrawn, DateTimeOffset at, string by)
-    {
-        (Withdrawn, UpdatedAt, UpdatedBy) = (withdrawn, at, by);
-        Version++;
     }
 
     public static IReadOnlyList<Problem> Check(DisabilityResourceValues v)
     {
         var problems = new List<Problem>();
         if (!Enum.IsDefined(v.Kind)) problems.Add(Problem.Of("resource-kind", "Kind"));
-        if (v.Phone is null && v.Email is null && v.Website is null) problems.Add(Problem.Of("resource-contact", "Phone"));
-        if (v.Email is not null && !ContactText.IsEmail(v.Email)) problems.Add(Problem.Of("resource-email", "Email"));
-        if (v.Website is not null && !ContactText.IsHttpsUrl(v.Website)) problems.Add(Problem.Of("resource-website", "Website"));
-        if (v.Phone is not null && !ContactText.IsPhone(v.Phone)) problems.Add(Problem.Of("resource-phone", "Phone"));
+        problems.AddRange(ContactText.Problems(v.Phone, v.Email, v.Website));
         return problems;
     }
 }
@@ -94,6 +73,15 @@ public sealed class DisabilityResource : IDirectoryEntry
 /// <summary>Checks of the public contacts of a service (a directory entry, a school): an e-mail, an https address, a phone number.</summary>
 public static class ContactText
 {
+    /// <summary>A way to reach the service is required (phone, e-mail or https site), and each one given must be valid.</summary>
+    public static IEnumerable<Problem> Problems(string? phone, string? email, string? website)
+    {
+        if (phone is null && email is null && website is null) yield return Problem.Of("resource-contact", "Phone");
+        if (email is not null && !IsEmail(email)) yield return Problem.Of("resource-email", "Email");
+        if (website is not null && !IsHttpsUrl(website)) yield return Problem.Of("resource-website", "Website");
+        if (phone is not null && !IsPhone(phone)) yield return Problem.Of("resource-phone", "Phone");
+    }
+
     public static bool IsEmail(string text) =>
         text.Length <= 256 && text.IndexOf('@') is > 0 and var at && at < text.Length - 3 && text.IndexOf('.', at) > at + 1 && !text.Any(char.IsWhiteSpace);
 
@@ -128,13 +116,36 @@ public static class DisabilityResourceLabels
 /// An entry of a public directory managed by the staff of its commune (a disability resource, a training offer): found by its
 /// commune, versioned, withdrawn from the public page rather than deleted.
 /// </summary>
-public interface IDirectoryEntry
+public abstract class DirectoryEntry
 {
-    Guid Id { get; }
-    string CommuneCode { get; }
-    bool Withdrawn { get; }
-    int Version { get; }
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public string CommuneCode { get; protected set; } = "";
+    public bool Withdrawn { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public string UpdatedBy { get; private set; } = "";
+    public int Version { get; private set; }
+
     /// <summary>What the audit line names.</summary>
-    string Title { get; }
-    void SetWithdrawn(bool withdrawn, DateTimeOffset at, string by);
+    public abstract string Title { get; }
+
+    /// <summary>Withdrawn from the public directory (the service closed, moved…), or published again.</summary>
+    public void SetWithdrawn(bool withdrawn, DateTimeOffset at, string by)
+    {
+        Withdrawn = withdrawn;
+        Touch(at, by);
+    }
+
+    /// <summary>Who changed the entry and when; the next version.</summary>
+    protected void Touch(DateTimeOffset at, string by)
+    {
+        (UpdatedAt, UpdatedBy) = (at, by);
+        Version++;
+    }
+
+    /// <summary>A new entry once its first values are set, or the problems of those values.</summary>
+    protected static Outcome<T> Created<T>(T entry, Func<T, Outcome<bool>> set) where T : DirectoryEntry
+    {
+        var done = set(entry);
+        return done.IsSuccess ? entry : Outcome<T>.Failure(done.Problems);
+    }
 }

@@ -31,6 +31,20 @@ public sealed class GovernanceRulesTests
     }
 
     [Fact]
+    public void AMeetingTranscribedFromItsDocuments_IsHeld_InThePastOnly_WithNothingElseAssumed()
+    {
+        var held = GovernanceMeeting.Transcribe(Guid.NewGuid(), Slot(new DateOnly(2024, 3, 22)), ["Actualités nationales", "Prochaines échéances"], Today, Now).Value;
+        Assert.Equal((GovernanceMeetingStatus.Held, new DateOnly(2024, 3, 22), 0), (held.Status, held.Date, held.Sequence));
+        Assert.Equal(["Actualités nationales", "Prochaines échéances"], held.Agenda.OrderBy(a => a.Position).Select(a => a.Title));
+        Assert.Empty(held.Attendance);
+        Assert.Empty(held.Decisions);
+        Assert.Null(held.Minutes);
+        Assert.Equal(["gov-meeting-not-yet"], GovernanceMeeting.Transcribe(Guid.NewGuid(), Slot(Today.AddDays(1)), ["Point"], Today, Now).Problems.Select(p => p.Code));
+        Assert.Equal(["reunion-place-required", "gov-agenda-required"],
+            GovernanceMeeting.Transcribe(Guid.NewGuid(), Slot(new DateOnly(2024, 3, 22), place: null), [], Today, Now).Problems.Select(p => p.Code));
+    }
+
+    [Fact]
     public void TheAgenda_KeepsItsOrder_AndAVisioOnlyMeetingIsFine()
     {
         var meeting = GovernanceMeeting.Schedule(Guid.NewGuid(), Slot(place: null, link: "https://visio.example/cdsf"), ["  Bilan 2025 ", "Axe 2", "Questions diverses"], Today, Now).Value;

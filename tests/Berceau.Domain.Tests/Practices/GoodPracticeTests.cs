@@ -1,4 +1,5 @@
 using Berceau.Domain.Practices;
+using Berceau.Domain.Tests.Observatory;
 
 namespace Berceau.Domain.Tests.Practices;
 
@@ -59,8 +60,67 @@ public class GoodPracticeTests
         Assert.Equal(PracticeStatus.Withdrawn, practice.Status);
     }
 
+    private static PracticeContent Content(GoodPractice practice, string? title = null, Action<Dictionary<string, string?>>? change = null)
+    {
+        var fields = practice.FieldValues().ToDictionary(f => f.Key, f => f.Value);
+        change?.Invoke(fields);
+        return new PracticeContent(title ?? practice.Title, practice.Theme, practice.Format, practice.Place, fields);
+    }
+
+    [Fact]
+    public void EditedByItsSubmitter_ARefusedWithdrawnOrPublishedFiche_GoesBackToModeration()
+    {
+        var practice = Submitted();
+        Assert.Equal(Intermediate()["contexte"], practice.FieldValues()["contexte"]);
+        Assert.True(practice.Edit(Content(practice, "Café des parents au relais, deuxième version"), GoodPractice.SubmittedSource("RPE de Bobigny"), bySecretariat: false).IsSuccess);
+        Assert.Equal((PracticeStatus.Submitted, 1, "RPE de Bobigny"), (practice.Status, practice.Version, practice.Organisation));
+        Assert.Contains("deuxieme version", practice.SearchText);
+
+        Assert.True(practice.Reject("Précisez les résultats chiffrés.", Now, "mod").IsSuccess);
+        Assert.True(practice.Edit(Content(practice, change: f => f["resultats"] = "132 familles reçues en 2025."), null, bySecretariat: false).IsSuccess);
+        Assert.Equal((PracticeStatus.Submitted, (string?)null), (practice.Status, practice.Reason));
+        Assert.Equal("132 familles reçues en 2025.", practice.Sections.Single(s => s.Heading == "Bénéfices et résultats").Body);
+        Assert.Equal("RPE de Bobigny", practice.Organisation);
+
+        Assert.True(practice.Publish(Now, "mod").IsSuccess);
+        Assert.True(practice.Edit(Content(practice, change: f => f["details"] = "Le mardi matin."), null, bySecretariat: false).IsSuccess);
+        Assert.Equal(PracticeStatus.Submitted, practice.Status);
+        Assert.Equal(["Contact", "Contexte", "Enjeux et objectifs", "Détails", "Bénéfices et résultats"], practice.Sections.Select(s => s.Heading));
+    }
+
+    [Fact]
+    public void CorrectedByTheSecretariat_AFicheKeepsItsState_AndBadInputChangesNothing()
+    {
+        var practice = Submitted();
+        Assert.True(practice.Publish(Now, "mod").IsSuccess);
+        Assert.True(practice.Edit(Content(practice, "Café des parents du relais"), null, bySecretariat: true).IsSuccess);
+        Assert.Equal((PracticeStatus.Published, "Café des parents du relais", 2), (practice.Status, practice.Title, practice.Version));
+
+        var before = (practice.SectionsJson, practice.Title, practice.Version);
+        var refused = practice.Edit(Content(practice, "Café", f => f["contexte"] = " "), null, bySecretariat: false);
+        Assert.Equal(["practice-title", "practice-field-required"], refused.Problems.Select(p => p.Code));
+        Assert.Equal((before, PracticeStatus.Published), ((practice.SectionsJson, practice.Title, practice.Version), practice.Status));
+    }
+
+    [Fact]
+    public void AnImportedFiche_IsCorrectedByTheSecretariatOnly_SectionBySection_AndKeepsItsSource()
+    {
+        var read = VadeMecumReader.Read(File.ReadAllText(CnafFile.DataPath("vade_mecum_bonnes_pratiques.txt")));
+        var imported = read.Select(p => GoodPractice.Imported(p.Title, p.Theme, p.Format, p.Place, p.Sections, VadeMecumReader.SourceOf(p.Page), Now, "vade-mecum")).ToList();
+        // Every fiche of the document can be corrected as it was read: its sections are its fields.
+        Assert.All(imported, p => Assert.True(p.Edit(Content(p), null, bySecretariat: true).IsSuccess, p.Title));
+        var fiche = imported[0];
+        Assert.True(fiche.IsImported);
+        Assert.Equal(fiche.Sections.Select(s => s.Heading), fiche.EditableFields().Select(f => f.Heading));
+        Assert.Equal(["practice-imported"], fiche.Edit(Content(fiche), GoodPractice.SubmittedSource("Un partenaire"), bySecretariat: false).Problems.Select(p => p.Code));
+        Assert.True(fiche.Edit(Content(fiche, change: f => f["rubrique-1"] += " (corrigé)"), GoodPractice.SubmittedSource("Un partenaire"), bySecretariat: true).IsSuccess);
+        Assert.EndsWith("(corrigé)", fiche.Sections[0].Body);
+        Assert.StartsWith("Vade-mecum des bonnes pratiques", fiche.Source);
+        Assert.Equal(PracticeStatus.Published, fiche.Status);
+    }
+
     [Theory]
     [InlineData("Crèche À la demande", "creche a la demande")]
     [InlineData("l'accueil — des tout-petits", "l accueil des tout petits")]
-    public void SearchWords_IgnoreCaseAccentsAndPunctuation(string text, string expected) => Assert.Equal(expected, GoodPractice.Searchable(text));
+    public void SearchWords_IgnoreCaseAccentsAndPunctuation(string text, string expected) => Assert.Equal(expected, Berceau.Domain.Common.SearchWords.Fold(text));
 }

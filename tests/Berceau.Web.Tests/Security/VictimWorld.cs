@@ -249,6 +249,7 @@ internal sealed class VictimWorld
             ["pro/obligations/{commune:length(5)}"] = $"/pro/obligations/{Commune}",
             ["pro/obligations/{commune:length(5)}/{obligation}"] = $"/pro/obligations/{Commune}/recensement",
             ["pro/bonnes-pratiques/{id:guid}"] = $"/pro/bonnes-pratiques/{practice.Id}",
+            ["pro/bonnes-pratiques/{id:guid}/modifier"] = $"/pro/bonnes-pratiques/{practice.Id}/modifier",
             ["pro/schema/instances/edition/{id:guid?}"] = $"/pro/schema/instances/edition/{body.Id}",
             ["pro/schema/instances/{id:guid}"] = $"/pro/schema/instances/{body.Id}",
             ["pro/schema/instances/{id:guid}/reunions/nouvelle"] = $"/pro/schema/instances/{body.Id}/reunions/nouvelle",

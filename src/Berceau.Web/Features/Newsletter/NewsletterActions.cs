@@ -16,12 +16,20 @@ namespace Berceau.Web.Features.Newsletter;
 
 public enum LinkOutcome { Done, Invalid }
 
+/// <summary>An issue sent, as the archive and the secretariat's page list it.</summary>
+public sealed record IssueRow(int Number, string Title, DateTimeOffset SentAt);
+
 /// <summary>Subscribe, confirm, unsubscribe; compose and send an issue. Each change and the e-mails it sends are saved together.</summary>
 public sealed class NewsletterActions(BerceauDbContext db, NewsletterTokens tokens, Notifier notifier, PublicLinks links, AuditLog audit, TimeProvider clock)
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     public Task<bool> DepartementExistsAsync(string departement, CancellationToken ct) => db.Departements.AnyAsync(d => d.Code == departement, ct);
+
+    /// <summary>The issues sent in the département, newest first: the public archive and the secretariat's page.</summary>
+    public async Task<IReadOnlyList<IssueRow>> IssuesAsync(string departement, CancellationToken ct) =>
+        await db.NewsletterIssues.AsNoTracking().Where(i => i.DepartementCode == departement)
+            .OrderByDescending(i => i.Number).Select(i => new IssueRow(i.Number, i.Title, i.SentAt)).ToListAsync(ct);
 
     /// <summary>
     /// Asks for a subscription: a confirmation e-mail to a new, pending or unsubscribed address; nothing to a confirmed one. The page

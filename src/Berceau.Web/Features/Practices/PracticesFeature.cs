@@ -15,6 +15,7 @@ public static class PracticesFeature
 
     public static string PublicPracticePath(Guid id) => $"{PublicPath}/{id}";
     public static string StaffPracticePath(Guid id) => $"{StaffPath}/{id}";
+    public static string EditPath(Guid id) => $"{StaffPath}/{id}/modifier";
     public static string SubmitPath(Domain.Practices.PracticeFormat format) => $"{StaffPath}/proposer/{format.ToString().ToLowerInvariant()}";
 
     public static IServiceCollection AddPracticesFeature(this IServiceCollection services)
@@ -32,6 +33,8 @@ public static class PracticeAudit
 {
     public const string EntityType = "bonne pratique";
     public const string Submitted = "bonne pratique proposée";
+    public const string Edited = "bonne pratique modifiée par son auteur";
+    public const string Corrected = "bonne pratique corrigée par le secrétariat";
     public const string Published = "bonne pratique publiée";
     public const string Rejected = "bonne pratique refusée";
     public const string Withdrawn = "bonne pratique retirée";

@@ -17,7 +17,7 @@ namespace Berceau.Web.Features.Resources;
 /// entry (version checked) and withdrawing or publishing again, each change with its audit line naming <paramref name="noun"/>.
 /// </summary>
 public abstract class DirectoryStore<T>(BerceauDbContext db, CaseworkAccess territory, AuditLog audit, string entityType, string noun)
-    where T : class, IDirectoryEntry
+    where T : DirectoryEntry
 {
     protected CaseworkAccess Territory => territory;
 
@@ -85,7 +85,7 @@ public abstract class DirectoryStore<T>(BerceauDbContext db, CaseworkAccess terr
 /// admins); the store finds the entry through the territory (404 otherwise).
 /// </summary>
 public abstract class DirectoryEntryPage<T, TInput>(DirectoryStore<T> store, BerceauDbContext db) : PageModel
-    where T : class, IDirectoryEntry
+    where T : DirectoryEntry
     where TInput : class, new()
 {
     public const string MessageKey = "annuaire-message";

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Berceau.Domain.Common;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Berceau.Web.Features.Resources;
@@ -26,23 +25,15 @@ public static class ResourcesFeature
     }
 }
 
-/// <summary>Text search of the public directories: without case nor accents (« creche » finds « Crèche »).</summary>
+/// <summary>Text search of the public directories, in memory: without case, accents nor punctuation (<see cref="SearchWords"/>).</summary>
 public static class SearchText
 {
-    public static string Fold(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return "";
-        var decomposed = text.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var kept = decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark);
-        return new string([.. kept]).Normalize(NormalizationForm.FormC);
-    }
-
     /// <summary>Every word of the query is in one of the texts.</summary>
     public static bool Matches(string? query, params string?[] texts)
     {
-        var words = Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = SearchWords.Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return true;
-        var haystack = string.Join(" ", texts.Select(Fold));
+        var haystack = string.Join(" ", texts.Select(SearchWords.Fold));
         return words.All(w => haystack.Contains(w, StringComparison.Ordinal));
     }
 }

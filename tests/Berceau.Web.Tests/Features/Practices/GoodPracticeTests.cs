@@ -137,4 +137,117 @@ public sealed class GoodPracticeTests(BerceauApp app)
         var (family, _, _) = await Accounts.SignInAsNewFamilyAsync(app);
         OfferTestData.AssertForbidden(await family.GetAsync("/pro/bonnes-pratiques"));
     }
+
+    private static (string, string)[] Edited(string title, int version, params (string, string)[] changes) =>
+        [.. Fields(title).Where(f => changes.All(c => c.Item1 != f.Item1)), .. changes, ("Input.Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
+    private Task<List<string>> AuditAsync(Guid id) =>
+        app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityId == id.ToString()).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+
+    [Fact]
+    public async Task TheSubmitter_EditsARefusedFiche_WhichIsSubmittedAgain_AndAPublishedOneLeavesTheLibraryUntilPublishedAgain()
+    {
+        var word = Word();
+        var title = $"Atelier des parents {word}";
+        var (partner, practice) = await SubmittedAsync(title);
+        using var _ = partner;
+        using var secretariat = await app.SignedInAsync(Roles.Steering, departement: "93");
+        using var anonymous = app.Client();
+        var url = $"/pro/bonnes-pratiques/{practice.Id}";
+        var edit = url + "/modifier";
+        OfferTestData.AssertRedirectTo(await Forms.PostFormToAsync(secretariat, url, url + "?handler=Reject", [new("Input.Version", "0"), new("Input.Reason", "Chiffrez les résultats.")]), url);
+
+        // Refused: the submitter reads the reason on the form, filled with the fiche, and sends it again.
+        var form = await Forms.TextAsync(await partner.GetAsync(edit));
+        Assert.Contains("Chiffrez les résultats.", form);
+        Assert.Contains("120 familles reçues en un an.", form);
+        Assert.Contains("Ville de Bobigny, relais petite enfance", form);
+        OfferTestData.AssertRedirectTo(await Forms.PostFormAsync(partner, edit, Edited(title, 1, ("Input.Fields[resultats]", "132 familles reçues en 2025."))), url);
+        var resubmitted = (await FindAsync(title))!;
+        Assert.Equal((PracticeStatus.Submitted, (string?)null, 2), (resubmitted.Status, resubmitted.Reason, resubmitted.Version));
+        Assert.Equal("132 familles reçues en 2025.", resubmitted.Sections.Single(s => s.Heading == "Bénéfices et résultats").Body);
+        Assert.Contains(title, await Forms.TextAsync(await secretariat.GetAsync("/pro/bonnes-pratiques")));
+
+        // Published, then edited by its submitter: back to moderation, out of the public library until published again.
+        OfferTestData.AssertRedirectTo(await Forms.PostFormToAsync(secretariat, url, url + "?handler=Publish", [new("Input.Version", "2")]), url);
+        Assert.Contains("132 familles", await Forms.TextAsync(await anonymous.GetAsync($"/bonnes-pratiques/{practice.Id}")));
+        Assert.Contains("elle est retirée de la bibliothèque publique", await Forms.TextAsync(await partner.GetAsync(edit)));
+        OfferTestData.AssertRedirectTo(await Forms.PostFormAsync(partner, edit, Edited(title, 3, ("Input.Fields[details]", $"Le mardi matin, salle {word}Bis."))), url);
+        Assert.Equal(PracticeStatus.Submitted, (await FindAsync(title))!.Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/bonnes-pratiques/{practice.Id}")).StatusCode);
+        Assert.Contains("Aucune fiche ne correspond", await Forms.TextAsync(await anonymous.GetAsync("/bonnes-pratiques?q=" + word)));
+        OfferTestData.AssertRedirectTo(await Forms.PostFormToAsync(secretariat, url, url + "?handler=Publish", [new("Input.Version", "4")]), url);
+        Assert.Contains(title, await Forms.TextAsync(await anonymous.GetAsync($"/bonnes-pratiques?q={word}bis")));
+        Assert.Equal(["bonne pratique proposée", "bonne pratique refusée", "bonne pratique modifiée par son auteur", "bonne pratique publiée",
+            "bonne pratique modifiée par son auteur", "bonne pratique publiée"], await AuditAsync(practice.Id));
+    }
+
+    [Fact]
+    public async Task TheSecretariat_CorrectsAFiche_WhichKeepsItsState_TheVadeMecumsOnesByAdminsOnly()
+    {
+        var title = $"Permanence des modes d’accueil {Word()}";
+        var (partner, practice) = await SubmittedAsync(title);
+        using var _ = partner;
+        using var secretariat = await app.SignedInAsync(Roles.Steering, departement: "93");
+        var url = $"/pro/bonnes-pratiques/{practice.Id}";
+        OfferTestData.AssertRedirectTo(await Forms.PostFormToAsync(secretariat, url, url + "?handler=Publish", [new("Input.Version", "0")]), url);
+        Assert.Contains("Modifier la fiche", await Forms.TextAsync(await secretariat.GetAsync(url)));
+        var corrected = title + " (corrigée)";
+        OfferTestData.AssertRedirectTo(await Forms.PostFormAsync(secretariat, url + "/modifier", Edited(corrected, 1)), url);
+        var after = (await FindAsync(corrected))!;
+        Assert.Equal((PracticeStatus.Published, 2), (after.Status, after.Version));
+        using var anonymous = app.Client();
+        Assert.Contains("(corrigée)", await Forms.TextAsync(await anonymous.GetAsync($"/bonnes-pratiques/{practice.Id}")));
+        Assert.Equal("bonne pratique corrigée par le secrétariat", (await AuditAsync(practice.Id))[^1]);
+
+        // A fiche of the vade-mecum: not the partners' nor a département's secretariat, the admins correct it and it keeps its source.
+        var imported = await app.WithDbAsync(db => db.GoodPractices.AsNoTracking().Where(p => p.Title.StartsWith("Expérimenter ISAJE")).SingleAsync());
+        var importedEdit = $"/pro/bonnes-pratiques/{imported.Id}/modifier";
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync(importedEdit)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync(importedEdit)).StatusCode);
+        using var admin = await app.SignedInAsync(Roles.Admin);
+        var form = await Forms.TextAsync(await admin.GetAsync(importedEdit));
+        Assert.Contains("vient du vade-mecum national", form);
+        Assert.DoesNotContain("Input.Organisation", form);
+        // Sent back unchanged (the correction of a shared fiche would disturb other tests): saved, audited, still published.
+        var fields = imported.FieldValues().Select(f => (Name: $"Input.Fields[{f.Key}]", Value: f.Value ?? ""))
+            .Concat([("Input.Title", imported.Title), ("Input.Theme", imported.Theme.ToString()), ("Input.Place", imported.Place), ("Input.Version", imported.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        OfferTestData.AssertRedirectTo(await Forms.PostFormAsync(admin, importedEdit, [.. fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2))]), $"/pro/bonnes-pratiques/{imported.Id}");
+        var saved = await app.WithDbAsync(db => db.GoodPractices.AsNoTracking().SingleAsync(p => p.Id == imported.Id));
+        Assert.Equal((imported.SectionsJson, imported.Source, PracticeStatus.Published, imported.Version + 1), (saved.SectionsJson, saved.Source, saved.Status, saved.Version));
+    }
+
+    [Fact]
+    public async Task EditingAFiche_BadInputAndAStaleForm_ChangeNothing_AndOthersFindNothing()
+    {
+        var title = $"Fiche à corriger {Word()}";
+        var (partner, practice) = await SubmittedAsync(title);
+        using var _ = partner;
+        var edit = $"/pro/bonnes-pratiques/{practice.Id}/modifier";
+        var refused = await Forms.PostFormAsync(partner, edit, Edited(title, 0, ("Input.Title", "Fi"), ("Input.Fields[contexte]", " "), ("Input.Organisation", "")));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var errors = Forms.ErrorSummary(await Forms.TextAsync(refused));
+        Assert.Contains("Remplissez la rubrique « Contexte ».", errors);
+        Assert.Contains(errors, e => e.StartsWith("Donnez un titre à la bonne pratique", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Indiquez l’organisation qui propose la fiche", StringComparison.Ordinal));
+        var stale = await Forms.PostFormAsync(partner, edit, Edited(title + " bis", 5));
+        Assert.Contains("modifié par quelqu’un d’autre", Assert.Single(Forms.ErrorSummary(await Forms.TextAsync(stale))));
+        var after = (await FindAsync(title))!;
+        Assert.Equal((after.SectionsJson, after.Source, 0), (practice.SectionsJson, practice.Source, after.Version));
+        Assert.Equal(["bonne pratique proposée"], await AuditAsync(practice.Id));
+
+        using var otherPartner = await app.SignedInAsync(Roles.Partner, commune: "93048");
+        using var otherDepartement = await app.SignedInAsync(Roles.Steering, departement: "92");
+        using var agent = await app.SignedInAsync(Roles.Agent, departement: "93");
+        foreach (var client in new[] { otherPartner, otherDepartement, agent })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(edit)).StatusCode);
+            var token = await Forms.AntiforgeryTokenAsync(client, "/pro/bonnes-pratiques/proposer/intermediate");
+            using var body = new FormUrlEncodedContent([.. Edited("Fiche détournée", 0).Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)), new(Forms.TokenField, token)]);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync(edit, body)).StatusCode);
+        }
+        Assert.Equal(0, (await FindAsync(title))!.Version);
+        var (family, _, _) = await Accounts.SignInAsNewFamilyAsync(app);
+        OfferTestData.AssertForbidden(await family.GetAsync(edit));
+    }
 }

@@ -1,17 +1,12 @@
-using Berceau.Data;
-using Berceau.Domain.Newsletter;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Berceau.Web.Features.Newsletter.Public;
 
-public sealed record IssueRow(int Number, string Title, DateTimeOffset SentAt);
-
 /// <summary>/schema/{departement}/journal: the issues sent, newest first, and the subscription form (double opt-in).</summary>
 [AllowAnonymous]
-public sealed class ArchiveModel(BerceauDbContext db, NewsletterActions actions) : PageModel
+public sealed class ArchiveModel(NewsletterActions actions) : PageModel
 {
     public string Departement { get; private set; } = "";
     public IReadOnlyList<IssueRow> Issues { get; private set; } = [];
@@ -38,9 +33,7 @@ public sealed class ArchiveModel(BerceauDbContext db, NewsletterActions actions)
     {
         if (!await actions.DepartementExistsAsync(departement, ct)) return false;
         Departement = departement;
-        var issues = await db.NewsletterIssues.AsNoTracking().Where(i => i.DepartementCode == departement)
-            .Select(i => new IssueRow(i.Number, i.Title, i.SentAt)).ToListAsync(ct);
-        Issues = [.. issues.OrderByDescending(i => i.Number)];
+        Issues = await actions.IssuesAsync(departement, ct);
         return true;
     }
 }

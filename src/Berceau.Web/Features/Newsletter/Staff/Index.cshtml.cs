@@ -20,7 +20,7 @@ public sealed class IndexModel(BerceauDbContext db, SchemaAccess access, Newslet
     [TempData(Key = "journal-staff-message")] public string? Message { get; set; }
 
     public IReadOnlyList<string> Departements { get; private set; } = [];
-    public IReadOnlyList<Public.IssueRow> Issues { get; private set; } = [];
+    public IReadOnlyList<IssueRow> Issues { get; private set; } = [];
     public IReadOnlyDictionary<SubscriberStatus, int> Subscribers { get; private set; } = new Dictionary<SubscriberStatus, int>();
     public int Number { get; private set; }
 
@@ -52,9 +52,7 @@ public sealed class IndexModel(BerceauDbContext db, SchemaAccess access, Newslet
         Departements = [.. user.Scope.Departements.Where(user.IsSecretariatOf).Order(StringComparer.Ordinal)];
         Departement ??= Departements.FirstOrDefault();
         if (Departement is null || !user.IsSecretariatOf(Departement)) return false;
-        var issues = await db.NewsletterIssues.AsNoTracking().Where(i => i.DepartementCode == Departement)
-            .Select(i => new Public.IssueRow(i.Number, i.Title, i.SentAt)).ToListAsync(ct);
-        Issues = [.. issues.OrderByDescending(i => i.Number)];
+        Issues = await actions.IssuesAsync(Departement, ct);
         var counts = await db.NewsletterSubscribers.AsNoTracking().Where(s => s.DepartementCode == Departement)
             .GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         Subscribers = Enum.GetValues<SubscriberStatus>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0);

@@ -26,6 +26,12 @@ internal sealed class InputReader
         }
     }
 
+    /// <summary>A problem found by another check (a domain verb, an upload), kept if its field has none yet.</summary>
+    public void Add(Problem problem)
+    {
+        if (!HasProblem(problem.Field)) _problems.Add(problem);
+    }
+
     public string? Text(string? value, string field, int maxLength, bool required = false)
     {
         var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,4 +1,5 @@
 using Berceau.Data;
+using Berceau.Domain.Common;
 using Berceau.Domain.Practices;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -40,7 +41,7 @@ public sealed class IndexModel(BerceauDbContext db) : PageModel
         var query = db.GoodPractices.AsNoTracking().Where(p => p.Status == PracticeStatus.Published);
         if (theme is not null) query = query.Where(p => p.Theme == theme);
         if (format is not null) query = query.Where(p => p.Format == format);
-        foreach (var term in GoodPractice.Terms(Q)) query = query.Where(p => p.SearchText.Contains(term));
+        foreach (var term in SearchWords.Terms(Q)) query = query.Where(p => p.SearchText.Contains(term));
         Total = await query.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Practices = await query.OrderBy(p => p.Title).ThenBy(p => p.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)

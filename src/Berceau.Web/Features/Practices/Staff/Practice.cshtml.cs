@@ -8,7 +8,7 @@ namespace Berceau.Web.Features.Practices.Staff;
 
 /// <summary>
 /// /pro/bonnes-pratiques/{id}: a fiche as its submitter follows it (state, the moderator's reason) and as the secretariat moderates
-/// it: publish, refuse or withdraw with a reason. Anyone else finds nothing (404).
+/// it: publish, refuse or withdraw with a reason; both reach the edit page from it. Anyone else finds nothing (404).
 /// </summary>
 public sealed class PracticeModel(PracticeAccess access, PracticeActions actions) : PageModel
 {
@@ -16,6 +16,8 @@ public sealed class PracticeModel(PracticeAccess access, PracticeActions actions
 
     public GoodPractice Practice { get; private set; } = null!;
     public bool Moderates { get; private set; }
+    /// <summary>The submitter edits its fiche (not an imported one); the secretariat corrects any fiche it moderates.</summary>
+    public bool CanEdit => Moderates || !Practice.IsImported;
 
     [BindProperty] public ModerateInput Input { get; set; } = new();
     [TempData(Key = MessageKey)] public string? Message { get; set; }

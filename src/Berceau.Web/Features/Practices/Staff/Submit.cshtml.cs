@@ -1,8 +1,6 @@
 using Berceau.Domain.Practices;
-using Berceau.Web.Features.Offer.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Berceau.Web.Features.Practices.Staff;
 
@@ -11,8 +9,6 @@ public sealed class SubmitModel(PracticeActions actions) : PageModel
 {
     [BindProperty] public SubmitInput Input { get; set; } = new();
     public PracticeFormat Format { get; private set; }
-
-    public static IReadOnlyList<SelectListItem> Themes { get; } = [.. PracticeFormats.Themes.Select(t => new SelectListItem(t.Label(), t.ToString()))];
 
     public IActionResult OnGet(string format) => Found(format) ? Page() : NotFound();
 
@@ -25,12 +21,7 @@ public sealed class SubmitModel(PracticeActions actions) : PageModel
             TempData[PracticeModel.MessageKey] = "Votre fiche est envoyée : le secrétariat du schéma la relira avant de la publier.";
             return Redirect(PracticesFeature.StaffPracticePath(submitted.Value));
         }
-        ModelState.Clear();
-        foreach (var problem in submitted.Problems)
-        {
-            var field = Format.Fields().Any(f => f.Key == problem.Field) ? $"Input.Fields[{problem.Field}]" : $"Input.{problem.Field}";
-            ModelState.AddModelError(problem.Field.Length == 0 ? "" : field, problem.Message);
-        }
+        PracticeForm.AddProblems(ModelState, Format.Fields(), submitted.Problems);
         return Page();
     }
 

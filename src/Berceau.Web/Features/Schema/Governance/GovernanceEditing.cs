@@ -223,23 +223,15 @@ public sealed class GovernanceEditing(BerceauDbContext db, GovernanceAccess acce
     {
         var reader = new InputReader();
         var title = reader.Text(input.Title, nameof(input.Title), MeetingDocument.MaxTitleLength, required: true);
-        byte[]? content = null;
-        string? contentType = null;
-        if (file is null) reader.Add("proof-missing", "Upload");
-        else if (file.Length > Proofs.MaxBytes) reader.Add("proof-too-large", "Upload", Proofs.MaxBytes / 1024 / 1024);
-        else
-        {
-            content = await Uploads.ReadLimitedAsync(file, Proofs.MaxBytes, ct);
-            var type = Proofs.ContentTypeOf(content, "Upload");
-            if (type.IsSuccess) contentType = type.Value;
-            else foreach (var p in type.Problems) reader.Add(p.Code, p.Field, p.Code == "proof-too-large" ? [Proofs.MaxBytes / 1024 / 1024] : []);
-        }
+        var upload = await CheckedUpload.ReadAsync(file, "Upload", ct);
+        foreach (var p in upload.Problems) reader.Add(p);
         if (reader.Problems.Count > 0) return Outcome<bool>.Failure(reader.Problems);
+        var (content, contentType) = upload.Value;
         var user = await access.UserAsync(ct);
         var document = new MeetingDocument
         {
-            MeetingId = meeting.Id, Title = title!, FileName = Proofs.SafeFileName(file!.FileName, contentType!), ContentType = contentType!,
-            Size = content!.Length, Content = content, UploadedAt = access.Now, UploadedBy = user.UserId,
+            MeetingId = meeting.Id, Title = title!, FileName = Proofs.SafeFileName(file!.FileName, contentType), ContentType = contentType,
+            Size = content.Length, Content = content, UploadedAt = access.Now, UploadedBy = user.UserId,
         };
         db.GovernanceDocuments.Add(document);
         audit.Record(GovernanceAudit.DocumentAdded, GovernanceAudit.MeetingEntity, meeting.Id.ToString(), $"{body.Name} : {document.Title} ({document.Size} octets, {contentType})");

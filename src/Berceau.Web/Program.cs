@@ -82,6 +82,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseCommissionMembersFirst();
 
 app.MapBerceauHealth();
 app.MapThemeStylesheet();

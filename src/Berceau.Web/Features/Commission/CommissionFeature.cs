@@ -13,6 +13,7 @@ public static class CommissionFeature
         services.Configure<FreezeNoticeOptions>(configuration.GetSection("FreezeNotices"));
         services.AddSingleton<FreezeNoticeJob>();
         services.AddSingleton<FreezeNoticeSignal>();
+        services.AddSingleton<MembersFirst>();
         if (configuration.GetValue("FreezeNotices:RunWorker", true))
             services.AddHostedService<FreezeNoticeWorker>();
         return services

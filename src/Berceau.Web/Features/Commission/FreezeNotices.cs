@@ -91,6 +91,11 @@ public sealed class FreezeNoticeOptions
     /// the lock back before a member's run or decision can, and the member waits for every batch (docs/performance.md).
     /// </summary>
     public int PauseMilliseconds { get; set; } = 200;
+    /// <summary>
+    /// Before each batch, how long the job waits at most for the commission's requests in flight on this node to end
+    /// (<see cref="MembersFirst"/>); 0 to not wait.
+    /// </summary>
+    public int MaxWaitSeconds { get; set; } = 10;
 }
 
 /// <summary>What one pass did; <see cref="Ran"/> false when another node held the job.</summary>
@@ -101,7 +106,8 @@ public sealed record FreezeNoticePass(bool Ran, int Sessions, int Entries);
 /// time (<see cref="JobLeases"/>), one batch per transaction. Woken by each freeze (<see cref="FreezeNoticeSignal"/>), and
 /// every <see cref="FreezeNoticeOptions.PollSeconds"/> for the freezes of other nodes and those a stopped process left behind.
 /// </summary>
-public sealed class FreezeNoticeJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<FreezeNoticeOptions> options, ILogger<FreezeNoticeJob> logger)
+public sealed class FreezeNoticeJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<FreezeNoticeOptions> options, MembersFirst members,
+    ILogger<FreezeNoticeJob> logger)
 {
     public const string LeaseName = "avis-du-gel";
 
@@ -118,6 +124,7 @@ public sealed class FreezeNoticeJob(IServiceScopeFactory scopes, TimeProvider cl
                 NoticeBatch batch;
                 do
                 {
+                    if (options.Value.MaxWaitSeconds > 0) await members.WaitAsync(TimeSpan.FromSeconds(options.Value.MaxWaitSeconds), ct);
                     // A scope per batch: the notifier's rows are inserted untracked, but nothing accumulates across batches.
                     await using var scope = scopes.CreateAsyncScope();
                     var batchDb = scope.ServiceProvider.GetRequiredService<BerceauDbContext>();

@@ -47,6 +47,31 @@ public class FreezeNoticeTests(BerceauApp app)
     }
 
     [Fact]
+    public async Task WhileAMemberWaitsForACommissionPage_TheJobHoldsTheNotices_ThenTellsEachFamily()
+    {
+        // The members first (MembersFirst): on two cores, the notices' CPU would come out of the run the member just asked for.
+        var scene = await FrozenAsync(families: 3);
+        var members = app.Services.GetRequiredService<MembersFirst>();
+        var page = members.Enter();
+        Task<FreezeNoticePass> pass;
+        try
+        {
+            pass = app.Services.GetRequiredService<FreezeNoticeJob>().RunOnceAsync();
+            // Time for the pass to reach its first batch, which it holds while the page is served.
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            Assert.False(pass.IsCompleted);
+            Assert.Empty(await StatusKeysAsync(scene));
+        }
+        finally
+        {
+            page.Dispose();
+        }
+
+        Assert.True((await pass).Ran);
+        await AssertToldOnceAsync(scene);
+    }
+
+    [Fact]
     public async Task TwoWritersAtOnce_WithoutTheLease_NeverWriteTheSameBatch()
     {
         // Two nodes whose leases overlapped (a pass longer than its lease): each batch moves the cursor only from what it read.

@@ -44,7 +44,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Observatory.IndicatorChangeInterceptor>();
         if (settings.Provider == DatabaseProvider.Sqlite)
             services.AddDbContextPool<BerceauDbContext, SqliteBerceauDbContext>((sp, o) =>
-                o.UseSqlite(settings.ConnectionString).AddInterceptors(sp.GetRequiredService<OfferChangeInterceptor>(), sp.GetRequiredService<Observatory.IndicatorChangeInterceptor>()));
+                o.UseSqlite(settings.ConnectionString).AddInterceptors(new SqliteTuning(), sp.GetRequiredService<OfferChangeInterceptor>(), sp.GetRequiredService<Observatory.IndicatorChangeInterceptor>()));
         else
             services.AddDbContextPool<BerceauDbContext, PostgresBerceauDbContext>((sp, o) =>
                 o.UseNpgsql(settings.ConnectionString).AddInterceptors(sp.GetRequiredService<OfferChangeInterceptor>(), sp.GetRequiredService<Observatory.IndicatorChangeInterceptor>()));

@@ -91,6 +91,42 @@ public sealed class SurveysTests(BerceauApp app)
     }
 
     [Fact]
+    public async Task AnswersSentAtOnceThroughTheSameLink_CountOnce()
+    {
+        using var agent = await app.SignedInAsync(Roles.Agent, commune: Commune);
+        var id = await OpenedAsync(app, agent, Commune, Unique("Deux onglets"));
+        var person = Address("onglets");
+        OfferTestData.AssertRedirectTo(await InviteAsync(agent, id, person), $"{Staff}/{id}/invitations");
+        var link = await LinkAsync(app, person);
+        var q = await QuestionsAsync(app, id);
+        var code = Uri.UnescapeDataString(link.Split("code=")[1]);
+
+        // Six tabs each hold the form, then all send at once.
+        var tabs = new List<(HttpClient Client, string Token)>();
+        for (var i = 0; i < 6; i++)
+        {
+            var tab = app.Client();
+            tabs.Add((tab, Forms.AntiforgeryToken(await (await tab.GetAsync(link)).Content.ReadAsStringAsync())!));
+        }
+        var sent = await Task.WhenAll(tabs.Select(async tab =>
+        {
+            using var body = new FormUrlEncodedContent([KeyValuePair.Create("Code", code), KeyValuePair.Create(SurveyResponse.FieldOf(q[0].Id), "0"),
+                KeyValuePair.Create(Forms.TokenField, tab.Token)]);
+            var response = await tab.Client.PostAsync(Answer, body);
+            return (response.StatusCode, Location: response.Headers.Location?.OriginalString, Text: await Forms.TextAsync(response));
+        }));
+        foreach (var (client, _) in tabs) client.Dispose();
+
+        Assert.Single(sent, s => s.StatusCode == HttpStatusCode.Redirect && s.Location == "/enquete/merci");
+        Assert.All(sent.Where(s => s.StatusCode != HttpStatusCode.Redirect), s =>
+        {
+            Assert.Equal(HttpStatusCode.OK, s.StatusCode);
+            Assert.Contains("Vous avez déjà répondu", s.Text);
+        });
+        Assert.Equal(1, await app.WithDbAsync(db => db.SurveyResponses.CountAsync(r => r.SurveyId == id)));
+    }
+
+    [Fact]
     public async Task OnlyTheTerritorysStaff_RunASurvey()
     {
         using var agent = await app.SignedInAsync(Roles.Agent, commune: Commune);

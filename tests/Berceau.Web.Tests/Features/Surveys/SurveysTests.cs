@@ -208,7 +208,12 @@ public sealed class SurveysTests(BerceauApp app)
         var link = await LinkAsync(app, email);
         q = await QuestionsAsync(app, id);
         var missing = await AnswerAsync(app, link, (q[1].Id, "0"));
-        Assert.Contains("Répondez à cette question.", await Forms.ErrorSummaryAsync(missing));
+        var missingPage = await missing.Content.ReadAsStringAsync();
+        Assert.Contains("Répondez à cette question.", Forms.ErrorSummary(missingPage));
+        // The layout prefixes the title of a page with errors once; the page does not add its own.
+        var pageTitle = System.Text.RegularExpressions.Regex.Match(System.Net.WebUtility.HtmlDecode(missingPage), "<title>(.*?)</title>").Groups[1].Value;
+        Assert.StartsWith("Erreur\u00a0: " + title, pageTitle);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(pageTitle, "Erreur"));
         var unknown = await AnswerAsync(app, link, (q[0].Id, "9"), (q[1].Id, "0"));
         Assert.Contains("Cette réponse n’est pas proposée : choisissez parmi la liste.", await Forms.ErrorSummaryAsync(unknown));
         var two = await AnswerAsync(app, link, (q[0].Id, "1"), (q[0].Id, "2"), (q[1].Id, "0"));

@@ -204,6 +204,15 @@ public sealed class SurveysTests(BerceauApp app)
         Assert.Contains("Choisissez une commission dont les décisions sont publiées", string.Join(" ", await Forms.ErrorSummaryAsync(await Forms.PostFormToAsync(agent,
             $"{Staff}/{id}/invitations", $"{Staff}/{id}/invitations?handler=Commission", [KeyValuePair.Create("Commission", Guid.NewGuid().ToString())]))));
 
+        // Open but past its last day (as after the closing day, without closing it): inviting says why nothing is sent.
+        var closesOn = (await app.WithDbAsync(db => db.Surveys.AsNoTracking().SingleAsync(s => s.Id == id))).ClosesOn;
+        var yesterday = DateOnly.Parse(Day(app, -1), System.Globalization.CultureInfo.InvariantCulture);
+        await app.WithDbAsync(db => db.Surveys.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.ClosesOn, yesterday)));
+        Assert.Contains("Le dernier jour pour répondre est passé : reportez la date de clôture du questionnaire avant d’inviter.",
+            await Forms.ErrorSummaryAsync(await InviteAsync(agent, id, email)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.SurveyInvitations.CountAsync(i => i.SurveyId == id)));
+        await app.WithDbAsync(db => db.Surveys.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.ClosesOn, closesOn)));
+
         OfferTestData.AssertRedirectTo(await InviteAsync(agent, id, email), $"{Staff}/{id}/invitations");
         var link = await LinkAsync(app, email);
         q = await QuestionsAsync(app, id);

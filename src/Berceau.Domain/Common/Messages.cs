@@ -536,6 +536,7 @@ public static class Messages
         ["survey-answer-long"] = "Votre réponse fait au plus {0} caractères.",
         ["survey-answer-empty"] = "Répondez à au moins une question avant d’envoyer.",
         ["survey-not-open"] = "Le questionnaire n’est pas ouvert : ouvrez-le avant d’inviter.",
+        ["survey-past-closing"] = "Le dernier jour pour répondre est passé : reportez la date de clôture du questionnaire avant d’inviter.",
         ["survey-emails-empty"] = "Collez au moins une adresse e-mail (une par ligne, ou séparées par des virgules).",
         ["survey-emails-bad"] = "Ces adresses ne sont pas valables : {0}. Corrigez-les : aucune invitation n’a été envoyée.",
         ["survey-emails-many"] = "Invitez au plus {0} adresses à la fois.",

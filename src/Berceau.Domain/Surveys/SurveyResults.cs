@@ -21,7 +21,8 @@ public sealed record SurveyResult(int Responses, bool Shown, IReadOnlyList<Quest
 /// <item>Rounding: to the whole percent, halves away from zero (2 of 8 = 25 %, 1 of 8 = 12,5 → 13 %); the rounded shares of a
 /// question may add up to 99 or 101.</item>
 /// <item>Taux de satisfaction: the share of the two positive levels (notes 4 and 5; « Très satisfait » and « Plutôt satisfait »)
-/// among those who answered the question, rounded the same way; as the 92,5 % of the seeds, but in whole percent.</item>
+/// among those who answered the question, rounded the same way; as the 92,5 % of the seeds, but in whole percent. None when
+/// nobody answered the question.</item>
 /// <item>Small cells: under <see cref="MinimumResponses"/> responses nothing is shown, so that no one's answers can be guessed.</item>
 /// </list>
 /// </summary>
@@ -47,7 +48,8 @@ public static class SurveyResults
             var count = answers.Count(a => a.Choice == i);
             return new ChoiceCount(label, count, Percent(count, answered), question.IsPositive(i));
         }).ToList();
-        int? rate = question.IsScale ? Percent(choices.Where(c => c.Positive).Sum(c => c.Count), answered) : null;
+        // Nobody answered the question: there is no rate (0 % would read as everyone dissatisfied).
+        int? rate = question.IsScale && answered > 0 ? Percent(choices.Where(c => c.Positive).Sum(c => c.Count), answered) : null;
         var texts = answers.Where(a => a.Text is not null).Select(a => a.Text!).Order(StringComparer.Ordinal).ToList();
         return new QuestionResult(question, answered, choices, rate, texts);
     }

@@ -44,6 +44,18 @@ public class SurveyResultsTests
     }
 
     [Fact]
+    public void AScaleNobodyAnswered_HasNoSatisfactionRate_RatherThanZeroPercent()
+    {
+        // An optional note skipped by all five respondents: no share at all, not « 0 % satisfied ».
+        var survey = SurveyTests.Draft(SurveyTests.Text, new QuestionDraft(QuestionKind.Rating, "Notez l’accueil", null, false));
+        var text = survey.OrderedQuestions.First().Id;
+        var answers = Enumerable.Range(0, 5).Select(i => new SurveyAnswer { ResponseId = Guid.NewGuid(), QuestionId = text, Text = $"Avis {i}" }).ToList();
+        var rating = SurveyResults.Compute(survey, 5, answers).Questions[1];
+        Assert.Equal(0, rating.Answered);
+        Assert.Null(rating.SatisfactionRate);
+    }
+
+    [Fact]
     public void UnderFiveResponses_NothingIsShown()
     {
         var (survey, answers) = Answered([0, 1, 2, 3]);
@@ -80,8 +92,9 @@ public class SurveyResultsTests
             var positive = levels.Count(l => l <= 1);
             return q.Choices.Sum(c => c.Count) == levels.Count
                 && q.Answered == levels.Count
-                && q.SatisfactionRate == SurveyResults.Percent(positive, levels.Count)
-                && q.SatisfactionRate is >= 0 and <= 100
+                && (levels.Count == 0
+                    ? q.SatisfactionRate is null
+                    : q.SatisfactionRate == SurveyResults.Percent(positive, levels.Count) && q.SatisfactionRate is >= 0 and <= 100)
                 && q.Choices.All(c => Math.Abs(c.Percent - 100m * c.Count / Math.Max(1, levels.Count)) <= 0.5m);
         });
 }

@@ -56,6 +56,35 @@ public sealed class ExportInjectionTests(BerceauApp app)
     }
 
     [Fact]
+    public void SurveyResults_TitleOptionsAndFreeTextsTyped_AreNotFormulas_OnEitherSheetOfTheXlsx()
+    {
+        // A survey's title is typed by its staff, its options too, and its free texts by anyone holding a link; the title is
+        // written on the XLSX's « Source » sheet, outside the table's cells.
+        var today = new DateOnly(2026, 11, 24);
+        var survey = Domain.Surveys.Survey.Create(new Domain.Surveys.SurveyDetails(Formula, null, Domain.Surveys.SurveyAudience.Families, today, today.AddDays(10)),
+            "93", "93048", today, DateTimeOffset.UnixEpoch, "agent").Value;
+        var choice = survey.AddQuestion(new Domain.Surveys.QuestionDraft(Domain.Surveys.QuestionKind.SingleChoice, "Votre avis ?", $"{Formula}\n+33 1 23", true), 0).Value;
+        var text = survey.AddQuestion(new Domain.Surveys.QuestionDraft(Domain.Surveys.QuestionKind.FreeText, "Une remarque ?", null, false), 0).Value;
+        var answers = Enumerable.Range(0, 5).SelectMany(_ => { var r = Guid.NewGuid(); return new[]
+        {
+            new Domain.Surveys.SurveyAnswer { ResponseId = r, QuestionId = choice.Id, Choice = 0 },
+            new Domain.Surveys.SurveyAnswer { ResponseId = r, QuestionId = text.Id, Text = "@SUM(A1)" },
+        }; }).ToList();
+        var table = Berceau.Web.Features.Surveys.SurveyDisplay.Export(survey, Domain.Surveys.SurveyResults.Compute(survey, 5, answers));
+
+        using var workbook = new XLWorkbook(new MemoryStream(IndicatorExport.Xlsx(table)));
+        var risky = workbook.Worksheets.SelectMany(sheet => sheet.CellsUsed())
+            .Where(cell => cell.DataType == XLDataType.Text && "=+-@".Contains(cell.GetString()[0], StringComparison.Ordinal)).ToList();
+        Assert.Contains(risky, cell => cell.Worksheet.Name == "Source" && cell.GetString() == Formula);
+        Assert.All(risky, cell =>
+        {
+            Assert.False(cell.HasFormula);
+            // ClosedXML reads SpreadsheetText's leading apostrophe as Excel does: a quote prefix, "this is text".
+            Assert.True(cell.Style.IncludeQuotePrefix, $"{cell.Worksheet.Name}!{cell.Address} : « {cell.GetString()} » sans apostrophe");
+        });
+    }
+
+    [Fact]
     public async Task MeetingAttendanceList_NameTypedByAnAnonymousVisitor_IsNotAFormula_AndTheFileIsNeverRunAsAPage()
     {
         using var staff = await Intruders.EveryRoleAsync(app);

@@ -84,8 +84,9 @@ public sealed class SurveyInvitations(BerceauDbContext db, SurveyAccess access, 
 
     private async Task<Outcome<InvitationCount>> SendAsync(Survey survey, IReadOnlyList<string> addresses, string source, CancellationToken ct)
     {
-        if (!survey.IsAnswerable(access.Today) && !(survey.Status == SurveyStatus.Open && access.Today < survey.OpensOn))
-            return Problem.Of("survey-not-open", "");
+        if (survey.Status != SurveyStatus.Open) return Problem.Of("survey-not-open", "");
+        // Open, but its last day is past: nobody could answer the link; the staff can still move the closing day.
+        if (access.Today > survey.ClosesOn) return Problem.Of("survey-past-closing", "");
         var emails = addresses.Select(e => e.Trim().ToLowerInvariant()).Where(e => e.Length is > 0 and <= SurveyInvitation.MaxEmailLength)
             .Distinct(StringComparer.Ordinal).ToList();
         var already = (await db.SurveyInvitations.AsNoTracking().Where(i => i.SurveyId == survey.Id).Select(i => i.Email).ToListAsync(ct))

@@ -33,7 +33,10 @@ public static class SurveysFeature
     }
 }
 
-/// <summary>The audit lines of the surveys: every staff change, each invitation sent and each read of the results.</summary>
+/// <summary>
+/// The audit lines of the surveys: every staff change, each invitation round and each export of the results. Reading the results
+/// page is not audited: it shows no personal data (anonymous answers, nothing under five responses).
+/// </summary>
 public static class SurveyAudit
 {
     public const string EntityType = "questionnaire de satisfaction";

@@ -91,6 +91,42 @@ public sealed class SurveysTests(BerceauApp app)
     }
 
     [Fact]
+    public async Task AnswersSentAtOnceThroughTheSameLink_CountOnce()
+    {
+        using var agent = await app.SignedInAsync(Roles.Agent, commune: Commune);
+        var id = await OpenedAsync(app, agent, Commune, Unique("Deux onglets"));
+        var person = Address("onglets");
+        OfferTestData.AssertRedirectTo(await InviteAsync(agent, id, person), $"{Staff}/{id}/invitations");
+        var link = await LinkAsync(app, person);
+        var q = await QuestionsAsync(app, id);
+        var code = Uri.UnescapeDataString(link.Split("code=")[1]);
+
+        // Six tabs each hold the form, then all send at once.
+        var tabs = new List<(HttpClient Client, string Token)>();
+        for (var i = 0; i < 6; i++)
+        {
+            var tab = app.Client();
+            tabs.Add((tab, Forms.AntiforgeryToken(await (await tab.GetAsync(link)).Content.ReadAsStringAsync())!));
+        }
+        var sent = await Task.WhenAll(tabs.Select(async tab =>
+        {
+            using var body = new FormUrlEncodedContent([KeyValuePair.Create("Code", code), KeyValuePair.Create(SurveyResponse.FieldOf(q[0].Id), "0"),
+                KeyValuePair.Create(Forms.TokenField, tab.Token)]);
+            var response = await tab.Client.PostAsync(Answer, body);
+            return (response.StatusCode, Location: response.Headers.Location?.OriginalString, Text: await Forms.TextAsync(response));
+        }));
+        foreach (var (client, _) in tabs) client.Dispose();
+
+        Assert.Single(sent, s => s.StatusCode == HttpStatusCode.Redirect && s.Location == "/enquete/merci");
+        Assert.All(sent.Where(s => s.StatusCode != HttpStatusCode.Redirect), s =>
+        {
+            Assert.Equal(HttpStatusCode.OK, s.StatusCode);
+            Assert.Contains("Vous avez déjà répondu", s.Text);
+        });
+        Assert.Equal(1, await app.WithDbAsync(db => db.SurveyResponses.CountAsync(r => r.SurveyId == id)));
+    }
+
+    [Fact]
     public async Task OnlyTheTerritorysStaff_RunASurvey()
     {
         using var agent = await app.SignedInAsync(Roles.Agent, commune: Commune);
@@ -168,11 +204,25 @@ public sealed class SurveysTests(BerceauApp app)
         Assert.Contains("Choisissez une commission dont les décisions sont publiées", string.Join(" ", await Forms.ErrorSummaryAsync(await Forms.PostFormToAsync(agent,
             $"{Staff}/{id}/invitations", $"{Staff}/{id}/invitations?handler=Commission", [KeyValuePair.Create("Commission", Guid.NewGuid().ToString())]))));
 
+        // Open but past its last day (as after the closing day, without closing it): inviting says why nothing is sent.
+        var closesOn = (await app.WithDbAsync(db => db.Surveys.AsNoTracking().SingleAsync(s => s.Id == id))).ClosesOn;
+        var yesterday = DateOnly.Parse(Day(app, -1), System.Globalization.CultureInfo.InvariantCulture);
+        await app.WithDbAsync(db => db.Surveys.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.ClosesOn, yesterday)));
+        Assert.Contains("Le dernier jour pour répondre est passé : reportez la date de clôture du questionnaire avant d’inviter.",
+            await Forms.ErrorSummaryAsync(await InviteAsync(agent, id, email)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.SurveyInvitations.CountAsync(i => i.SurveyId == id)));
+        await app.WithDbAsync(db => db.Surveys.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.ClosesOn, closesOn)));
+
         OfferTestData.AssertRedirectTo(await InviteAsync(agent, id, email), $"{Staff}/{id}/invitations");
         var link = await LinkAsync(app, email);
         q = await QuestionsAsync(app, id);
         var missing = await AnswerAsync(app, link, (q[1].Id, "0"));
-        Assert.Contains("Répondez à cette question.", await Forms.ErrorSummaryAsync(missing));
+        var missingPage = await missing.Content.ReadAsStringAsync();
+        Assert.Contains("Répondez à cette question.", Forms.ErrorSummary(missingPage));
+        // The layout prefixes the title of a page with errors once; the page does not add its own.
+        var pageTitle = System.Text.RegularExpressions.Regex.Match(System.Net.WebUtility.HtmlDecode(missingPage), "<title>(.*?)</title>").Groups[1].Value;
+        Assert.StartsWith("Erreur\u00a0: " + title, pageTitle);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(pageTitle, "Erreur"));
         var unknown = await AnswerAsync(app, link, (q[0].Id, "9"), (q[1].Id, "0"));
         Assert.Contains("Cette réponse n’est pas proposée : choisissez parmi la liste.", await Forms.ErrorSummaryAsync(unknown));
         var two = await AnswerAsync(app, link, (q[0].Id, "1"), (q[0].Id, "2"), (q[1].Id, "0"));

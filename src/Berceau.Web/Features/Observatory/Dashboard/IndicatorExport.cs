@@ -103,7 +103,8 @@ public static class IndicatorExport
         {
             about.Cell(i + 1, 1).Value = lines[i].Item1;
             about.Cell(i + 1, 1).Style.Font.Bold = true;
-            about.Cell(i + 1, 2).Value = lines[i].Item2 ?? "";
+            // A survey's title is typed by its staff: a text cell like any other (SpreadsheetText).
+            about.Cell(i + 1, 2).Value = SpreadsheetText.Safe(lines[i].Item2);
             about.Cell(i + 1, 2).DataType = XLDataType.Text;
         }
         about.Column(1).Width = 12;

@@ -39,6 +39,12 @@ public sealed record AnnualDecision(int Number, string Text, IReadOnlyList<Annua
 /// <summary>A meeting held in the year: instance, day, how many members came (present or represented) of those listed.</summary>
 public sealed record AnnualMeeting(Guid Id, string Body, GovernanceKind Kind, DateOnly Date, int Present, int Represented, int Listed, IReadOnlyList<AnnualDecision> Decisions);
 
+/// <summary>
+/// The instances of the département whose meetings a reader finds in the report (<see cref="GovernanceAccess.CanRead"/>): all for
+/// the secretariat, those its organisations sit in for a partner, none for other staff.
+/// </summary>
+public enum GovernanceReach { All, OwnOrganisations, None }
+
 /// <summary>The places this schéma's fiches plan to open in the year, and the observatory's staff needed to open them.</summary>
 public sealed record AnnualPlannedPlaces(int Places, int PublishedPlaces, Indicator? StaffNeeded);
 
@@ -52,7 +58,7 @@ public sealed record AnnualPlannedPlaces(int Places, int PublishedPlaces, Indica
 public sealed record AnnualReport(
     Sdsf Schema, string DepartementName, int Year, DateOnly On, DateOnly Today, IReadOnlyList<int> Years,
     ProgressTally Whole, ProgressTally WholeAtStart, IReadOnlyList<AnnualAxis> Axes, IReadOnlyList<AnnualSheet> Sheets,
-    IReadOnlyList<AnnualIndicator> Indicators, AnnualPlannedPlaces? Planned, IReadOnlyList<AnnualMeeting> Meetings, bool SeesAllGovernance)
+    IReadOnlyList<AnnualIndicator> Indicators, AnnualPlannedPlaces? Planned, IReadOnlyList<AnnualMeeting> Meetings, GovernanceReach Governance)
 {
     public IEnumerable<AnnualSheet> Moved => Sheets.Where(s => s.Changes.Count > 0);
 
@@ -100,9 +106,16 @@ public static class AnnualReportText
         return $"{all.Count} actions de suivi : {done} faites, {late} en retard, {all.Count - done - late} en cours ou à faire (au {OfferDisplay.Date(r.Today)})";
     }
 
-    public static string GovernanceScope(AnnualReport r) => r.SeesAllGovernance
-        ? "Toutes les instances du département."
-        : "Seulement les instances où siège votre organisation : les autres ne vous sont pas ouvertes.";
+    public static string GovernanceScope(AnnualReport r) => r.Governance switch
+    {
+        GovernanceReach.All => "Toutes les instances du département.",
+        GovernanceReach.OwnOrganisations => "Seulement les instances où siège votre organisation : les autres ne vous sont pas ouvertes.",
+        _ => "Les instances de gouvernance du département ne vous sont pas ouvertes : elles le sont au secrétariat du CDSF et aux organisations qui y siègent.",
+    };
+
+    /// <summary>« Aucune réunion tenue en 2025. », unless the reader opens no instance at all: then it would not be true to say so.</summary>
+    public static string? NoMeeting(AnnualReport r) =>
+        r.Meetings.Count > 0 || r.Governance == GovernanceReach.None ? null : $"Aucune réunion tenue en {r.Year}.";
 }
 
 /// <summary>Builds the <see cref="AnnualReport"/> from the schéma, its fiches, the observatory and the governance of the département.</summary>
@@ -139,7 +152,8 @@ public sealed class AnnualReports(BerceauDbContext db, SchemaQueries schemas, Co
         return new AnnualReport(schema, names.GetValueOrDefault(schema.DepartementCode, schema.DepartementCode), year, on, today,
             AnnualReportYear.Choices(schema, today.Year), ProgressTally.Of(sheetList.Select(s => s.StateAtEnd)),
             ProgressTally.Of(sheetList.Select(s => s.StateAtStart)), parts, sheetList, indicators, planned, meetings,
-            user.IsSecretariatOf(schema.DepartementCode));
+            user.IsSecretariatOf(schema.DepartementCode) ? GovernanceReach.All
+                : user.OrganisationsIn(schema.DepartementCode).Count > 0 ? GovernanceReach.OwnOrganisations : GovernanceReach.None);
     }
 
     /// <summary>Each indicator of each fiche; those linked to the observatory get the département's coverage rate of the year and the one before.</summary>

@@ -48,8 +48,8 @@ public sealed class AnnualReportPdf(PdfFonts fonts, IOptions<DeploymentOptions> 
 
         pdf.Heading("Gouvernance");
         pdf.Paragraph(AnnualReportText.GovernanceScope(r));
-        if (r.Meetings.Count == 0) pdf.Paragraph($"Aucune réunion tenue en {r.Year}.");
-        else pdf.Paragraph(AnnualReportText.FollowUpCounts(r));
+        if (AnnualReportText.NoMeeting(r) is { } none) pdf.Paragraph(none);
+        if (r.Meetings.Count > 0) pdf.Paragraph(AnnualReportText.FollowUpCounts(r));
         foreach (var m in r.Meetings)
         {
             pdf.Paragraph($"{OfferDisplay.Date(m.Date)} – {m.Body} ({m.Kind.Label()}) – {AnnualReportText.Attendance(m)}", bold: true);

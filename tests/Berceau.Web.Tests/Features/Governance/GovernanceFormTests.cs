@@ -147,5 +147,15 @@ public sealed class GovernanceFormTests(BerceauApp app)
         Assert.Equal(["présences et compte rendu", "décision d’une réunion d’instance"], await app.AuditAsync(t.Today.Id));
     }
 
+    [Fact]
+    public async Task TheDecisionForm_SaysADecisionWrittenIntoAPublishedFiche_BecomesPublic()
+    {
+        // The fiche's états d'avancement are on its public page and in the newsletter draft (docs/newsletter.md).
+        var t = await app.BodyAsync();
+        using var secretariat = await app.SecretariatAsync();
+        var page = await Forms.TextAsync(await secretariat.GetAsync($"{MeetingPath(t.Today.Id)}/decisions/nouvelle"));
+        Assert.Contains("Si la fiche est publiée, le texte de la décision devient public : page publique de la fiche et brouillon du journal du schéma.", page);
+    }
+
     private static Domain.Schema.ProgressState ProgressStateOf(string name) => Enum.Parse<Domain.Schema.ProgressState>(name);
 }

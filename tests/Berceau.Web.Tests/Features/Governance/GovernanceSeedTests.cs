@@ -39,6 +39,13 @@ public sealed class GovernanceSeedTests(BerceauApp app)
         Assert.Equal(5, axes.Single(a => a.Id == Assert.Single(bodies[2].Axes).AxisId).Number);
         Assert.Empty(bodies[1].Members);
         Assert.Contains("Source : support de la réunion du 27 mai 2025", bodies[1].Description);
+        // Each rule is attributed to the part of the support that gives it: « définis par axe, coanimés » is the support's own
+        // methodology, the meetings and members its « Fonctionnement des groupes de travail (cf. Règlement intérieur du CDSF) ».
+        Assert.All(bodies.Skip(1), b =>
+        {
+            Assert.Contains("suivi des actions (support du 27 mai 2025, « Méthodologie de déploiement des actions »)", b.Description);
+            Assert.Contains("(« cf. Règlement intérieur du CDSF », même support) : 2 à 3 réunions par an", b.Description);
+        });
 
         var ids = bodies.Select(b => b.Id).ToList();
         var meetings = await app.WithDbAsync(db => db.GovernanceMeetings.AsNoTracking().Include(m => m.Agenda).Include(m => m.Attendance).Include(m => m.Decisions)

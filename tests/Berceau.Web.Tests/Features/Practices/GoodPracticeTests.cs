@@ -218,6 +218,49 @@ public sealed class GoodPracticeTests(BerceauApp app)
     }
 
     [Fact]
+    public async Task AStaleEditRefused_IsShownAgainWithTheVersionItWasDrawnFrom_SoSendingItAgainOverwritesNothing()
+    {
+        var title = $"Fiche modifiée à deux {Word()}";
+        var (partner, practice) = await SubmittedAsync(title);
+        using var _ = partner;
+        using var secretariat = await app.SignedInAsync(Roles.Steering, departement: "93");
+        var edit = $"/pro/bonnes-pratiques/{practice.Id}/modifier";
+        Assert.Equal("0", Forms.HiddenValue(await Forms.TextAsync(await partner.GetAsync(edit)), "Input.Version"));
+        var corrected = title + " (corrigée)";
+        OfferTestData.AssertRedirectTo(await Forms.PostFormAsync(secretariat, edit, Edited(corrected, 0)), $"/pro/bonnes-pratiques/{practice.Id}");
+
+        // The partner sends the form it opened before the correction: refused, and the form shown again is still that one.
+        var stale = await Forms.TextAsync(await Forms.PostFormAsync(partner, edit, Edited(title + " bis", 0)));
+        Assert.Contains("modifié par quelqu’un d’autre", Assert.Single(Forms.ErrorSummary(stale)));
+        var version = Forms.HiddenValue(stale, "Input.Version")!;
+        Assert.Equal("0", version);
+        var again = await Forms.PostFormAsync(partner, edit, Edited(title + " bis", int.Parse(version, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Contains("modifié par quelqu’un d’autre", Assert.Single(Forms.ErrorSummary(await Forms.TextAsync(again))));
+        Assert.Equal((corrected, 1), ((await FindAsync(corrected))!.Title, (await FindAsync(corrected))!.Version));
+    }
+
+    [Fact]
+    public async Task AStalePublicationRefused_IsShownAgainWithTheVersionItWasDrawnFrom_SoSendingItAgainPublishesNothing()
+    {
+        var title = $"Fiche publiée trop tôt {Word()}";
+        var (partner, practice) = await SubmittedAsync(title);
+        using var _ = partner;
+        using var secretariat = await app.SignedInAsync(Roles.Steering, departement: "93");
+        var url = $"/pro/bonnes-pratiques/{practice.Id}";
+        Assert.Equal("0", Forms.HiddenValue(await Forms.TextAsync(await secretariat.GetAsync(url)), "Input.Version"));
+        // The submitter changes its fiche after the secretariat opened it.
+        OfferTestData.AssertRedirectTo(await Forms.PostFormAsync(partner, url + "/modifier", Edited(title, 0, ("Input.Fields[resultats]", "Chiffres revus."))), url);
+
+        var stale = await Forms.TextAsync(await Forms.PostFormToAsync(secretariat, url, url + "?handler=Publish", [new("Input.Version", "0")]));
+        Assert.Contains("modifié par quelqu’un d’autre", Assert.Single(Forms.ErrorSummary(stale)));
+        var version = Forms.HiddenValue(stale, "Input.Version")!;
+        Assert.Equal("0", version);
+        var again = await Forms.TextAsync(await Forms.PostFormToAsync(secretariat, url, url + "?handler=Publish", [new("Input.Version", version)]));
+        Assert.Contains("modifié par quelqu’un d’autre", Assert.Single(Forms.ErrorSummary(again)));
+        Assert.Equal((PracticeStatus.Submitted, 1), ((await FindAsync(title))!.Status, (await FindAsync(title))!.Version));
+    }
+
+    [Fact]
     public async Task EditingAFiche_BadInputAndAStaleForm_ChangeNothing_AndOthersFindNothing()
     {
         var title = $"Fiche à corriger {Word()}";

@@ -218,6 +218,25 @@ public sealed class AnnualReportTests(BerceauApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync(SchemaFeature.AnnualReportPath(Guid.NewGuid(), y))).StatusCode);
     }
 
+    [Fact]
+    public async Task AReaderSittingInNoInstance_IsToldGovernanceIsNotOpenToIt_NotThatNoMeetingWasHeld()
+    {
+        var (t, y, _, _, tag) = await app.AnnualYearAsync();
+        using var observatory = await app.SignedInAsync(Roles.Observatory, departement: Departement);
+
+        var page = await Forms.TextAsync(await observatory.GetAsync(Path(t, y)));
+        Assert.DoesNotContain($"Comité du pilote {tag}", page);
+        Assert.Contains("Les instances de gouvernance du département ne vous sont pas ouvertes", page);
+        Assert.DoesNotContain("où siège votre organisation", page);
+        Assert.DoesNotContain($"Aucune réunion tenue en {y}", page);
+
+        using var pdf = await observatory.GetAsync(Path(t, y, "pdf"));
+        using var document = PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync());
+        var text = string.Join(" ", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        Assert.Contains("ne vous sont pas ouvertes", text);
+        Assert.DoesNotContain("Aucune réunion tenue", text);
+    }
+
     [Theory]
     [InlineData("deux mille", "en chiffres")]
     [InlineData("1999", "entre 2000 et 2100")]

@@ -22,7 +22,13 @@ public sealed class PracticeModel(PracticeAccess access, PracticeActions actions
     [BindProperty] public ModerateInput Input { get; set; } = new();
     [TempData(Key = MessageKey)] public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, false, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, false, ct)) return NotFound();
+        // The moderation forms carry the version they were drawn from; a refused one is shown again with it (Rechargez la page).
+        Input.Version = Practice.Version;
+        return Page();
+    }
 
     public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct) =>
         ModerateAsync(id, p => actions.PublishAsync(p, Input, ct), "La fiche est publiée.", ct);

@@ -340,10 +340,11 @@ public sealed class Application
     }
 
     /// <summary>
-    /// The change <see cref="Move"/> records, or why it is refused, from what it reads of the application: for the callers that
-    /// read an application in part and write the change themselves (<see cref="Commission.ExaminedApplication"/>).
+    /// The change <see cref="Move"/> records, or why it is refused: the whole history is replayed, so a history that does not
+    /// chain is refused too. A caller that reads an application in part checks the same rule from its status and last change
+    /// (<see cref="Commission.ExaminedApplication.MoveToCommittee"/>).
     /// </summary>
-    public static Outcome<StatusChange> NextMove(DateTimeOffset? erasedAt, IEnumerable<StatusChange> changes, ApplicationStatus to,
+    private static Outcome<StatusChange> NextMove(DateTimeOffset? erasedAt, IEnumerable<StatusChange> changes, ApplicationStatus to,
         DateTimeOffset at, string by, string? reason = null)
     {
         if (erasedAt is not null) return Problem.Of("erasure-already-done", "");

@@ -74,20 +74,30 @@ public sealed class ApplicationStatusHistory
 
     public Outcome<StatusChange> Move(ApplicationStatus to, DateTimeOffset at, string by, string? reason = null)
     {
-        var from = Current;
+        var change = Next(Current, _changes.Count > 0 ? _changes[^1].At : null, to, at, by, reason);
+        if (!change.IsSuccess) return change;
+        _changes.Add(change.Value);
+        Current = to;
+        return change;
+    }
+
+    /// <summary>
+    /// The change from <paramref name="from"/> to <paramref name="to"/>, or why the rules refuse it, for a history that ends at
+    /// <paramref name="from"/> and whose last change is dated <paramref name="lastAt"/> (null: none): what <see cref="Move"/>
+    /// records, for callers that know the current status and last instant without the whole history (a commission's freeze).
+    /// </summary>
+    public static Outcome<StatusChange> Next(ApplicationStatus from, DateTimeOffset? lastAt, ApplicationStatus to, DateTimeOffset at,
+        string by, string? reason = null)
+    {
         if (!ApplicationStatuses.CanMove(from, to))
             return Problem.Of(ApplicationStatuses.IsFinal(from) ? "application-final" : "application-move-refused", "", from.Label(), to.Label());
-        if (_changes.Count > 0 && at < _changes[^1].At)
-            return Problem.Of("application-move-backdated", "", _changes[^1].At);
+        if (lastAt is { } last && at < last)
+            return Problem.Of("application-move-backdated", "", last);
         var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (why is null && ApplicationStatuses.NeedsReason(to, from))
             return Problem.Of("application-reason-required", "Reason", to.Label());
         if (string.IsNullOrWhiteSpace(by))
             throw new ArgumentException("A status change always has an author (a user id or « système »).", nameof(by));
-
-        var change = new StatusChange(from, to, at, by, why);
-        _changes.Add(change);
-        Current = to;
-        return change;
+        return new StatusChange(from, to, at, by, why);
     }
 }

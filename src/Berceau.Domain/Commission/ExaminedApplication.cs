@@ -9,7 +9,8 @@ namespace Berceau.Domain.Commission;
 /// An application as a commission's freeze reads it: what the engine instance, the points grid and the move to « en commission »
 /// need, and nothing more. A département's freeze examines tens of thousands of applications; read whole, each would bring its
 /// timeline's events, proofs' details and guardians' names, which the freeze never reads (docs/performance.md, « Le gel »).
-/// The status history comes along because the move is checked exactly as <see cref="Application.Move"/> checks it.
+/// Nor the status history: the move is checked by the rule of <see cref="Application.Move"/> from the status and the instant of
+/// the last change, which every move writes with its change, in one transaction.
 /// </summary>
 public sealed record ExaminedApplication
 {
@@ -36,7 +37,8 @@ public sealed record ExaminedApplication
     public IReadOnlyList<FacilityId> PartnerEmployerFacilities { get; init; } = [];
     /// <summary>The wishes in the family's order: a crèche, or null for « any crèche of my sector ».</summary>
     public IReadOnlyList<FacilityId?> Wishes { get; init; } = [];
-    public IReadOnlyList<StatusChange> StatusChanges { get; init; } = [];
+    /// <summary>The instant of the last status change (null: none): a move is never dated before it.</summary>
+    public DateTimeOffset? LastStatusChangeAt { get; init; }
 
     /// <summary>The same application read whole (the tests build applications through their verbs).</summary>
     public static ExaminedApplication Of(Application a) => new()
@@ -48,7 +50,7 @@ public sealed record ExaminedApplication
         DisabledMemberInHousehold = a.DisabledMemberInHousehold, ReceivesSocialMinimum = a.ReceivesSocialMinimum,
         QuotientFamilial = a.QuotientFamilial, SocialSupport = a.SocialSupport,
         SiblingFacilities = a.SiblingFacilities, PartnerEmployerFacilities = a.PartnerEmployerFacilities,
-        Wishes = [.. a.RankedWishes.Select(w => w.FacilityId)], StatusChanges = a.StatusChanges,
+        Wishes = [.. a.RankedWishes.Select(w => w.FacilityId)], LastStatusChangeAt = a.StatusChanges.Count == 0 ? null : a.StatusChanges.Max(c => c.At),
     };
 
     /// <summary>
@@ -56,5 +58,7 @@ public sealed record ExaminedApplication
     /// rule; the caller writes it (the freeze writes all of them set-based, matching each application at <see cref="Version"/>).
     /// </summary>
     public Outcome<StatusChange> MoveToCommittee(DateTimeOffset at, string by) =>
-        Application.NextMove(ErasedAt, StatusChanges, ApplicationStatus.InCommittee, at, by);
+        ErasedAt is not null
+            ? Problem.Of("erasure-already-done", "")
+            : ApplicationStatusHistory.Next(Status, LastStatusChangeAt, ApplicationStatus.InCommittee, at, by);
 }

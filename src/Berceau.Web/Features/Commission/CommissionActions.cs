@@ -116,23 +116,13 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
 
         // Each move is checked by the application's own verb, on the untracked copy: the database is written below, set-based.
         var changes = new List<(ExaminedApplication, StatusChange)>(snapshot.Entries.Count);
-        var entries = new List<CommissionEntry>(snapshot.Entries.Count);
-        var scores = new StoredScores.Writer();
         foreach (var entry in snapshot.Entries)
         {
             var moved = entry.Application.MoveToCommittee(now, access.UserId);
             if (!moved.IsSuccess) return Outcome<int>.Failure(moved.Problems);
-            // The changes are written by one statement from the entries' status before (InsertStatusChangesAsync): a history
-            // that does not end at the application's status is refused, as its replay would refuse the next move.
-            if (moved.Value.From != entry.Application.Status)
-                return Problem.Of("application-history-broken", "", moved.Value.From.Label(), entry.Application.Status.Label());
             changes.Add((entry.Application, moved.Value));
-            entries.Add(new CommissionEntry
-            {
-                SessionId = session.Id, ApplicationId = entry.Application.Id, InstanceId = entry.InstanceId, StatusBefore = entry.Application.Status,
-                ApplicationVersion = entry.Application.Version, ScoresJson = scores.Write(entry.Scores),
-            });
         }
+        var entries = EntriesOf(session.Id, snapshot.Entries);
         times.Step("moves+scores");
         audit.Record(CommissionAudit.Frozen, CommissionAudit.EntityType, session.Id.ToString(),
             $"{snapshot.Entries.Count} demandes, {snapshot.Instance.Sections.Sum(s => s.Capacity)} places, grille n° {grid.Version}, âges au {snapshot.AgeOn:dd/MM/yyyy}");
@@ -173,12 +163,32 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         return snapshot.Entries.Count;
     }
 
+    /// <summary>The session's entries, each with its score breakdowns as stored, written on every core (tens of thousands).</summary>
+    private static List<CommissionEntry> EntriesOf(CommissionSessionId session, IReadOnlyList<SnapshotEntry> snapshot)
+    {
+        var entries = new CommissionEntry[snapshot.Count];
+        ParallelRanges.For(snapshot.Count, 2_048, (from, to) =>
+        {
+            var scores = new StoredScores.Writer();
+            for (var i = from; i < to; i++)
+            {
+                var entry = snapshot[i];
+                entries[i] = new CommissionEntry
+                {
+                    SessionId = session, ApplicationId = entry.Application.Id, InstanceId = entry.InstanceId, StatusBefore = entry.Application.Status,
+                    ApplicationVersion = entry.Application.Version, ScoresJson = scores.Write(entry.Scores),
+                };
+            }
+        });
+        return [.. entries];
+    }
+
     /// <summary>
     /// What the freeze reads of the examined applications (<see cref="ExaminedApplication"/>): not their events nor the guardians'
-    /// names, which <see cref="Application"/> would bring with it. Four flat queries, grouped here: the applications, with the
-    /// version the freeze's UPDATE matches, their wishes, guardians' situations and status changes. An application changed while
-    /// they run has moved its version: the freeze then saves nothing (<see cref="MoveToCommitteeAsync"/>); rows of an application
-    /// that became examinable meanwhile are ignored. So the four need not see the same instant, and run at once, the three child
+    /// names, which <see cref="Application"/> would bring with it, nor their status history. Four flat queries, grouped here: the
+    /// applications, with the version the freeze's UPDATE matches, their wishes, guardians' situations and the instant of their
+    /// last status change. An application changed while they run has moved its version: the freeze then saves nothing
+    /// (<see cref="MoveToCommitteeAsync"/>); rows of an application that became examinable meanwhile are ignored. So the four need not see the same instant, and run at once, the three child
     /// reads each on a context (and connection) of its own: a département's 300,000 rows are read on both cores. EF Core writes
     /// the SQL; the rows are read by <see cref="ColumnReader"/>, each value through the model's type mapping and converter, which
     /// costs a fraction of EF Core's materialization per row (docs/performance.md).
@@ -215,30 +225,25 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
             return Collect(rows, g => g.Id, g => g.Rank, g => g.Situation);
         });
 
-        // The history's order is the replay's business (ApplicationStatusHistory.InTimeOrder): no rank here.
+        // Not the status history: the move is checked from the status and the last change's instant (ExaminedApplication).
         var change = Owned(nameof(Application.StatusChanges));
-        var changeColumns = new[] { nameof(StatusChange.From), nameof(StatusChange.To), nameof(StatusChange.At), nameof(StatusChange.By), nameof(StatusChange.Reason) }
-            .Select(n => Of(change, n)).ToList();
-        var changeStatus = ColumnReader.For<ApplicationStatus>(changeColumns[0]);
-        var at = ColumnReader.For<DateTimeOffset>(changeColumns[2]);
-        var by = ColumnReader.For<string>(changeColumns[3]);
-        var reason = ColumnReader.For<string?>(changeColumns[4]);
-        var changes = OnOwnContextAsync(async own =>
+        var at = ColumnReader.For<DateTimeOffset>(Of(change, nameof(StatusChange.At)));
+        var lastChanges = OnOwnContextAsync(async own =>
         {
-            var rows = new List<(Domain.Applications.ApplicationId Id, StatusChange Change)>();
-            await own.ReadEachAsync(Query(own).SelectMany(a => a.StatusChanges, (a, c) => new { a.Id, c.From, c.To, c.At, c.By, c.Reason }),
-                [idColumn, .. changeColumns],
-                r => rows.Add((id(r, 0), new StatusChange(changeStatus(r, 1), changeStatus(r, 2), at(r, 3), by(r, 4), reason(r, 5)))), ct);
-            return Collect(rows, c => c.Id, _ => 0, c => c.Change);
+            var rows = new Dictionary<Domain.Applications.ApplicationId, DateTimeOffset>();
+            await own.ReadEachAsync(Query(own).SelectMany(a => a.StatusChanges, (a, c) => new { a.Id, c.At }).GroupBy(c => c.Id)
+                    .Select(g => new { Id = g.Key, At = g.Max(c => c.At) }),
+                [idColumn, Of(change, nameof(StatusChange.At))], r => rows[id(r, 0)] = at(r, 1), ct);
+            return rows;
         });
 
         var applications = await ApplicationsAsync(Query(db), type, id, ct);
-        var (wishesOf, situationsOf, changesOf) = (await wishes, await guardians, await changes);
+        var (wishesOf, situationsOf, lastChangeOf) = (await wishes, await guardians, await lastChanges);
         return [.. applications.Select(a => a with
         {
             Wishes = wishesOf.GetValueOrDefault(a.Id) ?? [],
             GuardianSituations = situationsOf.GetValueOrDefault(a.Id) ?? [],
-            StatusChanges = changesOf.GetValueOrDefault(a.Id) ?? [],
+            LastStatusChangeAt = lastChangeOf.TryGetValue(a.Id, out var last) ? last : null,
         })];
     }
 

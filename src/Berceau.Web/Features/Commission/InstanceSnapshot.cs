@@ -3,6 +3,7 @@ using Berceau.Domain.Applications;
 using Berceau.Domain.Commission;
 using Berceau.Domain.Grid;
 using Berceau.Domain.Offer;
+using Berceau.Web.Infrastructure;
 using Engine = Berceau.Allocation;
 
 namespace Berceau.Web.Features.Commission;
@@ -74,48 +75,81 @@ public static class InstanceSnapshot
         var ordering = applications.OrderBy(a => a.SubmittedAt ?? a.CreatedAt).ThenBy(a => a.Reference, StringComparer.Ordinal).ToList();
         var tieBreaks = ordering.Select((a, i) => (a.Id, Rank: i + 1L)).ToDictionary(x => x.Id, x => x.Rank);
 
+        // The families' scores (tens of thousands in a département) on every core, each into its place in reference order: the
+        // instance is the same, byte for byte, whatever the number of cores.
+        var byReference = applications.OrderBy(a => a.Reference, StringComparer.Ordinal).ToArray();
+        var built = new (Engine.Application Engine, SnapshotEntry Entry)?[byReference.Length];
+        ParallelRanges.For(byReference.Length, 2_048, (from, to) =>
+        {
+            var lines = new FamilyLines();
+            for (var i = from; i < to; i++)
+                built[i] = Examine(byReference[i], session.FreezeDate, grid, inScope, bySector, ageOn, tieBreaks, dayOf, lines);
+        });
         var engineApplications = new List<Engine.Application>(applications.Count);
         var entries = new List<SnapshotEntry>(applications.Count);
-        var seen = new List<ScoreLine>();
-        var kept = new List<StoredScoreLine>();
-        foreach (var application in applications.OrderBy(a => a.Reference, StringComparer.Ordinal))
+        foreach (var examined in built)
         {
-            var wished = WishedStructures(application, inScope, bySector);
-            var birth = application.ChildBirthDate ?? application.ChildExpectedBirthDate;
-            if (wished.Count == 0 || birth is null) continue;
-            var submittedOn = dayOf(application.SubmittedAt ?? application.CreatedAt);
-            var input = ApplicationScoreInput.For(application, submittedOn);
-            // The family's lines once, shared by its structures' breakdowns (ScoreCalculator.ForStructures), and stored once each.
-            var breakdowns = ScoreCalculator.ForStructures(grid, input, session.FreezeDate, [.. wished.Select(f => new WishedStructure(f.Id, f.SectorId))]);
-            // A handful of distinct lines per family: a list searched by reference costs less than hashing each occurrence.
-            seen.Clear();
-            kept.Clear();
-            var scores = new List<StructureScore>(wished.Count);
-            for (var i = 0; i < wished.Count; i++)
-            {
-                var lines = new List<StoredScoreLine>(breakdowns[i].Lines.Count);
-                var total = 0;
-                foreach (var line in breakdowns[i].Lines)
-                {
-                    var at = seen.Count - 1;
-                    while (at >= 0 && !ReferenceEquals(seen[at], line)) at--;
-                    if (at < 0)
-                    {
-                        at = seen.Count;
-                        seen.Add(line);
-                        kept.Add(new StoredScoreLine(line.Label, line.Points, line.Criterion));
-                    }
-                    lines.Add(kept[at]);
-                    total += line.Points;
-                }
-                scores.Add(new StructureScore(wished[i].Id.Value, total, lines));
-            }
-            var categories = Categories(application);
-            engineApplications.Add(new Engine.Application(application.Reference, ScoreCalculator.FullMonths(birth.Value, ageOn), submittedOn,
-                categories, tieBreaks[application.Id], [.. scores.Select(s => new Engine.Wish(StructureId(new FacilityId(s.Facility)), s.Total))]));
-            entries.Add(new SnapshotEntry(application, application.Reference, scores));
+            if (examined is not { } e) continue;
+            engineApplications.Add(e.Engine);
+            entries.Add(e.Entry);
         }
         return new Snapshot(new Engine.Instance(Engine.Instance.CurrentVersion, null, sections, engineApplications), entries, ageOn);
+    }
+
+    /// <summary>An application's engine input and entry, or null when it wishes no structure of the scope or has no birth date.</summary>
+    private static (Engine.Application, SnapshotEntry)? Examine(ExaminedApplication application, DateOnly freezeDate, PointsGrid grid,
+        Dictionary<FacilityId, Facility> inScope, Dictionary<Guid, List<Facility>> bySector, DateOnly ageOn,
+        Dictionary<Domain.Applications.ApplicationId, long> tieBreaks, Func<DateTimeOffset, DateOnly> dayOf, FamilyLines lines)
+    {
+        var wished = WishedStructures(application, inScope, bySector);
+        var birth = application.ChildBirthDate ?? application.ChildExpectedBirthDate;
+        if (wished.Count == 0 || birth is null) return null;
+        var submittedOn = dayOf(application.SubmittedAt ?? application.CreatedAt);
+        var input = ApplicationScoreInput.For(application, submittedOn);
+        // The family's lines once, shared by its structures' breakdowns (ScoreCalculator.ForStructures), and stored once each.
+        var breakdowns = ScoreCalculator.ForStructures(grid, input, freezeDate, [.. wished.Select(f => new WishedStructure(f.Id, f.SectorId))]);
+        lines.Clear();
+        var scores = new List<StructureScore>(wished.Count);
+        for (var i = 0; i < wished.Count; i++)
+        {
+            var stored = new List<StoredScoreLine>(breakdowns[i].Lines.Count);
+            var total = 0;
+            foreach (var line in breakdowns[i].Lines)
+            {
+                stored.Add(lines.Stored(line));
+                total += line.Points;
+            }
+            scores.Add(new StructureScore(wished[i].Id.Value, total, stored));
+        }
+        var engine = new Engine.Application(application.Reference, ScoreCalculator.FullMonths(birth.Value, ageOn), submittedOn,
+            Categories(application), tieBreaks[application.Id], [.. scores.Select(s => new Engine.Wish(StructureId(new FacilityId(s.Facility)), s.Total))]);
+        return (engine, new SnapshotEntry(application, application.Reference, scores));
+    }
+
+    /// <summary>
+    /// A family's distinct score lines, each stored once and shared by its structures' breakdowns. A handful per family: a list
+    /// searched by reference costs less than hashing each occurrence. One per thread, cleared for each family.
+    /// </summary>
+    private sealed class FamilyLines
+    {
+        private readonly List<ScoreLine> seen = [];
+        private readonly List<StoredScoreLine> kept = [];
+
+        public void Clear()
+        {
+            seen.Clear();
+            kept.Clear();
+        }
+
+        public StoredScoreLine Stored(ScoreLine line)
+        {
+            var at = seen.Count - 1;
+            while (at >= 0 && !ReferenceEquals(seen[at], line)) at--;
+            if (at >= 0) return kept[at];
+            seen.Add(line);
+            kept.Add(new StoredScoreLine(line.Label, line.Points, line.Criterion));
+            return kept[^1];
+        }
     }
 
     /// <summary>The reserve categories of a family, in the order the sections list their reserves.</summary>

@@ -86,9 +86,11 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
     /// of the scope (<see cref="InstanceSnapshot"/>), stores it with the link to each application and its score breakdowns, moves
     /// each application to « en commission » (the family is told), and freezes the session: all of it, or nothing.
     /// A département's session examines tens of thousands of applications: they are read untracked, and written set-based in one
-    /// transaction (docs/performance.md): the entries, status changes and notifications as multi-row INSERTs, the statuses by one
-    /// UPDATE that matches each application at the version the freeze read. An application changed meanwhile (wishes, a guichet
-    /// correction, a warning) is not matched: the UPDATE moves fewer rows than the snapshot holds, and nothing is saved.
+    /// transaction (docs/performance.md): the entries and status changes in bulk (<see cref="BulkInsert"/>), the statuses by an
+    /// UPDATE that matches each application at the version the freeze read; the families' notices come after, from a job. An
+    /// application changed meanwhile (wishes, a guichet correction, a warning) is not matched: the UPDATE moves fewer rows than
+    /// the snapshot holds, and nothing is saved. The statuses are written while the scores are computed on the other core: which
+    /// applications the snapshot holds is known before their scores (<see cref="InstanceSnapshot.Plan"/>).
     /// </summary>
     public async Task<Outcome<int>> FreezeAsync(CommissionSession session, CancellationToken ct)
     {
@@ -108,24 +110,26 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         times.Step("grid+facilities");
         var applications = await ExaminedAsync(Examined, ct);
         times.Step("load");
-        var snapshot = InstanceSnapshot.BuildExamined(session, facilities, grid, applications, CommissionDisplay.DayOf);
-        times.Step("snapshot");
-        // The instance's JSON (megabytes in a département) is written on the other core while the moves are checked and the
-        // rows below are written; the snapshot row that holds it is the transaction's last.
-        var instanceJson = Task.Run(() => RunRecord.InstanceJson(snapshot.Instance), ct);
-
+        var plan = InstanceSnapshot.Plan(session, facilities, applications);
         // Each move is checked by the application's own verb, on the untracked copy: the database is written below, set-based.
-        var changes = new List<(ExaminedApplication, StatusChange)>(snapshot.Entries.Count);
-        foreach (var entry in snapshot.Entries)
+        var changes = new List<(object, StatusChange)>(plan.Examined.Count);
+        foreach (var examined in plan.Examined)
         {
-            var moved = entry.Application.MoveToCommittee(now, access.UserId);
+            var moved = examined.Application.MoveToCommittee(now, access.UserId);
             if (!moved.IsSuccess) return Outcome<int>.Failure(moved.Problems);
-            changes.Add((entry.Application, moved.Value));
+            changes.Add((examined.Application.Id, moved.Value));
         }
-        var entries = EntriesOf(session.Id, snapshot.Entries);
-        times.Step("moves+scores");
+        times.Step("plan+moves");
+        // The scores, the entries' stored breakdowns, then the instance's JSON (megabytes in a département) are computed on the
+        // thread pool while this thread moves the applications: the writes that need them come last.
+        var built = Task.Run(() =>
+        {
+            var snapshot = plan.Build(grid, CommissionDisplay.DayOf);
+            return (Snapshot: snapshot, Entries: EntriesOf(session.Id, snapshot.Entries));
+        }, ct);
+        var instanceJson = Task.Run(async () => RunRecord.InstanceJson((await built).Snapshot.Instance), ct);
         audit.Record(CommissionAudit.Frozen, CommissionAudit.EntityType, session.Id.ToString(),
-            $"{snapshot.Entries.Count} demandes, {snapshot.Instance.Sections.Sum(s => s.Capacity)} places, grille n° {grid.Version}, âges au {snapshot.AgeOn:dd/MM/yyyy}");
+            $"{plan.Examined.Count} demandes, {plan.Sections.Sum(s => s.Capacity)} places, grille n° {grid.Version}, âges au {plan.AgeOn:dd/MM/yyyy}");
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
@@ -133,17 +137,19 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
             // The session first: a second member freezing at the same time is stopped by its version before the bulk work.
             await db.SaveChangesAsync(ct);
             times.Step("save");
+            var inCommittee = await MoveToCommitteeAsync(plan.Examined, ct);
+            times.Step("update");
+            if (inCommittee != plan.Examined.Count) return Problem.Of("commission-concurrency", "");
+            await db.InsertOwnedAsync(changes, ct);
+            times.Step("status changes");
+            var (_, entries) = await built;
+            times.Step("wait for the scores");
             await db.InsertManyAsync(entries, ct);
             times.Step("entries");
-            var inCommittee = await MoveToCommitteeAsync(session.Id, ct);
-            times.Step("update");
-            if (inCommittee != entries.Count) return Problem.Of("commission-concurrency", "");
-            await InsertStatusChangesAsync(session.Id, changes, ct);
-            times.Step("status changes");
             db.CommissionSnapshots.Add(new CommissionSnapshot
             {
                 SessionId = session.Id, InstanceJson = await instanceJson, GridVersion = grid.Version,
-                AgeOn = snapshot.AgeOn, FrozenAt = now, FrozenBy = access.UserId, NoticedUpTo = 0, NoticesQueuedAt = null,
+                AgeOn = plan.AgeOn, FrozenAt = now, FrozenBy = access.UserId, NoticedUpTo = 0, NoticesQueuedAt = null,
             });
             await db.SaveChangesAsync(ct);
             times.Step("snapshot row");
@@ -160,7 +166,7 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         await Data.Observatory.IndicatorDataChanges.MarkAsync(db, CancellationToken.None);
         // The families' notices: written by the job, from the committed entries (a batch per transaction, each family once).
         notices.Wake();
-        return snapshot.Entries.Count;
+        return plan.Examined.Count;
     }
 
     /// <summary>The session's entries, each with its score breakdowns as stored, written on every core (tens of thousands).</summary>
@@ -321,45 +327,20 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
     }
 
     /// <summary>
-    /// The examined applications to « en commission », in one statement: each one only at the version its entry read, its version
-    /// moved as <see cref="Application.Move"/> moves it. Returns the number of applications moved.
+    /// The examined applications to « en commission », each one only at the version the freeze read, its version moved as
+    /// <see cref="Application.Move"/> moves it: one statement per version read (a handful), each naming its applications by a
+    /// list parameter. Returns the number of applications moved.
     /// </summary>
-    private Task<int> MoveToCommitteeAsync(CommissionSessionId session, CancellationToken ct) =>
-        db.Applications
-            .Where(a => db.CommissionEntries.Any(e => e.SessionId == session && e.ApplicationId == a.Id && e.ApplicationVersion == a.Version))
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.InCommittee).SetProperty(a => a.Version, a => a.Version + 1), ct);
-
-    /// <summary>
-    /// The status changes of the freeze, one per entry of the session, in one INSERT … SELECT from the entries just written: every
-    /// change is the same move (to « en commission », at the freeze's instant, by the member, without a reason) from the status the
-    /// entry kept, so the database writes them without a row travelling. The changes are those the applications' own rule made
-    /// (<see cref="ExaminedApplication.MoveToCommittee"/>), checked to be so here.
-    /// </summary>
-    private async Task InsertStatusChangesAsync(CommissionSessionId session, IReadOnlyList<(ExaminedApplication Application, StatusChange Change)> moves,
-        CancellationToken ct)
+    private async Task<int> MoveToCommitteeAsync(IReadOnlyList<InstanceSnapshot.PlannedEntry> examined, CancellationToken ct)
     {
-        if (moves.Count == 0) return;
-        var model = moves[0].Change;
-        var changes = db.Model.FindEntityType(typeof(StatusChange))!;
-        var entries = db.Model.FindEntityType(typeof(CommissionEntry))!;
-        var sql = db.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
-        string Column(Microsoft.EntityFrameworkCore.Metadata.IEntityType type, string property) =>
-            sql.DelimitIdentifier(type.FindProperty(property)!.GetColumnName(Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema()))!);
-        string Table(Microsoft.EntityFrameworkCore.Metadata.IEntityType type) => sql.DelimitIdentifier(type.GetTableName()!, type.GetSchema());
-        // The values through the model's own type mappings (an instant is a number of ticks on SQLite, a timestamp on PostgreSQL).
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        System.Data.Common.DbParameter Parameter(Microsoft.EntityFrameworkCore.Metadata.IEntityType type, string property, string name, object? value) =>
-            type.FindProperty(property)!.GetRelationalTypeMapping().CreateParameter(command, name, value, nullable: false);
-        var owner = changes.FindOwnership()!.Properties.Single().Name;
-        var text = $"INSERT INTO {Table(changes)} ({Column(changes, nameof(StatusChange.From))}, {Column(changes, nameof(StatusChange.To))}, "
-            + $"{Column(changes, nameof(StatusChange.At))}, {Column(changes, nameof(StatusChange.By))}, {Column(changes, nameof(StatusChange.Reason))}, {Column(changes, owner)}) "
-            + $"SELECT e.{Column(entries, nameof(CommissionEntry.StatusBefore))}, @to, @at, @by, NULL, e.{Column(entries, nameof(CommissionEntry.ApplicationId))} "
-            + $"FROM {Table(entries)} e WHERE e.{Column(entries, nameof(CommissionEntry.SessionId))} = @session";
-        var written = await db.Database.ExecuteSqlRawAsync(text, [
-            Parameter(changes, nameof(StatusChange.To), "@to", model.To), Parameter(changes, nameof(StatusChange.At), "@at", model.At),
-            Parameter(changes, nameof(StatusChange.By), "@by", model.By), Parameter(entries, nameof(CommissionEntry.SessionId), "@session", session),
-        ], ct);
-        if (written != moves.Count) throw new InvalidOperationException($"{written} status changes written for {moves.Count} entries.");
+        var moved = 0;
+        foreach (var atVersion in examined.GroupBy(e => e.Application.Version, e => e.Application.Id))
+        {
+            var (version, ids) = (atVersion.Key, atVersion.ToList());
+            moved += await db.Applications.Where(a => ids.Contains(a.Id) && a.Version == version)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.InCommittee).SetProperty(a => a.Version, a => a.Version + 1), ct);
+        }
+        return moved;
     }
 
     /// <summary>Solves the frozen instance with the active overrides and stores the run (see <see cref="CommissionRun"/>).</summary>

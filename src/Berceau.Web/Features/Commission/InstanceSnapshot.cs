@@ -46,7 +46,14 @@ public static class InstanceSnapshot
 
     /// <summary>The same from the applications as the freeze reads them (<see cref="ExaminedApplication"/>).</summary>
     public static Snapshot BuildExamined(CommissionSession session, IReadOnlyList<Facility> facilities, PointsGrid grid,
-        IReadOnlyList<ExaminedApplication> applications, Func<DateTimeOffset, DateOnly> dayOf)
+        IReadOnlyList<ExaminedApplication> applications, Func<DateTimeOffset, DateOnly> dayOf) =>
+        Plan(session, facilities, applications).Build(grid, dayOf);
+
+    /// <summary>
+    /// What the snapshot will hold, without the scores: the sections and which applications it examines. Cheap, so that the
+    /// freeze can move those applications while the scores are computed (<see cref="SnapshotPlan.Build"/>).
+    /// </summary>
+    public static SnapshotPlan Plan(CommissionSession session, IReadOnlyList<Facility> facilities, IReadOnlyList<ExaminedApplication> applications)
     {
         var scope = facilities.Where(f => session.Covers(f.Id, f.CommuneCode) && f.Sections.Count > 0)
             .OrderBy(f => f.Id.Value).ToList();
@@ -75,35 +82,46 @@ public static class InstanceSnapshot
         var ordering = applications.OrderBy(a => a.SubmittedAt ?? a.CreatedAt).ThenBy(a => a.Reference, StringComparer.Ordinal).ToList();
         var tieBreaks = ordering.Select((a, i) => (a.Id, Rank: i + 1L)).ToDictionary(x => x.Id, x => x.Rank);
 
-        // The families' scores (tens of thousands in a département) on every core, each into its place in reference order: the
-        // instance is the same, byte for byte, whatever the number of cores.
-        var byReference = applications.OrderBy(a => a.Reference, StringComparer.Ordinal).ToArray();
-        var built = new (Engine.Application Engine, SnapshotEntry Entry)?[byReference.Length];
-        ParallelRanges.For(byReference.Length, 2_048, (from, to) =>
+        var examined = new List<PlannedEntry>(applications.Count);
+        foreach (var application in applications.OrderBy(a => a.Reference, StringComparer.Ordinal))
         {
-            var lines = new FamilyLines();
-            for (var i = from; i < to; i++)
-                built[i] = Examine(byReference[i], session.FreezeDate, grid, inScope, bySector, ageOn, tieBreaks, dayOf, lines);
-        });
-        var engineApplications = new List<Engine.Application>(applications.Count);
-        var entries = new List<SnapshotEntry>(applications.Count);
-        foreach (var examined in built)
-        {
-            if (examined is not { } e) continue;
-            engineApplications.Add(e.Engine);
-            entries.Add(e.Entry);
+            var wished = WishedStructures(application, inScope, bySector);
+            var birth = application.ChildBirthDate ?? application.ChildExpectedBirthDate;
+            if (wished.Count == 0 || birth is null) continue;
+            examined.Add(new PlannedEntry(application, wished, birth.Value, tieBreaks[application.Id]));
         }
-        return new Snapshot(new Engine.Instance(Engine.Instance.CurrentVersion, null, sections, engineApplications), entries, ageOn);
+        return new SnapshotPlan(session.FreezeDate, sections, ageOn, examined);
     }
 
-    /// <summary>An application's engine input and entry, or null when it wishes no structure of the scope or has no birth date.</summary>
-    private static (Engine.Application, SnapshotEntry)? Examine(ExaminedApplication application, DateOnly freezeDate, PointsGrid grid,
-        Dictionary<FacilityId, Facility> inScope, Dictionary<Guid, List<Facility>> bySector, DateOnly ageOn,
-        Dictionary<Domain.Applications.ApplicationId, long> tieBreaks, Func<DateTimeOffset, DateOnly> dayOf, FamilyLines lines)
+    /// <summary>An examined application, its wished structures of the scope (in the family's order) and what the engine needs.</summary>
+    public sealed record PlannedEntry(ExaminedApplication Application, IReadOnlyList<Facility> Wished, DateOnly Birth, long TieBreak);
+
+    /// <summary>The snapshot of <see cref="Plan"/>, its applications in the order of their references.</summary>
+    public sealed record SnapshotPlan(DateOnly FreezeDate, IReadOnlyList<Engine.Section> Sections, DateOnly AgeOn, IReadOnlyList<PlannedEntry> Examined)
     {
-        var wished = WishedStructures(application, inScope, bySector);
-        var birth = application.ChildBirthDate ?? application.ChildExpectedBirthDate;
-        if (wished.Count == 0 || birth is null) return null;
+        /// <summary>
+        /// Scores each examined application with the grid and builds the instance. The families' scores (tens of thousands in a
+        /// département) are computed on every core, each into its place: the instance is the same, byte for byte, whatever the
+        /// number of cores.
+        /// </summary>
+        public Snapshot Build(PointsGrid grid, Func<DateTimeOffset, DateOnly> dayOf)
+        {
+            var built = new (Engine.Application Engine, SnapshotEntry Entry)[Examined.Count];
+            ParallelRanges.For(Examined.Count, 2_048, (from, to) =>
+            {
+                var lines = new FamilyLines();
+                for (var i = from; i < to; i++) built[i] = Examine(Examined[i], FreezeDate, grid, AgeOn, dayOf, lines);
+            });
+            return new Snapshot(new Engine.Instance(Engine.Instance.CurrentVersion, null, Sections, [.. built.Select(b => b.Engine)]),
+                [.. built.Select(b => b.Entry)], AgeOn);
+        }
+    }
+
+    /// <summary>An examined application's engine input and entry, with its score at each wished structure.</summary>
+    private static (Engine.Application, SnapshotEntry) Examine(PlannedEntry planned, DateOnly freezeDate, PointsGrid grid, DateOnly ageOn,
+        Func<DateTimeOffset, DateOnly> dayOf, FamilyLines lines)
+    {
+        var (application, wished) = (planned.Application, planned.Wished);
         var submittedOn = dayOf(application.SubmittedAt ?? application.CreatedAt);
         var input = ApplicationScoreInput.For(application, submittedOn);
         // The family's lines once, shared by its structures' breakdowns (ScoreCalculator.ForStructures), and stored once each.
@@ -121,8 +139,8 @@ public static class InstanceSnapshot
             }
             scores.Add(new StructureScore(wished[i].Id.Value, total, stored));
         }
-        var engine = new Engine.Application(application.Reference, ScoreCalculator.FullMonths(birth.Value, ageOn), submittedOn,
-            Categories(application), tieBreaks[application.Id], [.. scores.Select(s => new Engine.Wish(StructureId(new FacilityId(s.Facility)), s.Total))]);
+        var engine = new Engine.Application(application.Reference, ScoreCalculator.FullMonths(planned.Birth, ageOn), submittedOn,
+            Categories(application), planned.TieBreak, [.. scores.Select(s => new Engine.Wish(StructureId(new FacilityId(s.Facility)), s.Total))]);
         return (engine, new SnapshotEntry(application, application.Reference, scores));
     }
 

@@ -13,7 +13,7 @@ namespace Berceau.Web.Tests.Features.Commission;
 /// version it read (docs/performance.md, « Le gel »). An application changed between the read and the write (the family re-ranks
 /// its wishes, an agent corrects it, the confirmation job warns it: every verb moves <see cref="Application.Version"/>) must make
 /// the freeze save nothing. To put the change exactly between the two, deterministically, a database trigger moves one
-/// application's version when the freeze writes its entry, inside the freeze's own transaction: what the freeze read is then
+/// application's version when the freeze saves the session (its first write, before the UPDATE), inside its own transaction: what the freeze read is then
 /// stale at the moment it writes, as with a change committed by someone else meanwhile. In Romainville (93062).
 /// </summary>
 [Collection(AppCollection.Name)]
@@ -66,26 +66,26 @@ public class FreezeConcurrencyTests(BerceauApp app)
     }
 
     /// <summary>
-    /// When the freeze writes the entry of the application <paramref name="reference"/>, its version moves. The reference is the
-    /// test's own (letters, digits and dashes): written into the SQL as it is.
+    /// When the freeze saves the session, the version of the application <paramref name="reference"/> moves. The reference is
+    /// the test's own (letters, digits and dashes): written into the SQL as it is.
     /// </summary>
     private Task ChangeWhenFrozenAsync(string reference) => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(app.Provider == "postgres"
         ? $"""
             CREATE FUNCTION freeze_concurrency_test() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
-                UPDATE "Applications" SET "Version" = "Version" + 1 WHERE "Id" = NEW."ApplicationId" AND "Reference" = '{reference}';
+                UPDATE "Applications" SET "Version" = "Version" + 1 WHERE "Reference" = '{reference}';
                 RETURN NEW;
             END $$;
-            CREATE TRIGGER freeze_concurrency_test BEFORE INSERT ON "CommissionEntries" FOR EACH ROW EXECUTE FUNCTION freeze_concurrency_test();
+            CREATE TRIGGER freeze_concurrency_test AFTER UPDATE ON "CommissionSessions" FOR EACH ROW EXECUTE FUNCTION freeze_concurrency_test();
             """
         : $"""
-            CREATE TRIGGER freeze_concurrency_test BEFORE INSERT ON "CommissionEntries" FOR EACH ROW
+            CREATE TRIGGER freeze_concurrency_test AFTER UPDATE ON "CommissionSessions" FOR EACH ROW
             BEGIN
-                UPDATE "Applications" SET "Version" = "Version" + 1 WHERE "Id" = NEW."ApplicationId" AND "Reference" = '{reference}';
+                UPDATE "Applications" SET "Version" = "Version" + 1 WHERE "Reference" = '{reference}';
             END;
             """));
 
     private Task DropTriggerAsync() => app.WithDbAsync(db => app.Provider == "postgres"
-        ? db.Database.ExecuteSqlRawAsync("""DROP TRIGGER freeze_concurrency_test ON "CommissionEntries"; DROP FUNCTION freeze_concurrency_test();""")
+        ? db.Database.ExecuteSqlRawAsync("""DROP TRIGGER freeze_concurrency_test ON "CommissionSessions"; DROP FUNCTION freeze_concurrency_test();""")
         : db.Database.ExecuteSqlRawAsync("DROP TRIGGER freeze_concurrency_test;"));
 }

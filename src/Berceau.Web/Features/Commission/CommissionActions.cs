@@ -38,7 +38,7 @@ public sealed record OverrideInput
 /// The callers check <see cref="CommissionAccess"/> first.
 /// </summary>
 public sealed class CommissionActions(BerceauDbContext db, CommissionAccess access, CommissionQueries queries, AuditLog audit,
-    FollowUp.FollowUpCases followUps, FreezeNoticeSignal notices, StepTimes times, IServiceScopeFactory scopes)
+    FollowUp.FollowUpCases followUps, FreezeNoticeSignal notices, StepTimes times, IServiceScopeFactory scopes, RecentRunViews recentRuns)
 {
     public async Task<Outcome<int>> DeclareSeatsAsync(CommissionSession session, IReadOnlyList<Facility> facilities,
         IReadOnlyList<SeatInput> rows, CancellationToken ct)
@@ -349,7 +349,7 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         times.Start("run");
         var run = await NewRunAsync(session, extra: null, ct);
         if (!run.IsSuccess) return run;
-        var saved = await SaveAsync(run.Value, ct);
+        var saved = await SaveRunAsync(run.Value, ct);
         times.Step("save");
         times.Done();
         return saved;
@@ -392,7 +392,7 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         db.CommissionOverrides.Add(created.Value);
         audit.Record(CommissionAudit.OverrideAdded, CommissionAudit.EntityType, session.Id.ToString(),
             $"{(kind == OverrideKind.Force ? "placement d’office" : "exclusion")} de {entry.InstanceId} ({input.Target}) : {created.Value.Reason}");
-        return await SaveAsync(run.Value, ct);
+        return await SaveRunAsync(run.Value, ct);
     }
 
     public async Task<Outcome<CommissionRun>> WithdrawOverrideAsync(CommissionSession session, Guid overrideId, CancellationToken ct)
@@ -404,7 +404,7 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         var run = await NewRunAsync(session, extra: null, ct);
         if (!run.IsSuccess) return run;
         audit.Record(CommissionAudit.OverrideWithdrawn, CommissionAudit.EntityType, session.Id.ToString(), $"{found.Id} : {found.Reason}");
-        return await SaveAsync(run.Value, ct);
+        return await SaveRunAsync(run.Value, ct);
     }
 
     /// <summary>
@@ -473,6 +473,14 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
     /// <summary>An override withdrawn in this unit of work is tracked with its new state; the untracked copy does not know yet.</summary>
     private bool IsWithdrawnNow(CommissionOverride o) =>
         db.ChangeTracker.Entries<CommissionOverride>().Any(e => e.Entity.Id == o.Id && !e.Entity.IsActive);
+
+    /// <summary>Saves a run, then has its view read on the thread pool for the review page that follows (<see cref="RecentRunViews"/>).</summary>
+    private async Task<Outcome<CommissionRun>> SaveRunAsync(CommissionRun run, CancellationToken ct)
+    {
+        var saved = await SaveAsync(run, ct);
+        if (saved.IsSuccess) recentRuns.Add(run);
+        return saved;
+    }
 
     private async Task<Outcome<T>> SaveAsync<T>(T result, CancellationToken ct)
     {

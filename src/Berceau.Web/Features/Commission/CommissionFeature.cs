@@ -14,6 +14,7 @@ public static class CommissionFeature
         services.AddSingleton<FreezeNoticeJob>();
         services.AddSingleton<FreezeNoticeSignal>();
         services.AddSingleton<MembersFirst>();
+        services.AddSingleton<RecentRunViews>();
         if (configuration.GetValue("FreezeNotices:RunWorker", true))
             services.AddHostedService<FreezeNoticeWorker>();
         return services

@@ -17,7 +17,8 @@ namespace Berceau.Web.Features.Commission;
 /// decisions (force, exclude) with their reasons, the runs with their replay, and the president's validation. Members of the
 /// session and admins of its territory only (<see cref="CommissionAccess.CanReviewAsync"/>), on every handler.
 /// </summary>
-public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, CommissionQueries queries, CommissionActions actions, AuditLog audit, StepTimes times) : PageModel
+public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, CommissionQueries queries, CommissionActions actions, AuditLog audit, StepTimes times,
+    RecentRunViews recentRuns) : PageModel
 {
     public const string MessageKey = "commission-message";
 
@@ -221,10 +222,11 @@ public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, C
         Entries = count > AllApplicationsUpTo ? await CommissionReview.IdsAsync(db, Session.Id, ct) : await CommissionReview.NamesAsync(db, Session.Id, ct);
         var number = RunNumber ?? Runs.FirstOrDefault()?.Number;
         times.Step("entries");
-        var run = number is { } n ? await queries.RunAsync(Session.Id, n, ct) : null;
-        if (run is null) return;
-        times.Step("run row");
-        Run = RunView.Read(run);
+        if (number is not { } n) return;
+        // The run just made is usually read already (RecentRunViews); any other is read from the database.
+        if (Runs.FirstOrDefault(r => r.Number == n) is { } summary && recentRuns.Find(summary.Id) is { } recent) Run = await recent;
+        else if (await queries.RunAsync(Session.Id, n, ct) is { } run) Run = RunView.Read(run);
+        else return;
         times.Step("run view");
         var filter = new ReviewFilter(Structure, Section, ReviewFilter.IsKnown(Statut) ? Statut : null,
             PageNumber, UnassignedPageNumber);

@@ -170,6 +170,11 @@ public class CommissionSessionTests(BerceauApp app)
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         var diff = await Forms.TextAsync(await scene.President.GetAsync($"/pro/commissions/{scene.Session}/ecarts?de=2&a=3"));
         Assert.Contains("Décision de la commission retirée : La famille a déménagé loin de cette crèche", diff);
+        // Run 1 is no longer among the views this node keeps (RecentRunViews.Kept): its page is read from the database, and
+        // proposes what the first run proposed.
+        var first = await Forms.TextAsync(await scene.President.GetAsync($"/pro/commissions/{scene.Session}?calcul=1"));
+        Assert.Contains("2 proposées par le moteur, 0 placées d’office, 1 sans place", first);
+        Assert.Contains("score 52 pour un dernier admis à 62, 1re sur la liste d’attente", first);
         var runs = await DbAsync(db => db.CommissionRuns.Where(r => r.SessionId == new CommissionSessionId(scene.Session)).OrderBy(r => r.Number).ToListAsync());
         Assert.Equal(3, runs.Count);
         Assert.Equal(runs[0].ResultJson, runs[2].ResultJson);

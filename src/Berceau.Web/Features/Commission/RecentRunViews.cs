@@ -1,0 +1,42 @@
+using Berceau.Data.Commission;
+
+namespace Berceau.Web.Features.Commission;
+
+/// <summary>
+/// The views of the last runs this node saved, read from their result's JSON on the thread pool as soon as each run is saved.
+/// The review page a member opens right after a run takes its view here, instead of reading a département's result (25 MB)
+/// back from the database and parsing it (docs/performance.md). A stored run never changes: a view is right for as long as it
+/// is kept. Only the last <see cref="Kept"/> are kept; any other run, or a run saved by another node, is read from the database.
+/// </summary>
+public sealed class RecentRunViews
+{
+    public const int Kept = 2;
+
+    private readonly Lock gate = new();
+    private readonly List<(Guid Run, Task<RunView> View)> views = [];
+
+    /// <summary>Starts reading the view of a run that was just saved.</summary>
+    public void Add(CommissionRun run)
+    {
+        var view = Task.Run(() => RunView.Read(run));
+        lock (gate)
+        {
+            views.Add((run.Id, view));
+            if (views.Count > Kept) views.RemoveAt(0);
+        }
+    }
+
+    /// <summary>The view of a run kept here, or null.</summary>
+    public Task<RunView>? Find(Guid run)
+    {
+        lock (gate)
+        {
+            foreach (var (id, view) in views)
+            {
+                // A view whose reading failed is not kept: the caller reads the run from the database, and sees why.
+                if (id == run && !view.IsFaulted) return view;
+            }
+            return null;
+        }
+    }
+}

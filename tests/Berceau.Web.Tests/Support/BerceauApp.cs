@@ -116,8 +116,28 @@ public sealed class BerceauApp : WebApplicationFactory<Program>
     }
 }
 
+/// <summary>
+/// The shared app, in three collections: each has an app and a database of its own, and xunit runs collections side by
+/// side (one test at a time in each), so the test classes are spread over them, balanced by measured time and with the
+/// browser tests spread too (docs/testing.md). A test class goes in any of the three: none may count on another class's
+/// data, nor on being alone on its app.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class AppCollection : ICollectionFixture<BerceauApp>
 {
     public const string Name = "app";
+}
+
+/// <summary>The second shared app (see <see cref="AppCollection"/>).</summary>
+[CollectionDefinition(Name)]
+public sealed class AppCollection2 : ICollectionFixture<BerceauApp>
+{
+    public const string Name = "app-2";
+}
+
+/// <summary>The third shared app (see <see cref="AppCollection"/>).</summary>
+[CollectionDefinition(Name)]
+public sealed class AppCollection3 : ICollectionFixture<BerceauApp>
+{
+    public const string Name = "app-3";
 }

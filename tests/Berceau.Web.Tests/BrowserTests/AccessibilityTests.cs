@@ -11,7 +11,7 @@ namespace Berceau.Web.Tests.BrowserTests;
 /// axe (WCAG 2.0 and 2.1, levels A and AA) finds no violation on the public pages, in the states a parent meets them:
 /// empty, with results, with errors. The message lists each violation with its rule, help and the elements concerned.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Browser")]
 public sealed class AccessibilityTests(BerceauApp app) : BrowserTest(app)
 {

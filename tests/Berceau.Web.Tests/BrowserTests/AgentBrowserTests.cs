@@ -11,7 +11,7 @@ namespace Berceau.Web.Tests.BrowserTests;
 /// The guichet's side: an agent finds a parent's application, checks its proof and marks it complete; the parent sees
 /// « Complète ». A counter application's code is handed over and the family attaches it. axe-clean at every step.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Browser")]
 public sealed class AgentBrowserTests(BerceauApp app) : BrowserTest(app)
 {

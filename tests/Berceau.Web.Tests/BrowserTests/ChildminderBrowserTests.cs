@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Berceau.Web.Tests.BrowserTests;
 
 /// <summary>A childminder signs in, lands on their free places, makes a mistake, corrects it: axe-clean at every step.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Browser")]
 public sealed class ChildminderBrowserTests(BerceauApp app) : BrowserTest(app)
 {

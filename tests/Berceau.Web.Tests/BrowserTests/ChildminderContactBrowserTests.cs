@@ -8,7 +8,7 @@ namespace Berceau.Web.Tests.BrowserTests;
 /// Issue 7's journey: an assistante maternelle declares her places, a family finds her and writes, she accepts and the family
 /// reads the details she chose to give. Axe-clean on every page visited.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Browser")]
 public sealed class ChildminderContactBrowserTests(BerceauApp app) : BrowserTest(app)
 {

@@ -10,7 +10,7 @@ namespace Berceau.Web.Tests.BrowserTests;
 /// The guichet of Gagny changes a session's members, records attendance after the meeting, reads the minutes; then anyone reads
 /// the public statistics, without an account. Axe on each page.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Browser")]
 public sealed class CommissionMinutesBrowserTests(BerceauApp app) : BrowserTest(app)
 {

@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace Berceau.Web.Tests.BrowserTests;
 
 /// <summary>An agent publishes a validated session and follows the offers; a family refuses its offer. Axe on each page.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Browser")]
 public sealed class DecisionsBrowserTests(BerceauApp app) : BrowserTest(app)
 {

@@ -9,7 +9,7 @@ namespace Berceau.Web.Tests.BrowserTests;
 /// Issue 10 end to end: an advisor reads the alert list, opens an accompaniment case from a structure's alert and logs the funding
 /// mobilised. Axe-clean on every page visited. Data: its own crèche in Montreuil (93048).
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Browser")]
 public sealed class DifficultyBrowserTests(BerceauApp app) : BrowserTest(app)
 {

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Berceau.Web.Tests.BrowserTests;
 
 /// <summary>A parent creates an account, makes a mistake, confirms the address from the e-mail and signs in: axe-clean at every step.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Browser")]
 public sealed class FamilyAccountBrowserTests(BerceauApp app) : BrowserTest(app)
 {

@@ -9,7 +9,7 @@ namespace Berceau.Web.Tests.BrowserTests;
 /// Issue 7's follow-up journey: an agent opens a case from an application's file, logs a call, sends the « solutions » letter,
 /// records the solution found and closes the case; the worklist and the indicator are read too. Axe-clean on every page visited.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Browser")]
 public sealed class FollowUpBrowserTests(BerceauApp app) : BrowserTest(app)
 {

@@ -13,7 +13,7 @@ namespace Berceau.Web.Tests.BrowserTests;
 /// invitations (in the outbox, with the .ics), records attendance and minutes, then a decision whose follow-up action appears in
 /// the « suivi des décisions ». Bad input is refused on the way. Axe-clean on every page visited.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Browser")]
 public sealed class GovernanceBrowserTests(BerceauApp app) : BrowserTest(app)
 {

@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace Berceau.Web.Tests.BrowserTests;
 
 /// <summary>An agent publishes the grid with the keyboard-usable form; a parent reads it and computes its points. Axe on each page.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Browser")]
 public sealed class GridBrowserTests(BerceauApp app) : BrowserTest(app)
 {

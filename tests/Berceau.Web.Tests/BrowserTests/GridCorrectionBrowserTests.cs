@@ -13,7 +13,7 @@ namespace Berceau.Web.Tests.BrowserTests;
 /// An agent corrects the quotient familial of an application from its file (a mistake first, then the right value), and the
 /// parent reads the correction and the next commission on the follow-up page. axe-clean at every step.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Browser")]
 public sealed class GridCorrectionBrowserTests(BerceauApp app) : BrowserTest(app)
 {

@@ -9,7 +9,7 @@ namespace Berceau.Web.Tests.BrowserTests;
 /// The maps are progressive enhancement: with JavaScript they draw every result (from the open-data API) over the commune
 /// boundaries, and nothing is fetched from outside 127.0.0.1; without JavaScript the list alone says it all.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Browser")]
 public sealed class MapTests(BerceauApp app) : BrowserTest(app)
 {
@@ -64,7 +64,7 @@ public sealed class MapTests(BerceauApp app) : BrowserTest(app)
 }
 
 /// <summary>Without JavaScript the search still works: the form is a plain GET and the list holds everything the map would show.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Browser")]
 public sealed class NoScriptTests(BerceauApp app) : BrowserTest(app)
 {

@@ -10,7 +10,7 @@ namespace Berceau.Web.Tests.BrowserTests;
 /// missing), attaches the délibération, and the commune reads compliant on its page. Axe-clean on every page. Its commune,
 /// Noisy-le-Grand (93051), is used by no other obligations test.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Browser")]
 public sealed class ObligationsBrowserTests(BerceauApp app) : BrowserTest(app)
 {

@@ -10,7 +10,7 @@ namespace Berceau.Web.Tests.BrowserTests;
 /// Issue 7's occasional care: a director publishes a half-day this afternoon, a family registers its child and books it at the
 /// price shown (checked by hand), the director sees the child in the bookings of the day. Axe-clean on every page visited.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Browser")]
 public sealed class OccasionalCareBrowserTests(BerceauApp app) : BrowserTest(app)
 {

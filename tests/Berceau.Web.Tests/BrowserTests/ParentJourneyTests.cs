@@ -9,7 +9,7 @@ namespace Berceau.Web.Tests.BrowserTests;
 /// A parent without an account: finds care in Montreuil, narrows the list, opens a structure, fills the cost simulator
 /// and sees back on the structure what it would cost the family. Once with the mouse, once with the keyboard only.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Browser")]
 public sealed partial class ParentJourneyTests(BerceauApp app) : BrowserTest(app)
 {

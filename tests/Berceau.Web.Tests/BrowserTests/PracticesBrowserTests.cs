@@ -11,7 +11,7 @@ namespace Berceau.Web.Tests.BrowserTests;
 /// the 93 publishes it, and anyone finds it in the public library by a word without its accent; a partner edits its refused fiche
 /// and sends it again. Axe-clean on every page.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Browser")]
 public sealed class PracticesBrowserTests(BerceauApp app) : BrowserTest(app)
 {

@@ -11,7 +11,7 @@ namespace Berceau.Web.Tests.BrowserTests;
 /// changes; the secretariat's forms refuse bad input. Axe-clean on every page visited, the progress form used with the keyboard.
 /// Each test builds its own schéma in the 93 (SchemaTestData).
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Browser")]
 public sealed class SchemaBrowserTests(BerceauApp app) : BrowserTest(app)
 {

@@ -10,7 +10,7 @@ namespace Berceau.Web.Tests.BrowserTests;
 /// An agent corrects the minimum-social answer of an application from its file (a missing reason first, then right), and the
 /// parent reads the correction in the timeline. axe-clean at every step. In 93061.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Browser")]
 public sealed class SocialMinimumBrowserTests(BerceauApp app) : BrowserTest(app)
 {

@@ -15,7 +15,7 @@ namespace Berceau.Web.Tests.BrowserTests;
 /// cancelling a booking (refused without a reason, then done), a « solutions » letter kept as sent, a full meeting's waiting list
 /// (the public form and the organiser's list). Data in Dugny (93030), like the gap tests.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Browser")]
 public sealed class SolutionGapsBrowserTests(BerceauApp app) : BrowserTest(app)
 {

@@ -10,7 +10,7 @@ namespace Berceau.Web.Tests.BrowserTests;
 /// families; a family answers through its e-mail's link (first without answering, then properly); the results show a table and
 /// a chart drawn by Chart.js. Axe-clean and within the CSP on every page.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Browser")]
 public sealed class SurveyBrowserTests(BerceauApp app) : BrowserTest(app)
 {

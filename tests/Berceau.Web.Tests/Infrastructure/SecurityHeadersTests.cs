@@ -8,7 +8,7 @@ namespace Berceau.Web.Tests.Infrastructure;
 /// Every answer carries the headers that stop script injection, framing and sniffing (docs/security.md), and no page of
 /// ours needs an exception to them: no inline script, no inline style.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed partial class SecurityHeadersTests(BerceauApp app)
 {

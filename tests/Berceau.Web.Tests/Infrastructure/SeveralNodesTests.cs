@@ -8,7 +8,7 @@ namespace Berceau.Web.Tests.Infrastructure;
 /// other, and a form served by one is accepted when posted to the other, because the data-protection keys that sign the
 /// cookies and antiforgery tokens live in the database, not on a node's disk.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class SeveralNodesTests(BerceauApp app)
 {

@@ -9,7 +9,7 @@ namespace Berceau.Web.Tests.Infrastructure;
 /// With <c>OpenTelemetry:Endpoint</c> set, the app sends its traces and metrics over OTLP/HTTP to that collector: here a
 /// real HTTP listener on loopback that records what it receives (docs/deployment.md).
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class TelemetryTests(BerceauApp app)
 {

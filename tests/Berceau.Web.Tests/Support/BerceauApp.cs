@@ -2,6 +2,7 @@ using Berceau.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -44,6 +45,8 @@ public sealed class BerceauApp : WebApplicationFactory<Program>
 
     public const int RateLimitForTests = 1000;
 
+    public const int PasswordIterationsForTests = 1000;
+
     public string Provider => _database.Provider;
 
     /// <summary>The database of this app, for a second node started over the same data (Infrastructure/SeveralNodesTests).</summary>
@@ -84,6 +87,9 @@ public sealed class BerceauApp : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            // Identity's real hasher (PBKDF2-HMAC-SHA512) with 1,000 iterations instead of 100,000: every test creates
+            // accounts and signs in, and at full strength the hashing alone was a large share of the suite's CPU time.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordIterationsForTests);
             _services?.Invoke(services);
         });
     }
@@ -116,8 +122,28 @@ public sealed class BerceauApp : WebApplicationFactory<Program>
     }
 }
 
+/// <summary>
+/// The shared app, in three collections: each has an app and a database of its own, and xunit runs collections side by
+/// side (one test at a time in each), so the test classes are spread over them, balanced by measured time and with the
+/// browser tests spread too (docs/testing.md). A test class goes in any of the three: none may count on another class's
+/// data, nor on being alone on its app.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class AppCollection : ICollectionFixture<BerceauApp>
 {
     public const string Name = "app";
+}
+
+/// <summary>The second shared app (see <see cref="AppCollection"/>).</summary>
+[CollectionDefinition(Name)]
+public sealed class AppCollection2 : ICollectionFixture<BerceauApp>
+{
+    public const string Name = "app-2";
+}
+
+/// <summary>The third shared app (see <see cref="AppCollection"/>).</summary>
+[CollectionDefinition(Name)]
+public sealed class AppCollection3 : ICollectionFixture<BerceauApp>
+{
+    public const string Name = "app-3";
 }

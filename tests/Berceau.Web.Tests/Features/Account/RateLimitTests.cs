@@ -8,7 +8,7 @@ namespace Berceau.Web.Tests.Features.Account;
 /// The account forms accept a limited number of POSTs per client address and minute. The test posts from its own
 /// loopback address (127.0.0.2), so that the other tests, all from 127.0.0.1, keep their own allowance.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class RateLimitTests(BerceauApp app)
 {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Berceau.Web.Tests.Features.Account;
 
 /// <summary>/pro, the staff home page (Features/Pro).</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class StaffHomeTests(BerceauApp app)
 {

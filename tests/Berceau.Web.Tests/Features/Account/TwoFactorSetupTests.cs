@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Berceau.Web.Tests.Features.Account;
 
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed partial class TwoFactorSetupTests(BerceauApp app)
 {

@@ -10,7 +10,7 @@ namespace Berceau.Web.Tests.Features.Admin;
 /// The fee parameters are shared by the whole app: each test changes its own key, and only from 2031 onwards, so that
 /// the values in force on the test date (2026) that other tests rely on stay as seeded.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class FeeParametersTests(BerceauApp app)
 {

@@ -8,7 +8,7 @@ using static Berceau.Web.Tests.Features.Applications.ApplicationTestData;
 namespace Berceau.Web.Tests.Features.Applications;
 
 /// <summary>An application is its family's: another family finds nothing (404), staff and visitors do not use the family pages.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class ApplicationAccessTests(BerceauApp app)
 {

@@ -10,7 +10,7 @@ using static Berceau.Web.Tests.Features.Applications.ApplicationTestData;
 namespace Berceau.Web.Tests.Features.Applications;
 
 /// <summary>After submitting, the family follows its application: confirms it, changes its wishes, withdraws it, downloads its data.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class ApplicationFollowUpTests(BerceauApp app)
 {

@@ -15,7 +15,7 @@ namespace Berceau.Web.Tests.Features.Applications;
 /// The PDF summary of an application: the family downloads it from its page, the guichet from the file; the text is read
 /// back from the PDF, so accents that the font could not draw would show here.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class ApplicationSummaryTests(BerceauApp app)
 {

@@ -15,7 +15,7 @@ namespace Berceau.Web.Tests.Features.Applications;
 /// The confirmation job on the app's fixed clock (23/11/2026): applications are submitted in the past so that the schedule
 /// has reached the step under test. The worker is off in tests; each test runs one pass itself.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class ConfirmationJobTests(BerceauApp app)
 {

@@ -14,7 +14,7 @@ namespace Berceau.Web.Tests.Features.Applications;
 /// Each commune sets how many ranked wishes its guichet takes; the family form, the counter form, the API and the wishes
 /// page all apply it. A commune no other test uses, so that its limit changes nothing elsewhere.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class GuichetSettingsTests(BerceauApp app)
 {

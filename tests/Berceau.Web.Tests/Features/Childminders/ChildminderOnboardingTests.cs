@@ -11,7 +11,7 @@ using static Berceau.Web.Tests.Features.Childminders.ChildminderTestData;
 namespace Berceau.Web.Tests.Features.Childminders;
 
 /// <summary>How an assistant·e maternel·le gets an account: invited by the relais, or registered and checked by an agent.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class ChildminderOnboardingTests(BerceauApp app)
 {

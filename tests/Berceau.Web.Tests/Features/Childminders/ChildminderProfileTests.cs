@@ -10,7 +10,7 @@ using static Berceau.Web.Tests.Features.Childminders.ChildminderTestData;
 namespace Berceau.Web.Tests.Features.Childminders;
 
 /// <summary>A childminder's profile and availability declarations (days, places later), staleness and its reminder.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class ChildminderProfileTests(BerceauApp app)
 {

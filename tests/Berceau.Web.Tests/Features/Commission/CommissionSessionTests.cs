@@ -9,7 +9,7 @@ using static Berceau.Web.Tests.Features.Commission.CommissionTestData;
 
 namespace Berceau.Web.Tests.Features.Commission;
 
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public class CommissionSessionTests(BerceauApp app)
 {

@@ -16,7 +16,7 @@ namespace Berceau.Web.Tests.Features.Commission;
 /// application's version when the freeze saves the session (its first write, before the UPDATE), inside its own transaction: what the freeze read is then
 /// stale at the moment it writes, as with a change committed by someone else meanwhile. In Romainville (93062).
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public class FreezeConcurrencyTests(BerceauApp app)
 {

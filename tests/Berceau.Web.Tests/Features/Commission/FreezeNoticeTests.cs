@@ -17,7 +17,7 @@ namespace Berceau.Web.Tests.Features.Commission;
 /// between the freeze and its notices, or in the middle of them. The test app runs no worker: a freeze whose job has not run
 /// is a freeze whose process stopped right after its commit. In Le Blanc-Mesnil (93007), a commune no other test uses.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public class FreezeNoticeTests(BerceauApp app)
 {

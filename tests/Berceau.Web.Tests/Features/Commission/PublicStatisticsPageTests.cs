@@ -8,7 +8,7 @@ using static Berceau.Web.Tests.Features.Commission.CommissionTestData;
 namespace Berceau.Web.Tests.Features.Commission;
 
 /// <summary>The public statistics of a commission, read without an account (Gagny, <see cref="GagnyScene"/>).</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public class PublicStatisticsPageTests(BerceauApp app)
 {

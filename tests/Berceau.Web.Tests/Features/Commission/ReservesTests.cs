@@ -14,7 +14,7 @@ namespace Berceau.Web.Tests.Features.Commission;
 /// answer, the crèche's AVIP label, then a commission where a family on a minimum social takes the reserved seat and everyone is
 /// told why.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public class ReservesTests(BerceauApp app)
 {

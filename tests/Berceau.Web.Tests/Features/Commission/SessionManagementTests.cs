@@ -10,7 +10,7 @@ using static Berceau.Web.Tests.Features.Commission.CommissionTestData;
 namespace Berceau.Web.Tests.Features.Commission;
 
 /// <summary>The session list, the members page, calling a session off and the attendance (Gagny, <see cref="GagnyScene"/>).</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public class SessionManagementTests(BerceauApp app)
 {

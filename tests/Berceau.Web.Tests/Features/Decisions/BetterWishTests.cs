@@ -16,7 +16,7 @@ namespace Berceau.Web.Tests.Features.Decisions;
 /// engine's deferred acceptance would; accepting releases its place for the next family, and so on (a chain). In La Courneuve
 /// (93027). Three crèches with one seat each: First (A) gets A; Second (A, B) gets B; Third (B, C) gets C; Fourth (C) waits.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public class BetterWishTests(BerceauApp app)
 {

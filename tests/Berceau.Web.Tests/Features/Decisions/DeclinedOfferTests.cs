@@ -15,7 +15,7 @@ namespace Berceau.Web.Tests.Features.Decisions;
 /// La Courneuve (93027), a commune no other test class uses. The scene is <see cref="Scene"/>'s: High gets A, Low gets B (its
 /// second wish), Middle then Low then Last wait for A.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public class DeclinedOfferTests(BerceauApp app)
 {

@@ -9,7 +9,7 @@ using UglyToad.PdfPig;
 
 namespace Berceau.Web.Tests.Features.Decisions;
 
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public class FamilyDecisionTests(BerceauApp app)
 {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Berceau.Web.Tests.Features.Decisions;
 
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public class PublicationTests(BerceauApp app)
 {

@@ -18,7 +18,7 @@ namespace Berceau.Web.Tests.Features.Decisions;
 /// families; a family that went on to another commission is skipped; a chain of two replacements.
 /// Scores: two working parents 62, one working parent alone 52, two job seekers 42, one job seeker 22, no work 2.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public class ReofferEdgeTests(BerceauApp app)
 {

@@ -15,7 +15,7 @@ namespace Berceau.Web.Tests.Features.Difficulty;
 /// manage entries of their territory, the public finds them with the filters, bad input is refused in French, access is checked.
 /// Data in Montreuil (93048), named uniquely.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class DirectoriesTests(BerceauApp app)
 {

@@ -11,7 +11,7 @@ namespace Berceau.Web.Tests.Features.Difficulty;
 /// The alert list of structures in difficulty, the advisors' signals and the accompaniment cases, through the real pages: what the
 /// list shows and why, who may see it (role and territory), bad input (a French message, nothing saved) and the audit.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class StructuresInDifficultyTests(BerceauApp app)
 {

@@ -8,7 +8,7 @@ using static Berceau.Web.Tests.Features.FollowUp.FollowUpTestData;
 namespace Berceau.Web.Tests.Features.FollowUp;
 
 /// <summary>Cases name families: the guichet of the commune only (role AND territory); the indicator, figures only, also the observatory.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class FollowUpAccessTests(BerceauApp app)
 {

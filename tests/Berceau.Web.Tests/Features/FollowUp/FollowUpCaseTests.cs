@@ -9,7 +9,7 @@ using static Berceau.Web.Tests.Features.FollowUp.FollowUpTestData;
 namespace Berceau.Web.Tests.Features.FollowUp;
 
 /// <summary>An agent of the guichet opens a case, logs what is done, plans the next action, closes it with an outcome and reopens it.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class FollowUpCaseTests(BerceauApp app)
 {

@@ -9,7 +9,7 @@ using static Berceau.Web.Tests.Features.Governance.GovernanceTestData;
 namespace Berceau.Web.Tests.Features.Governance;
 
 /// <summary>The secretariat's forms: what they create, and bad input refused with a French message, nothing changed.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class GovernanceFormTests(BerceauApp app)
 {

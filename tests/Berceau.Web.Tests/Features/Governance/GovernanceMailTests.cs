@@ -13,7 +13,7 @@ namespace Berceau.Web.Tests.Features.Governance;
 /// Invitations, updates, cancellations and reminders go through the outbox, one message per member's address, each with its
 /// iCalendar file; the transport sends the file as a MIME attachment; the reminder goes once, even with two workers at once.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class GovernanceMailTests(BerceauApp app)
 {

@@ -12,7 +12,7 @@ namespace Berceau.Web.Tests.Features.Governance;
 /// nothing the documents do not say (no attendance, minutes nor decisions). Other tests add instances in the 93: only the seeded
 /// names are looked at.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class GovernanceSeedTests(BerceauApp app)
 {

@@ -11,7 +11,7 @@ namespace Berceau.Web.Tests.Features.Grid;
 /// An agent publishes the commune's points grid; families read it at /grille/{commune} and compute their points. Each test uses
 /// its own commune: a grid's versions are the commune's history.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class GridPagesTests(BerceauApp app)
 {

@@ -9,7 +9,7 @@ using static Berceau.Web.Tests.Features.Meetings.MeetingTestData;
 namespace Berceau.Web.Tests.Features.Meetings;
 
 /// <summary>Who may do what with meetings (role and territory, one's own registrations), and bad input on each form.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class MeetingAccessTests(BerceauApp app)
 {

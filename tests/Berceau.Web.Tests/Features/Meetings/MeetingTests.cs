@@ -13,7 +13,7 @@ using static Berceau.Web.Tests.Features.Meetings.MeetingTestData;
 namespace Berceau.Web.Tests.Features.Meetings;
 
 /// <summary>Organisers publish meetings; people register (with or without an account), are reminded, and are told of a cancellation.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class MeetingTests(BerceauApp app)
 {

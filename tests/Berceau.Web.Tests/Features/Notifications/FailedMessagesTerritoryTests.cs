@@ -13,7 +13,7 @@ namespace Berceau.Web.Tests.Features.Notifications;
 /// /admin/envois shows an admin only the failed e-mails about a commune of their territory; another territory's message is
 /// neither listed nor retried (404, like an unknown id), and e-mails about an account itself are listed for nobody.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class FailedMessagesTerritoryTests(BerceauApp app)
 {

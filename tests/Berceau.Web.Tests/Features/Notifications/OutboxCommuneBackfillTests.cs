@@ -13,7 +13,7 @@ namespace Berceau.Web.Tests.Features.Notifications;
 /// OutboxCommuneBackfill, the same statements run here on the test's own rows), so that the commune's admins see them
 /// among the failed e-mails; messages about an account itself stay without one.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class OutboxCommuneBackfillTests(BerceauApp app)
 {

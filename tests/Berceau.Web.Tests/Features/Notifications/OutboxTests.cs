@@ -16,7 +16,7 @@ namespace Berceau.Web.Tests.Features.Notifications;
 /// The outbox with the app's real database and dispatcher. Tests that need another transport or clock build their own
 /// dispatcher; every test first sends whatever earlier tests left due, so that it only sees its own messages.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class OutboxTests(BerceauApp app)
 {

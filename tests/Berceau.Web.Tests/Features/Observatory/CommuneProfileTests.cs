@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace Berceau.Web.Tests.Features.Observatory;
 
 /// <summary>/observatoire/communes/{code}: the commune's coverage by mode and year beside its département's.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class CommuneProfileTests(BerceauApp app)
 {
@@ -35,7 +35,7 @@ public sealed class CommuneProfileTests(BerceauApp app)
     }
 }
 
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Browser")]
 public sealed class CommuneProfileBrowserTests(BerceauApp app) : BrowserTest(app)
 {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Berceau.Web.Tests.Features.Observatory;
 
 /// <summary>GET /api/v1/indicateurs/couverture over the seeded 93 (Cnaf 2017–2022 imported at seed, registry for 2026).</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class CoverageApiTests(BerceauApp app)
 {

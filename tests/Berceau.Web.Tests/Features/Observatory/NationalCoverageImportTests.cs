@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Berceau.Web.Tests.Features.Observatory;
 
 /// <summary>The « France » reference: the national Cnaf file summed per year at seed, idempotent, refused when partial.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class NationalCoverageImportTests(BerceauApp app)
 {

@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace Berceau.Web.Tests.Features.Observatory;
 
 /// <summary>The import page as an analyst of the observatory meets it, with the keyboard: empty, in error, then imported.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Browser")]
 public sealed class ObservatoryImportBrowserTests(BerceauApp app) : BrowserTest(app)
 {

@@ -13,7 +13,7 @@ namespace Berceau.Web.Tests.Features.Observatory;
 /// Import of the Cnaf and INSEE files (ObservatoryImport): idempotent, all-or-nothing, line-level errors. The tests write
 /// years 2031 and later (the seeded history is 2017–2022), on communes 93053 (Noisy-le-Sec) and 93055 (Pantin).
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class ObservatoryImportTests(BerceauApp app)
 {

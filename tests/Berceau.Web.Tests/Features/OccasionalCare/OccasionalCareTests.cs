@@ -9,7 +9,7 @@ using static Berceau.Web.Tests.Features.OccasionalCare.OccasionalTestData;
 namespace Berceau.Web.Tests.Features.OccasionalCare;
 
 /// <summary>Directors publish half-day slots; families with a complete file book them at their PSU hourly fee, cancel, read their statement.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class OccasionalCareTests(BerceauApp app)
 {

@@ -10,7 +10,7 @@ namespace Berceau.Web.Tests.Features.OccasionalCare;
 /// Two families take the last place of a slot at the same instant, through the real app (parallel HTTP requests): exactly one
 /// booking is confirmed, the other family reads a clear French message, the slot is never overbooked. Run on SQLite and PostgreSQL.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class OccasionalConcurrencyTests(BerceauApp app)
 {

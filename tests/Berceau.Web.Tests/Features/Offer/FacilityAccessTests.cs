@@ -6,7 +6,7 @@ using static Berceau.Web.Tests.Features.Offer.OfferTestData;
 namespace Berceau.Web.Tests.Features.Offer;
 
 /// <summary>Who sees and changes which facility: checked on every page, GET and POST, whatever the URL says.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class FacilityAccessTests(BerceauApp app)
 {

@@ -10,7 +10,7 @@ namespace Berceau.Web.Tests.Features.Offer;
 /// The opening day of a structure in the staff form (<c>Facility.OpenedOn</c>): saved, audited, shown, counted by the observatory's
 /// places created; a wrong day is refused with a French message and nothing saved. Romainville (93063), today 23 November 2026.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class FacilityOpeningDateTests(BerceauApp app)
 {

@@ -13,7 +13,7 @@ namespace Berceau.Web.Tests.Features.Offer;
 /// The staff pages of the offer registry pass axe (WCAG 2.1 A and AA) as an agent meets them, errors included, and an
 /// agent can fix a form from the error summary's links.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Browser")]
 public sealed class OfferPagesAccessibilityTests(BerceauApp app) : BrowserTest(app)
 {

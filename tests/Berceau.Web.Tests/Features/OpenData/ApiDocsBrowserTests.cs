@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Berceau.Web.Tests.Features.OpenData;
 
 /// <summary>The browsable API documentation runs entirely from this site: no CDN, no font server, no telemetry.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Browser")]
 public sealed class ApiDocsBrowserTests(BerceauApp app) : BrowserTest(app)
 {

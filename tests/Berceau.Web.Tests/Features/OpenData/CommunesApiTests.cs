@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Berceau.Web.Tests.Features.OpenData;
 
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class CommunesApiTests(BerceauApp app)
 {

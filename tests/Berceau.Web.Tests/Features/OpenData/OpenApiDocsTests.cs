@@ -5,7 +5,7 @@ using Berceau.Web.Tests.Support;
 
 namespace Berceau.Web.Tests.Features.OpenData;
 
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed partial class OpenApiDocsTests(BerceauApp app)
 {

@@ -9,7 +9,7 @@ namespace Berceau.Web.Tests.Features.OpenData;
 /// The public search keeps recent answers in memory; a parent must still see a change as soon as it is saved.
 /// Each test asks a question no other test asks (its own commune and filters), then changes the offer and asks again.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class SearchCacheTests(BerceauApp app)
 {

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Berceau.Web.Tests.Features.OpenData;
 
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class StructuresApiTests(BerceauApp app)
 {

@@ -4,7 +4,7 @@ using Berceau.Web.Tests.Support;
 
 namespace Berceau.Web.Tests.Features.Portal;
 
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class StructurePageTests(BerceauApp app)
 {

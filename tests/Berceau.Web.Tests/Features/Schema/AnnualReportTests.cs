@@ -22,7 +22,7 @@ namespace Berceau.Web.Tests.Features.Schema;
 /// the year's états d'avancement, the observatory's values, the meetings of the instances the reader may open; the same
 /// content in the page, the PDF and the workbook; who may open it; wrong years.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class AnnualReportTests(BerceauApp app)
 {

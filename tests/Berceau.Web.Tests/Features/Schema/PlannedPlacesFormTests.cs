@@ -12,7 +12,7 @@ namespace Berceau.Web.Tests.Features.Schema;
 /// line by line with a French message (nothing changes), shown on the fiche (staff and public) and in the report, audited.
 /// Each test builds its own schéma (SchemaTestData: own period, own organisations); Montreuil (93048) is only named in lines.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class PlannedPlacesFormTests(BerceauApp app)
 {

@@ -8,7 +8,7 @@ using static Berceau.Web.Tests.Features.Schema.SchemaTestData;
 namespace Berceau.Web.Tests.Features.Schema;
 
 /// <summary>Each form of the schéma: what it records, and bad input refused with a French message next to the field, changing nothing.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class SchemaFormTests(BerceauApp app)
 {

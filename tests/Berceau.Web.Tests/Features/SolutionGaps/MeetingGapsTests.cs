@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Berceau.Web.Tests.Features.SolutionGaps;
 
 /// <summary>Info meetings: the waiting list of a full meeting (atomic, in order, told), and the purge of old registrations.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class MeetingGapsTests(BerceauApp app)
 {

@@ -13,7 +13,7 @@ namespace Berceau.Web.Tests.Features.SolutionGaps;
 /// Occasional care: each commune's free-cancellation notice (shown before booking, kept by the booking, applied at cancellation),
 /// and the crèche cancelling a booking with a reason (family told, nothing billed, « annulée par la crèche » on the statement).
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class OccasionalGapsTests(BerceauApp app)
 {

@@ -6,7 +6,7 @@ using Berceau.Web.Tests.Support;
 namespace Berceau.Web.Tests.Features.SolutionGaps;
 
 /// <summary>The ways in to occasional care, info meetings and the follow-up: the /pro home by role, the family menu.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class SolutionNavigationTests(BerceauApp app)
 {

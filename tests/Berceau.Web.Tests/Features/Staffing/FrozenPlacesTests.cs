@@ -13,7 +13,7 @@ namespace Berceau.Web.Tests.Features.Staffing;
 /// Places gelées faute de personnel: recorded with a reason and dates, they lower the places open wherever capacity is used —
 /// the portal's list and page, the seats a director offers the commission, the free places declared, the observatory's query.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class FrozenPlacesTests(BerceauApp app)
 {

@@ -11,7 +11,7 @@ using static Berceau.Web.Tests.Features.Staffing.StaffingTestData;
 namespace Berceau.Web.Tests.Features.Staffing;
 
 /// <summary>The job board: posting, the public list and its filters, expiry by date, closing, the open-data feed.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class JobBoardTests(BerceauApp app)
 {

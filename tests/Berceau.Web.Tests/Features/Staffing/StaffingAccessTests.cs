@@ -8,7 +8,7 @@ using static Berceau.Web.Tests.Features.Staffing.StaffingTestData;
 namespace Berceau.Web.Tests.Features.Staffing;
 
 /// <summary>Who may see and change a crèche's staffing and freezes: its director, the agents and admins of its territory.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class StaffingAccessTests(BerceauApp app)
 {

@@ -9,7 +9,7 @@ using static Berceau.Web.Tests.Features.Staffing.StaffingTestData;
 namespace Berceau.Web.Tests.Features.Staffing;
 
 /// <summary>The staffing table, the encadrement computed on the page, and the audit of each change.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class StaffingPageTests(BerceauApp app)
 {

@@ -9,7 +9,7 @@ using static Berceau.Web.Tests.Features.Territories.SectorTestData;
 namespace Berceau.Web.Tests.Features.Territories;
 
 /// <summary>A facility's sector: chosen in the staff form among its commune's sectors, shown to families and in the open data.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class FacilitySectorTests(BerceauApp app)
 {

@@ -7,7 +7,7 @@ using static Berceau.Web.Tests.Features.Territories.SectorTestData;
 namespace Berceau.Web.Tests.Features.Territories;
 
 /// <summary>Who draws which commune's sectors: admins and agents of the commune (or of its département), on GET and POST.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class SectorAccessTests(BerceauApp app)
 {

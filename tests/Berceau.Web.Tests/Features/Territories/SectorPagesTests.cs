@@ -7,7 +7,7 @@ using static Berceau.Web.Tests.Features.Territories.SectorTestData;
 namespace Berceau.Web.Tests.Features.Territories;
 
 /// <summary>An agent draws, redraws and deletes the sectors of their commune; facilities inside are attached when asked.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class SectorPagesTests(BerceauApp app)
 {

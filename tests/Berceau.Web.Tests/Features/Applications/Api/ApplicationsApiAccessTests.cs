@@ -9,7 +9,7 @@ using static Berceau.Web.Tests.Features.Applications.ApplicationTestData;
 namespace Berceau.Web.Tests.Features.Applications.Api;
 
 /// <summary>Who reads what through /api/v1/demandes: a family its own, staff their territory, anyone else nothing (404).</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class ApplicationsApiAccessTests(BerceauApp app)
 {

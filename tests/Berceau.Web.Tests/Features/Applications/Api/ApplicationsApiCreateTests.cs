@@ -8,7 +8,7 @@ using static Berceau.Web.Tests.Features.Applications.ApplicationTestData;
 namespace Berceau.Web.Tests.Features.Applications.Api;
 
 /// <summary>POST /api/v1/demandes: the form's checks, and the Idempotency-Key that makes a retry safe.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class ApplicationsApiCreateTests(BerceauApp app)
 {

@@ -7,7 +7,7 @@ using static Berceau.Web.Tests.Features.Applications.ApplicationTestData;
 namespace Berceau.Web.Tests.Features.Applications.Api;
 
 /// <summary>The grid's answers through the API: the body of the form in, the same fields back, the form's checks.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class ApplicationsApiGridAnswersTests(BerceauApp app)
 {

@@ -10,7 +10,7 @@ namespace Berceau.Web.Tests.Features.Applications.Api;
 /// The household's numbers through the API: childrenInHousehold a JSON whole number, annualResources (N-2, euros) a JSON
 /// number, in the POST as in the answer; a string or a bad value is refused naming the field, and nothing is saved.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class ApplicationsApiHouseholdNumbersTests(BerceauApp app)
 {

@@ -10,7 +10,7 @@ using ApplicationId = Berceau.Domain.Applications.ApplicationId;
 namespace Berceau.Web.Tests.Features.Applications.BackOffice;
 
 /// <summary>An agent files an application at the counter; the family attaches it to its account with a one-time code.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed partial class CounterTests(BerceauApp app)
 {

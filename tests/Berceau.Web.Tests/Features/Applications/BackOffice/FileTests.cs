@@ -10,7 +10,7 @@ using ApplicationId = Berceau.Domain.Applications.ApplicationId;
 namespace Berceau.Web.Tests.Features.Applications.BackOffice;
 
 /// <summary>The agent's file: status changes through the domain, proofs, notes, contacts, the access log, concurrent agents.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class FileTests(BerceauApp app)
 {

@@ -8,7 +8,7 @@ using static Berceau.Web.Tests.Features.Applications.BackOffice.BackOfficeTestDa
 namespace Berceau.Web.Tests.Features.Applications.BackOffice;
 
 /// <summary>The guichet's work queues and search, within the agent's territory only.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class QueueTests(BerceauApp app)
 {

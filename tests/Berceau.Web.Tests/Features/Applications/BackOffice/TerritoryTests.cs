@@ -8,7 +8,7 @@ using ApplicationId = Berceau.Domain.Applications.ApplicationId;
 namespace Berceau.Web.Tests.Features.Applications.BackOffice;
 
 /// <summary>An agent of Saint-Denis cannot read or act on a Montreuil file by guessing its id: 404 everywhere, nothing written.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class TerritoryTests(BerceauApp app)
 {

@@ -8,7 +8,7 @@ using static Berceau.Web.Tests.Features.Applications.Guichet.GuichetTestData;
 namespace Berceau.Web.Tests.Features.Applications.Guichet;
 
 /// <summary>The API's quotient familial is a JSON number of euros, in the POST as in the answer; anything else is refused.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class ApiQuotientTests(BerceauApp app)
 {

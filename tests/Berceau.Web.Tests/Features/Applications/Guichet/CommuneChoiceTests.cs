@@ -6,7 +6,7 @@ using static Berceau.Web.Tests.Features.Applications.Guichet.GuichetTestData;
 namespace Berceau.Web.Tests.Features.Applications.Guichet;
 
 /// <summary>The first step of a new application, one partial for the family and the counter: its question, its refusal.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class CommuneChoiceTests(BerceauApp app)
 {

@@ -15,7 +15,7 @@ namespace Berceau.Web.Tests.Features.Applications.Guichet;
 /// commission: checked as the family's form, audited with before and after, told to the family in its timeline. Bondy has
 /// no published grid, so every question is asked.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class GridCorrectionTests(BerceauApp app)
 {

@@ -10,7 +10,7 @@ namespace Berceau.Web.Tests.Features.Applications.Guichet;
 /// The family's page and the guichet's file say when the commune's next commission meets and until when the wishes may
 /// change; after the freeze date, changing them is refused with the reason, and nothing changes.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Database")]
 public sealed class NextCommissionTests(BerceauApp app)
 {

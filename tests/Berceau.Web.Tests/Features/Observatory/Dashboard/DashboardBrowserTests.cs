@@ -8,7 +8,7 @@ namespace Berceau.Web.Tests.Features.Observatory.Dashboard;
 /// The dashboard in a browser: every chart drawn beside its table, the choropleth drawn from local files only (no tile
 /// server), each commune reachable with Tab and reading its value, the form usable with the keyboard, axe clean.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection2.Name)]
 [Trait("Category", "Browser")]
 public sealed class DashboardBrowserTests(BerceauApp app) : BrowserTest(app)
 {

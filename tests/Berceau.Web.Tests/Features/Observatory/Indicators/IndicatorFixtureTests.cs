@@ -30,7 +30,7 @@ namespace Berceau.Web.Tests.Features.Observatory.Indicators;
 /// Structures: C (12 places) and an AM (agrément 4) opened in 2018, crèche Z (10 places) closed on 30 Sep 2018.
 /// Le Bourget: one published commission (<see cref="Scene"/>), 4 applications examined, 2 offered a seat → 50 %.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class IndicatorFixtureTests(BerceauApp app)
 {

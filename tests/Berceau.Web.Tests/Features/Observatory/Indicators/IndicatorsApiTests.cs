@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Berceau.Web.Tests.Features.Observatory.Indicators;
 
 /// <summary>GET /api/v1/indicateurs over the seeded 93: shape, Σ/Σ of the aggregates on the real data, and bad input.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AppCollection3.Name)]
 [Trait("Category", "Database")]
 public sealed class IndicatorsApiTests(BerceauApp app)
 {

@@ -194,10 +194,11 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
     /// names, which <see cref="Application"/> would bring with it, nor their status history. Four flat queries, grouped here: the
     /// applications, with the version the freeze's UPDATE matches, their wishes, guardians' situations and the instant of their
     /// last status change. An application changed while they run has moved its version: the freeze then saves nothing
-    /// (<see cref="MoveToCommitteeAsync"/>); rows of an application that became examinable meanwhile are ignored. So the four need not see the same instant, and run at once, the three child
-    /// reads each on a context (and connection) of its own: a département's 300,000 rows are read on both cores. EF Core writes
-    /// the SQL; the rows are read by <see cref="ColumnReader"/>, each value through the model's type mapping and converter, which
-    /// costs a fraction of EF Core's materialization per row (docs/performance.md).
+    /// (<see cref="MoveToCommitteeAsync"/>); rows of an application that became examinable meanwhile are ignored. So the four
+    /// need not see the same instant, and run at once, the three child reads each on a context (and connection) of its own: a
+    /// département's 300,000 rows are read on both cores. EF Core writes the SQL; the rows are read by <see cref="ColumnReader"/>,
+    /// each value through the model's type mapping and converter, which costs a fraction of EF Core's materialization per row
+    /// (docs/performance.md).
     /// </summary>
     private async Task<List<ExaminedApplication>> ExaminedAsync(Func<BerceauDbContext, IQueryable<Application>> examined, CancellationToken ct)
     {

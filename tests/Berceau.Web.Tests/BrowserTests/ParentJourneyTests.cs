@@ -53,6 +53,8 @@ public sealed partial class ParentJourneyTests(BerceauApp app) : BrowserTest(app
         Assert.InRange(await ShownCountAsync(), 1, withPlaces);
         await Expect(Page.Locator(".berceau-results > li").First).ToContainTextAsync("Crèche collective / multi-accueil");
 
+        // The map above the list draws after the page: a click before it has drawn can land where the link no longer is.
+        await WaitForMapsAsync();
         var first = Page.Locator(".berceau-results").GetByRole(AriaRole.Link).First;
         var name = (await first.InnerTextAsync()).Trim();
         await first.ClickAsync();

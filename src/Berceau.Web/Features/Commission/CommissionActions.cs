@@ -38,7 +38,8 @@ public sealed record OverrideInput
 /// The callers check <see cref="CommissionAccess"/> first.
 /// </summary>
 public sealed class CommissionActions(BerceauDbContext db, CommissionAccess access, CommissionQueries queries, AuditLog audit,
-    FollowUp.FollowUpCases followUps, FreezeNoticeSignal notices, StepTimes times, IServiceScopeFactory scopes, RecentRunViews recentRuns)
+    FollowUp.FollowUpCases followUps, FreezeNoticeSignal notices, StepTimes times, IServiceScopeFactory scopes, RecentRunViews recentRuns,
+    FrozenInstances frozenInstances)
 {
     public async Task<Outcome<int>> DeclareSeatsAsync(CommissionSession session, IReadOnlyList<Facility> facilities,
         IReadOnlyList<SeatInput> rows, CancellationToken ct)
@@ -142,7 +143,7 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
             if (inCommittee != plan.Examined.Count) return Problem.Of("commission-concurrency", "");
             await db.InsertOwnedAsync(changes, ct);
             times.Step("status changes");
-            var (_, entries) = await built;
+            var (snapshot, entries) = await built;
             times.Step("wait for the scores");
             await db.InsertManyAsync(entries, ct);
             times.Step("entries");
@@ -156,6 +157,8 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
             await transaction.CommitAsync(ct);
             times.Step("commit");
             times.Done();
+            // Committed: the runs that follow start from this instance, indexed meanwhile (FrozenInstances).
+            frozenInstances.Add(session.Id, now, snapshot.Instance);
         }
         catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
@@ -435,7 +438,7 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
     private async Task<Outcome<CommissionRun>> NewRunAsync(CommissionSession session, CommissionOverride? extra, CancellationToken ct)
     {
         if (!session.AcceptsRuns) return Problem.Of("commission-not-frozen", "", session.Status.Label());
-        var snapshot = await queries.SnapshotAsync(session.Id, ct) ?? throw new InvalidOperationException($"Session {session.Id} frozen without snapshot.");
+        var frozen = await FrozenInstanceAsync(session.Id, ct);
         var overrides = (await queries.OverridesAsync(session.Id, tracked: false, ct)).Where(o => o.IsActive && !IsWithdrawnNow(o)).ToList();
         if (extra is not null) overrides.Add(extra);
         // The instance ids of the applications the decisions name, not of all of them (tens of thousands in a département).
@@ -444,12 +447,13 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         times.Step("read snapshot+entries");
         var applied = overrides.Select(o => new AppliedOverride(o.Id, o.Kind, entries[o.ApplicationId], o.FacilityId.Value, o.SectionId, o.Reason, o.By, o.At)).ToList();
 
-        var frozenInstance = RunRecord.ReadInstance(snapshot.InstanceJson);
-        times.Step("parse instance");
-        var transformed = OverrideTransform.Apply(frozenInstance, applied);
+        var prepared = await frozen;
+        times.Step("prepared instance");
+        // Without a decision, the engine's instance is the frozen one, already indexed.
+        var transformed = applied.Count == 0 ? new TransformedInstance(prepared.Instance, [], []) : OverrideTransform.Apply(prepared.Instance, applied);
         if (!transformed.IsSuccess) return Outcome<CommissionRun>.Failure(transformed.Problems);
         times.Step("transform");
-        var result = Engine.AllocationEngine.Solve(transformed.Value.Instance);
+        var result = applied.Count == 0 ? prepared.Solve() : Engine.AllocationEngine.Solve(transformed.Value.Instance);
         times.Step("solve");
         var number = (await db.CommissionRuns.Where(r => r.SessionId == session.Id).MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
         // Without a decision, the engine's instance is the frozen one and its bytes are the snapshot's: the run points to them
@@ -471,6 +475,21 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         audit.Record(CommissionAudit.Run, CommissionAudit.EntityType, session.Id.ToString(),
             $"calcul n° {number} : {result.Stats.Assigned} placées par le moteur, {transformed.Value.Forced.Count} d’office, {result.Unassigned.Count} sans place ; {result.InstanceHash} ; moteur {run.EngineVersion}");
         return run;
+    }
+
+    /// <summary>
+    /// The session's frozen instance, prepared for the engine: kept by this node since the freeze or an earlier run
+    /// (<see cref="FrozenInstances"/>), or read from the snapshot and prepared on the thread pool, then kept.
+    /// </summary>
+    private async Task<Task<Engine.PreparedInstance>> FrozenInstanceAsync(CommissionSessionId session, CancellationToken ct)
+    {
+        var frozenAt = await db.CommissionSnapshots.AsNoTracking().Where(s => s.SessionId == session).Select(s => (DateTimeOffset?)s.FrozenAt)
+            .FirstOrDefaultAsync(ct) ?? throw new InvalidOperationException($"Session {session} frozen without snapshot.");
+        if (frozenInstances.Find(session, frozenAt) is { } kept) return kept;
+        var snapshot = await queries.SnapshotAsync(session, ct) ?? throw new InvalidOperationException($"Session {session} frozen without snapshot.");
+        var prepared = Task.Run(() => Engine.AllocationEngine.Prepare(RunRecord.ReadInstance(snapshot.InstanceJson)));
+        frozenInstances.Keep(session, frozenAt, prepared);
+        return prepared;
     }
 
     /// <summary>An override withdrawn in this unit of work is tracked with its new state; the untracked copy does not know yet.</summary>

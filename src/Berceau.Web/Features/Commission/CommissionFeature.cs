@@ -15,6 +15,7 @@ public static class CommissionFeature
         services.AddSingleton<FreezeNoticeSignal>();
         services.AddSingleton<MembersFirst>();
         services.AddSingleton<RecentRunViews>();
+        services.AddSingleton<FrozenInstances>();
         if (configuration.GetValue("FreezeNotices:RunWorker", true))
             services.AddHostedService<FreezeNoticeWorker>();
         return services

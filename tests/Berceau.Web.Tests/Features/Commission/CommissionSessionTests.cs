@@ -104,6 +104,25 @@ public class CommissionSessionTests(BerceauApp app)
     }
 
     [Fact]
+    public async Task ARunFromTheStoredSnapshot_ProposesWhatARunFromTheInstanceKeptSinceTheFreeze_Proposed()
+    {
+        var scene = await FrozenSceneAsync();
+        await PostReviewAsync(scene.President, scene.Session, "Run");
+        // Two sessions frozen since: this node no longer keeps the first one's instance (FrozenInstances.Kept), and its next run
+        // starts from the snapshot's bytes, as a run on another node would.
+        for (var other = 0; other < FrozenInstances.Kept; other++) await FrozenSceneAsync();
+
+        var again = await PostReviewAsync(scene.Member, scene.Session, "Run");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        var page = await Forms.TextAsync(await scene.Member.GetAsync($"/pro/commissions/{scene.Session}?calcul=2"));
+        Assert.Contains("2 proposées par le moteur, 0 placées d’office, 1 sans place", page);
+        var runs = await DbAsync(db => db.CommissionRuns.Where(r => r.SessionId == new CommissionSessionId(scene.Session)).OrderBy(r => r.Number).ToListAsync());
+        Assert.Equal([1, 2], runs.Select(r => r.Number));
+        Assert.Equal(runs[0].ResultJson, runs[1].ResultJson);
+        Assert.Equal(runs[0].SectionsJson, runs[1].SectionsJson);
+    }
+
+    [Fact]
     public async Task Filters_ShowOneStructureOrOnlyTheUnassigned()
     {
         var scene = await FrozenSceneAsync();

@@ -1,0 +1,54 @@
+using Berceau.Domain.Commission;
+using Engine = Berceau.Allocation;
+
+namespace Berceau.Web.Features.Commission;
+
+/// <summary>
+/// The frozen instances this node last prepared for the engine (<see cref="Engine.AllocationEngine.Prepare"/>), each indexed once:
+/// the freeze that has just built one keeps it, and the runs that follow start from it instead of reading a département's
+/// snapshot (16 MB of JSON) back from the database, parsing and indexing it again (docs/performance.md). A run without decisions
+/// is then only the engine's proposals; a prepared instance solves exactly as <see cref="Engine.AllocationEngine.Solve"/> does
+/// (the engine's property test), and a replay, which reads the stored bytes, checks it.
+/// A snapshot is written once, by the freeze, and never changes; a cancelled session is never frozen again. So a session and the
+/// instant of its freeze name one instance for good. Only the last <see cref="Kept"/> are kept; any other is read from the database
+/// (and then kept).
+/// </summary>
+public sealed class FrozenInstances
+{
+    public const int Kept = 2;
+
+    private readonly Lock gate = new();
+    private readonly List<(CommissionSessionId Session, DateTimeOffset FrozenAt, Task<Engine.PreparedInstance> Prepared)> kept = [];
+
+    /// <summary>Starts preparing a frozen instance on the thread pool, after its snapshot is committed.</summary>
+    public void Add(CommissionSessionId session, DateTimeOffset frozenAt, Engine.Instance instance) =>
+        Keep(session, frozenAt, Task.Run(() => Engine.AllocationEngine.Prepare(instance)));
+
+    // PostgreSQL keeps microseconds: the instant read back from the snapshot is the freeze's, without its last digit of ticks.
+    private static long Micros(DateTimeOffset at) => at.UtcTicks / 10;
+
+    /// <summary>The prepared instance of a session frozen at <paramref name="frozenAt"/>, or null when this node does not keep it.</summary>
+    public Task<Engine.PreparedInstance>? Find(CommissionSessionId session, DateTimeOffset frozenAt)
+    {
+        lock (gate)
+        {
+            foreach (var (id, at, prepared) in kept)
+            {
+                // One whose preparing failed is not used: the caller reads the snapshot from the database, and sees why.
+                if (id == session && Micros(at) == Micros(frozenAt) && !prepared.IsFaulted && !prepared.IsCanceled) return prepared;
+            }
+            return null;
+        }
+    }
+
+    /// <summary>Keeps an instance prepared elsewhere (a run that read the snapshot from the database).</summary>
+    public void Keep(CommissionSessionId session, DateTimeOffset frozenAt, Task<Engine.PreparedInstance> prepared)
+    {
+        lock (gate)
+        {
+            kept.RemoveAll(k => k.Session == session);
+            kept.Add((session, frozenAt, prepared));
+            if (kept.Count > Kept) kept.RemoveAt(0);
+        }
+    }
+}

@@ -17,6 +17,12 @@ public sealed class CommissionSnapshot
     public required DateTimeOffset FrozenAt { get; init; }
     public required string FrozenBy { get; init; }
     /// <summary>
+    /// The session's distinct score lines and structures, which its entries' <see cref="CommissionEntry.ScoresJson"/> name by
+    /// position (a département's freeze writes each label once, not at each of tens of thousands of families); null for sessions
+    /// frozen before, whose entries carry their own lines.
+    /// </summary>
+    public string? ScoreTableJson { get; init; }
+    /// <summary>
     /// The families' notices (« votre demande est en commission ») are written after the freeze commits, by a leased job, a batch
     /// of entries per transaction in the order of their ids (docs/commission.md, « Les avis du gel »): the id of the last entry
     /// whose family was notified, 0 before the first batch. A batch moves it only from the value it read, so two passes never
@@ -30,7 +36,7 @@ public sealed class CommissionSnapshot
 /// <summary>
 /// One application examined by a session: the link between the engine's id (the application's reference) and the application, the
 /// status it had before (to put it back if the session is called off), and its score breakdown at each wished structure, as the
-/// grid computed it at the freeze (JSON of <see cref="StructureScore"/>).
+/// grid computed it at the freeze (JSON naming the lines of the session's table, <see cref="CommissionSnapshot.ScoreTableJson"/>).
 /// </summary>
 public sealed class CommissionEntry
 {

@@ -189,6 +189,9 @@ namespace Berceau.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("NoticesQueuedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ScoreTableJson")
+                        .HasColumnType("text");
+
                     b.HasKey("SessionId");
 
                     b.ToTable("CommissionSnapshots", (string)null);

@@ -182,6 +182,9 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.Property<long?>("NoticesQueuedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ScoreTableJson")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("SessionId");
 
                     b.ToTable("CommissionSnapshots", (string)null);

@@ -126,7 +126,8 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         var built = Task.Run(() =>
         {
             var snapshot = plan.Build(grid, CommissionDisplay.DayOf);
-            return (Snapshot: snapshot, Entries: EntriesOf(session.Id, snapshot.Entries));
+            var (entries, table) = EntriesOf(session.Id, snapshot.Entries);
+            return (Snapshot: snapshot, Entries: entries, Table: table.ToJson());
         }, ct);
         var instanceJson = Task.Run(async () => RunRecord.InstanceJson((await built).Snapshot.Instance), ct);
         audit.Record(CommissionAudit.Frozen, CommissionAudit.EntityType, session.Id.ToString(),
@@ -143,13 +144,13 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
             if (inCommittee != plan.Examined.Count) return Problem.Of("commission-concurrency", "");
             await db.InsertOwnedAsync(changes, ct);
             times.Step("status changes");
-            var (snapshot, entries) = await built;
+            var (snapshot, entries, table) = await built;
             times.Step("wait for the scores");
             await db.InsertManyAsync(entries, ct);
             times.Step("entries");
             db.CommissionSnapshots.Add(new CommissionSnapshot
             {
-                SessionId = session.Id, InstanceJson = await instanceJson, GridVersion = grid.Version,
+                SessionId = session.Id, InstanceJson = await instanceJson, ScoreTableJson = table, GridVersion = grid.Version,
                 AgeOn = plan.AgeOn, FrozenAt = now, FrozenBy = access.UserId, NoticedUpTo = 0, NoticesQueuedAt = null,
             });
             await db.SaveChangesAsync(ct);
@@ -172,24 +173,21 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         return plan.Examined.Count;
     }
 
-    /// <summary>The session's entries, each with its score breakdowns as stored, written on every core (tens of thousands).</summary>
-    private static List<CommissionEntry> EntriesOf(CommissionSessionId session, IReadOnlyList<SnapshotEntry> snapshot)
+    /// <summary>The session's entries, each with its score breakdowns as stored against the session's table (<see cref="StoredScores"/>).</summary>
+    private static (CommissionEntry[] Entries, ScoreTable Table) EntriesOf(CommissionSessionId session, IReadOnlyList<SnapshotEntry> snapshot)
     {
+        var (scores, table) = StoredScores.WriteSession([.. snapshot.Select(e => e.Scores)]);
         var entries = new CommissionEntry[snapshot.Count];
-        ParallelRanges.For(snapshot.Count, 2_048, (from, to) =>
+        for (var i = 0; i < entries.Length; i++)
         {
-            var scores = new StoredScores.Writer();
-            for (var i = from; i < to; i++)
+            var entry = snapshot[i];
+            entries[i] = new CommissionEntry
             {
-                var entry = snapshot[i];
-                entries[i] = new CommissionEntry
-                {
-                    SessionId = session, ApplicationId = entry.Application.Id, InstanceId = entry.InstanceId, StatusBefore = entry.Application.Status,
-                    ApplicationVersion = entry.Application.Version, ScoresJson = scores.Write(entry.Scores),
-                };
-            }
-        });
-        return [.. entries];
+                SessionId = session, ApplicationId = entry.Application.Id, InstanceId = entry.InstanceId, StatusBefore = entry.Application.Status,
+                ApplicationVersion = entry.Application.Version, ScoresJson = scores[i],
+            };
+        }
+        return (entries, table);
     }
 
     /// <summary>
@@ -424,7 +422,8 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         var validated = session.Validate(latest.Id, access.Now, access.UserId);
         if (!validated.IsSuccess) return validated;
         audit.Record(CommissionAudit.Validated, CommissionAudit.EntityType, session.Id.ToString(), $"calcul n° {latest.Number} ({latest.InstanceHash})");
-        var outcome = SessionOutcome.Build(session, await queries.ScopeFacilitiesAsync(session, ct), await queries.EntriesAsync(session.Id, ct), latest);
+        var outcome = SessionOutcome.Build(session, await queries.ScopeFacilitiesAsync(session, ct), await queries.EntriesAsync(session.Id, ct),
+            await queries.ScoreTableAsync(session.Id, ct), latest);
         var opened = await followUps.OpenForUnplacedAsync(session, outcome.Unplaced.Select(e => e.ApplicationId), access.Now, access.UserId, ct);
         audit.Record(CommissionAudit.FollowUpOpened, CommissionAudit.EntityType, session.Id.ToString(),
             $"{opened} dossiers de suivi ouverts pour {outcome.Unplaced.Count()} demandes sans place");

@@ -50,7 +50,7 @@ public sealed class CommissionMinutes
             .Concat(overrides.Select(o => o.By)).Concat(overrides.Select(o => o.WithdrawnBy ?? "")).Append(session.ValidatedBy ?? ""), ct);
         string Name(string? id) => id is not null && names.TryGetValue(id, out var name) ? name : "Compte supprimé";
 
-        var outcome = SessionOutcome.Build(session, facilities, entries, run);
+        var outcome = SessionOutcome.Build(session, facilities, entries, await queries.ScoreTableAsync(session.Id, ct), run);
         var references = entries.ToDictionary(e => e.ApplicationId, e => e.InstanceId);
         var applied = outcome.Run.Overrides.Select(o => o.Id).ToHashSet();
         var sections = facilities.SelectMany(f => f.Sections.Select(s => (f, s))).ToDictionary(x => x.s.Id, x => $"{x.f.Name} – {x.s.Name}");

@@ -41,6 +41,9 @@ public sealed class CommissionQueries(BerceauDbContext db)
     public Task<CommissionSnapshot?> SnapshotAsync(CommissionSessionId id, CancellationToken ct) =>
         db.CommissionSnapshots.AsNoTracking().FirstOrDefaultAsync(s => s.SessionId == id, ct);
 
+    /// <summary>The table the session's entries' scores point into (<see cref="StoredScores"/>); null for a session frozen before.</summary>
+    public Task<ScoreTable?> ScoreTableAsync(CommissionSessionId id, CancellationToken ct) => StoredScores.TableAsync(db, id, ct);
+
     public Task<List<CommissionEntry>> EntriesAsync(CommissionSessionId id, CancellationToken ct) =>
         db.CommissionEntries.AsNoTracking().Where(e => e.SessionId == id).ToListAsync(ct);
 

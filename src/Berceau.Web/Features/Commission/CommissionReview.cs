@@ -94,8 +94,9 @@ public sealed class CommissionReview
                           join a in db.Applications.AsNoTracking() on e.ApplicationId equals a.Id
                           where e.SessionId == session
                           select new { e.InstanceId, e.ApplicationId, a.ChildFirstName, a.ChildLastName, e.ScoresJson }).ToListAsync(ct);
+        var table = await StoredScores.TableAsync(db, session, ct);
         return [.. rows.OrderBy(r => r.InstanceId, StringComparer.Ordinal).Select(r => new EntryView(r.InstanceId, r.ApplicationId.Value,
-            ChildName(r.ChildFirstName, r.ChildLastName), ReadScores(r.ScoresJson)))];
+            ChildName(r.ChildFirstName, r.ChildLastName), StoredScores.Read(r.ScoresJson, table)))];
     }
 
     /// <summary>
@@ -145,20 +146,18 @@ public sealed class CommissionReview
         IEnumerable<string> instanceIds, CancellationToken ct)
     {
         var scores = new Dictionary<string, IReadOnlyList<StructureScore>>(StringComparer.Ordinal);
+        var table = await StoredScores.TableAsync(db, session, ct);
         // A page lists a few hundred applications at most; the chunks stay far below every provider's parameter limit.
         foreach (var chunk in instanceIds.Distinct(StringComparer.Ordinal).Chunk(500))
         {
             var rows = await db.CommissionEntries.AsNoTracking().Where(e => e.SessionId == session && chunk.Contains(e.InstanceId))
                 .Select(e => new { e.InstanceId, e.ScoresJson }).ToListAsync(ct);
-            foreach (var row in rows) scores[row.InstanceId] = ReadScores(row.ScoresJson);
+            foreach (var row in rows) scores[row.InstanceId] = StoredScores.Read(row.ScoresJson, table);
         }
         return scores;
     }
 
     private static string ChildName(string? first, string? last) => $"{first} {last}".Trim() is { Length: > 0 } name ? name : "Enfant sans nom";
-
-    private static List<StructureScore> ReadScores(string json) =>
-        StoredScores.Read(json);
 
     /// <summary>
     /// The review of one page. <paramref name="entries"/> may come without their scores (<see cref="NamesAsync"/>) or names

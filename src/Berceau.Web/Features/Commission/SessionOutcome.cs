@@ -44,12 +44,13 @@ public sealed class SessionOutcome
     public IReadOnlyList<ReserveLine> ReservesByCategory => [.. Sections.SelectMany(s => s.Reserves).GroupBy(r => r.Category)
         .Select(g => new ReserveLine(g.Key, g.Sum(r => r.Seats), g.Sum(r => r.Filled)))];
 
-    public static SessionOutcome Build(CommissionSession session, IReadOnlyList<Facility> facilities, IReadOnlyList<CommissionEntry> entries, CommissionRun run)
+    public static SessionOutcome Build(CommissionSession session, IReadOnlyList<Facility> facilities, IReadOnlyList<CommissionEntry> entries, ScoreTable? table,
+        CommissionRun run)
     {
         var view = RunView.Read(run);
         var outcomes = entries.OrderBy(e => e.InstanceId, StringComparer.Ordinal).Select(e =>
         {
-            var scores = StoredScores.Read(e.ScoresJson);
+            var scores = StoredScores.Read(e.ScoresJson, table);
             var placement = view.Placements.GetValueOrDefault(e.InstanceId);
             // The instance's structure id is the facility's: a placement stands even if the structure left the registry since.
             var facility = placement is not null && Guid.TryParse(placement.Structure, out var structure) ? new FacilityId(structure) : (FacilityId?)null;

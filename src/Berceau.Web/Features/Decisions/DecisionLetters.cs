@@ -112,7 +112,7 @@ public sealed class DecisionLetters(BerceauDbContext db, CommissionQueries queri
     {
         var json = await db.CommissionEntries.AsNoTracking().Where(e => e.SessionId == session.Id && e.ApplicationId == application.Id)
             .Select(e => e.ScoresJson).FirstOrDefaultAsync(ct);
-        var scores = json is null ? null : StoredScores.Read(json);
+        var scores = json is null ? null : StoredScores.Read(json, await StoredScores.TableAsync(db, session.Id, ct));
         return scores?.FirstOrDefault(s => s.Facility == facility)?.Total;
     }
 }

@@ -38,7 +38,8 @@ public sealed class PublicCommissions(BerceauDbContext db, CommissionQueries que
         var session = await queries.FindAsync(id, tracked: false, ct);
         if (session is null || !Public.Contains(session.Status) || session.ValidatedRunId is not { } runId) return null;
         var run = await db.CommissionRuns.AsNoTracking().SingleAsync(r => r.Id == runId, ct);
-        var outcome = SessionOutcome.Build(session, await queries.ScopeFacilitiesAsync(session, ct), await queries.EntriesAsync(session.Id, ct), run);
+        var outcome = SessionOutcome.Build(session, await queries.ScopeFacilitiesAsync(session, ct), await queries.EntriesAsync(session.Id, ct),
+            await queries.ScoreTableAsync(session.Id, ct), run);
         var commune = (await queries.CommuneNamesAsync([session.CommuneCode], ct))[session.CommuneCode];
         return (session, commune, outcome.Statistics(outcome.Run.Overrides.Count));
     }

@@ -1,5 +1,7 @@
 """Times a commission over real HTTP (bench/commission.sh): signs in as the bench's staff (password, then the TOTP code),
 then for each prepared session: POST Freeze, POST Run (antiforgery token read beforehand, untimed), GET the review page.
+Each session starts on a quiet machine (wait_quiet): the background jobs of the generated data (confirmation reminders) and of
+the previous session (its 30,000 e-mails) would otherwise share the two cores with it.
 The families' notices of a freeze are written after it by a background job (docs/commission.md, « Les avis du gel »): after
 the page, the client waits until the session's snapshot says they are all written (BENCH_DB, the SQLite file), reports how
 long after the freeze that was, and only then starts the next session."""
@@ -43,6 +45,25 @@ def notices_written(session):
         if row and row[0] is not None: return time.perf_counter()
         time.sleep(0.05)
     return None
+
+def machine_busy():
+    """The machine's busy and total CPU time so far (/proc/stat, every core, every process: the database server too)."""
+    with open("/proc/stat") as f:
+        values = [int(v) for v in f.readline().split()[1:]]
+    idle = values[3] + values[4]
+    return sum(values) - idle, sum(values)
+
+def wait_quiet(limit=600):
+    """Waits until the machine's cores are 95 % idle for a whole second (at most `limit` s): the server's background jobs (the
+    previous session's e-mails, the confirmation reminders of the generated applications) and the database server's (PostgreSQL's
+    autovacuum) are done, and the session is timed on a quiet machine. Returns the seconds waited."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        busy, total = machine_busy()
+        time.sleep(1)
+        busy2, total2 = machine_busy()
+        if (busy2 - busy) < 0.05 * max(1, total2 - total): break
+    return time.perf_counter() - start
 
 def cpu():
     if not server: return 0.0
@@ -93,6 +114,7 @@ for session in sessions:
     if status != 200:
         raise SystemExit(f"GET {page}: {status}")
     form = {"__RequestVerificationToken": token(body)}
+    waited = wait_quiet()
     c0, t0 = cpu(), time.perf_counter()
     status, headers, body = request(page + "?handler=Freeze", form)
     c1, t1 = cpu(), time.perf_counter()
@@ -109,7 +131,8 @@ for session in sessions:
     c4 = cpu()
     print(f"session {session}: freeze {row[0]*1000:.0f} ms, run {row[1]*1000:.0f} ms, review page {row[2]*1000:.0f} ms ({row[4]//1024} KB), total {row[3]*1000:.0f} ms"
           + (f"; server CPU {row[5]*1000:.0f} + {row[6]*1000:.0f} + {row[7]*1000:.0f} = {row[8]*1000:.0f} ms" if server else "")
-          + (f"; notices written {(t4 - t1)*1000:.0f} ms after the freeze (server CPU after the page: {(c4 - c3)*1000:.0f} ms)" if t4 else ""), flush=True)
+          + (f"; notices written {(t4 - t1)*1000:.0f} ms after the freeze (server CPU after the page: {(c4 - c3)*1000:.0f} ms)" if t4 else "")
+          + f"; started after {waited:.0f} s waiting for a quiet machine", flush=True)
 
 for name, i in (("freeze", 0), ("run", 1), ("review page", 2), ("total", 3)):
     values = [r[i] * 1000 for r in rows]

@@ -78,6 +78,8 @@ public sealed class BerceauApp : WebApplicationFactory<Program>
         builder.UseSetting("GovernanceReminders:RunWorker", "false");
         // And for the notices of a commission's freeze (Features/Commission tests run one pass when they want the notices).
         builder.UseSetting("FreezeNotices:RunWorker", "false");
+        // The tests call the job right after their requests; the quiet time the members get is tested on its own (MembersFirstTests).
+        builder.UseSetting("FreezeNotices:QuietMilliseconds", "0");
         // And for the observatory's snapshots: tests refresh them when they want (Support/IndicatorSnapshotsSupport.cs).
         builder.UseSetting("Observatory:Snapshots:RunWorker", "false");
         // Every test signs in from 127.0.0.1: the real limit would throttle the suite. The limit's own test uses another address.

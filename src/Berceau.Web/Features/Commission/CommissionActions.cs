@@ -130,6 +130,8 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
             return (Snapshot: snapshot, Entries: entries, Table: table.ToJson());
         }, ct);
         var instanceJson = Task.Run(async () => RunRecord.InstanceJson((await built).Snapshot.Instance), ct);
+        // Indexed for the engine meanwhile too: the runs that follow on this node start from it (FrozenInstances).
+        var prepared = Task.Run(async () => Engine.AllocationEngine.Prepare((await built).Snapshot.Instance), ct);
         audit.Record(CommissionAudit.Frozen, CommissionAudit.EntityType, session.Id.ToString(),
             $"{plan.Examined.Count} demandes, {plan.Sections.Sum(s => s.Capacity)} places, grille n° {grid.Version}, âges au {plan.AgeOn:dd/MM/yyyy}");
 
@@ -144,7 +146,7 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
             if (inCommittee != plan.Examined.Count) return Problem.Of("commission-concurrency", "");
             await db.InsertOwnedAsync(changes, ct);
             times.Step("status changes");
-            var (snapshot, entries, table) = await built;
+            var (_, entries, table) = await built;
             times.Step("wait for the scores");
             await db.InsertManyAsync(entries, ct);
             times.Step("entries");
@@ -158,8 +160,7 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
             await transaction.CommitAsync(ct);
             times.Step("commit");
             times.Done();
-            // Committed: the runs that follow start from this instance, indexed meanwhile (FrozenInstances).
-            frozenInstances.Add(session.Id, now, snapshot.Instance);
+            frozenInstances.Keep(session.Id, now, prepared);
         }
         catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {

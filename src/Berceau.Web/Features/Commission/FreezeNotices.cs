@@ -96,6 +96,8 @@ public sealed class FreezeNoticeOptions
     /// (<see cref="MembersFirst"/>); 0 to not wait.
     /// </summary>
     public int MaxWaitSeconds { get; set; } = 10;
+    /// <summary>How long no commission request must have been in flight before a batch (<see cref="MembersFirst"/>).</summary>
+    public int QuietMilliseconds { get; set; } = 1_000;
 }
 
 /// <summary>What one pass did; <see cref="Ran"/> false when another node held the job.</summary>
@@ -124,7 +126,8 @@ public sealed class FreezeNoticeJob(IServiceScopeFactory scopes, TimeProvider cl
                 NoticeBatch batch;
                 do
                 {
-                    if (options.Value.MaxWaitSeconds > 0) await members.WaitAsync(TimeSpan.FromSeconds(options.Value.MaxWaitSeconds), ct);
+                    if (options.Value.MaxWaitSeconds > 0) await members.WaitAsync(TimeSpan.FromSeconds(options.Value.MaxWaitSeconds),
+                        TimeSpan.FromMilliseconds(options.Value.QuietMilliseconds), ct);
                     // A scope per batch: the notifier's rows are inserted untracked, but nothing accumulates across batches.
                     await using var scope = scopes.CreateAsyncScope();
                     var batchDb = scope.ServiceProvider.GetRequiredService<BerceauDbContext>();

@@ -20,9 +20,6 @@ public sealed class FrozenInstances
     private readonly Lock gate = new();
     private readonly List<(CommissionSessionId Session, DateTimeOffset FrozenAt, Task<Engine.PreparedInstance> Prepared)> kept = [];
 
-    /// <summary>Starts preparing a frozen instance on the thread pool, after its snapshot is committed.</summary>
-    public void Add(CommissionSessionId session, DateTimeOffset frozenAt, Engine.Instance instance) =>
-        Keep(session, frozenAt, Task.Run(() => Engine.AllocationEngine.Prepare(instance)));
 
     // PostgreSQL keeps microseconds: the instant read back from the snapshot is the freeze's, without its last digit of ticks.
     private static long Micros(DateTimeOffset at) => at.UtcTicks / 10;
@@ -41,7 +38,10 @@ public sealed class FrozenInstances
         }
     }
 
-    /// <summary>Keeps an instance prepared elsewhere (a run that read the snapshot from the database).</summary>
+    /// <summary>
+    /// Keeps a frozen instance being prepared on the thread pool, once its snapshot is committed: by the freeze, or by a run
+    /// that read the snapshot from the database.
+    /// </summary>
     public void Keep(CommissionSessionId session, DateTimeOffset frozenAt, Task<Engine.PreparedInstance> prepared)
     {
         lock (gate)

@@ -50,10 +50,10 @@ public static class StoredScores
                 foreach (var score in scores[i])
                 {
                     if (seenStructures.Add(score.Facility)) structures.Add(score.Facility);
-                    // A family's own lines are one object at each structure it wishes: hashed once per entry.
+                    // Only the entry's distinct lines are hashed (a handful, against tens of occurrences).
                     foreach (var line in score.Lines)
                     {
-                        if (IndexOfReference(entry, line) >= 0) continue;
+                        if (IndexOf(entry, line) >= 0) continue;
                         entry.Add(line);
                         if (seenLines.Add(line)) lines.Add(line);
                     }
@@ -76,11 +76,19 @@ public static class StoredScores
         return (entries, builder.Table);
     }
 
-    private static int IndexOfReference<T>(List<T> list, T item) where T : class
+    /// <summary>
+    /// The position of a line equal to <paramref name="line"/> among an entry's distinct lines, or -1: by reference first (a
+    /// family's own lines are one object at each structure it wishes), then by value (a structure's lines are new objects).
+    /// </summary>
+    private static int IndexOf(List<StoredScoreLine> lines, StoredScoreLine line)
     {
-        for (var i = 0; i < list.Count; i++)
+        for (var i = 0; i < lines.Count; i++)
         {
-            if (ReferenceEquals(list[i], item)) return i;
+            if (ReferenceEquals(lines[i], line)) return i;
+        }
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Equals(line)) return i;
         }
         return -1;
     }
@@ -114,7 +122,7 @@ public static class StoredScores
         private readonly TableBuilder table;
         private readonly ArrayBufferWriter<byte> buffer = new(1_024);
         private readonly Utf8JsonWriter json;
-        // The entry's distinct lines and their positions in the table: found by reference, hashed once per entry.
+        // The entry's distinct lines and their positions in the table: each hashed once per entry.
         private readonly List<StoredScoreLine> lines = [];
         private readonly List<int> positions = [];
 
@@ -148,7 +156,7 @@ public static class StoredScores
 
         private int PositionOf(StoredScoreLine line)
         {
-            var known = IndexOfReference(lines, line);
+            var known = IndexOf(lines, line);
             if (known >= 0) return positions[known];
             var position = table.Line(line);
             lines.Add(line);

@@ -28,26 +28,36 @@ public static class BulkInsert
 {
     /// <summary>Inserts rows of an entity type (not owned). Returns the number of rows written.</summary>
     public static Task<int> InsertManyAsync<T>(this DbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class =>
-        InsertAsync(db, Entity(db, typeof(T)), rows, ct);
+        InsertAsync(db, Entity(db, typeof(T)), rows, owner: null, ct);
+
+    /// <summary>
+    /// Inserts rows of an owned collection (e.g. an application's status changes), each with the key of its owner (the owned
+    /// type's foreign key, which is not a property of the row).
+    /// </summary>
+    public static Task<int> InsertOwnedAsync<T>(this DbContext db, IReadOnlyList<(object OwnerKey, T Row)> rows, CancellationToken ct)
+        where T : class =>
+        InsertAsync(db, Entity(db, typeof(T)), rows.Select(r => r.Row).ToList(), owner: i => rows[i].OwnerKey, ct);
 
     private static IEntityType Entity(DbContext db, Type type) =>
         db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not an entity type of the model.");
 
-    private static async Task<int> InsertAsync<T>(DbContext db, IEntityType entity, IReadOnlyList<T> rows, CancellationToken ct) where T : class
+    private static async Task<int> InsertAsync<T>(DbContext db, IEntityType entity, IReadOnlyList<T> rows, Func<int, object>? owner,
+        CancellationToken ct) where T : class
     {
         if (rows.Count == 0) return 0;
         var transaction = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("BulkInsert writes in the caller's transaction: open one first.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        // An owned row's foreign key is not a property of the row: its owner's key would be missing.
-        if (entity.IsOwned()) throw new InvalidOperationException($"{entity.DisplayName()} is owned: BulkInsert writes entity types only.");
+        var ownerKey = entity.FindOwnership()?.Properties.Single();
+        if (ownerKey is not null && owner is null)
+            throw new InvalidOperationException($"{entity.DisplayName()} is owned: use InsertOwnedAsync with the owners' keys.");
         var columns = entity.GetProperties().Where(p => !GeneratedByDatabase(p)).ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
         var into = $"{sql.DelimitIdentifier(table.Name, table.Schema)} ("
             + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!))) + ")";
         var mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToList();
-        var getters = columns.Select(c => c.GetGetter()).ToList();
-        object? Value(int row, int column) => getters[column].GetClrValueUsingContainingEntity(rows[row]);
+        var getters = columns.Select(c => c == ownerKey ? null : c.GetGetter()).ToList();
+        object? Value(int row, int column) => getters[column] is { } getter ? getter.GetClrValueUsingContainingEntity(rows[row]) : owner!(row);
 
         // The context's own connection and transaction, through ADO: EF's raw SQL would read the braces of JSON values as
         // placeholders of its format string. (PostgreSQL's COPY runs on the connection, inside its open transaction.)

@@ -112,14 +112,13 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         var applications = await ExaminedAsync(Examined, ct);
         times.Step("load");
         var plan = InstanceSnapshot.Plan(session, facilities, applications);
-        // Each move is checked by the application's own verb, on the untracked copy: the database is written below, set-based,
-        // each change as the verb gave it (its status before is the row's own).
-        StatusChange? change = null;
+        // Each move is checked by the application's own verb, on the untracked copy: the database is written below, set-based.
+        var changes = new List<(object, StatusChange)>(plan.Examined.Count);
         foreach (var examined in plan.Examined)
         {
             var moved = examined.Application.MoveToCommittee(now, access.UserId);
             if (!moved.IsSuccess) return Outcome<int>.Failure(moved.Problems);
-            change ??= moved.Value;
+            changes.Add((examined.Application.Id, moved.Value));
         }
         times.Step("plan+moves");
         // The scores, the entries' stored breakdowns, then the instance's JSON (megabytes in a département) are computed on the
@@ -142,10 +141,11 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
             // The session first: a second member freezing at the same time is stopped by its version before the bulk work.
             await db.SaveChangesAsync(ct);
             times.Step("save");
-            var inCommittee = change is null ? 0
-                : await CommitteeMoves.WriteAsync(db, plan.Examined.Select(e => (e.Application.Version, e.Application.Id)), change, ct);
-            times.Step("status changes+update");
+            var inCommittee = await MoveToCommitteeAsync(plan.Examined, ct);
+            times.Step("update");
             if (inCommittee != plan.Examined.Count) return Problem.Of("commission-concurrency", "");
+            await db.InsertOwnedAsync(changes, ct);
+            times.Step("status changes");
             var (_, entries, table) = await built;
             times.Step("wait for the scores");
             await db.InsertManyAsync(entries, ct);
@@ -327,6 +327,25 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
             collected[id] = values;
         }
         return collected;
+    }
+
+    /// <summary>
+    /// The examined applications to « en commission », each one only at the version the freeze read, its version moved as
+    /// <see cref="Application.Move"/> moves it: one statement per version read (a handful), each naming its applications by a
+    /// list parameter. Returns the number of applications moved.
+    /// </summary>
+    private async Task<int> MoveToCommitteeAsync(IReadOnlyList<InstanceSnapshot.PlannedEntry> examined, CancellationToken ct)
+    {
+        var moved = 0;
+        foreach (var atVersion in examined.GroupBy(e => e.Application.Version, e => e.Application.Id))
+        {
+            var (version, ids) = (atVersion.Key, atVersion.ToList());
+            // One parameter holding the list (JSON on SQLite, an array on PostgreSQL): EF Core would otherwise send a parameter
+            // per application, which SQLite binds by a linear search among them (thousands: a second per freeze).
+            moved += await db.Applications.Where(a => EF.Parameter(ids).Contains(a.Id) && a.Version == version)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.InCommittee).SetProperty(a => a.Version, a => a.Version + 1), ct);
+        }
+        return moved;
     }
 
     /// <summary>Solves the frozen instance with the active overrides and stores the run (see <see cref="CommissionRun"/>).</summary>

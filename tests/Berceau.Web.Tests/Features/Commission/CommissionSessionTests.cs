@@ -59,6 +59,11 @@ public class CommissionSessionTests(BerceauApp app)
         Assert.Equal(3, entries.Count);
         Assert.All(entries, e => Assert.Equal(ApplicationStatus.Complete, e.StatusBefore));
         Assert.All(statuses, s => Assert.Equal(ApplicationStatus.InCommittee, s));
+        // The change the family's timeline shows, written in bulk by the freeze.
+        var high = await DbAsync(db => db.Applications.Include(a => a.StatusChanges).SingleAsync(a => a.Id == scene.High.Id));
+        Assert.Equal(new StatusChange(ApplicationStatus.Complete, ApplicationStatus.InCommittee, session.FrozenAt!.Value, session.FrozenBy!, null),
+            high.StatusChanges.Single(c => c.To == ApplicationStatus.InCommittee));
+        Assert.Equal(ApplicationStatus.InCommittee, high.StatusChanges.MaxBy(c => c.At)!.To);
         Assert.Equal(SeatsFrom, snapshot.AgeOn);
         Assert.Equal(1, snapshot.GridVersion);
         var instance = RunRecord.ReadInstance(snapshot.InstanceJson);

@@ -27,7 +27,7 @@ public sealed class XssTests(BerceauApp app)
     private const string Commune = VictimWorld.Commune;
 
     /// <summary>The payload appears as text (encoded), and nowhere as markup.</summary>
-    public static void AssertEncoded(string html, string page)
+    private static void AssertEncoded(string html, string page)
     {
         Assert.False(html.Contains("<script>alert", StringComparison.OrdinalIgnoreCase), $"{page} : balise <script> injectée telle quelle.");
         Assert.False(html.Contains("<img src=x", StringComparison.OrdinalIgnoreCase), $"{page} : balise <img onerror> injectée telle quelle.");

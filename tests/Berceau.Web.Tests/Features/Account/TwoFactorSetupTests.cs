@@ -79,7 +79,7 @@ public sealed partial class TwoFactorSetupTests(BerceauApp app)
         var userId = await Accounts.UserIdAsync(app, email);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "double-authentification-activee" && a.EntityId == userId)));
         // The recovery codes are shown once: the page no longer lists them.
-        Assert.Equal(0, RecoveryCode().Matches(await Forms.TextAsync(await client.GetAsync(SetupUrl))).Count);
+        Assert.Empty(RecoveryCode().Matches(await Forms.TextAsync(await client.GetAsync(SetupUrl))));
     }
 
     [Fact]

@@ -23,7 +23,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.Property(a => a.CommuneCode).HasMaxLength(5);
         b.HasOne<Commune>().WithMany().HasForeignKey(a => a.CommuneCode);
         b.HasOne<Sector>().WithMany().HasForeignKey(a => a.SectorId).OnDelete(DeleteBehavior.SetNull);
-        b.HasIndex(a => new { a.CommuneCode, a.Status });
+        // Not the status: an index holding it would take a new entry at every status move, and forbid PostgreSQL's HOT updates
+        // (PostgresBerceauDbContext). A commune's applications are read by commune, then filtered by status.
+        b.HasIndex(a => a.CommuneCode);
         b.Property(a => a.Street).HasMaxLength(200);
         b.Property(a => a.PostalCode).HasMaxLength(5);
         b.Property(a => a.ChildFirstName).HasMaxLength(ApplicationRules.MaxNameLength);

@@ -573,6 +573,8 @@ namespace Berceau.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneCode");
+
                     b.HasIndex("CreationKey")
                         .IsUnique();
 
@@ -583,9 +585,9 @@ namespace Berceau.Data.Migrations.Postgres
 
                     b.HasIndex("SectorId");
 
-                    b.HasIndex("CommuneCode", "Status");
-
                     b.ToTable("Applications");
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("Berceau.Domain.Applications.ApplicationAccess", b =>

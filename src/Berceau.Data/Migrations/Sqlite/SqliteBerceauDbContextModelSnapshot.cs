@@ -564,6 +564,8 @@ namespace Berceau.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommuneCode");
+
                     b.HasIndex("CreationKey")
                         .IsUnique();
 
@@ -573,8 +575,6 @@ namespace Berceau.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("SectorId");
-
-                    b.HasIndex("CommuneCode", "Status");
 
                     b.ToTable("Applications");
                 });

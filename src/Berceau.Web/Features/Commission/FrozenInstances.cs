@@ -17,38 +17,22 @@ public sealed class FrozenInstances
 {
     public const int Kept = 2;
 
-    private readonly Lock gate = new();
-    private readonly List<(CommissionSessionId Session, DateTimeOffset FrozenAt, Task<Engine.PreparedInstance> Prepared)> kept = [];
+    // By session and instant of the freeze, to the microsecond: PostgreSQL keeps microseconds, so the instant read back from the
+    // snapshot is the freeze's without its last digit of ticks.
+    private readonly KeptResults<(CommissionSessionId Session, long FrozenAtMicros), Engine.PreparedInstance> kept = new(Kept);
 
+    private static (CommissionSessionId, long) Key(CommissionSessionId session, DateTimeOffset frozenAt) => (session, frozenAt.UtcTicks / 10);
 
-    // PostgreSQL keeps microseconds: the instant read back from the snapshot is the freeze's, without its last digit of ticks.
-    private static long Micros(DateTimeOffset at) => at.UtcTicks / 10;
-
-    /// <summary>The prepared instance of a session frozen at <paramref name="frozenAt"/>, or null when this node does not keep it.</summary>
-    public Task<Engine.PreparedInstance>? Find(CommissionSessionId session, DateTimeOffset frozenAt)
-    {
-        lock (gate)
-        {
-            foreach (var (id, at, prepared) in kept)
-            {
-                // One whose preparing failed is not used: the caller reads the snapshot from the database, and sees why.
-                if (id == session && Micros(at) == Micros(frozenAt) && !prepared.IsFaulted && !prepared.IsCanceled) return prepared;
-            }
-            return null;
-        }
-    }
+    /// <summary>
+    /// The prepared instance of a session frozen at <paramref name="frozenAt"/>, or null when this node does not keep it (or its
+    /// preparing failed: the caller reads the snapshot from the database, and sees why).
+    /// </summary>
+    public Task<Engine.PreparedInstance>? Find(CommissionSessionId session, DateTimeOffset frozenAt) => kept.Find(Key(session, frozenAt));
 
     /// <summary>
     /// Keeps a frozen instance being prepared on the thread pool, once its snapshot is committed: by the freeze, or by a run
     /// that read the snapshot from the database.
     /// </summary>
-    public void Keep(CommissionSessionId session, DateTimeOffset frozenAt, Task<Engine.PreparedInstance> prepared)
-    {
-        lock (gate)
-        {
-            kept.RemoveAll(k => k.Session == session);
-            kept.Add((session, frozenAt, prepared));
-            if (kept.Count > Kept) kept.RemoveAt(0);
-        }
-    }
+    public void Keep(CommissionSessionId session, DateTimeOffset frozenAt, Task<Engine.PreparedInstance> prepared) =>
+        kept.Keep(Key(session, frozenAt), prepared);
 }

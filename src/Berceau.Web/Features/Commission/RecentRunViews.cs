@@ -12,31 +12,11 @@ public sealed class RecentRunViews
 {
     public const int Kept = 2;
 
-    private readonly Lock gate = new();
-    private readonly List<(Guid Run, Task<RunView> View)> views = [];
+    private readonly KeptResults<Guid, RunView> views = new(Kept);
 
     /// <summary>Starts reading the view of a run that was just saved.</summary>
-    public void Add(CommissionRun run)
-    {
-        var view = Task.Run(() => RunView.Read(run));
-        lock (gate)
-        {
-            views.Add((run.Id, view));
-            if (views.Count > Kept) views.RemoveAt(0);
-        }
-    }
+    public void Add(CommissionRun run) => views.Keep(run.Id, Task.Run(() => RunView.Read(run)));
 
-    /// <summary>The view of a run kept here, or null.</summary>
-    public Task<RunView>? Find(Guid run)
-    {
-        lock (gate)
-        {
-            foreach (var (id, view) in views)
-            {
-                // A view whose reading failed is not kept: the caller reads the run from the database, and sees why.
-                if (id == run && !view.IsFaulted) return view;
-            }
-            return null;
-        }
-    }
+    /// <summary>The view of a run kept here, or null (a view whose reading failed is not kept: the page reads the run from the database).</summary>
+    public Task<RunView>? Find(Guid run) => views.Find(run);
 }

@@ -30,6 +30,9 @@ public static class StoredScores
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>How the entries and the session's table are written (the same encoder as <see cref="Options"/>).</summary>
+    internal static readonly JsonWriterOptions Writing = new() { Encoder = Options.Encoder };
+
     /// <summary>
     /// The entries' text of a session's scores (one per entry, in order) and the session's table they point into, written on
     /// every core. The table lists the lines and structures in the order of their first appearance in the entries, so the same
@@ -129,7 +132,7 @@ public static class StoredScores
         public EntryWriter(TableBuilder table)
         {
             this.table = table;
-            json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder });
+            json = new Utf8JsonWriter(buffer, Writing);
         }
 
         public string Write(IReadOnlyList<StructureScore> scores)
@@ -220,12 +223,10 @@ public static class StoredScores
 /// </summary>
 public sealed record ScoreTable(IReadOnlyList<Guid> Structures, IReadOnlyList<StoredScoreLine> Lines)
 {
-    private static readonly JsonWriterOptions Writing = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public string ToJson()
     {
         var buffer = new ArrayBufferWriter<byte>(64 * 1_024);
-        using (var json = new Utf8JsonWriter(buffer, Writing))
+        using (var json = new Utf8JsonWriter(buffer, StoredScores.Writing))
         {
             json.WriteStartObject();
             json.WriteStartArray("structures");

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -14,11 +15,11 @@ namespace Berceau.Data;
 /// Runs in the caller's transaction, which must be open: the rows are committed with the rest of the unit of work, or not at all.
 /// How the rows travel depends on the provider, each the fastest measured (docs/performance.md):
 /// <list type="bullet">
-/// <item>SQLite runs inside the process: one single-row INSERT, prepared once and executed for each row with its parameters
-/// (made by the model's type mappings, as SaveChanges makes them). A few microseconds a row; writing the rows as SQL text cost
-/// more to generate and to parse (a freeze: 4 to 6 s of CPU for its 120,000 rows). A multi-row INSERT with parameters is worse
-/// still: Microsoft.Data.Sqlite binds each parameter by name, which SQLite finds by a linear search among the statement's
-/// parameters, so thousands of them cost the square of their number.</item>
+/// <item>SQLite runs inside the process: one single-row INSERT, prepared once and executed for each row with its values bound
+/// by position, through SQLite's own API (<see cref="SqliteRowStatement"/>). A few microseconds a row; writing the rows as SQL
+/// text cost more to generate and to parse (a freeze: 4 to 6 s of CPU for its 120,000 rows), and a multi-row INSERT with
+/// parameters is worse still: Microsoft.Data.Sqlite binds each parameter by name, which SQLite finds by a linear search among
+/// the statement's parameters, so thousands of them cost the square of their number.</item>
 /// <item>PostgreSQL is a round trip away: the rows are streamed by COPY in its binary format, each value as the model's type
 /// mapping converts it, typed by the column's store type. A département's freeze wrote its 30,000 entries in 1.5 s as multi-row
 /// INSERTs of SQL literals (the server parsing megabytes of text), in a fraction of that by COPY (docs/performance.md).</item>
@@ -45,7 +46,7 @@ public static class BulkInsert
         CancellationToken ct) where T : class
     {
         if (rows.Count == 0) return 0;
-        var transaction = db.Database.CurrentTransaction
+        _ = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("BulkInsert writes in the caller's transaction: open one first.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var ownerKey = entity.FindOwnership()?.Properties.Single();
@@ -59,29 +60,24 @@ public static class BulkInsert
         var getters = columns.Select(c => c == ownerKey ? null : c.GetGetter()).ToList();
         object? Value(int row, int column) => getters[column] is { } getter ? getter.GetClrValueUsingContainingEntity(rows[row]) : owner!(row);
 
-        // The context's own connection and transaction, through ADO: EF's raw SQL would read the braces of JSON values as
-        // placeholders of its format string. (PostgreSQL's COPY runs on the connection, inside its open transaction.)
+        object? Provider(int row, int column)
+        {
+            var value = Value(row, column);
+            return value is not null && mappings[column].Converter is { } converter ? converter.ConvertToProvider(value) : value;
+        }
+
         if (db.Database.IsSqlite())
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = transaction.GetDbTransaction();
-            // The same command text for every row: Microsoft.Data.Sqlite keeps the statement prepared and only binds the values.
-            // The parameters are made once, by the type mappings (which also set their SQLite type), then only their values change,
-            // converted as CreateParameter converts them. Executed synchronously: the provider's async calls are synchronous
-            // underneath, and a task per row costs more than the insert itself.
-            command.CommandText = $"INSERT INTO {into} VALUES (" + string.Join(", ", columns.Select((_, c) => "@p" + c)) + ")";
-            var parameters = new DbParameter[columns.Count];
+            // The context's own connection, inside its open transaction: one INSERT prepared once, each row bound and stepped.
+            using var statement = SqliteRowStatement.Prepare((SqliteConnection)db.Database.GetDbConnection(),
+                $"INSERT INTO {into} VALUES (" + string.Join(", ", columns.Select((_, c) => "?" + (c + 1))) + ")", mappings);
+            var values = new object?[columns.Count];
             var inserted = 0;
             for (var r = 0; r < rows.Count; r++)
             {
                 ct.ThrowIfCancellationRequested();
-                for (var c = 0; c < columns.Count; c++)
-                {
-                    var value = Value(r, c);
-                    if (r == 0) command.Parameters.Add(parameters[c] = mappings[c].CreateParameter(command, "@p" + c, value, columns[c].IsNullable));
-                    else parameters[c].Value = (value is null ? null : mappings[c].Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
-                }
-                inserted += command.ExecuteNonQuery();
+                for (var c = 0; c < columns.Count; c++) values[c] = Provider(r, c);
+                inserted += statement.Execute(values);
             }
             return inserted;
         }
@@ -94,8 +90,7 @@ public static class BulkInsert
             await importer.StartRowAsync(ct);
             for (var c = 0; c < columns.Count; c++)
             {
-                var value = Value(r, c);
-                if (value is not null && mappings[c].Converter is { } converter) value = converter.ConvertToProvider(value);
+                var value = Provider(r, c);
                 if (value is null) await importer.WriteNullAsync(ct);
                 else await importer.WriteAsync(value, types[c], ct);
             }

@@ -294,7 +294,7 @@ public class ApplicationTests
 
         Assert.Equal([ProofKind.QuotientFamilial, ProofKind.SocialSupport, ProofKind.PartnerEmployer], withoutCaf.Where(IsGridProof));
         Assert.Equal([ProofKind.SocialSupport, ProofKind.PartnerEmployer], withCaf.Where(IsGridProof));
-        Assert.Empty(Proofs.Required(Draft()).Where(IsGridProof));
+        Assert.DoesNotContain(Proofs.Required(Draft()), IsGridProof);
     }
 
     private static bool IsGridProof(ProofKind kind) => kind is ProofKind.QuotientFamilial or ProofKind.SocialSupport or ProofKind.PartnerEmployer;

@@ -331,22 +331,11 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
 
     /// <summary>
     /// The examined applications to « en commission », each one only at the version the freeze read, its version moved as
-    /// <see cref="Application.Move"/> moves it: one statement per version read (a handful), each naming its applications by a
-    /// list parameter. Returns the number of applications moved.
+    /// <see cref="Application.Move"/> moves it, set-based (<see cref="BulkUpdate"/>). Returns the number of applications moved.
     /// </summary>
-    private async Task<int> MoveToCommitteeAsync(IReadOnlyList<InstanceSnapshot.PlannedEntry> examined, CancellationToken ct)
-    {
-        var moved = 0;
-        foreach (var atVersion in examined.GroupBy(e => e.Application.Version, e => e.Application.Id))
-        {
-            var (version, ids) = (atVersion.Key, atVersion.ToList());
-            // One parameter holding the list (JSON on SQLite, an array on PostgreSQL): EF Core would otherwise send a parameter
-            // per application, which SQLite binds by a linear search among them (thousands: a second per freeze).
-            moved += await db.Applications.Where(a => EF.Parameter(ids).Contains(a.Id) && a.Version == version)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.InCommittee).SetProperty(a => a.Version, a => a.Version + 1), ct);
-        }
-        return moved;
-    }
+    private Task<int> MoveToCommitteeAsync(IReadOnlyList<InstanceSnapshot.PlannedEntry> examined, CancellationToken ct) =>
+        db.SetAtVersionsAsync<Application, ApplicationStatus>([.. examined.Select(e => ((object)e.Application.Id, e.Application.Version))],
+            a => a.Status, ApplicationStatus.InCommittee, ct);
 
     /// <summary>Solves the frozen instance with the active overrides and stores the run (see <see cref="CommissionRun"/>).</summary>
     public async Task<Outcome<CommissionRun>> RunAsync(CommissionSession session, CancellationToken ct)

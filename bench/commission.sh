@@ -2,7 +2,7 @@
 # A département-sized commission d'attribution over real HTTP on loopback (issue 6's check: freeze + solve + review page under
 # 2 s end to end). Builds in Release, seeds a SQLite file with the demo 93 and, in each of SESSIONS communes, 1,000 crèches and
 # 30,000 complete applications × 6 wishes with a session ready to freeze (`berceau bench-commission-data`, seeded), starts the
-# web app, signs in as a commission member (password + authenticator code), then times Freeze, the first Run and the review page
+# web app, signs in as a commission member (password + authenticator code), then times Freeze (which runs the engine: calcul n° 1) and the review page
 # of each session. Prints each session and the best / median; copy them into docs/performance.md with the machine line.
 # Usage: bench/commission.sh [SESSIONS=3] [APPLICATIONS=30000] [STRUCTURES=1000]. Bounded: each request times out at 1,800 s.
 # BENCH_DATA=dir keeps the generated database there and reuses it on the next run with the same sizes (3 × 30,000 take a few

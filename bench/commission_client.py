@@ -1,5 +1,6 @@
 """Times a commission over real HTTP (bench/commission.sh): signs in as the bench's staff (password, then the TOTP code),
-then for each prepared session: POST Freeze, POST Run (antiforgery token read beforehand, untimed), GET the review page.
+then for each prepared session: POST Freeze (which also runs the engine: calcul n° 1; antiforgery token read beforehand,
+untimed), then GET the review page of that run, where the freeze redirects.
 Each session starts on a quiet machine (wait_quiet): the background jobs of the generated data (confirmation reminders) and of
 the previous session (its 30,000 e-mails) would otherwise share the two cores with it.
 The families' notices of a freeze are written after it by a background job (docs/commission.md, « Les avis du gel »): after
@@ -119,25 +120,23 @@ for session in sessions:
     status, headers, body = request(page + "?handler=Freeze", form)
     c1, t1 = cpu(), time.perf_counter()
     if status != 302: raise SystemExit(f"Freeze: {status} {errors(body)}")
-    status, headers, body = request(page + "?handler=Run", form)
-    c2, t2 = cpu(), time.perf_counter()
-    if status != 302: raise SystemExit(f"Run: {status} {errors(body)}")
     status, _, body = request(headers["Location"])
-    c3, t3 = cpu(), time.perf_counter()
+    c2, t2 = cpu(), time.perf_counter()
     if status != 200: raise SystemExit(f"GET review: {status}")
-    row = (t1 - t0, t2 - t1, t3 - t2, t3 - t0, len(body), c1 - c0, c2 - c1, c3 - c2, c3 - c0)
+    if "Calcul n° 1 terminé." not in html.unescape(body): raise SystemExit("GET review: the freeze's calcul n° 1 is not on the page")
+    row = (t1 - t0, t2 - t1, t2 - t0, len(body), c1 - c0, c2 - c1, c2 - c0)
     rows.append(row)
-    t4 = notices_written(session)
-    c4 = cpu()
-    print(f"session {session}: freeze {row[0]*1000:.0f} ms, run {row[1]*1000:.0f} ms, review page {row[2]*1000:.0f} ms ({row[4]//1024} KB), total {row[3]*1000:.0f} ms"
-          + (f"; server CPU {row[5]*1000:.0f} + {row[6]*1000:.0f} + {row[7]*1000:.0f} = {row[8]*1000:.0f} ms" if server else "")
-          + (f"; notices written {(t4 - t1)*1000:.0f} ms after the freeze (server CPU after the page: {(c4 - c3)*1000:.0f} ms)" if t4 else "")
+    t3 = notices_written(session)
+    c3 = cpu()
+    print(f"session {session}: freeze and calcul n° 1 {row[0]*1000:.0f} ms, review page {row[1]*1000:.0f} ms ({row[3]//1024} KB), total {row[2]*1000:.0f} ms"
+          + (f"; server CPU {row[4]*1000:.0f} + {row[5]*1000:.0f} = {row[6]*1000:.0f} ms" if server else "")
+          + (f"; notices written {(t3 - t1)*1000:.0f} ms after the freeze (server CPU after the page: {(c3 - c2)*1000:.0f} ms)" if t3 else "")
           + f"; started after {waited:.0f} s waiting for a quiet machine", flush=True)
 
-for name, i in (("freeze", 0), ("run", 1), ("review page", 2), ("total", 3)):
+for name, i in (("freeze and calcul n° 1", 0), ("review page", 1), ("total", 2)):
     values = [r[i] * 1000 for r in rows]
     line = f"| {name} | {min(values):.0f} ms | {statistics.median(values):.0f} ms |"
     if server:
-        cpus = [r[i + 5] * 1000 for r in rows]
+        cpus = [r[i + 4] * 1000 for r in rows]
         line += f" {min(cpus):.0f} ms | {statistics.median(cpus):.0f} ms |"
     print(line)

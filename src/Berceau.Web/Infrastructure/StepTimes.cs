@@ -7,7 +7,8 @@ namespace Berceau.Web.Infrastructure;
 /// The time each step of a long request took (a département's commission freeze, run, review page), written as one Debug line:
 /// <c>freeze 30000 demandes: load 812 ms (cpu 1020 ms), snapshot 410 ms (cpu 415 ms), …</c>. The process's CPU time is given
 /// beside the elapsed time because the machines we measure on are shared: it moves less with the load (it also counts the
-/// garbage collector's threads, and any other request running meanwhile). Off unless the category logs at Debug
+/// garbage collector's threads, and any other request running meanwhile); and the time the garbage collector held every
+/// thread still, when it did. Off unless the category logs at Debug
 /// (<c>Logging__LogLevel__Berceau.Web.Infrastructure.StepTimes=Debug</c>, see docs/performance.md): then nothing is measured.
 /// </summary>
 public sealed class StepTimes(ILogger<StepTimes> logger)
@@ -15,6 +16,7 @@ public sealed class StepTimes(ILogger<StepTimes> logger)
     private readonly Stopwatch clock = new();
     private readonly StringBuilder line = new();
     private TimeSpan cpu;
+    private TimeSpan paused;
     private bool on;
 
     public void Start(string what)
@@ -23,6 +25,7 @@ public sealed class StepTimes(ILogger<StepTimes> logger)
         if (!on) return;
         line.Clear().Append(what).Append(':');
         cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        paused = GC.GetTotalPauseDuration();
         clock.Restart();
     }
 
@@ -30,10 +33,12 @@ public sealed class StepTimes(ILogger<StepTimes> logger)
     public void Step(string step)
     {
         if (!on) return;
-        var now = Process.GetCurrentProcess().TotalProcessorTime;
+        var (now, pausedNow) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalPauseDuration());
         line.Append(' ').Append(step).Append(' ').Append(clock.ElapsedMilliseconds).Append(" ms (cpu ")
-            .Append((long)(now - cpu).TotalMilliseconds).Append(" ms),");
-        cpu = now;
+            .Append((long)(now - cpu).TotalMilliseconds).Append(" ms");
+        if (pausedNow > paused) line.Append(", gc pauses ").Append((long)(pausedNow - paused).TotalMilliseconds).Append(" ms");
+        line.Append("),");
+        (cpu, paused) = (now, pausedNow);
         clock.Restart();
     }
 

@@ -40,7 +40,7 @@ public sealed class CommissionMinutesBrowserTests(BerceauApp app) : BrowserTest(
         await Expect(Page.Locator(".govuk-error-summary")).ToContainTextAsync("Écrivez pourquoi la commission est annulée");
         await AssertNoAxeViolationAsync("l’annulation sans motif");
 
-        foreach (var handler in new[] { "Freeze", "Run", "Validate" }) await scene.PostAsync(handler);
+        foreach (var handler in new[] { "Freeze", "Validate" }) await scene.PostAsync(handler);
         await Page.GotoAsync("/pro/commissions");
         await Page.Locator($"a[href='{scene.Url("/presences")}']").ClickAsync();
         await AssertNoAxeViolationAsync("les présences");

@@ -85,7 +85,8 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
     /// <summary>
     /// Gel des demandes: builds the engine instance from the applications complete or on the waiting list that wish a structure
     /// of the scope (<see cref="InstanceSnapshot"/>), stores it with the link to each application and its score breakdowns, moves
-    /// each application to « en commission » (the family is told), and freezes the session: all of it, or nothing.
+    /// each application to « en commission » (the family is told), stores the engine's first proposal (calcul n° 1, computed
+    /// on the thread pool while the applications are written), and freezes the session: all of it, or nothing.
     /// A département's session examines tens of thousands of applications: they are read untracked, and written set-based in one
     /// transaction (docs/performance.md): the entries and status changes in bulk (<see cref="BulkInsert"/>), the statuses by an
     /// UPDATE that matches each application at the version the freeze read; the families' notices come after, from a job. An
@@ -132,6 +133,12 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         var instanceJson = Task.Run(async () => RunRecord.InstanceJson((await built).Snapshot.Instance), ct);
         // Indexed for the engine meanwhile too: the runs that follow on this node start from it (FrozenInstances).
         var prepared = Task.Run(async () => Engine.AllocationEngine.Prepare((await built).Snapshot.Instance), ct);
+        // And the engine's first proposal, calcul n° 1, stored with the snapshot: the member reviews it as the freeze ends.
+        var firstRun = Task.Run(async () =>
+        {
+            var instance = await prepared;
+            return RunOutput.Of(instance.Instance, instance.Solve(), []);
+        }, ct);
         audit.Record(CommissionAudit.Frozen, CommissionAudit.EntityType, session.Id.ToString(),
             $"{plan.Examined.Count} demandes, {plan.Sections.Sum(s => s.Capacity)} places, grille n° {grid.Version}, âges au {plan.AgeOn:dd/MM/yyyy}");
 
@@ -155,12 +162,15 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
                 SessionId = session.Id, InstanceJson = await instanceJson, ScoreTableJson = table, GridVersion = grid.Version,
                 AgeOn = plan.AgeOn, FrozenAt = now, FrozenBy = access.UserId, NoticedUpTo = 0, NoticesQueuedAt = null,
             });
+            var run = Record(session, number: 1, await firstRun, [], forced: 0);
+            times.Step("wait for the first run");
             await db.SaveChangesAsync(ct);
-            times.Step("snapshot row");
+            times.Step("snapshot+run rows");
             await transaction.CommitAsync(ct);
             times.Step("commit");
             times.Done();
             frozenInstances.Keep(session.Id, now, prepared);
+            recentRuns.Add(run);
         }
         catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
@@ -442,27 +452,38 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         var transformed = applied.Count == 0 ? new TransformedInstance(prepared.Instance, [], []) : OverrideTransform.Apply(prepared.Instance, applied);
         if (!transformed.IsSuccess) return Outcome<CommissionRun>.Failure(transformed.Problems);
         times.Step("transform");
-        var result = applied.Count == 0 ? prepared.Solve() : Engine.AllocationEngine.Solve(transformed.Value.Instance);
-        times.Step("solve");
+        var output = RunOutput.Of(transformed.Value.Instance, applied.Count == 0 ? prepared.Solve() : Engine.AllocationEngine.Solve(transformed.Value.Instance), applied);
+        times.Step("solve+json");
         var number = (await db.CommissionRuns.Where(r => r.SessionId == session.Id).MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
-        // Without a decision, the engine's instance is the frozen one and its bytes are the snapshot's: the run points to them
-        // (a replay checks they are what the instance writes, RunRecord.Replay) instead of storing tens of megabytes again.
-        var instanceJson = applied.Count == 0 ? null : RunRecord.InstanceJson(transformed.Value.Instance);
-        var sectionsJson = RunRecord.SectionsJson(transformed.Value.Instance);
-        times.Step("instance json");
-        var resultJson = RunRecord.ResultJson(result);
-        times.Step("result json");
+        // The session's version moves with every run: two members running at once, the second is told to reload.
+        session.Version++;
+        return Record(session, number, output, applied, transformed.Value.Forced.Count);
+    }
+
+    /// <summary>A run's engine result and the texts stored with it, computed before its row is written (on the thread pool at the freeze).</summary>
+    private sealed record RunOutput(Engine.Result Result, string? InstanceJson, string SectionsJson, string ResultJson)
+    {
+        /// <summary>
+        /// Without a decision, the engine's instance is the frozen one and its bytes are the snapshot's: the run points to them
+        /// (a replay checks they are what the instance writes, RunRecord.Replay) instead of storing tens of megabytes again.
+        /// </summary>
+        public static RunOutput Of(Engine.Instance instance, Engine.Result result, IReadOnlyList<AppliedOverride> applied) =>
+            new(result, applied.Count == 0 ? null : RunRecord.InstanceJson(instance), RunRecord.SectionsJson(instance), RunRecord.ResultJson(result));
+    }
+
+    /// <summary>The run's row, added to the unit of work, and its line in the audit log.</summary>
+    private CommissionRun Record(CommissionSession session, int number, RunOutput output, IReadOnlyList<AppliedOverride> applied, int forced)
+    {
+        var result = output.Result;
         var run = new CommissionRun
         {
-            SessionId = session.Id, Number = number, InstanceJson = instanceJson, SectionsJson = sectionsJson,
-            ResultJson = resultJson, InstanceHash = result.InstanceHash, EngineVersion = RunRecord.EngineVersion,
+            SessionId = session.Id, Number = number, InstanceJson = output.InstanceJson, SectionsJson = output.SectionsJson,
+            ResultJson = output.ResultJson, InstanceHash = result.InstanceHash, EngineVersion = RunRecord.EngineVersion,
             OverridesJson = RunRecord.OverridesJson(applied), ElapsedMs = result.Stats.ElapsedMs, At = access.Now, By = access.UserId,
         };
         db.CommissionRuns.Add(run);
-        // The session's version moves with every run: two members running at once, the second is told to reload.
-        session.Version++;
         audit.Record(CommissionAudit.Run, CommissionAudit.EntityType, session.Id.ToString(),
-            $"calcul n° {number} : {result.Stats.Assigned} placées par le moteur, {transformed.Value.Forced.Count} d’office, {result.Unassigned.Count} sans place ; {result.InstanceHash} ; moteur {run.EngineVersion}");
+            $"calcul n° {number} : {result.Stats.Assigned} placées par le moteur, {forced} d’office, {result.Unassigned.Count} sans place ; {result.InstanceHash} ; moteur {run.EngineVersion}");
         return run;
     }
 

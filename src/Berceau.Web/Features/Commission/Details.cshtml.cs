@@ -130,7 +130,7 @@ public sealed class DetailsModel(BerceauDbContext db, CommissionAccess access, C
         ActAsync(id, async () =>
         {
             var frozen = await actions.FreezeAsync(Session, ct);
-            return frozen.IsSuccess ? Done($"Les demandes sont gelées : {frozen.Value} demandes seront examinées. Lancez le calcul.") : Fail(frozen);
+            return frozen.IsSuccess ? Done($"Les demandes sont gelées : {frozen.Value} demandes seront examinées. Calcul n° 1 terminé.", 1) : Fail(frozen);
         }, ct);
 
     public Task<IActionResult> OnPostRunAsync(Guid id, CancellationToken ct) =>

@@ -13,8 +13,9 @@ namespace Berceau.Web.Tests.Features.Commission;
 [Trait("Category", "Database")]
 public class CommissionSessionTests(BerceauApp app)
 {
+    /// <param name="Frozen">Where the freeze sent the president: the review of calcul n° 1, with the freeze's message.</param>
     private sealed record Scene(Guid Session, HttpClient President, HttpClient Member, HttpClient Agent,
-        Domain.Offer.Facility A, Domain.Offer.Facility B, Application High, Application Middle, Application Low);
+        Domain.Offer.Facility A, Domain.Offer.Facility B, Application High, Application Middle, Application Low, string Frozen);
 
     /// <summary>
     /// Two crèches with one seat each; three families: High (two working parents, both wishes), Middle (one working parent, A
@@ -38,7 +39,7 @@ public class CommissionSessionTests(BerceauApp app)
         await DeclareAsync(agent, session, (a, 1), (b, 1));
         var frozen = await PostReviewAsync(president, session, "Freeze");
         Assert.Equal(HttpStatusCode.Redirect, frozen.StatusCode);
-        return new Scene(session, president, member, agent, a, b, high, middle, low);
+        return new Scene(session, president, member, agent, a, b, high, middle, low, frozen.Headers.Location!.OriginalString);
     }
 
     private Task<T> DbAsync<T>(Func<Berceau.Data.BerceauDbContext, Task<T>> action) => app.WithDbAsync(action);
@@ -75,15 +76,13 @@ public class CommissionSessionTests(BerceauApp app)
     }
 
     [Fact]
-    public async Task Run_StoresEverything_TheReviewShowsProposalAndExplanations_AndTheReplayIsIdentical()
+    public async Task TheFreeze_RunsTheEngine_StoresEverything_TheReviewShowsProposalAndExplanations_AndTheReplayIsIdentical()
     {
         var scene = await FrozenSceneAsync();
 
-        var ran = await PostReviewAsync(scene.President, scene.Session, "Run");
-        Assert.Equal(HttpStatusCode.Redirect, ran.StatusCode);
-        var page = await Forms.TextAsync(await scene.President.GetAsync($"/pro/commissions/{scene.Session}"));
+        var page = await Forms.TextAsync(await scene.President.GetAsync(scene.Frozen));
 
-        Assert.Contains("Calcul n° 1 terminé.", page);
+        Assert.Contains("Les demandes sont gelées : 3 demandes seront examinées. Calcul n° 1 terminé.", page);
         Assert.Contains("2 proposées par le moteur, 0 placées d’office, 1 sans place", page);
         Assert.Contains("Moyenne Test", page);
         // Middle: one working parent, single (30 + 20) and 2 months waited = 52, below High's 62 at A, its only wish.
@@ -112,7 +111,6 @@ public class CommissionSessionTests(BerceauApp app)
     public async Task ARunFromTheStoredSnapshot_ProposesWhatARunFromTheInstanceKeptSinceTheFreeze_Proposed()
     {
         var scene = await FrozenSceneAsync();
-        await PostReviewAsync(scene.President, scene.Session, "Run");
         // Two sessions frozen since: this node no longer keeps the first one's instance (FrozenInstances.Kept), and its next run
         // starts from the snapshot's bytes, as a run on another node would.
         for (var other = 0; other < FrozenInstances.Kept; other++) await FrozenSceneAsync();
@@ -131,7 +129,6 @@ public class CommissionSessionTests(BerceauApp app)
     public async Task Filters_ShowOneStructureOrOnlyTheUnassigned()
     {
         var scene = await FrozenSceneAsync();
-        await PostReviewAsync(scene.President, scene.Session, "Run");
 
         var onlyB = await Forms.TextAsync(await scene.President.GetAsync($"/pro/commissions/{scene.Session}?structure={scene.B.Id}"));
         var unassigned = await Forms.TextAsync(await scene.President.GetAsync($"/pro/commissions/{scene.Session}?statut=sans-place"));
@@ -146,7 +143,6 @@ public class CommissionSessionTests(BerceauApp app)
     public async Task AnOverride_NeedsAReason_ThenReRuns_AndTheDiffSaysWhoMovedAndWhy()
     {
         var scene = await FrozenSceneAsync();
-        await PostReviewAsync(scene.President, scene.Session, "Run");
         var force = new[] { ("Override.Application", scene.Middle.Reference), ("Override.Kind", "Force"), ("Override.Target", $"{scene.A.Id}:{scene.A.Sections[0].Id}") };
 
         var noReason = await PostReviewAsync(scene.Member, scene.Session, "Override", [.. force, ("Override.Reason", " ")]);
@@ -179,7 +175,6 @@ public class CommissionSessionTests(BerceauApp app)
     public async Task AnExclusion_ThenItsWithdrawal_EachReRun_AndTheWithdrawnDecisionStaysReadable()
     {
         var scene = await FrozenSceneAsync();
-        await PostReviewAsync(scene.President, scene.Session, "Run");
 
         var excluded = await PostReviewAsync(scene.President, scene.Session, "Override", ("Override.Application", scene.High.Reference),
             ("Override.Kind", "Exclude"), ("Override.Target", scene.A.Id.ToString()), ("Override.Reason", "La famille a déménagé loin de cette crèche"));
@@ -210,7 +205,6 @@ public class CommissionSessionTests(BerceauApp app)
     public async Task OnlyThePresident_Validates()
     {
         var scene = await FrozenSceneAsync();
-        await PostReviewAsync(scene.President, scene.Session, "Run");
 
         var byMember = await PostReviewAsync(scene.Member, scene.Session, "Validate");
         Assert.Contains("Seule la présidente ou le président de la commission peut valider.", await Forms.ErrorSummaryAsync(byMember));
@@ -253,7 +247,8 @@ public class CommissionSessionTests(BerceauApp app)
         var token = Forms.AntiforgeryToken(await (await scene.Agent.GetAsync("/pro/commissions/nouvelle")).Content.ReadAsStringAsync())!;
         using var content = new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token)]);
         Assert.Equal(HttpStatusCode.Forbidden, (await scene.Agent.PostAsync(url + "?handler=Run", content)).StatusCode);
-        Assert.Empty(await DbAsync(db => db.CommissionRuns.Where(r => r.SessionId == new CommissionSessionId(scene.Session)).ToListAsync()));
+        // Only the freeze's calcul n° 1.
+        Assert.Equal([1], await DbAsync(db => db.CommissionRuns.Where(r => r.SessionId == new CommissionSessionId(scene.Session)).Select(r => r.Number).ToListAsync()));
     }
 
     [Fact]

@@ -42,11 +42,10 @@ internal sealed record GagnyScene(Guid Session, HttpClient Agent, HttpClient Pre
         return scene;
     }
 
-    /// <summary>Frozen, run, optionally Middle forced into A with <see cref="Urgency"/> by the member, validated by the president.</summary>
+    /// <summary>Frozen (the freeze runs the engine), optionally Middle forced into A with <see cref="Urgency"/> by the member, validated by the president.</summary>
     public static async Task<GagnyScene> ValidatedAsync(BerceauApp app, bool force = false)
     {
         var scene = await FrozenAsync(app);
-        await scene.PostAsync("Run");
         if (force)
         {
             var forced = await PostReviewAsync(scene.Member, scene.Session, "Override", ("Override.Application", scene.Middle.Reference),

@@ -134,7 +134,6 @@ public class MinutesTests(BerceauApp app)
         var before = Text(await Forms.TextAsync(await scene.President.GetAsync(scene.Url("/proces-verbal"))));
         Assert.Contains("le procès-verbal sera disponible quand la présidente ou le président aura validé la proposition", before);
         Assert.Equal(HttpStatusCode.NotFound, (await scene.President.GetAsync(scene.Url("/proces-verbal?handler=Pdf"))).StatusCode);
-        await scene.PostAsync("Run");
         await scene.PostAsync("Validate");
         var (admin, _) = await app.StaffAsync(Roles.Admin, GagnyScene.Commune);
         var (otherAgent, _) = await app.StaffAsync(Roles.Agent, OtherCommune);

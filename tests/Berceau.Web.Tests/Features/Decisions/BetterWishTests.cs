@@ -37,7 +37,7 @@ public class BetterWishTests(BerceauApp app)
         var fourth = await Scene.FamilyAsync(app, "Quatrième", [GuardianSituation.Other, GuardianSituation.Other], c);
         var session = await app.CreateSessionAsync(agent, presidentEmail, [], a, b, c);
         await DeclareAsync(agent, session, (a, 1), (b, 1), (c, 1));
-        foreach (var handler in new[] { "Freeze", "Run", "Validate" })
+        foreach (var handler in new[] { "Freeze", "Validate" })
         {
             var response = await PostReviewAsync(president, session, handler);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, handler + " : " + string.Join(" | ", await Forms.ErrorSummaryAsync(response)));

@@ -38,7 +38,7 @@ public class ReofferEdgeTests(BerceauApp app)
         var (president, presidentEmail) = await app.StaffAsync(Roles.Committee, Commune);
         var session = await app.CreateSessionAsync(agent, presidentEmail, [], [.. seats.Select(s => s.Creche)]);
         await DeclareAsync(agent, session, seats);
-        foreach (var handler in new[] { "Freeze", "Run", "Validate" })
+        foreach (var handler in new[] { "Freeze", "Validate" })
         {
             var response = await PostReviewAsync(president, session, handler);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, handler + " : " + string.Join(" | ", await Forms.ErrorSummaryAsync(response)));

@@ -17,6 +17,7 @@ public sealed class StepTimes(ILogger<StepTimes> logger)
     private readonly StringBuilder line = new();
     private TimeSpan cpu;
     private TimeSpan paused;
+    private int fullCollections;
     private bool on;
 
     public void Start(string what)
@@ -25,7 +26,7 @@ public sealed class StepTimes(ILogger<StepTimes> logger)
         if (!on) return;
         line.Clear().Append(what).Append(':');
         cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        paused = GC.GetTotalPauseDuration();
+        (paused, fullCollections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
         clock.Restart();
     }
 
@@ -33,12 +34,14 @@ public sealed class StepTimes(ILogger<StepTimes> logger)
     public void Step(string step)
     {
         if (!on) return;
-        var (now, pausedNow) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalPauseDuration());
+        var (now, pausedNow, full) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalPauseDuration(), GC.CollectionCount(2));
         line.Append(' ').Append(step).Append(' ').Append(clock.ElapsedMilliseconds).Append(" ms (cpu ")
             .Append((long)(now - cpu).TotalMilliseconds).Append(" ms");
         if (pausedNow > paused) line.Append(", gc pauses ").Append((long)(pausedNow - paused).TotalMilliseconds).Append(" ms");
+        // A full (generation 2) collection pauses for as long as it takes to mark everything alive, unless it runs in the background.
+        if (full > fullCollections) line.Append(", gen2 ×").Append(full - fullCollections);
         line.Append("),");
-        (cpu, paused) = (now, pausedNow);
+        (cpu, paused, fullCollections) = (now, pausedNow, full);
         clock.Restart();
     }
 

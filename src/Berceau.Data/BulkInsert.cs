@@ -29,7 +29,7 @@ public static class BulkInsert
 {
     /// <summary>Inserts rows of an entity type (not owned). Returns the number of rows written.</summary>
     public static Task<int> InsertManyAsync<T>(this DbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class =>
-        InsertAsync(db, Entity(db, typeof(T)), rows, owner: null, ct);
+        InsertAsync(db, BulkModel.Entity(db, typeof(T)), rows, owner: null, ct);
 
     /// <summary>
     /// Inserts rows of an owned collection (e.g. an application's status changes), each with the key of its owner (the owned
@@ -37,17 +37,13 @@ public static class BulkInsert
     /// </summary>
     public static Task<int> InsertOwnedAsync<T>(this DbContext db, IReadOnlyList<(object OwnerKey, T Row)> rows, CancellationToken ct)
         where T : class =>
-        InsertAsync(db, Entity(db, typeof(T)), rows.Select(r => r.Row).ToList(), owner: i => rows[i].OwnerKey, ct);
-
-    private static IEntityType Entity(DbContext db, Type type) =>
-        db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not an entity type of the model.");
+        InsertAsync(db, BulkModel.Entity(db, typeof(T)), rows.Select(r => r.Row).ToList(), owner: i => rows[i].OwnerKey, ct);
 
     private static async Task<int> InsertAsync<T>(DbContext db, IEntityType entity, IReadOnlyList<T> rows, Func<int, object>? owner,
         CancellationToken ct) where T : class
     {
         if (rows.Count == 0) return 0;
-        _ = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("BulkInsert writes in the caller's transaction: open one first.");
+        BulkModel.RequireTransaction(db, nameof(BulkInsert));
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var ownerKey = entity.FindOwnership()?.Properties.Single();
         if (ownerKey is not null && owner is null)
@@ -60,11 +56,7 @@ public static class BulkInsert
         var getters = columns.Select(c => c == ownerKey ? null : c.GetGetter()).ToList();
         object? Value(int row, int column) => getters[column] is { } getter ? getter.GetClrValueUsingContainingEntity(rows[row]) : owner!(row);
 
-        object? Provider(int row, int column)
-        {
-            var value = Value(row, column);
-            return value is not null && mappings[column].Converter is { } converter ? converter.ConvertToProvider(value) : value;
-        }
+        object? Provider(int row, int column) => BulkModel.ToProvider(mappings[column], Value(row, column));
 
         if (db.Database.IsSqlite())
         {
@@ -81,8 +73,7 @@ public static class BulkInsert
             }
             return inserted;
         }
-        // The store type without its facets (« character varying(200) » → « character varying »): the name Npgsql writes by.
-        var types = mappings.Select(m => m.StoreType.Split('(')[0].Trim()).ToList();
+        var types = mappings.Select(BulkModel.StoreTypeName).ToList();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var importer = await connection.BeginBinaryImportAsync($"COPY {into} FROM STDIN (FORMAT BINARY)", ct);
         for (var r = 0; r < rows.Count; r++)

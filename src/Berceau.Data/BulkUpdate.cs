@@ -27,10 +27,8 @@ public static class BulkUpdate
         Expression<Func<TEntity, TValue>> property, TValue value, CancellationToken ct) where TEntity : class
     {
         if (rows.Count == 0) return 0;
-        _ = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("BulkUpdate writes in the caller's transaction: open one first.");
-        var entity = db.Model.FindEntityType(typeof(TEntity))
-            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not an entity type of the model.");
+        BulkModel.RequireTransaction(db, nameof(BulkUpdate));
+        var entity = BulkModel.Entity(db, typeof(TEntity));
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var key = entity.FindPrimaryKey()!.Properties.Single();
         var version = entity.GetProperties().Single(p => p.IsConcurrencyToken && p.ClrType == typeof(int));
@@ -41,8 +39,6 @@ public static class BulkUpdate
         var (name, keyColumn, versionColumn, setColumn) =
             (sql.DelimitIdentifier(table.Name, table.Schema), Column(key), Column(version), Column(set));
         var (keyMapping, setMapping) = (key.GetRelationalTypeMapping(), set.GetRelationalTypeMapping());
-        object? Provider(RelationalTypeMapping mapping, object? clr) =>
-            clr is not null && mapping.Converter is { } converter ? converter.ConvertToProvider(clr) : clr;
 
         if (db.Database.IsSqlite())
         {
@@ -50,25 +46,23 @@ public static class BulkUpdate
                 $"UPDATE {name} SET {setColumn} = ?1, {versionColumn} = {versionColumn} + 1 WHERE {keyColumn} = ?2 AND {versionColumn} = ?3",
                 [setMapping, keyMapping, version.GetRelationalTypeMapping()]);
             var values = new object?[3];
-            values[0] = Provider(setMapping, value);
+            values[0] = BulkModel.ToProvider(setMapping, value);
             var changed = 0;
             foreach (var (rowKey, rowVersion) in rows)
             {
                 ct.ThrowIfCancellationRequested();
-                (values[1], values[2]) = (Provider(keyMapping, rowKey), rowVersion);
+                (values[1], values[2]) = (BulkModel.ToProvider(keyMapping, rowKey), rowVersion);
                 changed += statement.Execute(values);
             }
             return changed;
         }
-        var keys = rows.Select(r => Provider(keyMapping, r.Key)).ToArray();
+        var keys = rows.Select(r => BulkModel.ToProvider(keyMapping, r.Key)).ToArray();
         var typedKeys = Array.CreateInstance(keys[0]!.GetType(), keys.Length);
         Array.Copy(keys, typedKeys, keys.Length);
-        // The store type without its facets, as the arrays' element type.
-        string Store(RelationalTypeMapping mapping) => mapping.StoreType.Split('(')[0].Trim();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.CommandText = $"UPDATE {name} AS t SET {setColumn} = @value, {versionColumn} = t.{versionColumn} + 1 "
-            + $"FROM unnest(@keys::{Store(keyMapping)}[], @versions::integer[]) AS m(k, v) WHERE t.{keyColumn} = m.k AND t.{versionColumn} = m.v";
+            + $"FROM unnest(@keys::{BulkModel.StoreTypeName(keyMapping)}[], @versions::integer[]) AS m(k, v) WHERE t.{keyColumn} = m.k AND t.{versionColumn} = m.v";
         command.Parameters.Add(setMapping.CreateParameter(command, "value", value, set.IsNullable));
         command.Parameters.Add(new NpgsqlParameter("keys", typedKeys));
         command.Parameters.Add(new NpgsqlParameter("versions", rows.Select(r => r.Version).ToArray()));

@@ -62,7 +62,7 @@ else
 fi
 
 (cd src/Berceau.Web && ASPNETCORE_ENVIRONMENT=Production Database__Provider=$provider ConnectionStrings__Berceau="$db" Seed__OnStartup=false \
-  Logging__LogLevel__Default=Warning exec dotnet bin/Release/net10.0/Berceau.Web.dll --urls "http://127.0.0.1:$port" > "$work/app.log" 2>&1) &
+  Mail__PickupDirectory="$work/mail" Logging__LogLevel__Default=Warning exec dotnet bin/Release/net10.0/Berceau.Web.dll --urls "http://127.0.0.1:$port" > "$work/app.log" 2>&1) &
 app=$!
 trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; cp "$work/app.log" "${TMPDIR:-/tmp}/berceau-commission-app.log"; rm -rf "$work"
   if [ "$provider" = postgres ]; then psql_do "DROP DATABASE IF EXISTS $copy WITH (FORCE)" || true; fi' EXIT

@@ -23,7 +23,11 @@ public static class ApplicationScoreInput
         SocialSupport = application.SocialSupport,
         SubmittedOn = submittedOn,
         FamilySector = application.SectorId,
-        SiblingStructures = application.SiblingFacilities.ToHashSet(),
-        PartnerEmployerStructures = application.PartnerEmployerFacilities.ToHashSet(),
+        SiblingStructures = Set(application.SiblingFacilities),
+        PartnerEmployerStructures = Set(application.PartnerEmployerFacilities),
     };
+
+    // Most families name none: no set to build for them (a commission's freeze scores tens of thousands at once).
+    private static IReadOnlySet<Offer.FacilityId> Set(IReadOnlyList<Offer.FacilityId> structures) =>
+        structures.Count == 0 ? System.Collections.Frozen.FrozenSet<Offer.FacilityId>.Empty : structures.ToHashSet();
 }

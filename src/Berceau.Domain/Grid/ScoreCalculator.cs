@@ -15,8 +15,8 @@ public sealed record ScoreInput
     /// <summary>When the application was submitted; null for a simulation before applying (no seniority yet).</summary>
     public DateOnly? SubmittedOn { get; init; }
     public Guid? FamilySector { get; init; }
-    public IReadOnlySet<FacilityId> SiblingStructures { get; init; } = new HashSet<FacilityId>();
-    public IReadOnlySet<FacilityId> PartnerEmployerStructures { get; init; } = new HashSet<FacilityId>();
+    public IReadOnlySet<FacilityId> SiblingStructures { get; init; } = System.Collections.Frozen.FrozenSet<FacilityId>.Empty;
+    public IReadOnlySet<FacilityId> PartnerEmployerStructures { get; init; } = System.Collections.Frozen.FrozenSet<FacilityId>.Empty;
 }
 
 /// <summary>A wished structure, as far as the grid is concerned.</summary>

@@ -18,6 +18,7 @@ public sealed class StepTimes(ILogger<StepTimes> logger)
     private TimeSpan cpu;
     private TimeSpan paused;
     private int fullCollections;
+    private long allocated;
     private bool on;
 
     public void Start(string what)
@@ -26,7 +27,7 @@ public sealed class StepTimes(ILogger<StepTimes> logger)
         if (!on) return;
         line.Clear().Append(what).Append(':');
         cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        (paused, fullCollections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
+        (paused, fullCollections, allocated) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2), GC.GetTotalAllocatedBytes(precise: true));
         clock.Restart();
     }
 
@@ -34,14 +35,15 @@ public sealed class StepTimes(ILogger<StepTimes> logger)
     public void Step(string step)
     {
         if (!on) return;
-        var (now, pausedNow, full) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalPauseDuration(), GC.CollectionCount(2));
+        var (now, pausedNow, full, allocatedNow) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalPauseDuration(), GC.CollectionCount(2),
+            GC.GetTotalAllocatedBytes(precise: true));
         line.Append(' ').Append(step).Append(' ').Append(clock.ElapsedMilliseconds).Append(" ms (cpu ")
             .Append((long)(now - cpu).TotalMilliseconds).Append(" ms");
         if (pausedNow > paused) line.Append(", gc pauses ").Append((long)(pausedNow - paused).TotalMilliseconds).Append(" ms");
         // A full (generation 2) collection pauses for as long as it takes to mark everything alive, unless it runs in the background.
         if (full > fullCollections) line.Append(", gen2 ×").Append(full - fullCollections);
-        line.Append("),");
-        (cpu, paused, fullCollections) = (now, pausedNow, full);
+        line.Append(", ").Append((allocatedNow - allocated) >> 20).Append(" MB allocated),");
+        (cpu, paused, fullCollections, allocated) = (now, pausedNow, full, allocatedNow);
         clock.Restart();
     }
 

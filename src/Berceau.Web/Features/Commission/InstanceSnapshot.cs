@@ -61,6 +61,8 @@ public static class InstanceSnapshot
         var offered = session.Seats.Where(s => s.Seats > 0).ToList();
         var ageOn = offered.Count > 0 ? offered.Min(s => s.AvailableOn) : session.FreezeDate;
 
+        // One text per structure, shared by its sections and by every wish for it (180,000 in a département, all kept in the instance).
+        var structureIds = scope.ToDictionary(f => f.Id, f => StructureId(f.Id));
         var sections = new List<Engine.Section>();
         foreach (var facility in scope)
         {
@@ -71,7 +73,7 @@ public static class InstanceSnapshot
             var reserves = CommissionReserves.ForStructure(capacities, facility.IsAvip);
             for (var i = 0; i < ordered.Count; i++)
             {
-                sections.Add(new Engine.Section(SectionId(ordered[i].Id), StructureId(facility.Id), capacities[i],
+                sections.Add(new Engine.Section(SectionId(ordered[i].Id), structureIds[facility.Id], capacities[i],
                     ordered[i].MinAgeMonths, ordered[i].MaxAgeMonths, reserves[i]));
             }
         }
@@ -90,7 +92,7 @@ public static class InstanceSnapshot
             if (wished.Count == 0 || birth is null) continue;
             examined.Add(new PlannedEntry(application, wished, birth.Value, tieBreaks[application.Id]));
         }
-        return new SnapshotPlan(session.FreezeDate, sections, ageOn, examined);
+        return new SnapshotPlan(session.FreezeDate, sections, ageOn, examined) { StructureIds = structureIds };
     }
 
     /// <summary>An examined application, its wished structures of the scope (in the family's order) and what the engine needs.</summary>
@@ -99,6 +101,9 @@ public static class InstanceSnapshot
     /// <summary>The snapshot of <see cref="Plan"/>, its applications in the order of their references.</summary>
     public sealed record SnapshotPlan(DateOnly FreezeDate, IReadOnlyList<Engine.Section> Sections, DateOnly AgeOn, IReadOnlyList<PlannedEntry> Examined)
     {
+        /// <summary>The engine's id of each structure of the scope (<see cref="StructureId"/>).</summary>
+        public required IReadOnlyDictionary<FacilityId, string> StructureIds { get; init; }
+
         /// <summary>
         /// Scores each examined application with the grid and builds the instance. The families' scores (tens of thousands in a
         /// département) are computed on every core, each into its place: the instance is the same, byte for byte, whatever the
@@ -110,7 +115,7 @@ public static class InstanceSnapshot
             ParallelRanges.For(Examined.Count, 2_048, (from, to) =>
             {
                 var lines = new FamilyLines();
-                for (var i = from; i < to; i++) built[i] = Examine(Examined[i], FreezeDate, grid, AgeOn, dayOf, lines);
+                for (var i = from; i < to; i++) built[i] = Examine(Examined[i], FreezeDate, grid, AgeOn, dayOf, StructureIds, lines);
             });
             return new Snapshot(new Engine.Instance(Engine.Instance.CurrentVersion, null, Sections, [.. built.Select(b => b.Engine)]),
                 [.. built.Select(b => b.Entry)], AgeOn);
@@ -119,7 +124,7 @@ public static class InstanceSnapshot
 
     /// <summary>An examined application's engine input and entry, with its score at each wished structure.</summary>
     private static (Engine.Application, SnapshotEntry) Examine(PlannedEntry planned, DateOnly freezeDate, PointsGrid grid, DateOnly ageOn,
-        Func<DateTimeOffset, DateOnly> dayOf, FamilyLines lines)
+        Func<DateTimeOffset, DateOnly> dayOf, IReadOnlyDictionary<FacilityId, string> structureIds, FamilyLines lines)
     {
         var (application, wished) = (planned.Application, planned.Wished);
         var submittedOn = dayOf(application.SubmittedAt ?? application.CreatedAt);
@@ -128,6 +133,7 @@ public static class InstanceSnapshot
         var breakdowns = ScoreCalculator.ForStructures(grid, input, freezeDate, [.. wished.Select(f => new WishedStructure(f.Id, f.SectorId))]);
         lines.Clear();
         var scores = new List<StructureScore>(wished.Count);
+        var wishes = new Engine.Wish[wished.Count];
         for (var i = 0; i < wished.Count; i++)
         {
             var stored = new List<StoredScoreLine>(breakdowns[i].Lines.Count);
@@ -138,20 +144,25 @@ public static class InstanceSnapshot
                 total += line.Points;
             }
             scores.Add(new StructureScore(wished[i].Id.Value, total, stored));
+            wishes[i] = new Engine.Wish(structureIds[wished[i].Id], total);
         }
         var engine = new Engine.Application(application.Reference, ScoreCalculator.FullMonths(planned.Birth, ageOn), submittedOn,
-            Categories(application), planned.TieBreak, [.. scores.Select(s => new Engine.Wish(StructureId(new FacilityId(s.Facility)), s.Total))]);
+            Categories(application), planned.TieBreak, wishes);
         return (engine, new SnapshotEntry(application, application.Reference, scores));
     }
 
     /// <summary>
     /// A family's distinct score lines, each stored once and shared by its structures' breakdowns. A handful per family: a list
-    /// searched by reference costs less than hashing each occurrence. One per thread, cleared for each family.
+    /// searched by reference costs less than hashing each occurrence. One per thread, cleared for each family. A line is also
+    /// shared with every other family of the thread that has the same one (« Parent 1 : en emploi », 30 points): a département
+    /// has a few hundred distinct lines, and its families' hundreds of thousands of copies all lived until the entries were
+    /// written, each copied by every collection of the young generations meanwhile (docs/performance.md).
     /// </summary>
     private sealed class FamilyLines
     {
         private readonly List<ScoreLine> seen = [];
         private readonly List<StoredScoreLine> kept = [];
+        private readonly Dictionary<ScoreLine, StoredScoreLine> shared = [];
 
         public void Clear()
         {
@@ -164,9 +175,10 @@ public static class InstanceSnapshot
             var at = seen.Count - 1;
             while (at >= 0 && !ReferenceEquals(seen[at], line)) at--;
             if (at >= 0) return kept[at];
+            if (!shared.TryGetValue(line, out var stored)) shared[line] = stored = new StoredScoreLine(line.Label, line.Points, line.Criterion);
             seen.Add(line);
-            kept.Add(new StoredScoreLine(line.Label, line.Points, line.Criterion));
-            return kept[^1];
+            kept.Add(stored);
+            return stored;
         }
     }
 

@@ -36,7 +36,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
 public static class DataServiceCollectionExtensions
 {
-    public static IServiceCollection AddBerceauData(this IServiceCollection services, DatabaseSettings settings)
+    /// <param name="backgroundCheckpoints">SQLite: no commit checkpoints the WAL; the caller runs a checkpointer (<see cref="SqliteTuning"/>).</param>
+    public static IServiceCollection AddBerceauData(this IServiceCollection services, DatabaseSettings settings, bool backgroundCheckpoints = false)
     {
         services.AddSingleton(settings);
         services.AddSingleton<OfferChangeSignal>();
@@ -44,7 +45,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Observatory.IndicatorChangeInterceptor>();
         if (settings.Provider == DatabaseProvider.Sqlite)
             services.AddDbContextPool<BerceauDbContext, SqliteBerceauDbContext>((sp, o) =>
-                o.UseSqlite(settings.ConnectionString).AddInterceptors(new SqliteTuning(), sp.GetRequiredService<OfferChangeInterceptor>(), sp.GetRequiredService<Observatory.IndicatorChangeInterceptor>()));
+                o.UseSqlite(settings.ConnectionString).AddInterceptors(new SqliteTuning(backgroundCheckpoints), sp.GetRequiredService<OfferChangeInterceptor>(), sp.GetRequiredService<Observatory.IndicatorChangeInterceptor>()));
         else
             services.AddDbContextPool<BerceauDbContext, PostgresBerceauDbContext>((sp, o) =>
                 o.UseNpgsql(settings.ConnectionString).AddInterceptors(sp.GetRequiredService<OfferChangeInterceptor>(), sp.GetRequiredService<Observatory.IndicatorChangeInterceptor>()));

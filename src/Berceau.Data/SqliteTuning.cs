@@ -9,10 +9,14 @@ namespace Berceau.Data;
 /// and their indexes in one transaction: with 2 MiB, SQLite spilled its dirty pages to the WAL again and again before the commit,
 /// and read back the pages it had just evicted (docs/performance.md). The cache grows only as pages are used, and the map is the
 /// operating system's page cache, shared by every connection. Journal (WAL) and synchronous writes stay as EF Core sets them.
+/// With <paramref name="backgroundCheckpoints"/>, no commit copies the WAL into the database file (SQLite's automatic
+/// checkpoint, run by the commit that passes 1,000 pages in the WAL): a background checkpointer does (the web app's
+/// <c>SqliteCheckpointer</c>). The commit of a freeze then no longer waits for 100 MB to be copied and synced.
 /// </summary>
-public sealed class SqliteTuning : DbConnectionInterceptor
+public sealed class SqliteTuning(bool backgroundCheckpoints = false) : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;";
+    private readonly string pragmas = "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;"
+        + (backgroundCheckpoints ? " PRAGMA wal_autocheckpoint = 0;" : "");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -23,10 +27,10 @@ public sealed class SqliteTuning : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Apply(DbConnection connection)
+    private void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = pragmas;
         command.ExecuteNonQuery();
     }
 }

@@ -36,7 +36,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddBerceauData(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
+SqliteCheckpointer.AddBerceauDataWithCheckpointer(builder.Services, DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
 builder.Services.Configure<DeploymentOptions>(builder.Configuration.GetSection("Deployment"));
 builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
 builder.Services.AddBerceauWeb();

@@ -8,7 +8,8 @@ namespace Berceau.Web.Infrastructure;
 /// <c>freeze 30000 demandes: load 812 ms (cpu 1020 ms), snapshot 410 ms (cpu 415 ms), …</c>. The process's CPU time is given
 /// beside the elapsed time because the machines we measure on are shared: it moves less with the load (it also counts the
 /// garbage collector's threads, and any other request running meanwhile); and the time the garbage collector held every
-/// thread still, when it did. Off unless the category logs at Debug
+/// thread still, when it did, and the megabytes the whole process allocated meanwhile (what the young collections will have to
+/// sort through; counted exactly, which costs a little: only when measuring). Off unless the category logs at Debug
 /// (<c>Logging__LogLevel__Berceau.Web.Infrastructure.StepTimes=Debug</c>, see docs/performance.md): then nothing is measured.
 /// </summary>
 public sealed class StepTimes(ILogger<StepTimes> logger)

@@ -19,6 +19,9 @@ public sealed class SqliteCheckpointer(DatabaseSettings settings, MembersFirst m
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MembersQuiet = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MembersAtMost = TimeSpan.FromSeconds(10);
+    // Never creates the file: before the first migration, EF Core must create it itself (in WAL mode).
+    private readonly string connectionString =
+        new SqliteConnectionStringBuilder(settings.ConnectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString();
 
     /// <summary>The connections' automatic checkpoint off, and this service to do the work (the web app, on SQLite).</summary>
     public static IServiceCollection AddBerceauDataWithCheckpointer(IServiceCollection services, DatabaseSettings settings)
@@ -55,8 +58,6 @@ public sealed class SqliteCheckpointer(DatabaseSettings settings, MembersFirst m
     /// <summary>One passive checkpoint, on a connection of its own. Public for the tests.</summary>
     public void Checkpoint()
     {
-        // Never creates the file: before the first migration, EF Core must create it itself (in WAL mode).
-        var connectionString = new SqliteConnectionStringBuilder(settings.ConnectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString();
         try
         {
             using var connection = new SqliteConnection(connectionString);

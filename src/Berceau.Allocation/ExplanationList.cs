@@ -24,6 +24,9 @@ internal sealed class ExplanationList(IndexedInstance index, int[] current, int?
     }
 
     public string ApplicationAt(int position) => index.IdAt(position);
+
+    /// <summary>The explanation of the application with this id, or null: found by a binary search on the ids, building no other.</summary>
+    public Explanation? Find(string application) => index.PositionOf(application) is >= 0 and var position ? this[position] : null;
     public ReadOnlySpan<byte> ApplicationUtf8At(int position) => index.IdUtf8At(position);
 
     private Columns? _columns;

@@ -16,6 +16,15 @@ public sealed record Result(
 {
     /// <summary>Extension "linked groups": what the exclusion rounds did; null for a plain version-1 instance.</summary>
     public Linked.LinkedResult? Linked { get; init; }
+
+    /// <summary>
+    /// The explanation of one application, or null when the instance has no such application. The solver's own result finds it
+    /// by id without building any other (a page shows a few families of a département's 30,000); a result with linked groups
+    /// holds its explanations as a plain list, searched in order.
+    /// </summary>
+    public Explanation? ExplanationOf(string application) => Explanations is ExplanationList list
+        ? list.Find(application)
+        : Explanations.FirstOrDefault(e => string.Equals(e.Application, application, StringComparison.Ordinal));
 }
 
 /// <summary><see cref="ViaReserve"/>: the category of the reserved seat taken, null for a general seat.</summary>

@@ -1,10 +1,27 @@
 using Berceau.Allocation.Tests.Support;
+using FsCheck.Xunit;
 using static Berceau.Allocation.Tests.Support.Make;
 
 namespace Berceau.Allocation.Tests;
 
 public class ExplanationTests
 {
+    [Property(MaxTest = 500)]
+    public void ExplanationOf_FindsEachApplicationsOwnLines_AndNothingForAnUnknownId(int seed)
+    {
+        var instance = RandomInstances.Create(seed);
+        var result = AllocationEngine.Solve(instance);
+
+        foreach (var application in instance.Applications)
+        {
+            var found = result.ExplanationOf(application.Id);
+            Assert.NotNull(found);
+            Assert.Equal(application.Id, found.Application);
+            Assert.Equal(result.Explanations.Single(e => e.Application == application.Id).Wishes, found.Wishes);
+        }
+        Assert.Null(result.ExplanationOf("absente"));
+    }
+
     [Fact]
     public void EveryWish_SaysWhatHappenedToIt()
     {

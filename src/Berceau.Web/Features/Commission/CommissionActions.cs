@@ -162,7 +162,8 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
                 SessionId = session.Id, InstanceJson = await instanceJson, ScoreTableJson = table, GridVersion = grid.Version,
                 AgeOn = plan.AgeOn, FrozenAt = now, FrozenBy = access.UserId, NoticedUpTo = 0, NoticesQueuedAt = null,
             });
-            var run = Record(session, number: 1, await firstRun, [], forced: 0);
+            var first = await firstRun;
+            var run = Record(session, number: 1, first, [], forced: 0);
             times.Step("wait for the first run");
             await db.SaveChangesAsync(ct);
             times.Step("snapshot+run rows");
@@ -170,7 +171,7 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
             times.Step("commit");
             times.Done();
             frozenInstances.Keep(session.Id, now, prepared);
-            recentRuns.Add(run);
+            recentRuns.Add(run, first.Result);
         }
         catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
@@ -352,7 +353,7 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
     {
         times.Start("run");
         var run = await NewRunAsync(session, extra: null, ct);
-        if (!run.IsSuccess) return run;
+        if (!run.IsSuccess) return Outcome<CommissionRun>.Failure(run.Problems);
         var saved = await SaveRunAsync(run.Value, ct);
         times.Step("save");
         times.Done();
@@ -392,7 +393,7 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
             input.Reason, access.Now, access.UserId);
         if (!created.IsSuccess) return Outcome<CommissionRun>.Failure(created.Problems);
         var run = await NewRunAsync(session, created.Value, ct);
-        if (!run.IsSuccess) return run;
+        if (!run.IsSuccess) return Outcome<CommissionRun>.Failure(run.Problems);
         db.CommissionOverrides.Add(created.Value);
         audit.Record(CommissionAudit.OverrideAdded, CommissionAudit.EntityType, session.Id.ToString(),
             $"{(kind == OverrideKind.Force ? "placement d’office" : "exclusion")} de {entry.InstanceId} ({input.Target}) : {created.Value.Reason}");
@@ -406,7 +407,7 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         var withdrawn = found.Withdraw(session, access.Now, access.UserId);
         if (!withdrawn.IsSuccess) return Outcome<CommissionRun>.Failure(withdrawn.Problems);
         var run = await NewRunAsync(session, extra: null, ct);
-        if (!run.IsSuccess) return run;
+        if (!run.IsSuccess) return Outcome<CommissionRun>.Failure(run.Problems);
         audit.Record(CommissionAudit.OverrideWithdrawn, CommissionAudit.EntityType, session.Id.ToString(), $"{found.Id} : {found.Reason}");
         return await SaveRunAsync(run.Value, ct);
     }
@@ -434,7 +435,7 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
     /// Builds a run from the snapshot and the active overrides (plus <paramref name="extra"/>, not saved yet), solves it and adds it
     /// to the unit of work. An override that cannot apply (no seat left, a wish that is not there) is refused here.
     /// </summary>
-    private async Task<Outcome<CommissionRun>> NewRunAsync(CommissionSession session, CommissionOverride? extra, CancellationToken ct)
+    private async Task<Outcome<SolvedRun>> NewRunAsync(CommissionSession session, CommissionOverride? extra, CancellationToken ct)
     {
         if (!session.AcceptsRuns) return Problem.Of("commission-not-frozen", "", session.Status.Label());
         var frozen = await FrozenInstanceAsync(session.Id, ct);
@@ -450,15 +451,18 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         times.Step("prepared instance");
         // Without a decision, the engine's instance is the frozen one, already indexed.
         var transformed = applied.Count == 0 ? new TransformedInstance(prepared.Instance, [], []) : OverrideTransform.Apply(prepared.Instance, applied);
-        if (!transformed.IsSuccess) return Outcome<CommissionRun>.Failure(transformed.Problems);
+        if (!transformed.IsSuccess) return Outcome<SolvedRun>.Failure(transformed.Problems);
         times.Step("transform");
         var output = RunOutput.Of(transformed.Value.Instance, applied.Count == 0 ? prepared.Solve() : Engine.AllocationEngine.Solve(transformed.Value.Instance), applied);
         times.Step("solve+json");
         var number = (await db.CommissionRuns.Where(r => r.SessionId == session.Id).MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
         // The session's version moves with every run: two members running at once, the second is told to reload.
         session.Version++;
-        return Record(session, number, output, applied, transformed.Value.Forced.Count);
+        return new SolvedRun(Record(session, number, output, applied, transformed.Value.Forced.Count), output.Result);
     }
+
+    /// <summary>A run added to the unit of work, with the engine's result it was written from.</summary>
+    private sealed record SolvedRun(CommissionRun Run, Engine.Result Result);
 
     /// <summary>A run's engine result and the texts stored with it, computed before its row is written (on the thread pool at the freeze).</summary>
     private sealed record RunOutput(Engine.Result Result, string? InstanceJson, string SectionsJson, string ResultJson)
@@ -506,11 +510,11 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
     private bool IsWithdrawnNow(CommissionOverride o) =>
         db.ChangeTracker.Entries<CommissionOverride>().Any(e => e.Entity.Id == o.Id && !e.Entity.IsActive);
 
-    /// <summary>Saves a run, then has its view read on the thread pool for the review page that follows (<see cref="RecentRunViews"/>).</summary>
-    private async Task<Outcome<CommissionRun>> SaveRunAsync(CommissionRun run, CancellationToken ct)
+    /// <summary>Saves a run, then has its view built on the thread pool for the review page that follows (<see cref="RecentRunViews"/>).</summary>
+    private async Task<Outcome<CommissionRun>> SaveRunAsync(SolvedRun solved, CancellationToken ct)
     {
-        var saved = await SaveAsync(run, ct);
-        if (saved.IsSuccess) recentRuns.Add(run);
+        var saved = await SaveAsync(solved.Run, ct);
+        if (saved.IsSuccess) recentRuns.Add(solved.Run, solved.Result);
         return saved;
     }
 

@@ -3,9 +3,9 @@ using Berceau.Data.Commission;
 namespace Berceau.Web.Features.Commission;
 
 /// <summary>
-/// The views of the last runs this node saved, read from their result's JSON on the thread pool as soon as each run is saved.
-/// The review page a member opens right after a run takes its view here, instead of reading a département's result (25 MB)
-/// back from the database and parsing it (docs/performance.md). A stored run never changes: a view is right for as long as it
+/// The views of the last runs this node saved, built on the thread pool from the engine's result as soon as each run is saved
+/// (<see cref="RunView.Of"/>). The review page a member opens right after a run takes its view here, instead of reading a
+/// département's result (25 MB) back from the database and parsing it (docs/performance.md). A stored run never changes: a view is right for as long as it
 /// is kept. Only the last <see cref="Kept"/> are kept; any other run, or a run saved by another node, is read from the database.
 /// </summary>
 public sealed class RecentRunViews
@@ -14,8 +14,8 @@ public sealed class RecentRunViews
 
     private readonly KeptResults<Guid, RunView> views = new(Kept);
 
-    /// <summary>Starts reading the view of a run that was just saved.</summary>
-    public void Add(CommissionRun run) => views.Keep(run.Id, Task.Run(() => RunView.Read(run)));
+    /// <summary>Starts building the view of a run that was just saved, from the result the engine gave it.</summary>
+    public void Add(CommissionRun run, Berceau.Allocation.Result result) => views.Keep(run.Id, Task.Run(() => RunView.Of(run, result)));
 
     /// <summary>The view of a run kept here, or null (a view whose reading failed is not kept: the page reads the run from the database).</summary>
     public Task<RunView>? Find(Guid run) => views.Find(run);

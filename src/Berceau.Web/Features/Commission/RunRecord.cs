@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Berceau.Allocation.Json;
 using Berceau.Data.Commission;
+using Berceau.Web.Infrastructure;
 using Engine = Berceau.Allocation;
 
 namespace Berceau.Web.Features.Commission;
@@ -30,23 +31,14 @@ public static class RunRecord
         typeof(Engine.AllocationEngine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? typeof(Engine.AllocationEngine).Assembly.GetName().Version?.ToString() ?? "inconnue";
 
-    public static string InstanceJson(Engine.Instance instance)
-    {
-        using var stream = new MemoryStream();
-        AllocationJson.WriteInstance(instance, stream);
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    public static string InstanceJson(Engine.Instance instance) => Utf8Text.Write(stream => AllocationJson.WriteInstance(instance, stream));
 
     /// <summary>The instance's sections, written as the instance is but without its applications (what the pages read of a run).</summary>
     public static string SectionsJson(Engine.Instance instance) => InstanceJson(instance with { Applications = [], LinkedGroups = null });
 
     /// <summary>The result with its elapsed time set to zero: the only field the contract lets vary between two solves.</summary>
-    public static string ResultJson(Engine.Result result)
-    {
-        using var stream = new MemoryStream();
-        AllocationJson.WriteResult(result with { Stats = result.Stats with { ElapsedMs = 0 } }, stream);
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    public static string ResultJson(Engine.Result result) =>
+        Utf8Text.Write(stream => AllocationJson.WriteResult(result with { Stats = result.Stats with { ElapsedMs = 0 } }, stream));
 
     public static Engine.Instance ReadInstance(string json)
     {

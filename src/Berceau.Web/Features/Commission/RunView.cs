@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Berceau.Data.Commission;
 using Berceau.Domain.Commission;
+using Engine = Berceau.Allocation;
 
 namespace Berceau.Web.Features.Commission;
 
@@ -66,11 +67,76 @@ public sealed class RunView
             var cutoff = s.GetProperty("cutoff");
             cutoffs[s.GetProperty("id").GetString()!] = cutoff.ValueKind == JsonValueKind.Object ? cutoff.GetProperty("score").GetInt32() : null;
         }
+        AddForced(placements, overrides);
+        return new RunView { Run = run, Placements = placements, Explanations = new ExplanationLines(explanations), Overrides = overrides, CutoffBySection = cutoffs };
+    }
+
+    /// <summary>
+    /// The view of a run just solved, from the engine's result in memory: what <see cref="Read"/> finds in the JSON the result was
+    /// written to, without parsing a département's 25 MB back (docs/performance.md). A result with linked groups is read from
+    /// its JSON: its explanations are a plain list, which has no search by id.
+    /// </summary>
+    public static RunView Of(CommissionRun run, Engine.Result result)
+    {
+        if (result.Linked is not null) return Read(run);
+        var overrides = RunRecord.ReadOverrides(run.OverridesJson);
+        var placements = new Dictionary<string, Placement>(result.Assignments.Count, StringComparer.Ordinal);
+        foreach (var a in result.Assignments) placements[a.Application] = new Placement(a.Structure, a.Section, a.WishRank, a.ViaReserve, null);
+        var cutoffs = new Dictionary<string, int?>(result.Sections.Count, StringComparer.Ordinal);
+        foreach (var s in result.Sections) cutoffs[s.Id] = s.Cutoff?.Score;
+        AddForced(placements, overrides);
+        return new RunView { Run = run, Placements = placements, Explanations = new ResultLines(result), Overrides = overrides, CutoffBySection = cutoffs };
+    }
+
+    /// <summary>The placements the commission forced, which the engine never saw.</summary>
+    private static void AddForced(Dictionary<string, Placement> placements, IReadOnlyList<AppliedOverride> overrides)
+    {
         foreach (var o in overrides.Where(o => o.Kind == OverrideKind.Force))
         {
             placements[o.Application] = new Placement(InstanceSnapshot.StructureId(new(o.Facility)), InstanceSnapshot.SectionId(o.Section!.Value), null, null, o);
         }
-        return new RunView { Run = run, Placements = placements, Explanations = new ExplanationLines(explanations), Overrides = overrides, CutoffBySection = cutoffs };
+    }
+
+    /// <summary>The outcome of a wish as the contract writes it (explanations[].wishes[].outcome).</summary>
+    private static string OutcomeName(Engine.WishOutcome outcome) => outcome switch
+    {
+        Engine.WishOutcome.Assigned => "assigned",
+        Engine.WishOutcome.NotNeeded => "not-needed",
+        Engine.WishOutcome.Full => "full",
+        Engine.WishOutcome.NotEligibleAge => "not-eligible-age",
+        Engine.WishOutcome.NotTogether => "not-together",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+
+    /// <summary>
+    /// The engine's explanations by application, each built from the result the first time it is asked for (the engine finds one
+    /// by its id without building the others).
+    /// </summary>
+    private sealed class ResultLines(Engine.Result result) : IReadOnlyDictionary<string, IReadOnlyList<WishLine>>
+    {
+        private readonly Dictionary<string, IReadOnlyList<WishLine>> read = new(StringComparer.Ordinal);
+
+        public IReadOnlyList<WishLine> this[string key] => TryGetValue(key, out var lines) ? lines : throw new KeyNotFoundException(key);
+        public IEnumerable<string> Keys => result.Explanations.Select(e => e.Application);
+        public IEnumerable<IReadOnlyList<WishLine>> Values => Keys.Select(k => this[k]);
+        public int Count => result.Explanations.Count;
+        public bool ContainsKey(string key) => TryGetValue(key, out _);
+
+        public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out IReadOnlyList<WishLine> value)
+        {
+            lock (read)
+            {
+                if (read.TryGetValue(key, out value)) return true;
+                if (result.ExplanationOf(key) is not { } explanation) return false;
+                value = read[key] = [.. explanation.Wishes.Select(w => new WishLine(w.Rank, w.Structure, OutcomeName(w.Outcome), w.YourScore, w.CutoffScore, w.WaitlistPosition))];
+                return true;
+            }
+        }
+
+        public IEnumerator<KeyValuePair<string, IReadOnlyList<WishLine>>> GetEnumerator() =>
+            Keys.Select(k => new KeyValuePair<string, IReadOnlyList<WishLine>>(k, this[k])).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>

@@ -69,7 +69,7 @@ public sealed class DemoSeeding(
     private async Task EnsureAccountAsync(string email, string displayName, string role, UserGrant grantTemplate)
     {
         if (await users.FindByEmailAsync(email) is not null) return;
-        var password = RandomPassword();
+        var password = DrawPassword();
         var user = new BerceauUser
         {
             UserName = email,
@@ -100,7 +100,7 @@ public sealed class DemoSeeding(
     /// 16 letters and digits without look-alikes, with at least one lower-case letter, which Identity's rules require: a draw
     /// without one (about 1 in 5,800) made the first start fail.
     /// </summary>
-    private static string RandomPassword()
+    public static string DrawPassword()
     {
         const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         while (true)

@@ -6,7 +6,8 @@ namespace Berceau.Web.Features.Commission;
 /// The views of the last runs this node saved, built on the thread pool from the engine's result as soon as each run is saved
 /// (<see cref="RunView.Of"/>). The review page a member opens right after a run takes its view here, instead of reading a
 /// département's result (25 MB) back from the database and parsing it (docs/performance.md). A stored run never changes: a view is right for as long as it
-/// is kept. Only the last <see cref="Kept"/> are kept; any other run, or a run saved by another node, is read from the database.
+/// is kept. Only the last <see cref="Kept"/> are kept (each holds its result, whose explanations point into the engine's indexed
+/// instance: about what the parsed JSON held before); any other run, or a run saved by another node, is read from the database.
 /// </summary>
 public sealed class RecentRunViews
 {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Linq.Expressions;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
@@ -61,7 +62,8 @@ public static class ColumnReader
         try
         {
             await using var command = query.CreateDbCommand();
-            await using var reader = await command.ExecuteReaderAsync(ct);
+            // SQLite's rows are read in place, through its own API (SqliteStatementReader): no string for each identifier.
+            await using var reader = command is SqliteCommand sqlite ? SqliteStatementReader.Execute(sqlite) : await command.ExecuteReaderAsync(ct);
             if (reader.FieldCount != columns.Count)
                 throw new InvalidOperationException($"The query returns {reader.FieldCount} columns, {columns.Count} expected.");
             for (var i = 0; i < columns.Count; i++)

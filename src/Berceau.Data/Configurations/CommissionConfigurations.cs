@@ -64,6 +64,7 @@ internal sealed class CommissionSnapshotConfiguration : IEntityTypeConfiguration
         b.HasKey(s => s.SessionId);
         b.HasOne<CommissionSession>().WithOne().HasForeignKey<CommissionSnapshot>(s => s.SessionId);
         b.Property(s => s.FrozenBy).HasMaxLength(450);
+        b.Property(s => s.InstanceJson).HasConversion<StoredJsonConverter>();
     }
 }
 
@@ -94,6 +95,8 @@ internal sealed class CommissionRunConfiguration : IEntityTypeConfiguration<Comm
         b.Property(r => r.InstanceHash).HasMaxLength(80);
         b.Property(r => r.EngineVersion).HasMaxLength(100);
         b.Property(r => r.By).HasMaxLength(450);
+        b.Property(r => r.InstanceJson).HasConversion<StoredJsonConverter>();
+        b.Property(r => r.ResultJson).HasConversion<StoredJsonConverter>();
     }
 }
 

@@ -132,8 +132,8 @@ namespace Berceau.Data.Migrations.Postgres
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
-                    b.Property<string>("InstanceJson")
-                        .HasColumnType("text");
+                    b.Property<byte[]>("InstanceJson")
+                        .HasColumnType("bytea");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
@@ -142,9 +142,9 @@ namespace Berceau.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("ResultJson")
+                    b.Property<byte[]>("ResultJson")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea");
 
                     b.Property<string>("SectionsJson")
                         .HasColumnType("text");
@@ -179,9 +179,9 @@ namespace Berceau.Data.Migrations.Postgres
                     b.Property<int>("GridVersion")
                         .HasColumnType("integer");
 
-                    b.Property<string>("InstanceJson")
+                    b.Property<byte[]>("InstanceJson")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea");
 
                     b.Property<long>("NoticedUpTo")
                         .HasColumnType("bigint");

@@ -125,8 +125,8 @@ namespace Berceau.Data.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("InstanceJson")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("InstanceJson")
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
@@ -135,9 +135,9 @@ namespace Berceau.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ResultJson")
+                    b.Property<byte[]>("ResultJson")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("SectionsJson")
                         .HasColumnType("TEXT");
@@ -172,9 +172,9 @@ namespace Berceau.Data.Migrations.Sqlite
                     b.Property<int>("GridVersion")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("InstanceJson")
+                    b.Property<byte[]>("InstanceJson")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("NoticedUpTo")
                         .HasColumnType("INTEGER");

@@ -134,14 +134,17 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
             var (entries, table) = EntriesOf(session.Id, snapshot.Entries);
             return (Snapshot: snapshot, Entries: entries, Table: table.ToJson());
         }, ct);
-        var instanceJson = Task.Run(async () => RunRecord.InstanceJson((await built).Snapshot.Instance), ct);
+        // Compressed there too, as the database stores it (StoredJson): SaveChanges then finds the bytes ready.
+        var instanceJson = Task.Run(async () => StoredJson.PackAhead(RunRecord.InstanceJson((await built).Snapshot.Instance)), ct);
         // Indexed for the engine meanwhile too: the runs that follow on this node start from it (FrozenInstances).
         var prepared = Task.Run(async () => Engine.AllocationEngine.Prepare((await built).Snapshot.Instance), ct);
         // And the engine's first proposal, calcul n° 1, stored with the snapshot: the member reviews it as the freeze ends.
         var firstRun = Task.Run(async () =>
         {
             var instance = await prepared;
-            return RunOutput.Of(instance.Instance, instance.Solve(), []);
+            var output = RunOutput.Of(instance.Instance, instance.Solve(), []);
+            StoredJson.PackAhead(output.ResultJson);
+            return output;
         }, ct);
         audit.Record(CommissionAudit.Frozen, CommissionAudit.EntityType, session.Id.ToString(),
             $"{plan.Examined.Count} demandes, {plan.Sections.Sum(s => s.Capacity)} places, grille n° {grid.Version}, âges au {plan.AgeOn:dd/MM/yyyy}");

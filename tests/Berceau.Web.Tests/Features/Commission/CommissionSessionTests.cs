@@ -108,6 +108,53 @@ public class CommissionSessionTests(BerceauApp app)
     }
 
     [Fact]
+    public async Task TheInstanceAndResult_AreStoredCompressed_AndDocumentsStoredAsTextBefore_StillReadAndReplay()
+    {
+        var scene = await FrozenSceneAsync();
+        var id = new CommissionSessionId(scene.Session);
+        var run = await DbAsync(db => db.CommissionRuns.AsNoTracking().SingleAsync(r => r.SessionId == id));
+        var snapshot = await DbAsync(db => db.CommissionSnapshots.AsNoTracking().SingleAsync(s => s.SessionId == id));
+
+        // As stored: the compressed form's mark, and fewer bytes than the JSON's own.
+        var (storedResult, storedInstance) = (await StoredBytesAsync("CommissionRuns", "ResultJson", run.Id.ToString()),
+            await StoredBytesAsync("CommissionSnapshots", "InstanceJson", scene.Session.ToString()));
+        Assert.Equal(0x01, storedResult[0]);
+        Assert.Equal(0x01, storedInstance[0]);
+        Assert.True(storedResult.Length < System.Text.Encoding.UTF8.GetByteCount(run.ResultJson) / 2, $"{storedResult.Length} bytes stored");
+        Assert.True(storedInstance.Length < System.Text.Encoding.UTF8.GetByteCount(snapshot.InstanceJson) / 2, $"{storedInstance.Length} bytes stored");
+
+        // A session frozen before: its documents are the JSON's text, as the migration left them.
+        await DbAsync(db => db.Database.ExecuteSqlRawAsync(app.Provider == "postgres"
+            ? "UPDATE \"CommissionRuns\" SET \"ResultJson\" = convert_to({0}, 'UTF8') WHERE \"Id\" = {1}"
+            : "UPDATE \"CommissionRuns\" SET \"ResultJson\" = {0} WHERE \"Id\" = {1}", run.ResultJson, run.Id));
+        await DbAsync(db => db.Database.ExecuteSqlRawAsync(app.Provider == "postgres"
+            ? "UPDATE \"CommissionSnapshots\" SET \"InstanceJson\" = convert_to({0}, 'UTF8') WHERE \"SessionId\" = {1}"
+            : "UPDATE \"CommissionSnapshots\" SET \"InstanceJson\" = {0} WHERE \"SessionId\" = {1}", snapshot.InstanceJson, scene.Session));
+        Assert.Equal((byte)'{', (await StoredBytesAsync("CommissionRuns", "ResultJson", run.Id.ToString()))[0]);
+
+        var read = await DbAsync(db => db.CommissionRuns.AsNoTracking().SingleAsync(r => r.SessionId == id));
+        var readSnapshot = await DbAsync(db => db.CommissionSnapshots.AsNoTracking().SingleAsync(s => s.SessionId == id));
+        Assert.Equal(run.ResultJson, read.ResultJson);
+        Assert.Equal(snapshot.InstanceJson, readSnapshot.InstanceJson);
+        var replayed = await PostReviewAsync(scene.Member, scene.Session, "Replay", ("number", "1"));
+        Assert.Contains("identiques, octet pour octet", await Forms.TextAsync(await scene.Member.GetAsync(replayed.Headers.Location!.OriginalString)));
+    }
+
+    /// <summary>A document's bytes as the database holds them, before EF Core's converter reads them.</summary>
+    private Task<byte[]> StoredBytesAsync(string table, string column, string key) => DbAsync(async db =>
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        var keyColumn = table == "CommissionRuns" ? "Id" : "SessionId";
+        // SQLite compares identifiers as their upper-case text; PostgreSQL as uuid.
+        command.CommandText = app.Provider == "postgres"
+            ? $"SELECT \"{column}\" FROM \"{table}\" WHERE \"{keyColumn}\" = '{key}'::uuid"
+            : $"SELECT CAST(\"{column}\" AS BLOB) FROM \"{table}\" WHERE \"{keyColumn}\" = '{key.ToUpperInvariant()}'";
+        return (byte[])(await command.ExecuteScalarAsync())!;
+    });
+
+    [Fact]
     public async Task ARunFromTheStoredSnapshot_ProposesWhatARunFromTheInstanceKeptSinceTheFreeze_Proposed()
     {
         var scene = await FrozenSceneAsync();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
@@ -29,14 +30,20 @@ public static class StoredJson
     private static readonly ConditionalWeakTable<string, byte[]> Ahead = [];
 
     /// <summary>Compresses <paramref name="json"/> now, for the save that will store it; returns it unchanged.</summary>
-    public static string PackAhead(string json)
+    public static string PackAhead(string json) => PackAhead(json, [Encoding.UTF8.GetBytes(json)]);
+
+    /// <summary>
+    /// Compresses <paramref name="json"/> now from its UTF-8 bytes, given in pieces as a writer produced them (no other copy
+    /// of the whole text), for the save that will store it; returns it unchanged.
+    /// </summary>
+    public static string PackAhead(string json, IReadOnlyList<ReadOnlyMemory<byte>> utf8)
     {
-        Ahead.AddOrUpdate(json, Compress(json));
+        Ahead.AddOrUpdate(json, Compress(utf8));
         return json;
     }
 
     /// <summary>The stored form of <paramref name="json"/>: compressed ahead, or now.</summary>
-    public static byte[] Pack(string json) => Ahead.TryGetValue(json, out var packed) ? packed : Compress(json);
+    public static byte[] Pack(string json) => Ahead.TryGetValue(json, out var packed) ? packed : Compress([Encoding.UTF8.GetBytes(json)]);
 
     /// <summary>The JSON of a stored document, compressed or not.</summary>
     public static string Unpack(byte[] stored)
@@ -50,15 +57,40 @@ public static class StoredJson
         return Encoding.UTF8.GetString(utf8);
     }
 
-    private static byte[] Compress(string json)
+    private static byte[] Compress(IReadOnlyList<ReadOnlyMemory<byte>> utf8)
     {
-        var utf8 = Encoding.UTF8.GetBytes(json);
-        var buffer = new byte[HeaderLength + BrotliEncoder.GetMaxCompressedLength(utf8.Length)];
-        buffer[0] = BrotliMark;
-        BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(1), utf8.Length);
-        if (!BrotliEncoder.TryCompress(utf8, buffer.AsSpan(HeaderLength), out var written, Quality, Window))
-            throw new InvalidOperationException("Brotli could not compress the document.");
-        return buffer[..(HeaderLength + written)];
+        var length = 0L;
+        foreach (var piece in utf8) length += piece.Length;
+        if (length > int.MaxValue) throw new InvalidOperationException("Document de plus de 2 Go.");
+        // About a ninth of the JSON: room for a fifth, grown if ever needed.
+        var output = new ArrayBufferWriter<byte>(HeaderLength + (int)(length / 5) + 4096);
+        var header = output.GetSpan(HeaderLength);
+        header[0] = BrotliMark;
+        BinaryPrimitives.WriteInt32LittleEndian(header[1..], (int)length);
+        output.Advance(HeaderLength);
+        var encoder = new BrotliEncoder(Quality, Window);
+        try
+        {
+            foreach (var piece in utf8) Encode(ref encoder, piece.Span, output, final: false);
+            Encode(ref encoder, [], output, final: true);
+        }
+        finally
+        {
+            encoder.Dispose();
+        }
+        return output.WrittenSpan.ToArray();
+    }
+
+    private static void Encode(ref BrotliEncoder encoder, ReadOnlySpan<byte> source, ArrayBufferWriter<byte> output, bool final)
+    {
+        while (true)
+        {
+            var status = encoder.Compress(source, output.GetSpan(1 << 16), out var consumed, out var written, final);
+            output.Advance(written);
+            source = source[consumed..];
+            if (status == OperationStatus.Done && source.IsEmpty) return;
+            if (status is OperationStatus.InvalidData) throw new InvalidOperationException("Brotli could not compress the document.");
+        }
     }
 }
 

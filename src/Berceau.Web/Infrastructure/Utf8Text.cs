@@ -18,6 +18,17 @@ public static class Utf8Text
     }
 
     /// <summary>
+    /// The text, also compressed from the same blocks as the database will store it (<see cref="Data.Commission.StoredJson"/>):
+    /// for the engine's documents, written on the thread pool before the save that stores them.
+    /// </summary>
+    public static string WriteStored(Action<Stream> write)
+    {
+        using var blocks = new BlockStream();
+        write(blocks);
+        return Data.Commission.StoredJson.PackAhead(blocks.Decode(), blocks.Pieces());
+    }
+
+    /// <summary>
     /// A stream that only appends, to blocks rented from the shared pool and returned when it is disposed. A block never ends
     /// inside a character: the bytes of one it would cut go to the next block, so that each block decodes on its own.
     /// </summary>
@@ -83,6 +94,9 @@ public static class Utf8Text
         }
 
         private ReadOnlySpan<byte> Block(int i) => blocks[i].AsSpan(0, used[i]);
+
+        /// <summary>The bytes written, block by block (valid until the stream is disposed).</summary>
+        public IReadOnlyList<ReadOnlyMemory<byte>> Pieces() => [.. blocks.Select((block, i) => (ReadOnlyMemory<byte>)block.AsMemory(0, used[i]))];
 
         protected override void Dispose(bool disposing)
         {

@@ -45,4 +45,24 @@ public class Utf8TextTests
 
     [Fact]
     public void NothingWritten_IsTheEmptyText() => Assert.Equal("", Utf8Text.Write(_ => { }));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3_200_000)]
+    public void TheTextForStorage_IsCompressedFromItsBlocks_AndReadsBackWhole(int size)
+    {
+        var text = new StringBuilder();
+        var random = new Random(size);
+        string[] pieces = ["Crèche « Les Lilas »", "𝄞", "{\"application\":\"DEM-93048-2026-000042\"}", "é"];
+        while (text.Length < size) text.Append(pieces[random.Next(pieces.Length)]);
+
+        var written = Utf8Text.WriteStored(stream => stream.Write(Encoding.UTF8.GetBytes(text.ToString())));
+
+        Assert.Equal(text.ToString(), written);
+        // The bytes the save will store are those compressed from the blocks (ready: the same array each time).
+        var stored = Berceau.Data.Commission.StoredJson.Pack(written);
+        Assert.Same(stored, Berceau.Data.Commission.StoredJson.Pack(written));
+        Assert.Equal(written, Berceau.Data.Commission.StoredJson.Unpack(stored));
+    }
 }

@@ -135,16 +135,14 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
             return (Snapshot: snapshot, Entries: entries, Table: table.ToJson());
         }, ct);
         // Compressed there too, as the database stores it (StoredJson): SaveChanges then finds the bytes ready.
-        var instanceJson = Task.Run(async () => StoredJson.PackAhead(RunRecord.InstanceJson((await built).Snapshot.Instance)), ct);
+        var instanceJson = Task.Run(async () => RunRecord.StoredInstanceJson((await built).Snapshot.Instance), ct);
         // Indexed for the engine meanwhile too: the runs that follow on this node start from it (FrozenInstances).
         var prepared = Task.Run(async () => Engine.AllocationEngine.Prepare((await built).Snapshot.Instance), ct);
         // And the engine's first proposal, calcul n° 1, stored with the snapshot: the member reviews it as the freeze ends.
         var firstRun = Task.Run(async () =>
         {
             var instance = await prepared;
-            var output = RunOutput.Of(instance.Instance, instance.Solve(), []);
-            StoredJson.PackAhead(output.ResultJson);
-            return output;
+            return RunOutput.Of(instance.Instance, instance.Solve(), []);
         }, ct);
         audit.Record(CommissionAudit.Frozen, CommissionAudit.EntityType, session.Id.ToString(),
             $"{plan.Examined.Count} demandes, {plan.Sections.Sum(s => s.Capacity)} places, grille n° {grid.Version}, âges au {plan.AgeOn:dd/MM/yyyy}");
@@ -471,7 +469,7 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
     /// <summary>A run added to the unit of work, with the engine's result it was written from.</summary>
     private sealed record SolvedRun(CommissionRun Run, Engine.Result Result);
 
-    /// <summary>A run's engine result and the texts stored with it, computed before its row is written (on the thread pool at the freeze).</summary>
+    /// <summary>A run's engine result and the texts stored with it, computed (and the large ones compressed, StoredJson) before its row is written: on the thread pool at the freeze.</summary>
     private sealed record RunOutput(Engine.Result Result, string? InstanceJson, string SectionsJson, string ResultJson)
     {
         /// <summary>
@@ -479,7 +477,7 @@ public sealed class CommissionActions(BerceauDbContext db, CommissionAccess acce
         /// (a replay checks they are what the instance writes, RunRecord.Replay) instead of storing tens of megabytes again.
         /// </summary>
         public static RunOutput Of(Engine.Instance instance, Engine.Result result, IReadOnlyList<AppliedOverride> applied) =>
-            new(result, applied.Count == 0 ? null : RunRecord.InstanceJson(instance), RunRecord.SectionsJson(instance), RunRecord.ResultJson(result));
+            new(result, applied.Count == 0 ? null : RunRecord.StoredInstanceJson(instance), RunRecord.SectionsJson(instance), RunRecord.StoredResultJson(result));
     }
 
     /// <summary>The run's row, added to the unit of work, and its line in the audit log.</summary>

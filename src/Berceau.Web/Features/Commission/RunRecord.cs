@@ -33,12 +33,20 @@ public static class RunRecord
 
     public static string InstanceJson(Engine.Instance instance) => Utf8Text.Write(stream => AllocationJson.WriteInstance(instance, stream));
 
+    /// <summary>The instance's JSON, compressed ahead as the database stores it (for a row about to be saved).</summary>
+    public static string StoredInstanceJson(Engine.Instance instance) => Utf8Text.WriteStored(stream => AllocationJson.WriteInstance(instance, stream));
+
     /// <summary>The instance's sections, written as the instance is but without its applications (what the pages read of a run).</summary>
     public static string SectionsJson(Engine.Instance instance) => InstanceJson(instance with { Applications = [], LinkedGroups = null });
 
     /// <summary>The result with its elapsed time set to zero: the only field the contract lets vary between two solves.</summary>
-    public static string ResultJson(Engine.Result result) =>
-        Utf8Text.Write(stream => AllocationJson.WriteResult(result with { Stats = result.Stats with { ElapsedMs = 0 } }, stream));
+    public static string ResultJson(Engine.Result result) => Utf8Text.Write(stream => WriteResult(result, stream));
+
+    /// <summary>The result's JSON, compressed ahead as the database stores it (for a row about to be saved).</summary>
+    public static string StoredResultJson(Engine.Result result) => Utf8Text.WriteStored(stream => WriteResult(result, stream));
+
+    private static void WriteResult(Engine.Result result, Stream stream) =>
+        AllocationJson.WriteResult(result with { Stats = result.Stats with { ElapsedMs = 0 } }, stream);
 
     public static Engine.Instance ReadInstance(string json)
     {

@@ -50,24 +50,29 @@ internal sealed class SqliteRowStatement : IDisposable
 
     private void Bind(int index, object? value)
     {
-        var position = index + 1;
-        var rc = value switch
-        {
-            null or DBNull => raw.sqlite3_bind_null(statement, position),
-            string text => raw.sqlite3_bind_text(statement, position, text),
-            bool flag => raw.sqlite3_bind_int64(statement, position, flag ? 1 : 0),
-            int number => raw.sqlite3_bind_int64(statement, position, number),
-            long number => raw.sqlite3_bind_int64(statement, position, number),
-            short number => raw.sqlite3_bind_int64(statement, position, number),
-            byte number => raw.sqlite3_bind_int64(statement, position, number),
-            double real => raw.sqlite3_bind_double(statement, position, real),
-            byte[] bytes => raw.sqlite3_bind_blob(statement, position, bytes),
-            Guid id when guidAsBlob[index] => raw.sqlite3_bind_blob(statement, position, id.ToByteArray()),
-            Guid id => raw.sqlite3_bind_text(statement, position, id.ToString().ToUpperInvariant()),
-            _ => throw new NotSupportedException($"SQLite bulk statements do not bind values of type {value.GetType().Name}; add it to SqliteRowStatement with a test."),
-        };
+        var rc = BindValue(statement, index + 1, value, guidAsBlob[index]);
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, connection);
     }
+
+    /// <summary>
+    /// Binds one provider value at <paramref name="position"/> (from 1) as Microsoft.Data.Sqlite binds it; returns SQLite's code.
+    /// Shared with <see cref="SqliteStatementReader"/>, which binds the parameters of EF Core's queries the same way.
+    /// </summary>
+    internal static int BindValue(sqlite3_stmt statement, int position, object? value, bool guidAsBlob) => value switch
+    {
+        null or DBNull => raw.sqlite3_bind_null(statement, position),
+        string text => raw.sqlite3_bind_text(statement, position, text),
+        bool flag => raw.sqlite3_bind_int64(statement, position, flag ? 1 : 0),
+        int number => raw.sqlite3_bind_int64(statement, position, number),
+        long number => raw.sqlite3_bind_int64(statement, position, number),
+        short number => raw.sqlite3_bind_int64(statement, position, number),
+        byte number => raw.sqlite3_bind_int64(statement, position, number),
+        double real => raw.sqlite3_bind_double(statement, position, real),
+        byte[] bytes => raw.sqlite3_bind_blob(statement, position, bytes),
+        Guid id when guidAsBlob => raw.sqlite3_bind_blob(statement, position, id.ToByteArray()),
+        Guid id => raw.sqlite3_bind_text(statement, position, id.ToString().ToUpperInvariant()),
+        _ => throw new NotSupportedException($"SQLite statements run through SQLite's own API do not bind values of type {value.GetType().Name}; add it to SqliteRowStatement.BindValue with a test."),
+    };
 
     public void Dispose() => statement.Dispose();
 }

@@ -26,8 +26,7 @@ internal sealed class SqliteStatementReader : DbDataReader
 
     /// <summary>
     /// Prepares the single statement of <paramref name="command"/> (as EF Core wrote it) on its open connection and binds its
-    /// parameters by name, as Microsoft.Data.Sqlite would (text, integers, reals, blobs, identifiers as upper-case text unless typed
-    /// as blobs).
+    /// parameters by name, as the bulk inserts bind their values (<see cref="SqliteRowStatement.BindValue"/>).
     /// </summary>
     public static SqliteStatementReader Execute(SqliteCommand command)
     {
@@ -62,19 +61,7 @@ internal sealed class SqliteStatementReader : DbDataReader
             index = raw.sqlite3_bind_parameter_index(statement, prefix + parameter.ParameterName);
         }
         if (index == 0) return;
-        var rc = parameter.Value switch
-        {
-            null or DBNull => raw.sqlite3_bind_null(statement, index),
-            string text => raw.sqlite3_bind_text(statement, index, text),
-            bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
-            int number => raw.sqlite3_bind_int64(statement, index, number),
-            long number => raw.sqlite3_bind_int64(statement, index, number),
-            double real => raw.sqlite3_bind_double(statement, index, real),
-            byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
-            Guid id when parameter.SqliteType == SqliteType.Blob => raw.sqlite3_bind_blob(statement, index, id.ToByteArray()),
-            Guid id => raw.sqlite3_bind_text(statement, index, id.ToString().ToUpperInvariant()),
-            var value => throw new NotSupportedException($"SqliteStatementReader does not bind parameters of type {value.GetType().Name}."),
-        };
+        var rc = SqliteRowStatement.BindValue(statement, index, parameter.Value, guidAsBlob: parameter.SqliteType == SqliteType.Blob);
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, connection);
     }
 

@@ -29,9 +29,6 @@ public static class StoredJson
     // ready: keyed by the string itself, and gone with it.
     private static readonly ConditionalWeakTable<string, byte[]> Ahead = [];
 
-    /// <summary>Compresses <paramref name="json"/> now, for the save that will store it; returns it unchanged.</summary>
-    public static string PackAhead(string json) => PackAhead(json, [Encoding.UTF8.GetBytes(json)]);
-
     /// <summary>
     /// Compresses <paramref name="json"/> now from its UTF-8 bytes, given in pieces as a writer produced them (no other copy
     /// of the whole text), for the save that will store it; returns it unchanged.
